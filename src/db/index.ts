@@ -1,0 +1,11 @@
+export { DB_NAME, OutageDeskDB } from './database';
+export { versions, LATEST_VERSION } from './versions';
+export { openDesk, readInstalledVersion } from './open';
+export type { OpenResult, ReadOnlySnapshot } from './open';
+export type { ClaimRow, ClaimantKind, EvidenceRow, ImportRow, RecordRow, SettingRow } from './schema';
+export * from './claims';
+export * from './records';
+export * from './evidence';
+export * from './settings';
+export * from './errors';
+export * from './persistence';

@@ -1,0 +1,56 @@
+import type { ActivityRecord } from '../core/model/record';
+
+/** Who the claim is for. Will come from src/core/model's claim schema once it lands. */
+export type ClaimantKind = 'merchant' | 'taxi' | 'designated-driver';
+
+/**
+ * A claim as stored. `body` holds the claim document (claimant, incident, parameters); it stays
+ * `unknown` here until the claim schema in src/core/model exists, then `ClaimRow<Claim>` and a parse
+ * in the repository are all that changes.
+ */
+export interface ClaimRow<Body = unknown> {
+  id: string;
+  title: string;
+  kind?: ClaimantKind;
+  /** ISO 8601 in KST, e.g. `2022-10-15T20:00:00.000+09:00`; sorts as text because the offset is fixed. */
+  createdAt: string;
+  updatedAt: string;
+  /** 1 for a bundled example claim, 0 for the user's own. */
+  example: 0 | 1;
+  body: Body;
+}
+
+/** One activity record of one claim; `day` is the KST date of the bucket (from version 2). */
+export type RecordRow = ActivityRecord & {
+  id?: number;
+  claimId: string;
+  day: string;
+};
+
+/** A file kept as evidence: the exact bytes, their hash and how the user named them. */
+export interface EvidenceRow {
+  id: string;
+  claimId: string;
+  /** SHA-256 of the bytes, lowercase hex. */
+  sha256: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  addedAt: string;
+  note?: string;
+  blob: Blob;
+}
+
+export interface SettingRow<V = unknown> {
+  key: string;
+  value: V;
+}
+
+/** A file already imported into a claim, so the same bytes are not counted twice. */
+export interface ImportRow {
+  claimId: string;
+  sha256: string;
+  fileName: string;
+  importedAt: string;
+  recordCount: number;
+}

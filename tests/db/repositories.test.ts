@@ -1,0 +1,157 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freshName } from './harness';
+import { OutageDeskDB } from '../../src/db/database';
+import {
+  ClaimInputError, createClaim, deleteClaim, getClaim, listClaims, renameClaim, saveClaimBody,
+} from '../../src/db/claims';
+import {
+  countRecords, DuplicateImportError, importRecords, listRecords, putRecords, RecordInputError,
+} from '../../src/db/records';
+import { addEvidence, listEvidence } from '../../src/db/evidence';
+import { getSetting, setSetting } from '../../src/db/settings';
+
+const open: OutageDeskDB[] = [];
+async function newDb(): Promise<OutageDeskDB> {
+  const db = new OutageDeskDB(freshName('repo'));
+  await db.open();
+  open.push(db);
+  return db;
+}
+afterEach(() => open.splice(0).forEach((db) => db.close()));
+
+const rec = (bucket: string, channel: string, count: number, revenue?: number) => ({
+  bucket, channel, count, ...(revenue !== undefined ? { revenue } : {}), provenance: { kind: 'logged' as const },
+});
+
+describe('claims', () => {
+  it('creates, lists newest first, renames and keeps KST timestamps', async () => {
+    const db = await newDb();
+    const a = await createClaim(db, { title: '  판교   치킨 ', kind: 'merchant' });
+    await new Promise((r) => setTimeout(r, 5));
+    const b = await createClaim(db, { title: '제주 택시', kind: 'taxi' });
+    expect(a.title).toBe('판교 치킨');
+    expect(a.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+09:00$/);
+    expect(a.example).toBe(0);
+    expect((await listClaims(db)).map((c) => c.title)).toEqual(['제주 택시', '판교 치킨']);
+
+    await new Promise((r) => setTimeout(r, 5));
+    await renameClaim(db, a.id, '판교 치킨 본점');
+    expect((await getClaim(db, a.id))!.title).toBe('판교 치킨 본점');
+    expect((await listClaims(db)).map((c) => c.id)).toEqual([a.id, b.id]);
+  });
+
+  it('refuses an empty or over-long title, naming the field, and stores nothing', async () => {
+    const db = await newDb();
+    await expect(createClaim(db, { title: '   ' })).rejects.toThrow(/title/);
+    await expect(createClaim(db, { title: '가'.repeat(81) })).rejects.toThrow(ClaimInputError);
+    expect(await db.claims.count()).toBe(0);
+    const c = await createClaim(db, { title: '원래 이름' });
+    await expect(renameClaim(db, c.id, '')).rejects.toThrow(/신고서 이름/);
+    expect((await getClaim(db, c.id))!.title).toBe('원래 이름');
+    await expect(renameClaim(db, 'no-such-id', '새 이름')).rejects.toThrow(/no-such-id/);
+  });
+
+  it('saves the claim document body', async () => {
+    const db = await newDb();
+    const c = await createClaim(db, { title: '대리 기사' });
+    await saveClaimBody(db, c.id, { claimant: { name: '홍길동' } });
+    expect((await getClaim(db, c.id))!.body).toEqual({ claimant: { name: '홍길동' } });
+  });
+
+  it('deletes a claim with its records, evidence and import marks, and leaves other claims alone', async () => {
+    const db = await newDb();
+    const gone = await createClaim(db, { title: '지울 신고서' });
+    const kept = await createClaim(db, { title: '남길 신고서' });
+    await putRecords(db, gone.id, [rec('2022-10-15', 'card', 3, 45000), rec('2022-10-08', 'card', 20, 300000)]);
+    await putRecords(db, kept.id, [rec('2022-10-15', 'card', 5)]);
+    await addEvidence(db, gone.id, { name: 'shot.png', type: 'image/png', bytes: new Uint8Array([1, 2, 3]) });
+    await addEvidence(db, kept.id, { name: 'shot.png', type: 'image/png', bytes: new Uint8Array([1, 2, 3]) });
+    await importRecords(db, gone.id, { sha256: 'c'.repeat(64), fileName: 'pos.csv' }, [rec('2022-10-01', 'card', 1)]);
+
+    await deleteClaim(db, gone.id);
+    expect(await getClaim(db, gone.id)).toBeUndefined();
+    expect(await countRecords(db, gone.id)).toBe(0);
+    expect(await listEvidence(db, gone.id)).toEqual([]);
+    expect(await db.imports.where('claimId').equals(gone.id).count()).toBe(0);
+    expect(await countRecords(db, kept.id)).toBe(1);
+    expect(await listEvidence(db, kept.id)).toHaveLength(1);
+  });
+
+  it('deletes all or nothing: a failure part-way leaves records and evidence in place', async () => {
+    const db = await newDb();
+    const c = await createClaim(db, { title: '실패할 삭제' });
+    await putRecords(db, c.id, [rec('2022-10-15', 'card', 3)]);
+    await addEvidence(db, c.id, { name: 'a.txt', bytes: new Uint8Array([9]) });
+    // The claim row is deleted last; make that step fail the way a storage error would.
+    db.claims.hook('deleting', () => {
+      throw new Error('disk went away');
+    });
+    await expect(deleteClaim(db, c.id)).rejects.toThrow('disk went away');
+    expect(await countRecords(db, c.id)).toBe(1);
+    expect(await listEvidence(db, c.id)).toHaveLength(1);
+    expect(await getClaim(db, c.id)).toBeDefined();
+  });
+});
+
+describe('records', () => {
+  it('stores valid records with their KST day, and corrects a bucket entered twice', async () => {
+    const db = await newDb();
+    const c = await createClaim(db, { title: '기록' });
+    await putRecords(db, c.id, [rec('2022-10-15T20:00+09:00', 'kakao-t', 0), rec('2022-10-15T20:00+09:00', 'phone', 2, 36000)]);
+    await putRecords(db, c.id, [rec('2022-10-15T20:00+09:00', 'phone', 4, 72000)]);
+    const rows = await listRecords(db, c.id);
+    expect(rows.map((r) => [r.channel, r.count, r.revenue, r.day])).toEqual([
+      ['kakao-t', 0, undefined, '2022-10-15'],
+      ['phone', 4, 72000, '2022-10-15'],
+    ]);
+  });
+
+  it('refuses a batch with one bad row, naming the row and field, and stores none of it', async () => {
+    const db = await newDb();
+    const c = await createClaim(db, { title: '기록' });
+    const batch = [rec('2022-10-15', 'card', 1), rec('2022-10-15 20시', 'card', 1), rec('2022-10-16', 'card', 1)];
+    await expect(putRecords(db, c.id, batch)).rejects.toThrow(RecordInputError);
+    await expect(putRecords(db, c.id, batch)).rejects.toThrow(/2번째 기록, bucket.*record 2, bucket/);
+    await expect(putRecords(db, c.id, [rec('2022-10-15', 'card', -1)])).rejects.toThrow(/count/);
+    expect(await countRecords(db, c.id)).toBe(0);
+  });
+
+  it('refuses to import the same file twice into a claim, storing nothing the second time', async () => {
+    const db = await newDb();
+    const a = await createClaim(db, { title: 'A' });
+    const b = await createClaim(db, { title: 'B' });
+    const file = { sha256: 'd'.repeat(64), fileName: '카드매출.csv' };
+    expect(await importRecords(db, a.id, file, [rec('2022-10-15', 'card', 3)])).toBe(1);
+    const again = importRecords(db, a.id, { ...file, fileName: '카드매출 (1).csv' }, [rec('2022-10-16', 'card', 7)]);
+    await expect(again).rejects.toThrow(DuplicateImportError);
+    await expect(importRecords(db, a.id, file, [rec('2022-10-16', 'card', 7)])).rejects.toThrow(/이미 가져온 파일이에요: 카드매출.csv/);
+    expect((await listRecords(db, a.id)).map((r) => r.bucket)).toEqual(['2022-10-15']);
+    // Another claim may use the same file.
+    expect(await importRecords(db, b.id, file, [rec('2022-10-15', 'card', 3)])).toBe(1);
+  });
+});
+
+describe('evidence and settings', () => {
+  it('keeps the exact bytes with their SHA-256, once per claim', async () => {
+    const db = await newDb();
+    const c = await createClaim(db, { title: '증빙' });
+    const bytes = new TextEncoder().encode('abc');
+    const first = await addEvidence(db, c.id, { name: '캡처.txt', type: 'text/plain', bytes });
+    const second = await addEvidence(db, c.id, { name: '캡처 복사본.txt', type: 'text/plain', bytes });
+    expect(second.id).toBe(first.id);
+    expect(first.sha256).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    const [stored] = await listEvidence(db, c.id);
+    expect(new TextDecoder().decode(await stored!.blob.arrayBuffer())).toBe('abc');
+    expect(stored!.size).toBe(3);
+  });
+
+  it('reads back settings it wrote', async () => {
+    const db = await newDb();
+    expect(await getSetting(db, 'language')).toBeUndefined();
+    await setSetting(db, 'language', 'en');
+    await setSetting(db, 'currentClaimId', 'x');
+    expect(await getSetting(db, 'language')).toBe('en');
+    expect(await getSetting(db, 'currentClaimId')).toBe('x');
+  });
+});
