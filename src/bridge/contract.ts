@@ -1,0 +1,206 @@
+import { z } from 'zod';
+import { BRIDGE_CALLS, BRIDGE_CHANNELS, BRIDGE_GLOBAL, type BridgeCallName } from './calls';
+
+/**
+ * The one contract between the renderer and the desktop shell (shared/architecture.md, "one typed
+ * contract per boundary"). Each call maps to a zod schema for its argument and a result type.
+ * Electron's main process parses every argument with these schemas (electron/ipc.ts); the browser
+ * implementation parses with the same schemas, so both platforms reject the same bad input with the
+ * same message.
+ *
+ * This file is pure TypeScript plus zod: no DOM, no Node, no Electron. It is compiled by both
+ * tsconfig.json (renderer) and tsconfig.electron.json (shell).
+ */
+
+export { BRIDGE_CALLS, BRIDGE_CHANNELS, BRIDGE_GLOBAL, type BridgeCallName };
+
+const MB = 1024 * 1024;
+/** Default cap for opening one file: imports and evidence files larger than this are refused. */
+export const DEFAULT_MAX_OPEN_BYTES = 50 * MB;
+/** The renderer may raise the cap per call, but never above this. */
+export const MAX_OPEN_BYTES_LIMIT = 500 * MB;
+/** Largest file the renderer may ask to save (a packet zip with many scans stays far below this). */
+export const MAX_SAVE_BYTES = 500 * MB;
+
+// ---------------------------------------------------------------------------------------------
+// Argument schemas
+
+// Characters no file name may contain on any of our three platforms (Windows is the strictest).
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_NAME_CHARS = /[\\/:*?"<>|\u0000-\u001f\u007f]/;
+
+/** A bare file name (no folder), valid on Windows, macOS and Linux. */
+export const fileNameSchema = z
+  .string({ error: '파일 이름은 글자여야 해요 / file name must be a string' })
+  .min(1, { error: '파일 이름이 비어 있어요 / file name is empty' })
+  .max(200, { error: '파일 이름은 200자까지예요 / file name is longer than 200 characters' })
+  .refine((name) => !FORBIDDEN_NAME_CHARS.test(name), {
+    error: '파일 이름에 \\ / : * ? " < > | 나 제어 문자는 쓸 수 없어요 / file name may not contain \\ / : * ? " < > | or control characters',
+  })
+  .refine((name) => !/^[. ]+$/.test(name) && !/[. ]$/.test(name), {
+    error: '파일 이름은 점이나 공백으로 끝날 수 없어요 / file name may not end with a dot or a space',
+  });
+
+/** A file extension without the dot: `csv`, `xlsx`, `zip`. */
+export const extensionSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9]{1,16}$/, { error: '확장자는 점 없이 영문과 숫자로 적어요 (예: csv) / extension: letters and digits, no dot (e.g. csv)' });
+
+export const fileFilterSchema = z.strictObject({
+  name: z.string().min(1).max(80),
+  extensions: z.array(extensionSchema).min(1).max(20),
+});
+export type FileFilter = z.infer<typeof fileFilterSchema>;
+
+export const saveFileArgsSchema = z.strictObject({
+  suggestedName: fileNameSchema,
+  bytes: z
+    .instanceof(Uint8Array, { error: '저장할 내용은 바이트(Uint8Array)여야 해요 / bytes must be a Uint8Array' })
+    .refine((bytes) => bytes.byteLength <= MAX_SAVE_BYTES, {
+      error: `저장할 파일은 ${MAX_SAVE_BYTES / MB} MB까지예요 / files to save are limited to ${MAX_SAVE_BYTES / MB} MB`,
+    }),
+  filters: z.array(fileFilterSchema).max(10).optional(),
+});
+
+export const openFilesArgsSchema = z
+  .strictObject({
+    /** Allowed extensions without the dot; absent means any file. */
+    accept: z.array(extensionSchema).min(1).max(20).optional(),
+    multiple: z.boolean().default(false),
+    maxBytes: z
+      .number()
+      .int()
+      .positive()
+      .max(MAX_OPEN_BYTES_LIMIT, { error: `maxBytes는 ${MAX_OPEN_BYTES_LIMIT / MB} MB까지예요 / maxBytes is limited to ${MAX_OPEN_BYTES_LIMIT / MB} MB` })
+      .default(DEFAULT_MAX_OPEN_BYTES),
+  })
+  // `prefault` parses `{}` when the whole argument is missing, so the inner defaults apply.
+  .prefault({});
+
+export const appInfoArgsSchema = z.strictObject({}).optional();
+
+export const revealFileArgsSchema = z.strictObject({
+  path: z
+    .string()
+    .min(1, { error: '경로가 비어 있어요 / path is empty' })
+    .max(4096)
+    .refine((p) => !p.includes('\u0000'), { error: '경로에 NUL 문자가 있어요 / path contains a NUL character' }),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Result types
+
+export interface SaveFileResult {
+  /** false when the user cancelled the save dialog. In the browser, true means the download started. */
+  saved: boolean;
+  /** Where the file was written (Electron only; a browser never tells the page). */
+  path?: string;
+}
+
+export interface OpenedFile {
+  name: string;
+  /** Absolute path on disk (Electron only). */
+  path?: string;
+  bytes: Uint8Array;
+  size: number;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** Node's platform (`win32`, `darwin`, `linux`) in Electron; `web` in a browser. */
+  platform: string;
+  /** The app's data folder under the OS user-data folder (Electron only). */
+  dataDir?: string;
+  isElectron: boolean;
+}
+
+// A result type travels only at the type level; this marker keeps it next to its schema.
+const resultOf = <T>() => undefined as unknown as T;
+
+/** The contract: call name → { args: zod schema, result: result type (type-level only) }. */
+export const bridgeContract = {
+  saveFile: { args: saveFileArgsSchema, result: resultOf<SaveFileResult>() },
+  openFiles: { args: openFilesArgsSchema, result: resultOf<OpenedFile[]>() },
+  appInfo: { args: appInfoArgsSchema, result: resultOf<AppInfo>() },
+  revealFile: { args: revealFileArgsSchema, result: resultOf<void>() },
+} as const satisfies Record<BridgeCallName, { args: z.ZodType; result: unknown }>;
+
+export type BridgeContract = typeof bridgeContract;
+/** What the caller passes (before defaults). */
+export type BridgeArgs<K extends BridgeCallName> = z.input<BridgeContract[K]['args']>;
+/** What the handler receives (after parsing and defaults). */
+export type BridgeParsedArgs<K extends BridgeCallName> = z.output<BridgeContract[K]['args']>;
+export type BridgeResult<K extends BridgeCallName> = BridgeContract[K]['result'];
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+export type BridgeErrorCode =
+  | 'invalid-argument' // the argument failed the contract schema
+  | 'untrusted-sender' // the call did not come from the app's own page
+  | 'file-too-large' // an opened file is over maxBytes
+  | 'file-type-not-allowed' // an opened file's extension is not in `accept`
+  | 'not-allowed' // e.g. revealing a path the user never chose
+  | 'not-available' // the call does not exist on this platform (revealFile in a browser)
+  | 'io-failed'; // reading or writing the disk failed
+
+/** The error every bridge call throws; `message` is Korean first, then English after " / ". */
+export class BridgeError extends Error {
+  readonly code: BridgeErrorCode;
+  constructor(code: BridgeErrorCode, message: string) {
+    super(message);
+    this.name = 'BridgeError';
+    this.code = code;
+  }
+}
+
+/**
+ * What crosses the IPC and contextBridge boundary. Errors are sent as data, not thrown: Electron
+ * keeps only the message of an Error thrown across `invoke` and contextBridge, and prefixes it with
+ * "Error invoking remote method", so the UI could not read the code. The renderer-side
+ * implementation (src/bridge/electron.ts) turns `ok: false` back into a BridgeError.
+ */
+export type BridgeResponse<T> = { ok: true; value: T } | { ok: false; code: BridgeErrorCode; message: string };
+
+const megabytes = (bytes: number) => (bytes / MB).toFixed(1);
+
+export function fileTooLargeMessage(fileName: string, size: number, maxBytes: number): string {
+  return (
+    `파일이 너무 커요: ${fileName} (${megabytes(size)} MB, 최대 ${megabytes(maxBytes)} MB) / ` +
+    `File too large: ${fileName} (${megabytes(size)} MB, limit ${megabytes(maxBytes)} MB)`
+  );
+}
+
+export function fileTypeNotAllowedMessage(fileName: string, accept: readonly string[]): string {
+  const list = accept.map((e) => `.${e}`).join(', ');
+  return `열 수 없는 파일 형식이에요: ${fileName} (${list}만 열 수 있어요) / File type not allowed: ${fileName} (only ${list})`;
+}
+
+/** Names the call, the field and the reason, e.g. `saveFile.suggestedName: 파일 이름이 비어 있어요 / ...`. */
+export function invalidArgumentMessage(call: BridgeCallName, error: z.ZodError): string {
+  const issue = error.issues[0];
+  const field = issue && issue.path.length > 0 ? `${call}.${issue.path.map(String).join('.')}` : call;
+  const reason = issue?.message ?? 'invalid';
+  return `잘못된 요청이에요 (${field}): ${reason} / Invalid argument (${field})`;
+}
+
+/** Parses a call's argument with its schema; a failure becomes an `invalid-argument` BridgeError. */
+export function parseBridgeArgs<K extends BridgeCallName>(call: K, raw: unknown): BridgeParsedArgs<K> {
+  const schema: z.ZodType<BridgeParsedArgs<K>, unknown> = bridgeContract[call].args as never;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new BridgeError('invalid-argument', invalidArgumentMessage(call, parsed.error));
+  return parsed.data;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Client types
+
+// A call whose argument may be undefined can be called with no argument at all.
+type Call<A, R> = undefined extends A ? (args?: A) => Promise<R> : (args: A) => Promise<R>;
+
+/** What the UI uses: `getBridge().saveFile({...})`. Failures throw BridgeError. */
+export type BridgeClient = { [K in BridgeCallName]: Call<BridgeArgs<K>, BridgeResult<K>> };
+
+/** What the preload exposes as `window.outageDesk`: the same calls, answering with a BridgeResponse. */
+export type PreloadApi = { [K in BridgeCallName]: Call<BridgeArgs<K>, BridgeResponse<BridgeResult<K>>> };
