@@ -1,0 +1,381 @@
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { bucketChart, weeklyBarChart } from './chart';
+import { formatBucket, formatDateKo, formatKst, formatNumber, formatWon } from './format';
+import type { ChannelProfile } from './profile';
+import type { ReportData } from './report-data';
+
+/**
+ * report.pdf: a Korean A4 report built with pdfmake and Noto Sans KR (TrueType; pdfmake subsets it, so only the
+ * glyphs used are embedded). The document definition is pure data; `renderPdf` loads pdfmake lazily.
+ */
+
+export type PacketFonts = { regular: Uint8Array; bold: Uint8Array };
+
+const CONTENT_WIDTH = 595.28 - 2 * 40;
+const MUTED = '#555555';
+
+function money(n: number): string {
+  return formatWon(n);
+}
+
+function keyValueTable(rows: ReadonlyArray<readonly [string, string | Content]>, widths: [number | string, number | string] = [130, '*']): Content {
+  return {
+    table: { widths, body: rows.map(([k, v]) => [{ text: k, color: MUTED }, typeof v === 'string' ? { text: v } : v]) },
+    layout: 'lightHorizontalLines',
+    margin: [0, 0, 0, 8],
+  };
+}
+
+function heading(text: string, pageBreak = false): Content {
+  return { text, style: 'h2', ...(pageBreak ? { pageBreak: 'before' as const } : {}) };
+}
+
+function headline(data: ReportData, profile: ChannelProfile): { label: string; amount: string; sub: string } {
+  if (profile.headlineFigure === 'rule' && data.rule) {
+    return { label: `${data.rule.name}에 따른 금액`, amount: money(data.rule.loss), sub: data.rule.bandLabel };
+  }
+  if (profile.headlineFigure === 'lostProfit') {
+    return {
+      label: '손실 이익 (통상손해)',
+      amount: money(data.figures.lostProfit),
+      sub: `범위 ${money(data.figures.range.low)} ~ ${money(data.figures.range.high)} (${data.figures.range.levelLabel})`,
+    };
+  }
+  return {
+    label: '청구 합계 (직접 + 간접)',
+    amount: money(data.figures.claimTotal),
+    sub: `직접 손해 ${money(data.figures.directTotal)} + 간접 손해 ${money(data.figures.indirectTotal)}`,
+  };
+}
+
+function summaryPage(data: ReportData, profile: ChannelProfile, madeAt: Date): Content[] {
+  const f = data.figures;
+  const top = headline(data, profile);
+  const claimant = data.claimant;
+  const out: Content[] = [
+    { text: '장애 손실 계산서', style: 'h1' },
+    { text: `${profile.name.ko} · ${data.title}`, color: MUTED, margin: [0, 0, 0, 2] },
+    { text: `청구 ID ${data.claimId} · 작성 ${formatKst(madeAt)} (한국 시간)`, fontSize: 8, color: MUTED, margin: [0, 0, 0, 10] },
+    {
+      table: {
+        widths: ['*'],
+        body: [[{
+          stack: [
+            { text: top.label, color: MUTED },
+            { text: top.amount, fontSize: 24, bold: true, margin: [0, 2, 0, 2] },
+            { text: top.sub, fontSize: 9 },
+          ],
+          margin: [8, 6, 8, 6],
+        }]],
+      },
+      layout: { hLineColor: () => '#1f4e9c', vLineColor: () => '#1f4e9c', fillColor: () => '#f2f6fc' },
+      margin: [0, 0, 0, 10],
+    },
+    heading('신청인'),
+    keyValueTable([
+      ['이름', `${claimant.name} (${claimant.kindKo})`],
+      ...(claimant.businessName ? [['상호', claimant.businessName] as const] : []),
+      ...(claimant.businessNumber ? [['사업자등록번호', claimant.businessNumber] as const] : []),
+      ...(claimant.phone ? [['연락처', claimant.phone] as const] : []),
+      ...(claimant.email ? [['이메일', claimant.email] as const] : []),
+    ]),
+    heading('장애'),
+    keyValueTable([
+      ['사고', data.incident.name],
+      ['쓰지 못한 서비스', data.incident.servicesKo],
+      ['청구 구간', `${data.incident.windowStart} ~ ${data.incident.windowEnd} (${data.incident.windowHours})`],
+      ...data.incident.windowNotes.map((note) => ['', { text: note, fontSize: 8, color: MUTED }] as const),
+    ]),
+    heading('금액 요약'),
+    {
+      table: {
+        widths: ['*', 110],
+        body: [
+          [{ text: '항목', bold: true }, { text: '금액', bold: true, alignment: 'right' }],
+          ['예상 매출 (평소라면)', { text: money(f.expected), alignment: 'right' }],
+          ['실제 매출 (다른 경로 포함)', { text: money(f.actual), alignment: 'right' }],
+          [`줄어든 매출 (${formatNumber(f.lostCount, 1)}건)`, { text: money(f.lostRevenue), alignment: 'right' }],
+          [`이익률 ${formatNumber(f.margin * 100, 1)}% 적용: 손실 이익`, { text: money(f.lostProfit), alignment: 'right', bold: true }],
+          [{ text: `  범위 (${f.range.levelLabel})`, color: MUTED }, { text: `${money(f.range.low)} ~ ${money(f.range.high)}`, alignment: 'right', color: MUTED, fontSize: 8 }],
+          ['직접 비용 항목', { text: money(f.directItemsTotal), alignment: 'right' }],
+          [{ text: '직접 손해 (통상손해)', bold: true }, { text: money(f.directTotal), alignment: 'right', bold: true }],
+          [{ text: '간접 손해 (특별손해)', bold: true }, { text: money(f.indirectTotal), alignment: 'right', bold: true }],
+          [{ text: '청구 합계', bold: true }, { text: money(f.claimTotal), alignment: 'right', bold: true }],
+        ],
+      },
+      layout: 'lightHorizontalLines',
+      margin: [0, 0, 0, 8],
+    },
+  ];
+  if (data.rule) {
+    out.push(heading(`회사 보상 기준: ${data.rule.name}`));
+    out.push(keyValueTable([
+      ['기준에 따른 금액', { text: money(data.rule.loss), bold: true }],
+      ['구간', data.rule.bandLabel],
+    ]));
+  }
+  if (data.warnings.length) {
+    out.push({ text: '확인할 점', style: 'h3' });
+    out.push({ ul: data.warnings.map((w) => ({ text: w, fontSize: 8 })), margin: [0, 0, 0, 6] });
+  }
+  return out;
+}
+
+function methodPage(data: ReportData): Content[] {
+  const out: Content[] = [
+    heading('계산 방법과 가정', true),
+    { text: data.method.summary, margin: [0, 0, 0, 4] },
+    { ul: data.method.lines.map((l) => ({ text: l, fontSize: 8.5 })), margin: [0, 0, 0, 8] },
+    { text: '가정 (출처와 확인 여부)', style: 'h3' },
+    {
+      table: {
+        headerRows: 1,
+        widths: [110, 80, '*', 50],
+        body: [
+          ['항목', '값', '출처', '확인'].map((t) => ({ text: t, bold: true })),
+          ...data.assumptions.map((a) => [a.label, a.value, { text: a.source, fontSize: 8 }, a.confirmed ? '확인함' : { text: '미확인', color: '#c0392b' }]),
+        ],
+      },
+      layout: 'lightHorizontalLines',
+      fontSize: 8.5,
+      margin: [0, 0, 0, 8],
+    },
+    { text: '기준일', style: 'h3' },
+  ];
+  if (data.referenceDates.length) {
+    out.push({
+      table: {
+        headerRows: 1,
+        widths: [90, '*'],
+        body: [
+          [{ text: '장애일', bold: true }, { text: '같은 요일 기준일 (공휴일·이상일 제외)', bold: true }],
+          ...data.referenceDates.map((r) => [formatDateKo(r.windowDate), r.references.map(formatDateKo).join(', ') || '없음']),
+        ],
+      },
+      layout: 'lightHorizontalLines',
+      fontSize: 8.5,
+      margin: [0, 0, 0, 8],
+    });
+  } else {
+    out.push({ text: '기준일 없음 (신고한 평소 값 사용)', fontSize: 9, margin: [0, 0, 0, 8] });
+  }
+  if (data.buckets.length) {
+    out.push({ text: `구간별 예상 매출과 실제 매출 (${data.granularity === 'daily' ? '일별' : '시간별'})`, style: 'h3' });
+    out.push(bucketChart(data.buckets, CONTENT_WIDTH, 170));
+  }
+  return out;
+}
+
+function bucketTable(data: ReportData): Content[] {
+  if (!data.buckets.length) return [];
+  const body: TableCell[][] = [
+    ['구간', '예상 건수', '실제 건수', '예상 매출(원)', '실제 매출(원)', '차이(원)'].map((t, i) => ({ text: t, bold: true, alignment: i ? 'right' : 'left' })),
+    ...data.buckets.map((b) => [
+      formatBucket(b.bucket),
+      { text: formatNumber(b.expectedCount, 1), alignment: 'right' },
+      { text: formatNumber(b.actualCount, 1), alignment: 'right' },
+      { text: formatNumber(b.expected), alignment: 'right' },
+      { text: formatNumber(b.actual), alignment: 'right' },
+      { text: formatNumber(b.expected - b.actual), alignment: 'right' },
+    ] as TableCell[]),
+    [
+      { text: '합계', bold: true },
+      { text: formatNumber(data.figures.expectedCount, 1), alignment: 'right', bold: true },
+      { text: formatNumber(data.figures.actualCount, 1), alignment: 'right', bold: true },
+      { text: formatNumber(data.figures.expected), alignment: 'right', bold: true },
+      { text: formatNumber(data.figures.actual), alignment: 'right', bold: true },
+      { text: formatNumber(data.figures.expected - data.figures.actual), alignment: 'right', bold: true },
+    ],
+  ];
+  return [
+    heading('구간별 표', true),
+    { text: '예상 값은 반올림 전 값을 표시 단위로 반올림했어요. 합계는 엔진이 계산한 값이에요.', fontSize: 8, color: MUTED, margin: [0, 0, 0, 4] },
+    { table: { headerRows: 1, widths: [70, '*', '*', '*', '*', '*'], body, dontBreakRows: true }, layout: 'lightHorizontalLines', fontSize: 8.5, margin: [0, 0, 0, 8] },
+  ];
+}
+
+function ruleSection(data: ReportData): Content[] {
+  const rule = data.rule;
+  if (!rule) return [];
+  const out: Content[] = [heading(`회사 보상 기준 계산: ${rule.name}`), { ul: rule.detail.map((d) => ({ text: d, fontSize: 8.5 })), margin: [0, 0, 0, 6] }];
+  if (rule.weeks?.length) {
+    out.push({
+      table: {
+        headerRows: 1,
+        widths: ['*', 100, 120],
+        body: [
+          ['주간 (토~금)', '매출(원)', '구분'].map((t) => ({ text: t, bold: true })),
+          ...rule.weeks.map((w) => [
+            w.label,
+            { text: w.total === null ? '-' : formatNumber(w.total), alignment: 'right' as const },
+            ({ outage: '장애 주간', best: '가장 높은 주', used: '비교', skipped: '제외', after: '장애 후' } as const)[w.role] + (w.note ? ` (${w.note})` : ''),
+          ]),
+        ],
+      },
+      layout: 'lightHorizontalLines',
+      fontSize: 8.5,
+      margin: [0, 0, 0, 6],
+    });
+    out.push(weeklyBarChart(rule.weeks, CONTENT_WIDTH, 150));
+  }
+  if (rule.windows?.length) {
+    out.push({
+      table: {
+        headerRows: 1,
+        widths: ['*', 170, 90],
+        body: [
+          ['구간', '시각 (한국 시간)', '수입(원)'].map((t) => ({ text: t, bold: true })),
+          ...rule.windows.map((w) => [w.label, `${w.start} ~ ${w.end}`, { text: formatNumber(w.total), alignment: 'right' as const }]),
+        ],
+      },
+      layout: 'lightHorizontalLines',
+      fontSize: 8.5,
+      margin: [0, 0, 0, 6],
+    });
+  }
+  return out;
+}
+
+function itemsSection(data: ReportData): Content[] {
+  const f = data.figures;
+  const table = (items: ReportData['figures']['directItems']): Content => ({
+    table: {
+      headerRows: 1,
+      widths: ['*', 80, 90],
+      body: [
+        ['항목', '분류', '금액(원)'].map((t) => ({ text: t, bold: true })),
+        ...items.map((i) => [{ stack: [i.label, ...(i.note ? [{ text: i.note, fontSize: 7.5, color: MUTED }] : [])] }, i.category, { text: formatNumber(i.amount), alignment: 'right' as const }]),
+      ],
+    },
+    layout: 'lightHorizontalLines',
+    fontSize: 8.5,
+    margin: [0, 0, 0, 6],
+  });
+  const out: Content[] = [];
+  if (f.directItems.length) out.push({ text: '직접 비용 항목 (통상손해)', style: 'h3' }, table(f.directItems));
+  if (f.indirectItems.length) out.push({ text: '간접 손해 항목 (특별손해, 예견 가능성 설명 포함)', style: 'h3' }, table(f.indirectItems));
+  return out;
+}
+
+function evidenceSection(data: ReportData): Content[] {
+  return [
+    heading('증빙 목록'),
+    data.evidence.length
+      ? {
+          table: {
+            headerRows: 1,
+            widths: [120, 70, 45, '*'],
+            body: [
+              ['파일', '종류', '크기', 'SHA-256'].map((t) => ({ text: t, bold: true })),
+              ...data.evidence.map((e) => [
+                { text: `evidence/${e.fileName}`, fontSize: 8 },
+                { text: e.labelKo, fontSize: 8 },
+                { text: `${formatNumber(e.size)} B`, fontSize: 7.5 },
+                { text: e.sha256, fontSize: 6.5 },
+              ]),
+            ],
+          },
+          layout: 'lightHorizontalLines',
+          margin: [0, 0, 0, 8],
+        }
+      : { text: '첨부한 증빙 파일이 없어요.', margin: [0, 0, 0, 8] },
+    { text: '각 파일의 SHA-256 값은 manifest.json에도 있어요. 값이 같으면 파일이 바뀌지 않았다는 뜻이에요.', fontSize: 8, color: MUTED, margin: [0, 0, 0, 10] },
+  ];
+}
+
+function declaration(data: ReportData): Content[] {
+  const line = (label: string): Content => ({
+    columns: [
+      { width: 50, text: label, margin: [0, 12, 0, 0] },
+      { width: 220, canvas: [{ type: 'line', x1: 0, y1: 26, x2: 220, y2: 26, lineWidth: 0.7 }] },
+    ],
+  });
+  return [
+    heading('확인 및 서명'),
+    {
+      text: `위 내용은 제가 직접 기록하거나 가져온 자료를 바탕으로 계산한 것이며, 사실과 다르지 않음을 확인합니다. 예상 값과 범위는 추정치이며, 가정은 위 표에 적힌 대로입니다.`,
+      margin: [0, 0, 0, 8],
+    },
+    { text: `신청인: ${data.claimant.name}`, margin: [0, 0, 0, 4] },
+    line('이름'),
+    line('날짜'),
+    line('서명'),
+  ];
+}
+
+export function reportDocument(data: ReportData, profile: ChannelProfile, madeAt: Date): TDocumentDefinitions {
+  return {
+    pageSize: 'A4',
+    pageMargins: [40, 40, 40, 48],
+    info: {
+      title: `장애 손실 계산서 - ${data.title}`,
+      subject: profile.name.ko,
+      creator: 'Outage Loss Desk (장애 손실 계산기)',
+      producer: 'Outage Loss Desk',
+      // Fixed from the injected clock so the same inputs give the same bytes (the PDF's /ID hashes this).
+      creationDate: madeAt,
+      modDate: madeAt,
+    },
+    defaultStyle: { font: 'NotoSansKR', fontSize: 9.5, lineHeight: 1.25 },
+    styles: {
+      h1: { fontSize: 18, bold: true, margin: [0, 0, 0, 4] },
+      h2: { fontSize: 12, bold: true, margin: [0, 6, 0, 4], color: '#1f4e9c' },
+      h3: { fontSize: 10, bold: true, margin: [0, 4, 0, 3] },
+    },
+    footer: (currentPage: number, pageCount: number): Content => ({
+      text: `${data.title} · ${profile.id} · ${currentPage} / ${pageCount}`,
+      alignment: 'center',
+      fontSize: 7.5,
+      color: MUTED,
+      margin: [40, 16, 40, 0],
+    }),
+    content: [
+      ...summaryPage(data, profile, madeAt),
+      ...methodPage(data),
+      ...bucketTable(data),
+      ...ruleSection(data),
+      ...itemsSection(data),
+      ...evidenceSection(data),
+      ...declaration(data),
+    ],
+  };
+}
+
+type PdfMakeLike = {
+  virtualfs: { writeFileSync: (name: string, content: Uint8Array) => void };
+  setFonts: (fonts: Record<string, Record<string, string>>) => void;
+  setUrlAccessPolicy?: (cb: (url: string) => boolean) => void;
+  setLocalAccessPolicy?: (cb: (path: string) => boolean) => void;
+  createPdf: (doc: TDocumentDefinitions) => { getBuffer: () => Promise<Uint8Array> };
+};
+
+let pdfMakePromise: Promise<PdfMakeLike> | null = null;
+
+/** pdfmake is megabytes: load it only when a packet is made. Node gets js/index.js, Vite the browser build. */
+function loadPdfMake(): Promise<PdfMakeLike> {
+  pdfMakePromise ??= import('pdfmake').then((mod: unknown) => {
+    const m = mod as { default?: PdfMakeLike } & PdfMakeLike;
+    const pdfMake = m.default ?? m;
+    // The packet uses no remote or local resources: deny both (this also silences pdfmake's Node warnings).
+    pdfMake.setUrlAccessPolicy?.(() => false);
+    pdfMake.setLocalAccessPolicy?.(() => false);
+    return pdfMake;
+  });
+  return pdfMakePromise;
+}
+
+export async function renderPdf(doc: TDocumentDefinitions, fonts: PacketFonts): Promise<Uint8Array> {
+  const pdfMake = await loadPdfMake();
+  pdfMake.virtualfs.writeFileSync('NotoSansKR-Regular.ttf', fonts.regular);
+  pdfMake.virtualfs.writeFileSync('NotoSansKR-Bold.ttf', fonts.bold);
+  pdfMake.setFonts({
+    NotoSansKR: {
+      normal: 'NotoSansKR-Regular.ttf',
+      bold: 'NotoSansKR-Bold.ttf',
+      italics: 'NotoSansKR-Regular.ttf',
+      bolditalics: 'NotoSansKR-Bold.ttf',
+    },
+  });
+  const buffer = await pdfMake.createPdf(doc).getBuffer();
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}

@@ -1,0 +1,77 @@
+/**
+ * Everything the packet prints, already computed: the adapter in ./facts.ts fills it from the claim and the
+ * estimate (estimateClaim), so the PDF, form texts and README never compute a figure themselves.
+ */
+
+export type ReportAssumption = { label: string; value: string; source: string; confirmed: boolean };
+
+export type ReportBucket = {
+  bucket: string;
+  expected: number;
+  actual: number;
+  expectedCount: number;
+  actualCount: number;
+  /** Spread of this bucket's reference values (lowest and highest), when the estimate gives them. */
+  low?: number;
+  high?: number;
+};
+
+export type ReportWeek = { label: string; total: number | null; role: 'outage' | 'best' | 'used' | 'skipped' | 'after'; note?: string };
+
+export type ReportRule = {
+  id: string;
+  name: string;
+  loss: number;
+  bandLabel: string;
+  /** Lines that explain how the rule's figure came about (weeks compared, windows compared). */
+  detail: string[];
+  weeks?: ReportWeek[];
+  /** Two windows compared side by side (Kakao Mobility). */
+  windows?: { label: string; start: string; end: string; total: number }[];
+};
+
+export type ReportItem = { label: string; category: string; amount: number; note?: string };
+
+export type ReportEvidence = { fileName: string; label: string; labelKo: string; sha256: string; size: number; description?: string };
+
+export type ReportData = {
+  claimId: string;
+  title: string;
+  claimant: {
+    name: string;
+    kindKo: string;
+    kind: string;
+    businessName?: string;
+    businessNumber?: string;
+    phone?: string;
+    email?: string;
+    region?: string;
+  };
+  incident: { name: string; services: string[]; servicesKo: string; windowStart: string; windowEnd: string; windowHours: string; windowNotes: string[] };
+  granularity: 'hourly' | 'daily';
+  figures: {
+    expected: number;
+    actual: number;
+    expectedCount: number;
+    actualCount: number;
+    lostCount: number;
+    lostRevenue: number;
+    margin: number;
+    lostProfit: number;
+    range: { low: number; high: number; levelLabel: string; driver: string };
+    directItems: ReportItem[];
+    directItemsTotal: number;
+    directTotal: number;
+    indirectItems: ReportItem[];
+    indirectTotal: number;
+    claimTotal: number;
+  };
+  method: { summary: string; lines: string[] };
+  referenceDates: { windowDate: string; references: string[] }[];
+  buckets: ReportBucket[];
+  assumptions: ReportAssumption[];
+  warnings: string[];
+  rule: ReportRule | null;
+  evidence: ReportEvidence[];
+  resolutionSought: string;
+};
