@@ -9,6 +9,7 @@ type Command = { run: (args: string[]) => Promise<number>; summary: string };
 
 const commands: Record<string, () => Promise<Command>> = {
   estimate: () => import('./commands/estimate.js'),
+  import: () => import('./commands/import.js'),
 };
 
 function usage(): string {
