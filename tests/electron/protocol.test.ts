@@ -1,0 +1,102 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+const electron = vi.hoisted(() => ({
+  protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+}));
+vi.mock('electron', () => ({ protocol: electron.protocol }));
+
+const { createAppRequestHandler, registerAppSchemeAsPrivileged, handleAppProtocol } = await import('../../electron/protocol');
+const { CONTENT_SECURITY_POLICY } = await import('../../electron/security');
+
+// A real dist/ folder with a secret beside it: the handler must serve the first and never the second.
+let base: string;
+let dist: string;
+let handler: (request: Request) => Promise<Response>;
+
+beforeAll(() => {
+  base = mkdtempSync(path.join(tmpdir(), 'desk-protocol-'));
+  dist = path.join(base, 'dist');
+  mkdirSync(path.join(dist, 'assets'), { recursive: true });
+  writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>desk</title>');
+  writeFileSync(path.join(dist, 'assets', 'index-abc.js'), 'console.log("app")');
+  writeFileSync(path.join(dist, 'assets', 'style.css'), 'body{}');
+  writeFileSync(path.join(dist, 'assets', '한글 글꼴.woff2'), new Uint8Array([0x77, 0x4f, 0x46, 0x32]));
+  writeFileSync(path.join(base, 'secret.txt'), 'TOP SECRET');
+  handler = createAppRequestHandler(dist);
+});
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+const get = (url: string, method = 'GET') => handler(new Request(url, { method }));
+
+describe('app:// handler', () => {
+  it('serves the entry page and assets with their types and the CSP', async () => {
+    const index = await get('app://desk/');
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await index.text()).toContain('<title>desk</title>');
+
+    const script = await get('app://desk/assets/index-abc.js');
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await script.text()).toBe('console.log("app")');
+
+    const font = await get('app://desk/assets/%ED%95%9C%EA%B8%80%20%EA%B8%80%EA%BC%B4.woff2');
+    expect(font.status).toBe(200);
+    expect(font.headers.get('content-type')).toBe('font/woff2');
+    expect(new Uint8Array(await font.arrayBuffer())).toEqual(new Uint8Array([0x77, 0x4f, 0x46, 0x32]));
+  });
+
+  it.each([
+    'app://desk/../secret.txt',
+    'app://desk/%2e%2e/secret.txt',
+    'app://desk/..%2fsecret.txt',
+    'app://desk/..%2Fsecret.txt',
+    'app://desk/assets/..%2f..%2fsecret.txt',
+    'app://desk/..%5csecret.txt',
+    'app://desk/%2e%2e%2fsecret.txt',
+    'app://desk/..%2f..%2f..%2f..%2f..%2f..%2fetc%2fpasswd',
+    'app://evil/index.html',
+    'app://desk.evil.example/index.html',
+  ])('never serves outside dist: %s', async (url) => {
+    const response = await get(url);
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain('TOP SECRET');
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('puts the CSP and nosniff on every response, errors included', async () => {
+    for (const response of [await get('app://desk/'), await get('app://desk/missing.js'), await get('app://desk/', 'POST')]) {
+      expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+  });
+
+  it('answers 404 for a missing asset, 405 for POST, and an empty body for HEAD', async () => {
+    expect((await get('app://desk/assets/missing.js')).status).toBe(404);
+    expect((await get('app://desk/assets')).status).toBe(200); // a folder is not served: no extension → the app
+    expect((await get('app://desk/', 'POST')).status).toBe(405);
+    const head = await get('app://desk/index.html', 'HEAD');
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+  });
+
+  it('falls back to index.html for an in-app route, not for a missing file', async () => {
+    const route = await get('app://desk/claims/new');
+    expect(route.status).toBe(200);
+    expect(await route.text()).toContain('<title>desk</title>');
+    expect((await get('app://desk/claims/new.png')).status).toBe(404);
+  });
+});
+
+describe('scheme registration', () => {
+  it('registers app:// as a standard, secure scheme and the handler on it', () => {
+    registerAppSchemeAsPrivileged();
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    ]);
+    handleAppProtocol(dist);
+    expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+  });
+});
