@@ -1,0 +1,10 @@
+export * from './estimate-claim';
+export * from './estimators';
+export * from './margin';
+export * from './minimum-wage';
+export * from './reference-dates';
+export * from './record-index';
+export * from './window';
+export * from './types';
+export * from './rules/index';
+export { suggestReferenceDatesForClaim } from './suggest-for-claim';

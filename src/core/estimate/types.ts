@@ -1,0 +1,146 @@
+import type { Won } from '../model/money';
+import type { Estimator } from '../model/claim';
+import type { KstBucket, Granularity } from '../time/kst';
+import type { ClaimWindow } from './window';
+import type { RuleResult } from './rules/types';
+import type { SkipReason } from './reference-dates';
+
+/** Figures of one window bucket. Revenue and counts are unrounded (section 1: intermediates). */
+export interface BucketFigures {
+  bucket: KstBucket;
+  expectedRevenue: number;
+  expectedCount: number;
+  actualRevenue: number;
+  actualCount: number;
+  /** Actual revenue per channel, in the order of `ClaimEstimate.channels` (mitigation made visible). */
+  actualRevenueByChannel: number[];
+  /** The K same-slot reference revenues the estimator saw (after the trend factor); empty when declared. */
+  referenceRevenue: number[];
+}
+
+export interface ChannelFigures {
+  id: string;
+  label: string;
+  isPlatform: boolean;
+  expectedRevenue: number;
+  expectedCount: number;
+  actualRevenue: number;
+  actualCount: number;
+}
+
+export interface Assumption {
+  id: string;
+  label: string;
+  value: number | string | boolean;
+  source: string;
+  /** True when the user confirmed it; false when it is a default still to confirm; null for a method choice. */
+  confirmed: boolean | null;
+}
+
+export interface EstimateWarning {
+  code: string;
+  message: string;
+}
+
+export interface ReferenceWeek {
+  /** 1-based: week k pairs the k-th reference date of every window date (section 3.1). */
+  week: number;
+  dates: string[];
+  /** T_k: the week's revenue over the window buckets (section 6), trend factor applied. */
+  revenue: number;
+}
+
+export interface LostProfitRange {
+  low: Won;
+  high: Won;
+  /** 1 - alpha, e.g. 0.8 */
+  level: number;
+  alpha: number;
+  /** `reference-weeks`: week-to-week variation of the reference weeks; `assumed`: a stated +-band on E. */
+  driver: 'reference-weeks' | 'assumed';
+  driverLabel: string;
+  /** Sample standard deviation of T_k; null when assumed. */
+  s: number | null;
+  /** Student-t quantile 1 - alpha/2 with K - 1 degrees of freedom; null when assumed. */
+  q: number | null;
+  /** Half-width on E (unrounded). */
+  h: number;
+  k: number;
+  /** The assumed band share when driver is `assumed`. */
+  bandPct: number | null;
+}
+
+export interface DirectItemFigure {
+  id: string;
+  category: string;
+  description: string;
+  amount: Won;
+  evidenceIds: string[];
+}
+
+export interface IndirectItemFigure {
+  id: string;
+  kind: 'after-effect' | 'extra-labour' | 'claim-prep' | 'lost-regulars';
+  label: string;
+  amount: Won;
+  justification: string;
+  /** Lost regular customers are always flagged speculative (section 5). */
+  speculative: boolean;
+  /** The inputs the amount was computed from, for the packet to print. */
+  inputs: Record<string, number | string | null>;
+  evidenceIds: string[];
+  note: string | null;
+}
+
+export interface ClaimEstimate {
+  method: 'loss-model-v1';
+  granularity: Granularity;
+  baseline: 'same-slot' | 'declared' | 'none';
+  estimator: Estimator;
+  claimWindow: ClaimWindow & { bucketCount: number };
+  buckets: BucketFigures[];
+  channels: ChannelFigures[];
+  referenceDates: {
+    byWindowDate: Record<string, string[]>;
+    /** Where each window date's list came from. */
+    source: Record<string, 'claim' | 'suggested'>;
+    requestedK: number;
+    /** K actually used: the smallest number found for any window date. */
+    k: number;
+    weeks: ReferenceWeek[];
+    skipped: { windowDate: string; date: string; reason: SkipReason; holiday?: string }[];
+  };
+  averageTicket: { value: number | null; source: 'reference' | 'declared' | 'none' };
+  trend: {
+    enabled: boolean;
+    applied: boolean;
+    factor: number;
+    rawFactor: number | null;
+    hours: string[];
+    actualBefore: number;
+    expectedBefore: number;
+  };
+  /** E, A (section 4), unrounded. */
+  expectedRevenue: number;
+  actualRevenue: number;
+  expectedCount: number;
+  actualCount: number;
+  lostCount: number;
+  /** LR = max(0, E - A), unrounded. */
+  lostRevenue: number;
+  margin: { v: number; c: number; m: number; vConfirmed: boolean; cConfirmed: boolean; source: string };
+  /** LP = LR x m, rounded once. */
+  lostProfit: Won;
+  lostProfitRange: LostProfitRange;
+  directItems: DirectItemFigure[];
+  /** D = LP + sum(direct items), of rounded items. */
+  directTotal: Won;
+  indirectItems: IndirectItemFigure[];
+  /** I = sum(indirect items), of rounded items. */
+  indirectTotal: Won;
+  /** D + I */
+  claimTotal: Won;
+  rules: Record<string, RuleResult>;
+  assumptions: Assumption[];
+  warnings: EstimateWarning[];
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { MAX_AMOUNT_KRW } from './record';
+import { isInstant, isKstDate } from '../time/kst';
+
+/** A bilingual reason: Korean first, English after " / " (working agreement). */
+export const bi = (ko: string, en: string): string => `${ko} / ${en}`;
+
+/** A stable id chosen by the app or the user: lowercase letters, digits, `-` and `_`. */
+export const idSchema = z
+  .string()
+  .min(1, bi('id가 비어 있어요', 'id is empty'))
+  .max(80)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, bi('id는 영문, 숫자, -, _, ., :만 써요', 'id: letters, digits, - _ . : only'));
+
+/** A whole won amount as entered (rounded figures only; the engine brands its results as `Won`). */
+export const wonAmountSchema = z
+  .number()
+  .int(bi('금액은 원 단위 정수여야 해요', 'amount must be whole won'))
+  .nonnegative(bi('금액은 0 이상이어야 해요', 'amount must not be negative'))
+  .max(MAX_AMOUNT_KRW, bi('금액이 너무 커요', 'amount is too large'));
+
+export const kstDateSchema = z
+  .string()
+  .refine((s): boolean => isKstDate(s), bi('날짜는 2022-10-15 형식이어야 해요', 'date must look like 2022-10-15'));
+
+/** An instant with its offset, e.g. `2022-10-15T15:30+09:00` (never read as machine-local time). */
+export const instantSchema = z
+  .string()
+  .refine(isInstant, bi('시각은 2022-10-15T15:30+09:00 형식이어야 해요', 'time must look like 2022-10-15T15:30+09:00'));
+
+/** A KST instant as stored in windows: explicitly `+09:00`. */
+export const kstInstantSchema = z
+  .string()
+  .refine((s) => isInstant(s) && s.endsWith('+09:00'), bi('시각은 +09:00(한국 시간)으로 적어요: 2022-10-15T15:30+09:00', 'time must carry +09:00, e.g. 2022-10-15T15:30+09:00'));
+
+export const bilingualTextSchema = z.object({
+  ko: z.string().min(1, bi('한국어 이름이 비어 있어요', 'Korean name is empty')).max(200),
+  en: z.string().max(200).default(''),
+});
+export type BilingualText = z.infer<typeof bilingualTextSchema>;
+
+export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, bi('SHA-256은 소문자 16진수 64자예요', 'SHA-256 is 64 lowercase hex digits'));

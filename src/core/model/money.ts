@@ -1,0 +1,29 @@
+/**
+ * Money is KRW (loss model section 1): computed in floating point, rounded once per line item, half away
+ * from zero, to a whole won. `Won` marks a figure that has been rounded so, at every module boundary.
+ */
+declare const wonBrand: unique symbol;
+export type Won = number & { readonly [wonBrand]: true };
+
+/**
+ * Round half away from zero to a whole won. The value is first cleaned to 15 significant digits so that
+ * float noise (281000 x 0.7499999999999999) does not flip a half: 1234.4999999999998 is 1234.5 -> 1235.
+ */
+export function roundWon(amount: number): Won {
+  if (!Number.isFinite(amount)) throw new RangeError(`금액이 유한한 수가 아니에요 / amount is not finite: ${amount}`);
+  const clean = Number(Math.abs(amount).toPrecision(15));
+  const rounded = Math.sign(amount) * Math.round(clean);
+  return (rounded === 0 ? 0 : rounded) as Won; // no -0 in a packet
+}
+
+/** Sum of already-rounded items: a total always adds up (section 1). */
+export function sumWon(items: readonly Won[]): Won {
+  let total = 0;
+  for (const w of items) total += w;
+  return total as Won;
+}
+
+/** `1,234,567원` */
+export function formatWon(amount: number): string {
+  return `${Math.round(amount).toLocaleString('en-US')}원`;
+}

@@ -1,0 +1,2 @@
+export * from './kst';
+export * from './holidays';

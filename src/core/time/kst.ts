@@ -1,0 +1,163 @@
+/**
+ * KST (Asia/Seoul, UTC+09:00, no DST) calendar arithmetic, loss model section 1.
+ *
+ * Every function works on UTC epoch numbers shifted by +9 h and reads dates back with the UTC getters
+ * or `toISOString`, so nothing here depends on the machine's time zone (a driver abroad sees the same
+ * hours). Never use `getHours()`, `getDay()` or `new Date(y, m, d)` in this module.
+ */
+
+export const KST_OFFSET_MS = 9 * 3_600_000;
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
+
+declare const kstDateBrand: unique symbol;
+declare const kstHourBrand: unique symbol;
+/** A KST calendar day `2022-10-15`: a daily bucket. */
+export type KstDate = string & { readonly [kstDateBrand]: true };
+/** A whole KST hour `2022-10-15T20:00+09:00`, named by its start: an hourly bucket. */
+export type KstHour = string & { readonly [kstHourBrand]: true };
+/** A time bucket of either granularity. */
+export type KstBucket = KstDate | KstHour;
+export type Granularity = 'hourly' | 'daily';
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const HOUR_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):00\+09:00$/;
+/** An instant with an explicit offset: `2022-10-15T15:30+09:00`, seconds optional, `Z` allowed. */
+const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function validYmd(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const dim = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= dim;
+}
+
+export function isKstDate(s: string): s is KstDate {
+  const m = DATE_RE.exec(s);
+  return !!m && validYmd(+m[1]!, +m[2]!, +m[3]!);
+}
+
+export function isKstHour(s: string): s is KstHour {
+  const m = HOUR_RE.exec(s);
+  return !!m && validYmd(+m[1]!, +m[2]!, +m[3]!) && +m[4]! < 24;
+}
+
+/** Days since 1970-01-01 of a KST calendar date. */
+export function epochDayOf(date: string): number {
+  const m = DATE_RE.exec(date);
+  if (!m || !validYmd(+m[1]!, +m[2]!, +m[3]!)) throw new RangeError(`날짜 형식이 아니에요 / not a date: ${date}`);
+  return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!) / DAY_MS;
+}
+
+export function dateOfEpochDay(day: number): KstDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10) as KstDate;
+}
+
+/** Hours since the epoch (UTC) of the start of a KST hourly bucket. */
+export function epochHourOf(hour: string): number {
+  const m = HOUR_RE.exec(hour);
+  if (!m || !validYmd(+m[1]!, +m[2]!, +m[3]!) || +m[4]! > 23) {
+    throw new RangeError(`시간 구간 형식이 아니에요 / not an hourly bucket: ${hour}`);
+  }
+  return (Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!) - KST_OFFSET_MS) / HOUR_MS;
+}
+
+export function hourOfEpochHour(epochHour: number): KstHour {
+  const local = new Date(epochHour * HOUR_MS + KST_OFFSET_MS).toISOString();
+  return `${local.slice(0, 13)}:00+09:00` as KstHour;
+}
+
+/** The KST date an epoch hour falls on. */
+export function epochDayOfEpochHour(epochHour: number): number {
+  return Math.floor((epochHour * HOUR_MS + KST_OFFSET_MS) / DAY_MS);
+}
+
+/** Epoch hour of 00:00 KST on the given epoch day. */
+export function firstEpochHourOfDay(epochDay: number): number {
+  return (epochDay * DAY_MS - KST_OFFSET_MS) / HOUR_MS;
+}
+
+/** Hour of day 0-23 in KST. */
+export function kstHourOfDay(epochHour: number): number {
+  return (((epochHour + 9) % 24) + 24) % 24;
+}
+
+/** Weekday of a KST date: 0 Sunday ... 6 Saturday (1970-01-01 was a Thursday). */
+export function weekdayOfEpochDay(epochDay: number): number {
+  return (((epochDay + 4) % 7) + 7) % 7;
+}
+
+export function weekdayOf(date: string): number {
+  return weekdayOfEpochDay(epochDayOf(date));
+}
+
+export function addDays(date: string, days: number): KstDate {
+  return dateOfEpochDay(epochDayOf(date) + days);
+}
+
+/** Whole days from `a` to `b` (b - a). */
+export function daysBetween(a: string, b: string): number {
+  return epochDayOf(b) - epochDayOf(a);
+}
+
+export function isInstant(s: string): boolean {
+  const m = INSTANT_RE.exec(s);
+  return !!m && validYmd(+m[1]!, +m[2]!, +m[3]!) && +m[4]! < 24 && +m[5]! < 60 && (m[6] === undefined || +m[6] < 60);
+}
+
+/** Epoch milliseconds of an ISO instant that carries its own offset (never read as machine-local time). */
+export function parseInstant(s: string): number {
+  if (!isInstant(s)) throw new RangeError(`시각은 2022-10-15T15:30+09:00 형식이어야 해요 / instant must carry an offset: ${s}`);
+  return Date.parse(s);
+}
+
+/** `2022-10-15T15:30+09:00` for an epoch millisecond (minute precision, seconds kept when not zero). */
+export function formatKstInstant(ms: number): string {
+  const local = new Date(ms + KST_OFFSET_MS).toISOString();
+  const seconds = local.slice(17, 19);
+  return `${local.slice(0, 16)}${seconds === '00' ? '' : `:${seconds}`}+09:00`;
+}
+
+/** The hourly bucket containing an instant. */
+export function hourContaining(ms: number): number {
+  return Math.floor(ms / HOUR_MS);
+}
+
+/**
+ * All hourly buckets overlapping `[startMs, endMs)`, edge buckets counted whole (loss model section 2).
+ * Returned as epoch hours.
+ */
+export function enumerateHours(startMs: number, endMs: number): number[] {
+  const out: number[] = [];
+  if (!(endMs > startMs)) return out;
+  const first = Math.floor(startMs / HOUR_MS);
+  const last = Math.ceil(endMs / HOUR_MS) - 1;
+  for (let h = first; h <= last; h++) out.push(h);
+  return out;
+}
+
+/** All KST days overlapping `[startMs, endMs)`, counted whole. Returned as epoch days. */
+export function enumerateDays(startMs: number, endMs: number): number[] {
+  const out: number[] = [];
+  if (!(endMs > startMs)) return out;
+  const first = Math.floor((startMs + KST_OFFSET_MS) / DAY_MS);
+  const last = Math.ceil((endMs + KST_OFFSET_MS) / DAY_MS) - 1;
+  for (let d = first; d <= last; d++) out.push(d);
+  return out;
+}
+
+/** The KST date of a bucket of either granularity. */
+export function dateOfBucket(bucket: string): KstDate {
+  return bucket.slice(0, 10) as KstDate;
+}
+
+export function isHourlyBucket(bucket: string): bucket is KstHour {
+  return bucket.length > 10;
+}
+
+/** The KST year of an instant. */
+export function kstYearOf(ms: number): number {
+  return new Date(ms + KST_OFFSET_MS).getUTCFullYear();
+}
+
+export const WEEKDAY_KO = ['일', '월', '화', '수', '목', '금', '토'] as const;
+export const WEEKDAY_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
