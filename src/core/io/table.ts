@@ -105,14 +105,20 @@ function findHeaderIndex(rows: readonly Cell[][], options: ReadTableOptions): nu
       return i;
     }
   }
+  // A mapped header that is not in the file: take the usual header row so the mapping step can name
+  // the missing column next to the ones that are there.
+  if (wanted.length > 0) {
+    for (let i = 0; i < limit; i++) if (recognisedHeaderCount(rows[i]!.map(cellText)) >= 2) return i;
+  }
   if (options.headerFallback) {
     const first = rows.findIndex((r) => !r.every(isBlank));
     if (first >= 0) return first;
   }
   if (wanted.length > 0) {
+    const quoted = Object.values(options.mapping ?? {}).map((h) => `'${h}'`).join(', ');
     throw new ImportFileError(
       'missing-columns',
-      `${named(options.fileName)}지정한 열을 찾지 못했어요: ${Object.values(options.mapping ?? {}).join(', ')} / mapped columns not found in the first ${HEADER_SEARCH_ROWS} rows`,
+      `${named(options.fileName)}지정한 열을 찾지 못했어요: ${quoted} / mapped columns not found in the first ${HEADER_SEARCH_ROWS} rows: ${quoted}`,
     );
   }
   throw new ImportFileError(
