@@ -163,12 +163,17 @@ export class BridgeError extends Error {
  */
 export type BridgeResponse<T> = { ok: true; value: T } | { ok: false; code: BridgeErrorCode; message: string };
 
-const megabytes = (bytes: number) => (bytes / MB).toFixed(1);
+/** `512 B`, `1.5 KB`, `51.0 MB`: a size a person can read. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < MB) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / MB).toFixed(1)} MB`;
+}
 
 export function fileTooLargeMessage(fileName: string, size: number, maxBytes: number): string {
   return (
-    `파일이 너무 커요: ${fileName} (${megabytes(size)} MB, 최대 ${megabytes(maxBytes)} MB) / ` +
-    `File too large: ${fileName} (${megabytes(size)} MB, limit ${megabytes(maxBytes)} MB)`
+    `파일이 너무 커요: ${fileName} (${formatSize(size)}, 최대 ${formatSize(maxBytes)}) / ` +
+    `File too large: ${fileName} (${formatSize(size)}, limit ${formatSize(maxBytes)})`
   );
 }
 
