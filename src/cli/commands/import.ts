@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { COLUMN_ROLES, IMPORT_SHAPES, ImportFileError, importActivityFile, type ImportResult, type ImportShape } from '../../core/io';
+import { COLUMN_ROLES, IMPORT_SHAPES, ImportFileError, importActivityFile, previewActivityFile, type ImportOptions, type ImportPreview, type ImportResult, type ImportShape } from '../../core/io';
 import { iconvCp949Decoder } from '../../core/io/cp949-iconv';
 import { CliInputError } from '../errors';
 
@@ -14,6 +14,7 @@ const USAGE = [
   '  --channel <id>           채널 열이 없거나 빈 칸일 때의 채널 / channel for rows without one',
   '  --channel-map 네이버페이=naver-pay,...   채널 이름 → id / channel value → id',
   '  --sheet <name|n>         XLSX 시트 / XLSX sheet (name or 1-based position)',
+  '  --preview [n]            가져오지 않고 머리글, 열 지정, 처음 n행(기본 5)만 보여줘요 / show headers, mapping and the first n rows only',
   '  --json                   JSON으로 출력 / print JSON',
 ].join('\n');
 
@@ -51,6 +52,16 @@ function humanSummary(file: string, result: ImportResult): string {
   return lines.join('\n');
 }
 
+function previewText(file: string, preview: ImportPreview): string {
+  const mapped = Object.entries(preview.mapping).map(([role, header]) => `${role}=${header}`).join(', ');
+  return [
+    `${file}: ${koreanEncoding(preview.encoding)}${preview.sheetName ? ` '${preview.sheetName}' 시트` : ''} · 머리글 ${preview.headerRow}행 / header row ${preview.headerRow}`,
+    `  열 / columns: ${preview.headers.join(' | ')}`,
+    `  열 지정 / mapping: ${mapped || '(없음 / none)'} · 형태 / shape: ${preview.shape ?? '?'} · ${preview.granularity === 'hourly' ? '시간별' : '일별'}`,
+    ...preview.rows.map((r) => `  ${r.row}행: ${r.cells.join(' | ')}`),
+  ].join('\n');
+}
+
 function errorList(file: string, result: ImportResult): string {
   const lines = result.errors.map((e) => `  ${e.row}행 / row ${e.row}${e.column ? ` [${e.column}]` : ''}${e.value ? ` '${e.value}'` : ''}: ${e.reason}`);
   return [`${file}: 잘못된 행이 ${result.errors.length}개 있어요 / ${result.errors.length} bad row(s):`, ...lines].join('\n');
@@ -69,6 +80,7 @@ export async function run(args: string[]): Promise<number> {
         'channel-map': { type: 'string' },
         sheet: { type: 'string' },
         json: { type: 'boolean', default: false },
+        preview: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -80,6 +92,9 @@ export async function run(args: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  // `--preview 5` leaves the 5 among the positionals.
+  let previewRows = 5;
+  if (values.preview && positionals.length === 2 && /^\d+$/.test(positionals[1]!)) previewRows = Number(positionals.pop());
   if (positionals.length !== 1) throw new CliInputError(`가져올 파일 하나를 지정해 주세요 / name exactly one file to import\n\n${USAGE}`);
   const path = positionals[0]!;
   const shape = values.shape;
@@ -103,17 +118,32 @@ export async function run(args: string[]): Promise<number> {
   const bytes = new Uint8Array(await readFile(path));
   const fileName = basename(path);
 
+  const options: ImportOptions = {
+    fileName,
+    decodeCp949: iconvCp949Decoder,
+    ...(mapping ? { mapping } : {}),
+    ...(shape ? { shape: shape as ImportShape } : {}),
+    ...(values.channel !== undefined ? { channel: values.channel } : {}),
+    ...(values['channel-map'] !== undefined ? { channelMap: parsePairs('channel-map', values['channel-map']) } : {}),
+    ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+  };
+
+  if (values.preview) {
+    let preview: ImportPreview;
+    try {
+      preview = await previewActivityFile(bytes, { ...options, rows: previewRows });
+    } catch (err) {
+      if (err instanceof ImportFileError) throw new CliInputError(err.message);
+      throw err;
+    }
+    if (values.json) console.log(JSON.stringify({ file: path, ...preview }, null, 2));
+    else console.log(previewText(fileName, preview));
+    return 0;
+  }
+
   let result: ImportResult;
   try {
-    result = await importActivityFile(bytes, {
-      fileName,
-      decodeCp949: iconvCp949Decoder,
-      ...(mapping ? { mapping } : {}),
-      ...(shape ? { shape: shape as ImportShape } : {}),
-      ...(values.channel !== undefined ? { channel: values.channel } : {}),
-      ...(values['channel-map'] !== undefined ? { channelMap: parsePairs('channel-map', values['channel-map']) } : {}),
-      ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
-    });
+    result = await importActivityFile(bytes, options);
   } catch (err) {
     if (err instanceof ImportFileError) throw new CliInputError(err.message);
     throw err;
