@@ -321,3 +321,51 @@ describe('records', () => {
     expect(r.records[0]).toMatchObject({ bucket: '2022-10-15', count: 3, revenue: null });
   });
 });
+
+describe('XLSX date and time cells', () => {
+  async function workbook(fill: (ws: import('exceljs').Worksheet) => void, date1904 = false): Promise<Uint8Array> {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    if (date1904) wb.properties.date1904 = true;
+    fill(wb.addWorksheet('운행'));
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  it('reads date-time cells, serial numbers and time-only cells as KST wall-clock hours', async () => {
+    const bytes = await workbook((ws) => {
+      ws.addRow(['운행일시', '운임', '앱']);
+      // A date-time cell as exceljs stores it (wall-clock in UTC fields), a bare serial, and text.
+      ws.addRow([new Date(Date.UTC(2022, 9, 8, 20, 5)), 15_000, '카카오T']).getCell(1).numFmt = 'yyyy-mm-dd hh:mm';
+      ws.addRow([44842 + 20 / 24 + 40 / 1440, 12_000, '카카오T']); // 2022-10-08 20:40 as a plain number
+      ws.addRow(['2022-10-09 00:10', '16,000원', '카카오T']);
+    });
+    const r = await importActivityFile(bytes, { fileName: 'trips.xlsx' });
+    expect(r.shape).toBe('transactions');
+    expect(r.errors).toEqual([]);
+    expect(r.records.map(({ bucket, count, revenue }) => [bucket, count, revenue])).toEqual([
+      ['2022-10-08T20:00+09:00', 2, 27_000],
+      ['2022-10-09T00:00+09:00', 1, 16_000],
+    ]);
+  });
+
+  it('combines a date column with a time-only column, in the 1904 date system too', async () => {
+    for (const date1904 of [false, true]) {
+      const bytes = await workbook((ws) => {
+        ws.addRow(['일자', '시간', '건수', '매출액']);
+        const row = ws.addRow([new Date(Date.UTC(2022, 9, 15)), new Date(Date.UTC(1899, 11, 30, 20, 0)), 3, 45_000]);
+        row.getCell(1).numFmt = 'yyyy-mm-dd';
+        row.getCell(2).numFmt = 'hh:mm';
+        ws.addRow([new Date(Date.UTC(2022, 9, 15)), 21, 2, 30_000]).getCell(1).numFmt = 'yyyy-mm-dd';
+        ws.addRow(['2022-10-15', '오후 10:00', 1, '15,000']);
+      }, date1904);
+      const r = await importActivityFile(bytes, { fileName: 'pos.xlsx', channel: 'walk-in' });
+      expect(r.errors).toEqual([]);
+      expect(r.records.map(({ bucket, count }) => [bucket, count])).toEqual([
+        ['2022-10-15T20:00+09:00', 3],
+        ['2022-10-15T21:00+09:00', 2],
+        ['2022-10-15T22:00+09:00', 1],
+      ]);
+      expect(r.records.map((x) => x.provenance.kind === 'imported' && x.provenance.row)).toEqual([2, 3, 4]);
+    }
+  });
+});
