@@ -148,7 +148,10 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
     const refDay = epochDayOf(ref);
     return hourly ? firstEpochHourOfDay(refDay) + kstHourOfDay(key) : refDay;
   };
-  const refsOfKey = (key: number): string[] => refsByDate[dateOfEpochDay(dayOfKey(key))] ?? [];
+  // The after-effect reads its own lists so the window's reference weeks are never altered by it.
+  const tailRefsByDate: Record<string, string[]> = {};
+  let refsInUse = refsByDate;
+  const refsOfKey = (key: number): string[] => refsInUse[dateOfEpochDay(dayOfKey(key))] ?? [];
 
   // Section 1: average ticket over the reference buckets that carry both count and revenue.
   let ticketRevenue = 0;
@@ -343,19 +346,24 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
     switch (item.kind) {
       case 'after-effect': {
         const hasRecords = tailKeys.some((k) => index.slots.has(k)) || tailDays.some((d) => index.days.has(d));
+        // Dates of the tail with no reference found (e.g. a weekly closing day) expect nothing; the
+        // others are cut to a common K so the estimator sees the same number of values everywhere.
         const tailDates = uniqueDays(tailKeys).map(dateOfEpochDay);
-        const kTail = tailDates.length ? Math.min(...tailDates.map((d) => refsByDate[d]?.length ?? 0)) : 0;
-        for (const d of tailDates) if (refsByDate[d]) refsByDate[d] = refsByDate[d]!.slice(0, kTail);
+        const found = tailDates.map((d) => refsByDate[d]?.length ?? 0).filter((n) => n > 0);
+        const kTail = found.length ? Math.min(...found) : 0;
+        for (const d of tailDates) tailRefsByDate[d] = (refsByDate[d] ?? []).slice(0, kTail);
         const label = bi(`복구 후 ${item.tailHours}시간의 후속 영향`, `after-effect over ${item.tailHours} h after restoration`);
         const inputs = { tailHours: item.tailHours, tailStart: tailKeys.length ? bucketName(tailKeys[0]!) : null, margin: m };
         if (!hasRecords) {
           return { ...common, label, amount: roundWon(0), speculative: false, inputs, note: bi('복구 후 기간의 기록이 없어 0원이에요', 'no records after restoration: 0 KRW') };
         }
+        refsInUse = tailRefsByDate;
         const tail = computeSpan(tailKeys, baseline === 'same-slot' ? kTail : 0, 1);
+        refsInUse = refsByDate;
         return {
           ...common, label, speculative: false,
           amount: roundWon(Math.max(0, tail.E - tail.A) * m),
-          inputs: { ...inputs, expectedRevenue: tail.E, actualRevenue: tail.A },
+          inputs: { ...inputs, expectedRevenue: tail.E, actualRevenue: tail.A, referenceDates: Object.entries(tailRefsByDate).map(([d, r]) => `${d}: ${r.join(' ')}`).join('; ') },
           note: baseline === 'same-slot' && kTail < p.k ? bi(`기준일 ${kTail}개로 계산했어요`, `computed with ${kTail} reference dates`) : null,
         };
       }
@@ -429,7 +437,7 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
       confirmed: s.userWindow ? true : null,
     });
   }
-  if (Object.values(refSource).some((s) => s === 'suggested') && baseline === 'same-slot') {
+  if (windowDates.some((d) => refSource[d] === 'suggested') && baseline === 'same-slot') {
     assumptions.push({
       id: 'reference-dates',
       label: bi('기준일', 'reference dates'),
@@ -456,7 +464,7 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
     ? span.T.map((revenue, k) => ({ week: k + 1, dates: windowDates.map((d) => refsByDate[d]![k]!), revenue }))
     : [];
   const byWindowDate: Record<string, string[]> = {};
-  for (const d of allDates) byWindowDate[d] = refsByDate[d]!;
+  for (const d of windowDates) byWindowDate[d] = refsByDate[d]!;
 
   return {
     method: 'loss-model-v1',
@@ -468,6 +476,7 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
     channels,
     referenceDates: {
       byWindowDate,
+      tail: tailRefsByDate,
       source: refSource,
       requestedK: p.k,
       k: K,

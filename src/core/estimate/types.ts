@@ -102,6 +102,8 @@ export interface ClaimEstimate {
   channels: ChannelFigures[];
   referenceDates: {
     byWindowDate: Record<string, string[]>;
+    /** Reference dates of the after-effect's tail dates (section 5), when there is one. */
+    tail: Record<string, string[]>;
     /** Where each window date's list came from. */
     source: Record<string, 'claim' | 'suggested'>;
     requestedK: number;

@@ -3,7 +3,7 @@
  * `parseClaimFile` upgrades older versions step by step (n -> n+1), refuses newer ones, and returns either
  * the claim or every issue with its field path (`records[12].count`) and a Korean + English reason.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { CLAIM_FORMAT, CLAIM_FORMAT_VERSION, claimSchema, type Claim } from './claim';
 import { bi } from './common';
 import { incidentFromPreset } from '../incidents/index';
@@ -207,7 +207,15 @@ export function parseClaimFile(input: string | unknown): ClaimParseResult {
   return { ok: true, claim: parsed.data, upgradedFrom: version === CLAIM_FORMAT_VERSION ? null : version };
 }
 
-/** Serialize a claim as a file (stable key order as built, 2-space indent, trailing newline). */
+/**
+ * Serialize a claim as a file: 2-space indent, one activity record per line (a year of hourly records
+ * stays readable and diffable), trailing newline.
+ */
 export function serializeClaim(claim: Claim): string {
-  return `${JSON.stringify(claim, null, 2)}\n`;
+  const marker = '"__records__"';
+  const text = JSON.stringify({ ...claim, records: '__records__' }, null, 2);
+  const records = claim.records.length
+    ? `[\n${claim.records.map((r) => `    ${JSON.stringify(r)}`).join(',\n')}\n  ]`
+    : '[]';
+  return `${text.replace(marker, () => records)}\n`;
 }

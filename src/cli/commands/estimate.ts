@@ -1,0 +1,156 @@
+/**
+ * `outage-desk estimate <claim.json> [--json] [--level 0.8|0.95]`: the loss model over a claim file.
+ * Default output is a readable Korean breakdown; --json prints one JSON object. Bad input exits 2 with
+ * the file, the field path and the reason (never a stack trace).
+ */
+import { readFile } from 'node:fs/promises';
+import { CliInputError } from '../errors.js';
+import { parseClaimFile } from '../../core/model/claim-file';
+import { roundWon, formatWon } from '../../core/model/money';
+import { estimateClaim, type ClaimEstimate } from '../../core/estimate/index';
+import { WEEKDAY_KO, weekdayOf } from '../../core/time/kst';
+
+export const summary = '청구 파일의 손실을 계산해요 / estimate the loss of a claim file';
+
+const USAGE = '사용법 / usage: outage-desk estimate <claim.json> [--json] [--level 0.8|0.95]';
+
+interface Args {
+  file: string;
+  json: boolean;
+  level: number | undefined;
+}
+
+function parseArgs(args: string[]): Args {
+  let file: string | undefined;
+  let json = false;
+  let level: number | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--json') json = true;
+    else if (a === '--level' || a.startsWith('--level=')) {
+      const raw = a.includes('=') ? a.slice('--level='.length) : args[++i];
+      if (raw !== '0.8' && raw !== '0.95') throw new CliInputError(`--level은 0.8 또는 0.95예요 / --level must be 0.8 or 0.95 (got ${raw ?? 'nothing'})\n${USAGE}`);
+      level = Number(raw);
+    } else if (a.startsWith('-')) throw new CliInputError(`알 수 없는 옵션이에요 / unknown option: ${a}\n${USAGE}`);
+    else if (file === undefined) file = a;
+    else throw new CliInputError(`청구 파일은 하나만 받아요 / only one claim file: ${a}\n${USAGE}`);
+  }
+  if (!file) throw new CliInputError(`청구 파일을 적어 주세요 / missing claim file\n${USAGE}`);
+  return { file, json, level };
+}
+
+/** The --json object: every figure rounded for display exactly as the packet prints it. */
+export function estimateToJson(file: string, e: ClaimEstimate) {
+  const display = (x: number) => roundWon(x);
+  return {
+    file,
+    method: e.method,
+    granularity: e.granularity,
+    baseline: e.baseline,
+    estimator: e.estimator,
+    claimWindow: { start: e.claimWindow.start, end: e.claimWindow.end, intervals: e.claimWindow.intervals.map(({ start, end }) => ({ start, end })), bucketCount: e.claimWindow.bucketCount },
+    referenceDates: e.referenceDates.byWindowDate,
+    referenceWeeks: e.referenceDates.weeks.map((w) => ({ ...w, revenue: display(w.revenue) })),
+    k: e.referenceDates.k,
+    expectedRevenue: display(e.expectedRevenue),
+    actualRevenue: display(e.actualRevenue),
+    expectedCount: Math.round(e.expectedCount * 10) / 10,
+    actualCount: Math.round(e.actualCount * 10) / 10,
+    lostCount: Math.round(e.lostCount * 10) / 10,
+    lostRevenue: display(e.lostRevenue),
+    margin: e.margin.m,
+    marginParts: { v: e.margin.v, c: e.margin.c, vConfirmed: e.margin.vConfirmed, cConfirmed: e.margin.cConfirmed },
+    lostProfit: e.lostProfit,
+    lostProfitRange: {
+      low: e.lostProfitRange.low,
+      high: e.lostProfitRange.high,
+      level: e.lostProfitRange.level,
+      driver: e.lostProfitRange.driver,
+      s: e.lostProfitRange.s === null ? null : Math.round(e.lostProfitRange.s * 100) / 100,
+      q: e.lostProfitRange.q === null ? null : Math.round(e.lostProfitRange.q * 1e6) / 1e6,
+      h: Math.round(e.lostProfitRange.h * 100) / 100,
+    },
+    trend: e.trend.enabled ? { factor: e.trend.factor, rawFactor: e.trend.rawFactor, hours: e.trend.hours } : null,
+    directItems: e.directItems,
+    directTotal: e.directTotal,
+    indirectItems: e.indirectItems,
+    indirectTotal: e.indirectTotal,
+    claimTotal: e.claimTotal,
+    rules: Object.fromEntries(Object.entries(e.rules).map(([id, r]) => [id, { loss: r.loss, band: r.band, computable: r.computable, details: r.details, notes: r.notes }])),
+    assumptions: e.assumptions,
+    warnings: e.warnings,
+  };
+}
+
+function text(e: ClaimEstimate, file: string): string {
+  const won = (x: number) => formatWon(roundWon(x));
+  const lines: string[] = [];
+  const r = e.lostProfitRange;
+  lines.push(`장애 손실 계산 (손실 모델 v1) — ${file}`);
+  lines.push(`청구 기간: ${e.claimWindow.start} ~ ${e.claimWindow.end} (${e.granularity === 'hourly' ? '시간' : '일'} 단위 ${e.claimWindow.bucketCount}칸)`);
+  if (e.baseline === 'same-slot') {
+    lines.push(`기준일 (K = ${e.referenceDates.k}, ${{ mean: '평균', median: '중앙값', trimmed: '절사 평균' }[e.estimator]}):`);
+    for (const [date, refs] of Object.entries(e.referenceDates.byWindowDate)) {
+      lines.push(`  ${date}(${WEEKDAY_KO[weekdayOf(date)]}) ← ${refs.join(', ') || '없음'}${e.referenceDates.source[date] === 'suggested' ? ' (앱 제안)' : ''}`);
+    }
+  } else if (e.baseline === 'declared') lines.push('기준: 직접 적은 평소 매출 (declared)');
+  else lines.push('기준: 없음');
+  lines.push('');
+  lines.push(`예상 매출 E        ${won(e.expectedRevenue)}`);
+  lines.push(`실제 매출 A        ${won(e.actualRevenue)} (다른 채널 매출 포함)`);
+  lines.push(`놓친 건수          ${(Math.round(e.lostCount * 10) / 10).toFixed(1)}건`);
+  lines.push(`잃은 매출 LR       ${won(e.lostRevenue)}`);
+  lines.push(`이익률 m           ${(e.margin.m * 100).toFixed(1)}% (변동비 ${(e.margin.v * 100).toFixed(1)}%, 수수료 ${(e.margin.c * 100).toFixed(1)}%)`);
+  lines.push(`잃은 이익 LP       ${formatWon(e.lostProfit)}  (${Math.round(r.level * 100)}% 범위 ${formatWon(r.low)} ~ ${formatWon(r.high)}, ${r.driverLabel.split(' / ')[0]})`);
+  if (e.trend.enabled) lines.push(`추세 보정          ×${e.trend.factor.toFixed(3)}${e.trend.applied ? '' : ' (적용 안 함)'}`);
+  lines.push('');
+  lines.push('통상손해 (직접 손해)');
+  lines.push(`  잃은 이익                    ${formatWon(e.lostProfit)}`);
+  for (const i of e.directItems) lines.push(`  ${i.description || i.category}  ${formatWon(i.amount)}`);
+  lines.push(`  합계 D                       ${formatWon(e.directTotal)}`);
+  lines.push('특별손해 (간접 손해)');
+  for (const i of e.indirectItems) lines.push(`  ${i.label.split(' / ')[0]}${i.speculative ? ' [추정]' : ''}  ${formatWon(i.amount)}`);
+  lines.push(`  합계 I                       ${formatWon(e.indirectTotal)}`);
+  lines.push(`청구 합계 D + I                ${formatWon(e.claimTotal)}`);
+  const rules = Object.values(e.rules);
+  if (rules.length) {
+    lines.push('');
+    lines.push('청구 창구 기준 (참고)');
+    for (const rule of rules) {
+      lines.push(`  ${rule.title.ko}: ${rule.loss === null ? '계산할 수 없어요' : formatWon(rule.loss)}${rule.band ? ` → ${rule.band.label.split(' / ')[0]}` : ''}`);
+      for (const n of rule.notes) lines.push(`    - ${n.split(' / ')[0]}`);
+    }
+  }
+  const unconfirmed = e.assumptions.filter((a) => a.confirmed === false);
+  if (unconfirmed.length) {
+    lines.push('');
+    lines.push('확인이 필요한 가정');
+    for (const a of unconfirmed) lines.push(`  - ${a.label.split(' / ')[0]}: ${a.value}`);
+  }
+  if (e.warnings.length) {
+    lines.push('');
+    lines.push('알림');
+    for (const w of e.warnings) lines.push(`  - ${w.message.split(' / ')[0]}`);
+  }
+  return lines.join('\n');
+}
+
+export async function run(args: string[]): Promise<number> {
+  const { file, json, level } = parseArgs(args);
+  let content: string;
+  try {
+    content = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new CliInputError(`${file}: 파일을 읽을 수 없어요 / cannot read the file (${code ?? 'error'})`);
+  }
+  const parsed = parseClaimFile(content);
+  if (!parsed.ok) {
+    const shown = parsed.issues.slice(0, 20).map((i) => `${file}: ${i.path || '(파일 / file)'}: ${i.message}`);
+    if (parsed.issues.length > 20) shown.push(`${file}: … 외 ${parsed.issues.length - 20}개 / and ${parsed.issues.length - 20} more`);
+    throw new CliInputError(shown.join('\n'));
+  }
+  const estimate = estimateClaim(parsed.claim, level === undefined ? {} : { alpha: Number((1 - level).toFixed(10)) });
+  console.log(json ? JSON.stringify(estimateToJson(file, estimate), null, 2) : text(estimate, file));
+  return 0;
+}
