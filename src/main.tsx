@@ -1,0 +1,30 @@
+// The renderer entry: the bundled Korean font first (no CJK font can be assumed on the machine, and
+// nothing may load from the network), then the app's styles, then the database, then the first render.
+import '@fontsource-variable/noto-sans-kr/index.css';
+import './ui/styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { getSetting, openDesk, requestPersistentStorage } from './db';
+import { App } from './ui/App';
+import { createI18n, isLanguage } from './ui/i18n';
+
+async function start(): Promise<void> {
+  const container = document.getElementById('root');
+  if (!container) throw new Error('#root is missing from index.html');
+  // Ask once, early: the answer is shown in settings.
+  const persistence = requestPersistentStorage();
+  const opened = await openDesk();
+  let language: 'ko' | 'en' = 'ko';
+  if (opened.kind === 'ready') {
+    const saved = await getSetting(opened.db, 'language').catch(() => undefined);
+    if (isLanguage(saved)) language = saved;
+  }
+  const i18n = createI18n(language);
+  createRoot(container).render(
+    <StrictMode>
+      <App opened={opened} i18n={i18n} persistence={persistence} />
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,29 @@
+import { expect, test } from '@playwright/test';
+import { createClaimInUi, openApp } from './fixtures';
+
+test('the app makes no request outside its own origin, and its Korean font comes from itself', async ({ page, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  const outside: string[] = [];
+  const fonts: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin !== origin) outside.push(url);
+    if (request.resourceType() === 'font') fonts.push(url);
+  });
+
+  await openApp(page);
+  await createClaimInUi(page, '네트워크 점검');
+  for (const name of ['장애', '기록', '기준선', '추정', '증빙', '내보내기', '협회 일괄', '설정']) {
+    await page.getByRole('navigation').getByRole('link', { name: new RegExp(name) }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  }
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await page.evaluate(() => document.fonts.ready);
+
+  expect(outside).toEqual([]);
+  expect(fonts.length).toBeGreaterThan(0);
+  // The bundled Noto Sans KR is in use for Hangul.
+  expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans KR Variable"', '신고서'))).toBe(true);
+});
