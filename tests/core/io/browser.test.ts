@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importActivityFile } from '../../../src/core/io';
+import type * as CoreIo from '../../../src/core/io';
 import { iconvCp949Decoder } from '../../../src/core/io/cp949-iconv';
 
 /**
@@ -66,8 +67,7 @@ describe('core/io in the browser', () => {
     const page = await browser.newPage();
     await page.goto(baseUrl);
     const inBrowser = await page.evaluate(async () => {
-      type Io = typeof import('../../../src/core/io');
-      const io = (globalThis as unknown as { CoreIo: Io }).CoreIo;
+      const io = (globalThis as unknown as { CoreIo: typeof CoreIo }).CoreIo;
       const bytes = new Uint8Array(await (await fetch('/samples/pos-hourly-2022-restaurant.csv')).arrayBuffer());
       const preview = await io.previewActivityFile(bytes, { rows: 1 });
       const result = await io.importActivityFile(bytes, { fileName: 'pos-hourly-2022-restaurant.csv' });
@@ -89,8 +89,7 @@ describe('core/io in the browser', () => {
     const page = await browser.newPage();
     await page.goto(baseUrl);
     const out = await page.evaluate(async () => {
-      type Io = typeof import('../../../src/core/io');
-      const io = (globalThis as unknown as { CoreIo: Io }).CoreIo;
+      const io = (globalThis as unknown as { CoreIo: typeof CoreIo }).CoreIo;
       const bytes = new Uint8Array(await (await fetch('/samples/card-sales-daily-2022.xlsx')).arrayBuffer());
       const r = await io.importActivityFile(bytes, { fileName: 'card-sales-daily-2022.xlsx' });
       return { n: r.records.length, first: r.records[0], errors: r.errors.length, shape: r.shape };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Worksheet } from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { activityRecordSchema, type ActivityRecord } from '../../../src/core/model/record';
@@ -323,7 +324,7 @@ describe('records', () => {
 });
 
 describe('XLSX date and time cells', () => {
-  async function workbook(fill: (ws: import('exceljs').Worksheet) => void, date1904 = false): Promise<Uint8Array> {
+  async function workbook(fill: (ws: Worksheet) => void, date1904 = false): Promise<Uint8Array> {
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     if (date1904) wb.properties.date1904 = true;
