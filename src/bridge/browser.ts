@@ -69,7 +69,8 @@ export function createBrowserBridge(env: BrowserEnvironment = defaultEnvironment
     async saveFile(args) {
       const { suggestedName, bytes } = parseBridgeArgs('saveFile', args);
       // Blob wants ArrayBuffer-backed views; copy only when the bytes sit on a SharedArrayBuffer.
-      const part = bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
+      const onArrayBuffer = Object.prototype.toString.call(bytes.buffer) === '[object ArrayBuffer]';
+      const part = onArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
       const url = env.createObjectURL(new Blob([part], { type: 'application/octet-stream' }));
       const link = document.createElement('a');
       link.href = url;

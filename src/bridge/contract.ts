@@ -55,7 +55,10 @@ export type FileFilter = z.infer<typeof fileFilterSchema>;
 export const saveFileArgsSchema = z.strictObject({
   suggestedName: fileNameSchema,
   bytes: z
-    .instanceof(Uint8Array, { error: '저장할 내용은 바이트(Uint8Array)여야 해요 / bytes must be a Uint8Array' })
+    // Not `instanceof`: bytes made in another realm (a worker, jsdom, Node's Buffer) are still Uint8Arrays.
+    .custom<Uint8Array>((v) => Object.prototype.toString.call(v) === '[object Uint8Array]', {
+      error: '저장할 내용은 바이트(Uint8Array)여야 해요 / bytes must be a Uint8Array',
+    })
     .refine((bytes) => bytes.byteLength <= MAX_SAVE_BYTES, {
       error: `저장할 파일은 ${MAX_SAVE_BYTES / MB} MB까지예요 / files to save are limited to ${MAX_SAVE_BYTES / MB} MB`,
     }),
