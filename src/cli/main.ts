@@ -10,6 +10,8 @@ type Command = { run: (args: string[]) => Promise<number>; summary: string };
 const commands: Record<string, () => Promise<Command>> = {
   estimate: () => import('./commands/estimate.js'),
   import: () => import('./commands/import.js'),
+  packet: () => import('./commands/packet.js'),
+  verify: () => import('./commands/verify.js'),
 };
 
 function usage(): string {

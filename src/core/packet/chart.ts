@@ -36,16 +36,25 @@ export function axisLabel(value: number): string {
   return formatNumber(value);
 }
 
-type Label = { text: string; x: number; y: number; alignRight?: boolean; width?: number };
+/** `anchor`: where x points on the label: its left edge, centre or right edge. */
+type Label = { text: string; x: number; y: number; anchor: 'left' | 'center' | 'right' };
+
+/**
+ * Approximate width of a label in Noto Sans KR: a Hangul syllable is one em, digits and Latin about 0.55 em.
+ * pdfmake cannot align a detached (relativePosition) text, so labels are placed by their estimated width.
+ */
+export function labelWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const ch of text) em += /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u4e00-\u9fff]/.test(ch) ? 1 : ch === ' ' ? 0.26 : 0.56;
+  return em * fontSize;
+}
 
 function labelContent(labels: Label[], fontSize: number): Content[] {
-  return labels.map((l) => ({
-    text: l.text,
-    fontSize,
-    color: CHART_COLORS.axis,
-    relativePosition: { x: l.x, y: l.y },
-    ...(l.width ? { width: l.width, alignment: l.alignRight ? ('right' as const) : ('center' as const) } : {}),
-  }));
+  return labels.map((l) => {
+    const w = labelWidth(l.text, fontSize);
+    const x = l.anchor === 'left' ? l.x : l.anchor === 'center' ? l.x - w / 2 : l.x - w;
+    return { text: l.text, fontSize, color: CHART_COLORS.axis, relativePosition: { x: Math.max(0, x), y: l.y } };
+  });
 }
 
 function legend(items: { color: string; text: string; line?: boolean }[]): Content {
@@ -73,7 +82,7 @@ const LABEL_BAND = 16;
  * Expected (line) against actual (bars) per bucket; the shaded band is each bucket's spread over its
  * reference dates when the estimate supplies it.
  */
-export function bucketChart(buckets: ReadonlyArray<ReportBucket>, width: number, height: number): Content {
+export function bucketChart(buckets: ReadonlyArray<ReportBucket>, width: number, height: number, title?: Content): Content {
   const plotW = width - GUTTER;
   const plotH = height - LABEL_BAND;
   const top = Math.max(0, ...buckets.map((b) => Math.max(b.expected, b.actual, b.high ?? 0)));
@@ -104,14 +113,14 @@ export function bucketChart(buckets: ReadonlyArray<ReportBucket>, width: number,
     shapes.push({ type: 'ellipse', x: x(i), y: y(b.expected), r1: 2, r2: 2, color: CHART_COLORS.expected });
   });
 
-  const labels: Label[] = [0, 0.5, 1].map((frac) => ({ text: axisLabel(yMax * frac), x: 0, y: y(yMax * frac) - 5, width: GUTTER - 4, alignRight: true }));
-  // At most ~12 bucket labels so they never collide.
-  const every = Math.max(1, Math.ceil(n / 12));
+  const labels: Label[] = [0, 0.5, 1].map((frac) => ({ text: axisLabel(yMax * frac), x: GUTTER - 4, y: y(yMax * frac) - 5, anchor: 'right' }));
+  // Label every bucket while they fit (about 50 pt each), else every n-th.
+  const every = Math.max(1, Math.ceil(52 / slot));
   buckets.forEach((b, i) => {
-    if (i % every === 0) labels.push({ text: formatBucket(b.bucket), x: x(i) - slot * every * 0.5, y: plotH + 3, width: slot * every });
+    if (i % every === 0) labels.push({ text: formatBucket(b.bucket), x: x(i), y: plotH + 3, anchor: 'center' });
   });
   return {
-    stack: [...labelContent(labels, 7), { canvas: shapes }, { text: ' ', fontSize: 7, margin: [0, 2, 0, 0] }, legend([
+    stack: [...(title ? [title] : []), { stack: [...labelContent(labels, 7), { canvas: shapes }] }, { text: ' ', fontSize: 7, margin: [0, 2, 0, 0] }, legend([
       { color: CHART_COLORS.expected, text: '예상 매출(기준일 평균)', line: true },
       { color: CHART_COLORS.actual, text: '실제 매출' },
       ...(banded.length === buckets.length ? [{ color: CHART_COLORS.band, text: '기준일 값의 범위' }] : []),
@@ -121,7 +130,7 @@ export function bucketChart(buckets: ReadonlyArray<ReportBucket>, width: number,
 }
 
 /** Weekly totals for the best-week rule: the outage week, the best week and the others. */
-export function weeklyBarChart(weeks: ReadonlyArray<ReportWeek>, width: number, height: number): Content {
+export function weeklyBarChart(weeks: ReadonlyArray<ReportWeek>, width: number, height: number, title?: Content): Content {
   const plotW = width - GUTTER;
   const plotH = height - LABEL_BAND * 2;
   const yMax = niceCeiling(Math.max(0, ...weeks.map((w) => w.total ?? 0)));
@@ -133,21 +142,21 @@ export function weeklyBarChart(weeks: ReadonlyArray<ReportWeek>, width: number, 
     const yy = plotH - frac * plotH;
     shapes.push({ type: 'line', x1: GUTTER, y1: yy, x2: width, y2: yy, lineWidth: 0.5, lineColor: frac === 0 ? CHART_COLORS.axis : CHART_COLORS.grid });
   }
-  const labels: Label[] = [0, 0.5, 1].map((frac) => ({ text: axisLabel(yMax * frac), x: 0, y: plotH - frac * plotH - 5, width: GUTTER - 4, alignRight: true }));
+  const labels: Label[] = [0, 0.5, 1].map((frac) => ({ text: axisLabel(yMax * frac), x: GUTTER - 4, y: plotH - frac * plotH - 5, anchor: 'right' }));
   weeks.forEach((w, i) => {
     const cx = GUTTER + slot * (i + 0.5);
     const color = CHART_COLORS[w.role === 'after' ? 'skipped' : w.role];
     if (w.total !== null && w.total > 0) {
       const h = (w.total / yMax) * plotH;
       shapes.push({ type: 'rect', x: cx - barW / 2, y: plotH - h, w: barW, h, color });
-      labels.push({ text: axisLabel(w.total), x: cx - slot / 2, y: Math.max(0, plotH - h - 10), width: slot });
+      labels.push({ text: axisLabel(w.total), x: cx, y: Math.max(0, plotH - h - 10), anchor: 'center' });
     } else {
       shapes.push({ type: 'rect', x: cx - barW / 2, y: plotH - 2, w: barW, h: 2, color: CHART_COLORS.skipped });
     }
-    labels.push({ text: w.label, x: cx - slot / 2, y: plotH + 3, width: slot });
+    labels.push({ text: w.label, x: cx, y: plotH + 3, anchor: 'center' });
   });
   return {
-    stack: [...labelContent(labels, 7), { canvas: shapes }, { text: ' ', fontSize: 7, margin: [0, 14, 0, 0] }, legend([
+    stack: [...(title ? [title] : []), { stack: [...labelContent(labels, 7), { canvas: shapes }] }, { text: ' ', fontSize: 7, margin: [0, 14, 0, 0] }, legend([
       { color: CHART_COLORS.best, text: '가장 높은 주' },
       { color: CHART_COLORS.outage, text: '장애 주간' },
       { color: CHART_COLORS.used, text: '비교한 주' },

@@ -26,8 +26,9 @@ function keyValueTable(rows: ReadonlyArray<readonly [string, string | Content]>,
   };
 }
 
+/** headlineLevel 1 marks a heading that must not be left alone at the bottom of a page (see pageBreakBefore). */
 function heading(text: string, pageBreak = false): Content {
-  return { text, style: 'h2', ...(pageBreak ? { pageBreak: 'before' as const } : {}) };
+  return { text, style: 'h2', headlineLevel: 1, ...(pageBreak ? { pageBreak: 'before' as const } : {}) };
 }
 
 function headline(data: ReportData, profile: ChannelProfile): { label: string; amount: string; sub: string } {
@@ -38,7 +39,7 @@ function headline(data: ReportData, profile: ChannelProfile): { label: string; a
     return {
       label: '손실 이익 (통상손해)',
       amount: money(data.figures.lostProfit),
-      sub: `범위 ${money(data.figures.range.low)} ~ ${money(data.figures.range.high)} (${data.figures.range.levelLabel})`,
+      sub: `범위 ${money(data.figures.range.low)} ~ ${money(data.figures.range.high)} (${data.figures.range.levelLabel}, ${data.figures.range.driver})`,
     };
   }
   return {
@@ -96,8 +97,8 @@ function summaryPage(data: ReportData, profile: ChannelProfile, madeAt: Date): C
           ['실제 매출 (다른 경로 포함)', { text: money(f.actual), alignment: 'right' }],
           [`줄어든 매출 (${formatNumber(f.lostCount, 1)}건)`, { text: money(f.lostRevenue), alignment: 'right' }],
           [`이익률 ${formatNumber(f.margin * 100, 1)}% 적용: 손실 이익`, { text: money(f.lostProfit), alignment: 'right', bold: true }],
-          [{ text: `  범위 (${f.range.levelLabel})`, color: MUTED }, { text: `${money(f.range.low)} ~ ${money(f.range.high)}`, alignment: 'right', color: MUTED, fontSize: 8 }],
-          ['직접 비용 항목', { text: money(f.directItemsTotal), alignment: 'right' }],
+          [{ text: `  범위 (${f.range.levelLabel}, ${f.range.driver})`, color: MUTED }, { text: `${money(f.range.low)} ~ ${money(f.range.high)}`, alignment: 'right', color: MUTED, fontSize: 8 }],
+          ...f.directItems.map((i) => [`직접 비용: ${i.label}`, { text: money(i.amount), alignment: 'right' }] as TableCell[]),
           [{ text: '직접 손해 (통상손해)', bold: true }, { text: money(f.directTotal), alignment: 'right', bold: true }],
           [{ text: '간접 손해 (특별손해)', bold: true }, { text: money(f.indirectTotal), alignment: 'right', bold: true }],
           [{ text: '청구 합계', bold: true }, { text: money(f.claimTotal), alignment: 'right', bold: true }],
@@ -130,10 +131,10 @@ function methodPage(data: ReportData): Content[] {
     {
       table: {
         headerRows: 1,
-        widths: [110, 80, '*', 50],
+        widths: [95, 115, '*', 42],
         body: [
           ['항목', '값', '출처', '확인'].map((t) => ({ text: t, bold: true })),
-          ...data.assumptions.map((a) => [a.label, a.value, { text: a.source, fontSize: 8 }, a.confirmed ? '확인함' : { text: '미확인', color: '#c0392b' }]),
+          ...data.assumptions.map((a) => [a.label, a.value, { text: a.source, fontSize: 8 }, a.confirmed ? '확인함' : a.methodChoice ? { text: '방법 설정', color: MUTED } : { text: '미확인', color: '#c0392b' }]),
         ],
       },
       layout: 'lightHorizontalLines',
@@ -160,8 +161,7 @@ function methodPage(data: ReportData): Content[] {
     out.push({ text: '기준일 없음 (신고한 평소 값 사용)', fontSize: 9, margin: [0, 0, 0, 8] });
   }
   if (data.buckets.length) {
-    out.push({ text: `구간별 예상 매출과 실제 매출 (${data.granularity === 'daily' ? '일별' : '시간별'})`, style: 'h3' });
-    out.push(bucketChart(data.buckets, CONTENT_WIDTH, 170));
+    out.push(bucketChart(data.buckets, CONTENT_WIDTH, 170, { text: `구간별 예상 매출과 실제 매출 (${data.granularity === 'daily' ? '일별' : '시간별'})`, style: 'h3', margin: [0, 4, 0, 8] }));
   }
   return out;
 }
@@ -188,7 +188,7 @@ function bucketTable(data: ReportData): Content[] {
     ],
   ];
   return [
-    heading('구간별 표', true),
+    heading('구간별 표'),
     { text: '예상 값은 반올림 전 값을 표시 단위로 반올림했어요. 합계는 엔진이 계산한 값이에요.', fontSize: 8, color: MUTED, margin: [0, 0, 0, 4] },
     { table: { headerRows: 1, widths: [70, '*', '*', '*', '*', '*'], body, dontBreakRows: true }, layout: 'lightHorizontalLines', fontSize: 8.5, margin: [0, 0, 0, 8] },
   ];
@@ -216,7 +216,7 @@ function ruleSection(data: ReportData): Content[] {
       fontSize: 8.5,
       margin: [0, 0, 0, 6],
     });
-    out.push(weeklyBarChart(rule.weeks, CONTENT_WIDTH, 150));
+    out.push(weeklyBarChart(rule.weeks, CONTENT_WIDTH, 150, { text: '토~금 주간 매출', style: 'h3', margin: [0, 4, 0, 8] }));
   }
   if (rule.windows?.length) {
     out.push({
@@ -322,6 +322,7 @@ export function reportDocument(data: ReportData, profile: ChannelProfile, madeAt
       h2: { fontSize: 12, bold: true, margin: [0, 6, 0, 4], color: '#1f4e9c' },
       h3: { fontSize: 10, bold: true, margin: [0, 4, 0, 3] },
     },
+    pageBreakBefore: (node, queries) => node.headlineLevel === 1 && queries.getFollowingNodesOnPage().length < 2,
     footer: (currentPage: number, pageCount: number): Content => ({
       text: `${data.title} · ${profile.id} · ${currentPage} / ${pageCount}`,
       alignment: 'center',

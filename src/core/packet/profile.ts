@@ -11,6 +11,8 @@ import { z } from 'zod';
 
 export const FACT_KEYS = [
   'claimant.name',
+  /** `상호 이름` for a shop, the name alone otherwise. */
+  'claimant.displayName',
   'claimant.kindKo',
   'claimant.businessName',
   'claimant.businessNumber',

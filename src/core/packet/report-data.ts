@@ -3,7 +3,8 @@
  * estimate (estimateClaim), so the PDF, form texts and README never compute a figure themselves.
  */
 
-export type ReportAssumption = { label: string; value: string; source: string; confirmed: boolean };
+/** `methodChoice`: a setting of the method rather than a fact about the claimant (nothing to confirm). */
+export type ReportAssumption = { label: string; value: string; source: string; confirmed: boolean; methodChoice?: boolean };
 
 export type ReportBucket = {
   bucket: string;
@@ -60,7 +61,6 @@ export type ReportData = {
     lostProfit: number;
     range: { low: number; high: number; levelLabel: string; driver: string };
     directItems: ReportItem[];
-    directItemsTotal: number;
     directTotal: number;
     indirectItems: ReportItem[];
     indirectTotal: number;

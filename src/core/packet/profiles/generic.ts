@@ -8,7 +8,8 @@ export default {
     {
       id: 'summary', label: { ko: '요약', en: 'Summary' }, kind: 'textarea', required: true, maxLength: 1500,
       template: [
-        '{claimant.name}({claimant.kindKo}, {claimant.businessName})은(는) {incident.name}으로 {incident.servicesKo}을(를) 쓰지 못했어요.',
+        '신청인: {claimant.displayName} ({claimant.kindKo}).',
+        '{incident.name} 때문에 다음 서비스를 쓰지 못했어요: {incident.servicesKo}.',
         '장애 구간 {window.start} ~ {window.end}.',
         '{method.summary}',
         '손실 이익(통상손해) {figures.lostProfit} (범위 {figures.rangeLow} ~ {figures.rangeHigh}), 직접 손해 {figures.directTotal}, 간접 손해(특별손해) {figures.indirectTotal}, 청구 합계 {figures.claimTotal}.',

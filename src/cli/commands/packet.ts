@@ -1,0 +1,127 @@
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseClaimFile } from '../../core/model/claim-file';
+import { buildPacket, PacketInputError } from '../../core/packet/build';
+import { formatWon } from '../../core/packet/format';
+import { CHANNEL_IDS } from '../../core/packet/profiles';
+import { CliInputError } from '../errors.js';
+
+export const summary = '청구 파일로 채널별 증빙 묶음(zip)을 만들어요 / build an evidence packet (zip) for a claim channel';
+
+const USAGE = `사용법 / usage: outage-desk packet <claim.json> --channel <${CHANNEL_IDS.join('|')}> --out <dir> [--now 2022-11-01T09:00+09:00]`;
+
+const require = createRequire(import.meta.url);
+
+/** The TrueType Noto Sans KR shipped in node_modules (woff2 does not work in pdfmake). */
+export async function readPacketFonts(): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
+  const [regular, bold] = await Promise.all([
+    readFile(require.resolve('@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf')),
+    readFile(require.resolve('@expo-google-fonts/noto-sans-kr/700Bold/NotoSansKR_700Bold.ttf')),
+  ]);
+  return { regular: new Uint8Array(regular), bold: new Uint8Array(bold) };
+}
+
+export async function appVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}
+
+type Options = { claimPath: string; channel: string; outDir: string; now: Date };
+
+function parseArgs(args: string[]): Options {
+  let claimPath: string | undefined;
+  let channel: string | undefined;
+  let outDir: string | undefined;
+  let now = new Date();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const value = () => {
+      const v = args[++i];
+      if (v === undefined) throw new CliInputError(`${arg} 뒤에 값이 필요해요 / ${arg} needs a value\n${USAGE}`);
+      return v;
+    };
+    if (arg === '--channel') channel = value();
+    else if (arg === '--out') outDir = value();
+    else if (arg === '--now') {
+      const raw = value();
+      now = new Date(raw);
+      if (!/[+-]\d{2}:\d{2}$|Z$/.test(raw) || Number.isNaN(now.getTime())) {
+        throw new CliInputError(`--now는 시간대가 있는 시각이어야 해요 (예: 2022-11-01T09:00+09:00) / --now must be an instant with an offset: ${raw}`);
+      }
+    } else if (arg.startsWith('--')) throw new CliInputError(`알 수 없는 옵션이에요 / unknown option: ${arg}\n${USAGE}`);
+    else if (!claimPath) claimPath = arg;
+    else throw new CliInputError(`인자가 너무 많아요 / unexpected argument: ${arg}\n${USAGE}`);
+  }
+  if (!claimPath || !channel || !outDir) throw new CliInputError(USAGE);
+  if (!CHANNEL_IDS.includes(channel)) {
+    throw new CliInputError(`알 수 없는 채널이에요: ${channel} (가능: ${CHANNEL_IDS.join(', ')}) / unknown channel`);
+  }
+  return { claimPath, channel, outDir, now };
+}
+
+async function readOrFail(path: string, what: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (err) {
+    throw new CliInputError(`${what}을(를) 읽을 수 없어요: ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}) / cannot read ${path}`);
+  }
+}
+
+export async function run(args: string[]): Promise<number> {
+  const options = parseArgs(args);
+  const claimPath = resolve(options.claimPath);
+  const claimBytes = await readOrFail(claimPath, '청구 파일');
+  const parsed = parseClaimFile(new TextDecoder().decode(claimBytes));
+  if (!parsed.ok) {
+    throw new CliInputError(
+      [`청구 파일이 올바르지 않아요 / invalid claim file: ${options.claimPath}`, ...parsed.issues.map((i) => `  ${i.path || '(file)'}: ${i.message}`)].join('\n'),
+    );
+  }
+  const claim = parsed.claim;
+  // Evidence lives beside the claim file, in evidence/<fileName>.
+  const evidenceFiles = new Map<string, Uint8Array>();
+  for (const item of claim.evidence) {
+    const safeName = basename(item.fileName);
+    if (safeName !== item.fileName) {
+      throw new CliInputError(`증빙 파일 이름에 폴더가 들어 있어요 / evidence file name must not contain folders: evidence[${item.id}].fileName "${item.fileName}"`);
+    }
+    evidenceFiles.set(item.fileName, await readOrFail(join(dirname(claimPath), 'evidence', item.fileName), `증빙 파일 (evidence ${item.id})`));
+  }
+  const started = performance.now();
+  let built;
+  try {
+    built = await buildPacket({
+      claim,
+      // An upgraded (older-format) claim is written in the current format; otherwise the user's bytes as they are.
+      ...(parsed.upgradedFrom === null ? { claimFileBytes: claimBytes } : {}),
+      channel: options.channel,
+      evidenceFiles,
+      fonts: await readPacketFonts(),
+      appVersion: await appVersion(),
+      now: options.now,
+    });
+  } catch (err) {
+    if (err instanceof PacketInputError) throw new CliInputError(`${options.claimPath}: ${err.message}`);
+    throw err;
+  }
+  const elapsed = performance.now() - started;
+  const outDir = resolve(options.outDir);
+  await mkdir(outDir, { recursive: true });
+  const outPath = join(outDir, built.fileName);
+  // Write then rename: a reader never sees half a zip.
+  const tmp = `${outPath}.${process.pid}.tmp`;
+  await writeFile(tmp, built.bytes);
+  await rename(tmp, outPath);
+  const size = (await stat(outPath)).size;
+  const pdfSize = built.manifest.files.find((f) => f.path === 'report.pdf')?.size ?? 0;
+  const f = built.manifest.figures;
+  console.log(`묶음을 만들었어요 / packet written: ${outPath}`);
+  console.log(`  ${size.toLocaleString('en-US')} B (report.pdf ${pdfSize.toLocaleString('en-US')} B), ${Math.round(elapsed)} ms`);
+  console.log(`  청구 합계 ${formatWon(f.claimTotal)} · 손실 이익 ${formatWon(f.lostProfit)}${f.rule ? ` · ${f.rule.id} ${formatWon(f.rule.loss)} (${f.rule.band})` : ''}`);
+  if (built.readiness.length) {
+    console.log('  아직 빠진 것 / still missing:');
+    for (const issue of built.readiness) console.log(`  - ${issue.message}`);
+  }
+  return 0;
+}

@@ -1,0 +1,130 @@
+import type { Claim } from '../model/claim';
+import { recordsCsv } from './csv';
+import { describeClaim, type ClaimDescription } from './facts';
+import { fillFormFields, formTxt, type FilledField } from './form';
+import { isoKst } from './format';
+import { sha256Hex } from './hash';
+import { MANIFEST_PATH, PACKET_FORMAT, PACKET_FORMAT_VERSION, type PacketManifest } from './manifest';
+import { renderPdf, reportDocument, type PacketFonts } from './pdf';
+import type { ChannelProfile } from './profile';
+import { findChannelProfile, CHANNEL_IDS } from './profiles';
+import { packetReadiness, type ReadinessIssue } from './readiness';
+import { readmeTxt } from './readme';
+import { unsafePathReason, writeZip } from './zip';
+
+export type BuildPacketInput = {
+  claim: Claim;
+  /** The claim file exactly as the user has it; written as claim.json so its hash matches their copy. */
+  claimFileBytes?: Uint8Array;
+  channel: string | ChannelProfile;
+  /** Evidence bytes by the evidence item's fileName; each is checked against the claim's SHA-256 and size. */
+  evidenceFiles?: ReadonlyMap<string, Uint8Array>;
+  fonts: PacketFonts;
+  appVersion: string;
+  /** Injected clock: the packet's time stamp; same inputs and clock give the same bytes. */
+  now: Date;
+};
+
+export type BuiltPacket = {
+  fileName: string;
+  bytes: Uint8Array;
+  manifest: PacketManifest;
+  fields: FilledField[];
+  readiness: ReadinessIssue[];
+  description: ClaimDescription;
+};
+
+export class PacketInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PacketInputError';
+  }
+}
+
+export function resolveProfile(channel: string | ChannelProfile): ChannelProfile {
+  if (typeof channel !== 'string') return channel;
+  const profile = findChannelProfile(channel);
+  if (!profile) {
+    throw new PacketInputError(`알 수 없는 채널이에요: ${channel} (가능: ${CHANNEL_IDS.join(', ')}) / unknown channel: ${channel}`);
+  }
+  return profile;
+}
+
+/** A file-system-safe packet name: `<title or id>-<channel>.zip`. */
+export function packetFileName(claim: Claim, profile: ChannelProfile): string {
+  const base = (claim.title?.trim() || claim.id)
+    .normalize('NFC')
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
+    .replace(/\s+/g, ' ')
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    .slice(0, 80);
+  return `${base || claim.id}-${profile.id}.zip`;
+}
+
+async function checkedEvidence(claim: Claim, files: ReadonlyMap<string, Uint8Array>): Promise<{ path: string; bytes: Uint8Array }[]> {
+  const out: { path: string; bytes: Uint8Array }[] = [];
+  const names = new Set<string>();
+  for (const item of claim.evidence) {
+    const name = item.fileName.normalize('NFC');
+    const reason = unsafePathReason(name) ?? (name.includes('/') ? '폴더 경로는 쓸 수 없어요 / no folders in a file name' : null);
+    if (reason) throw new PacketInputError(`증빙 파일 이름이 안전하지 않아요: evidence[${item.id}].fileName "${item.fileName}" (${reason})`);
+    if (names.has(name)) throw new PacketInputError(`증빙 파일 이름이 겹쳐요 / duplicate evidence file name: ${item.fileName}`);
+    names.add(name);
+    const bytes = files.get(item.fileName) ?? files.get(name);
+    if (!bytes) throw new PacketInputError(`증빙 파일이 없어요: ${item.fileName} (evidence ${item.id}) / evidence file missing`);
+    const hash = await sha256Hex(bytes);
+    if (hash !== item.sha256 || bytes.length !== item.size) {
+      throw new PacketInputError(
+        `증빙 파일이 청구 파일에 적힌 것과 달라요: ${item.fileName} (SHA-256 ${hash.slice(0, 12)}…, ${bytes.length} B; 적힌 값 ${item.sha256.slice(0, 12)}…, ${item.size} B) / evidence file does not match the claim's hash or size`,
+      );
+    }
+    out.push({ path: `evidence/${name}`, bytes });
+  }
+  return out;
+}
+
+const encoder = new TextEncoder();
+
+export async function buildPacket(input: BuildPacketInput): Promise<BuiltPacket> {
+  const profile = resolveProfile(input.channel);
+  const claim = input.claim;
+  const description = describeClaim(claim, profile);
+  const fields = fillFormFields(profile, description.facts, description.choiceContext);
+  const readiness = packetReadiness(profile, claim, description, fields);
+  const evidence = await checkedEvidence(claim, input.evidenceFiles ?? new Map());
+
+  const claimBytes = input.claimFileBytes ?? encoder.encode(`${JSON.stringify(claim, null, 2)}\n`);
+  const pdf = await renderPdf(reportDocument(description.report, profile, input.now), input.fonts);
+  const files: { path: string; bytes: Uint8Array }[] = [
+    { path: 'claim.json', bytes: claimBytes },
+    { path: 'report.pdf', bytes: pdf },
+    { path: 'records.csv', bytes: recordsCsv(claim.records) },
+    { path: 'form.txt', bytes: encoder.encode(`\uFEFF${formTxt(profile, fields)}`) },
+    ...evidence,
+  ];
+  files.push({ path: 'README.txt', bytes: encoder.encode(`\uFEFF${readmeTxt(profile, description, files.map((f) => f.path), readiness)}`) });
+
+  const manifest: PacketManifest = {
+    format: PACKET_FORMAT,
+    formatVersion: PACKET_FORMAT_VERSION,
+    app: { name: 'Outage Loss Desk', version: input.appVersion },
+    madeAt: isoKst(input.now),
+    channel: profile.id,
+    claimId: claim.id,
+    files: await Promise.all(files.map(async (f) => ({ path: f.path, size: f.bytes.length, sha256: await sha256Hex(f.bytes) }))),
+    figures: description.figures,
+  };
+  const entries = [
+    { path: 'README.txt', bytes: files[files.length - 1]!.bytes },
+    { path: MANIFEST_PATH, bytes: encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`) },
+    ...files.slice(0, -1),
+  ];
+  return {
+    fileName: packetFileName(claim, profile),
+    bytes: writeZip(entries, input.now),
+    manifest,
+    fields,
+    readiness,
+    description,
+  };
+}

@@ -1,0 +1,315 @@
+import type { Claim } from '../model/claim';
+import { roundWon } from '../model/money';
+import { estimateClaim } from '../estimate/estimate-claim';
+import type { Assumption, ClaimEstimate } from '../estimate/types';
+import type { RuleResult } from '../estimate/rules/types';
+import { documentLabelKo } from './documents';
+import type { ChoiceContext, PacketFacts } from './form';
+import { formatDateKo, formatKst, formatNumber, formatWon } from './format';
+import type { PacketFigures } from './manifest';
+import type { ChannelProfile } from './profile';
+import type { ReportData, ReportRule, ReportWeek } from './report-data';
+
+/**
+ * The one place that reads the estimate (estimateClaim) for the packet. Every amount here is a figure the
+ * engine returned, rounded for display only (loss model section 1: E, A and LR are shown rounded); nothing
+ * is recomputed. Text is Korean: of the engine's bilingual strings ("한국어 / English") the Korean part is kept.
+ */
+
+export type ClaimDescription = {
+  estimate: ClaimEstimate;
+  report: ReportData;
+  facts: PacketFacts;
+  figures: PacketFigures;
+  choiceContext: ChoiceContext;
+  /** Records whose bucket lies in the claim window (readiness: "no outage records"). */
+  windowRecordCount: number;
+  declaredBaseline: boolean;
+};
+
+/** The Korean half of a "한국어 / English" string. */
+export function ko(text: string): string {
+  const i = text.indexOf(' / ');
+  return i < 0 ? text : text.slice(0, i);
+}
+
+const INDUSTRY_KO: Record<string, string> = { restaurant: '음식점', cafe: '카페', retail: '소매', 'personal-services': '개인 서비스', other: '기타 업종' };
+const TAXI_KO: Record<string, string> = { corporate: '법인', private: '개인', franchise: '가맹' };
+const ESTIMATOR_KO: Record<string, string> = { mean: '평균', median: '중앙값', trimmed: '최저·최고 제외 평균' };
+const DIRECT_CATEGORY_KO: Record<string, string> = {
+  refund: '환불',
+  'spoiled-stock': '폐기 재고',
+  'reissued-voucher': '상품권 재발행',
+  'undelivered-ads': '전달 안 된 메시지·광고',
+  'substitute-fees': '대체 서비스 수수료',
+  'unused-prepaid-fee': '못 쓴 선불 이용료',
+  other: '기타',
+};
+const INDIRECT_KIND_KO: Record<string, string> = { 'after-effect': '후속 영향', 'extra-labour': '추가 노동', 'claim-prep': '청구 준비 시간', 'lost-regulars': '단골 손실' };
+
+function kindKo(claim: Claim): string {
+  const c = claim.claimant;
+  if (c.kind === 'merchant') return `소상공인 (${INDUSTRY_KO[c.industry] ?? c.industry})`;
+  if (c.kind === 'taxi') return `택시 기사 (${TAXI_KO[c.taxiType] ?? c.taxiType})`;
+  return '대리운전 기사';
+}
+
+const pct = (share: number) => `${formatNumber(share * 100, Number.isInteger(share * 100) ? 0 : 1)}%`;
+
+function assumptionValue(a: Assumption): string {
+  if (typeof a.value === 'boolean') return a.value ? '예' : '아니오';
+  if (typeof a.value === 'string') {
+    if (a.id === 'estimator') return ESTIMATOR_KO[a.value] ?? a.value;
+    if (a.id === 'reference-dates') return '아래 기준일 표';
+    // Instants such as `2022-10-15T20:00+09:00 – 2022-10-16T02:00+09:00` read better as KST wall times.
+    return a.value.replace(/(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?\+09:00/g, '$1 $2');
+  }
+  if (['margin-v', 'margin-c', 'assumed-band', 'alpha'].includes(a.id)) return pct(a.value);
+  if (['average-ticket', 'minimum-wage'].includes(a.id)) return formatWon(a.value);
+  if (a.id === 'trend-factor') return `× ${formatNumber(a.value, 3)}`;
+  return formatNumber(a.value, Number.isInteger(a.value) ? 0 : 2);
+}
+
+function weekLabel(start: string, end: string): string {
+  return `${start.slice(5)}~${end.slice(5)}`;
+}
+
+type Week = { start: string; end: string; sales: number };
+
+function ruleReport(result: RuleResult): ReportRule | null {
+  if (!result.computable || result.loss === null) return null;
+  const d = result.details;
+  const bandLabel = result.band ? ko(result.band.label) : '';
+  const detail: string[] = [];
+  let weeks: ReportWeek[] | undefined;
+  let windows: ReportRule['windows'];
+  if (Array.isArray(d.weeksUsed)) {
+    const outage = d.outageWeek as Week & { missingDays: string[] };
+    const best = d.bestWeek as Week;
+    const used = d.weeksUsed as Week[];
+    const skipped = (d.weeksSkipped ?? []) as { start: string; end: string; missingDays: string[] }[];
+    weeks = [
+      ...used.map((w): ReportWeek => ({ label: weekLabel(w.start, w.end), total: w.sales, role: w.start === best.start ? 'best' : 'used' })),
+      ...skipped.map((w): ReportWeek => ({ label: weekLabel(w.start, w.end), total: null, role: 'skipped', note: `기록 없는 날 ${w.missingDays.length}일` })),
+      { label: weekLabel(outage.start, outage.end), total: outage.sales, role: 'outage' },
+    ];
+    weeks.sort((a, b) => (a.label < b.label ? -1 : 1));
+    detail.push(
+      `장애 주간 ${formatDateKo(outage.start)} ~ ${formatDateKo(outage.end)} 매출 ${formatWon(outage.sales)}`,
+      `9~10월 중 가장 높은 토~금 주간 ${formatDateKo(best.start)} ~ ${formatDateKo(best.end)} 매출 ${formatWon(best.sales)}`,
+      `비교한 주 ${used.length}개, 모든 날의 기록이 없어 제외한 주 ${skipped.length}개`,
+    );
+  } else if (d.window && d.comparisonWindow) {
+    const w = d.window as { start: string; end: string; hours: number };
+    const c = d.comparisonWindow as { start: string; end: string };
+    windows = [
+      { label: `장애 ${w.hours}시간`, start: formatKst(w.start), end: formatKst(w.end), total: Number(d.earningsDuring) },
+      { label: '한 주 전 같은 시간', start: formatKst(c.start), end: formatKst(c.end), total: Number(d.earningsWeekBefore) },
+    ];
+    detail.push(
+      `장애 구간 ${formatKst(w.start)} ~ ${formatKst(w.end)} (${w.hours}시간) 수입 ${formatWon(Number(d.earningsDuring))}`,
+      `한 주 전 ${formatKst(c.start)} ~ ${formatKst(c.end)} 수입 ${formatWon(Number(d.earningsWeekBefore))}`,
+      '차액을 이익률 없이 전액으로 봐요',
+    );
+  }
+  detail.push(...result.notes.map(ko), `출처: ${result.source}`);
+  return { id: result.id, name: result.title.ko, loss: result.loss, bandLabel, detail, ...(weeks ? { weeks } : {}), ...(windows ? { windows } : {}) };
+}
+
+function durationKo(startIso: string, endIso: string): string {
+  const minutes = Math.round((Date.parse(endIso.replace(/T(\d{2}:\d{2})\+/, 'T$1:00+')) - Date.parse(startIso.replace(/T(\d{2}:\d{2})\+/, 'T$1:00+'))) / 60_000);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return m ? `${h}시간 ${m}분` : `${h}시간`;
+}
+
+export function describeClaim(claim: Claim, profile: ChannelProfile): ClaimDescription {
+  const e = estimateClaim(claim);
+  const c = claim.claimant;
+  const services = e.claimWindow.services.filter((s) => s.used);
+  const servicesKo = services.map((s) => s.name.ko).join(', ');
+  const ruleResult = profile.rule ? e.rules[profile.rule] : undefined;
+  const rule = ruleResult ? ruleReport(ruleResult) : null;
+  const range = e.lostProfitRange;
+  const levelLabel = `${pct(range.level)} 범위`;
+  const declared = e.baseline === 'declared';
+
+  const windowNotes = services.map((s) =>
+    s.userWindow
+      ? `${s.name.ko}: ${formatKst(s.window.start)} ~ ${formatKst(s.window.end)} (직접 고침; 공개 시각 ${formatKst(s.presetWindow.start)} ~ ${formatKst(s.presetWindow.end)})`
+      : `${s.name.ko}: ${formatKst(s.window.start)} ~ ${formatKst(s.window.end)} (공개 시각, 출처는 가정 표에)`,
+  );
+
+  const methodLines: string[] = [
+    `자료 단위: ${e.granularity === 'hourly' ? '시간별' : '일별'}, 청구 구간의 ${e.claimWindow.bucketCount}개 ${e.granularity === 'hourly' ? '시간' : '일'} (구간 양 끝의 시간도 통째로 비교해요)`,
+    `실제 매출에는 다른 경로(전화, 다른 앱, 현장)로 받은 매출도 넣었어요 (손해 경감)`,
+    `이익률 m = 1 - v - c = 1 - ${pct(e.margin.v)} - ${pct(e.margin.c)} = ${pct(e.margin.m)}; 손실 이익 = 줄어든 매출 × m`,
+  ];
+  if (range.driver === 'reference-weeks' && range.s !== null && range.q !== null) {
+    methodLines.push(
+      `범위: 기준 주 ${range.k}개의 주간 합계 표준편차 s = ${formatNumber(range.s, 2)}, t 분위수 q = ${formatNumber(range.q, 6)}, h = q × s × √(1 + 1/K) = ${formatNumber(range.h, 2)} (손실 모델 6절)`,
+    );
+  } else {
+    methodLines.push(`범위: ${ko(range.driverLabel)} (손실 모델 6절)`);
+  }
+  if (e.trend.applied) methodLines.push(`당일 추세 보정 × ${formatNumber(e.trend.factor, 3)} (장애 전 ${e.trend.hours.length}시간)`);
+  if (e.averageTicket.value !== null && e.averageTicket.source !== 'none') {
+    methodLines.push(`매출이 빈 기록은 건수 × 평균 객단가 ${formatWon(e.averageTicket.value)}로 봤어요`);
+  }
+  const summary = declared
+    ? '기록이 없어 신청인이 적은 평소 건수와 평균 단가로 예상 매출을 만들었어요 (신고 기준, 손실 모델 3.2). 통계적 범위 대신 가정한 범위를 써요.'
+    : `같은 요일·같은 시간대의 기준일 ${e.referenceDates.k}개 값의 ${ESTIMATOR_KO[e.estimator] ?? e.estimator}으로 평소라면 있었을 매출을 추정하고(손실 모델 3.1), 실제 매출과 비교했어요.`;
+
+  const windowBuckets = new Set(e.buckets.map((b) => b.bucket as string));
+  const windowRecordCount = claim.records.filter((r) => windowBuckets.has(r.bucket)).length;
+
+  const evidence = claim.evidence.map((item) => ({
+    fileName: item.fileName,
+    label: item.label,
+    labelKo: documentLabelKo(item.label),
+    sha256: item.sha256,
+    size: item.size,
+  }));
+
+  const headlineAmount = profile.headlineFigure === 'rule' && rule ? rule.loss : profile.headlineFigure === 'lostProfit' ? e.lostProfit : e.claimTotal;
+  const resolutionSought =
+    profile.headlineFigure === 'rule' && rule
+      ? `${rule.name}에 따른 ${formatWon(rule.loss)}(${rule.bandLabel})의 지급을 요청해요.`
+      : profile.headlineFigure === 'lostProfit'
+        ? `손실 이익 ${formatWon(headlineAmount)}의 보상을 요청해요. 계산 근거는 첨부한 보고서에 있어요.`
+        : `청구 합계 ${formatWon(e.claimTotal)}(직접 손해 ${formatWon(e.directTotal)}, 간접 손해 ${formatWon(e.indirectTotal)})의 보상을 요청하고, 회사와의 조정을 원해요.`;
+
+  const report: ReportData = {
+    claimId: claim.id,
+    title: claim.title?.trim() || claim.id,
+    claimant: {
+      name: c.name,
+      kind: c.kind,
+      kindKo: kindKo(claim),
+      ...(c.kind === 'merchant' && c.businessName ? { businessName: c.businessName } : {}),
+      ...(c.businessNumber ? { businessNumber: c.businessNumber } : {}),
+      phone: c.mobile,
+      ...(c.email ? { email: c.email } : {}),
+      ...(c.region ? { region: [c.region.sido, c.region.sigungu].filter(Boolean).join(' ') } : {}),
+    },
+    incident: {
+      name: claim.incident.name.ko,
+      services: services.map((s) => s.id),
+      servicesKo,
+      windowStart: formatKst(e.claimWindow.start),
+      windowEnd: formatKst(e.claimWindow.end),
+      windowHours: durationKo(e.claimWindow.start, e.claimWindow.end),
+      windowNotes,
+    },
+    granularity: e.granularity,
+    figures: {
+      expected: e.expectedRevenue,
+      actual: e.actualRevenue,
+      expectedCount: e.expectedCount,
+      actualCount: e.actualCount,
+      lostCount: e.lostCount,
+      lostRevenue: e.lostRevenue,
+      margin: e.margin.m,
+      lostProfit: e.lostProfit,
+      range: { low: range.low, high: range.high, levelLabel, driver: range.driver === 'assumed' ? `${ko(range.driverLabel)} (assumed)` : '기준 주 사이의 변동' },
+      directItems: e.directItems.map((i) => ({ label: i.description || DIRECT_CATEGORY_KO[i.category] || i.category, category: DIRECT_CATEGORY_KO[i.category] ?? i.category, amount: i.amount })),
+      directTotal: e.directTotal,
+      indirectItems: e.indirectItems.map((i) => ({
+        label: ko(i.label),
+        category: `${INDIRECT_KIND_KO[i.kind] ?? i.kind}${i.speculative ? ' (추정적)' : ''}`,
+        amount: i.amount,
+        note: [`예견 가능성: ${i.justification}`, i.note ? ko(i.note) : ''].filter(Boolean).join(' · '),
+      })),
+      indirectTotal: e.indirectTotal,
+      claimTotal: e.claimTotal,
+    },
+    method: { summary, lines: methodLines },
+    referenceDates: Object.entries(e.referenceDates.byWindowDate)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([windowDate, references]) => ({ windowDate, references })),
+    buckets: e.buckets.map((b) => ({
+      bucket: b.bucket,
+      expected: b.expectedRevenue,
+      actual: b.actualRevenue,
+      expectedCount: b.expectedCount,
+      actualCount: b.actualCount,
+      ...(b.referenceRevenue.length > 1 ? { low: Math.min(...b.referenceRevenue), high: Math.max(...b.referenceRevenue) } : {}),
+    })),
+    assumptions: e.assumptions.map((a) => ({
+      label: ko(a.label),
+      value: assumptionValue(a),
+      source: ko(a.source),
+      confirmed: a.confirmed === true,
+      ...(a.confirmed === null ? { methodChoice: true } : {}),
+    })),
+    warnings: [...e.warnings.map((w) => ko(w.message)), ...(ruleResult && !rule ? ruleResult.notes.map(ko) : [])],
+    rule,
+    evidence,
+    resolutionSought,
+  };
+
+  const refText = report.referenceDates.map((r) => `${formatDateKo(r.windowDate)}: ${r.references.map((d) => d.slice(5)).join(', ')}`).join('; ');
+  const facts: PacketFacts = {
+    'claimant.name': c.name,
+    'claimant.displayName': report.claimant.businessName ? `${report.claimant.businessName} ${c.name}` : c.name,
+    'claimant.kindKo': report.claimant.kindKo,
+    'claimant.businessName': report.claimant.businessName,
+    'claimant.businessNumber': report.claimant.businessNumber,
+    'claimant.email': report.claimant.email,
+    'claimant.phone': c.mobile,
+    'claimant.region': report.claimant.region,
+    'incident.name': report.incident.name,
+    'incident.servicesKo': servicesKo,
+    'window.start': report.incident.windowStart,
+    'window.end': report.incident.windowEnd,
+    'window.hours': report.incident.windowHours,
+    'figures.expected': formatWon(e.expectedRevenue),
+    'figures.actual': formatWon(e.actualRevenue),
+    'figures.lostCount': formatNumber(e.lostCount, 1),
+    'figures.lostRevenue': formatWon(e.lostRevenue),
+    'figures.margin': pct(e.margin.m),
+    'figures.lostProfit': formatWon(e.lostProfit),
+    'figures.rangeLow': formatWon(range.low),
+    'figures.rangeHigh': formatWon(range.high),
+    'figures.rangeLevel': levelLabel,
+    'figures.directTotal': formatWon(e.directTotal),
+    'figures.indirectTotal': formatWon(e.indirectTotal),
+    'figures.claimTotal': formatWon(e.claimTotal),
+    'method.summary': summary,
+    'method.granularityKo': e.granularity === 'hourly' ? '시간별' : '일별',
+    'method.referenceDates': refText,
+    'rule.name': rule?.name,
+    'rule.loss': rule ? formatWon(rule.loss) : undefined,
+    'rule.band': rule?.bandLabel,
+    'rule.detail': rule ? rule.detail.filter((l) => !l.startsWith('출처')).join(' ') : undefined,
+    'evidence.list': evidence.map((i) => `${i.labelKo}(${i.fileName})`).join(', '),
+    'evidence.count': String(evidence.length),
+    'channel.name': profile.name.ko,
+    'resolution.sought': resolutionSought,
+  };
+
+  const figures: PacketFigures = {
+    expected: roundWon(e.expectedRevenue),
+    actual: roundWon(e.actualRevenue),
+    lostCount: Math.round(e.lostCount * 10) / 10,
+    lostRevenue: roundWon(e.lostRevenue),
+    margin: e.margin.m,
+    lostProfit: e.lostProfit,
+    lostProfitLow: range.low,
+    lostProfitHigh: range.high,
+    directTotal: e.directTotal,
+    indirectTotal: e.indirectTotal,
+    claimTotal: e.claimTotal,
+    rule: ruleResult && ruleResult.computable && ruleResult.loss !== null ? { id: ruleResult.id, loss: ruleResult.loss, band: ruleResult.band?.id ?? 'none' } : null,
+  };
+
+  return {
+    estimate: e,
+    report,
+    facts,
+    figures,
+    choiceContext: { claimantKind: c.kind, services: services.map((s) => s.id) },
+    windowRecordCount,
+    declaredBaseline: declared,
+  };
+}

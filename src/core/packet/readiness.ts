@@ -1,0 +1,71 @@
+import type { Claim } from '../model/claim';
+import { documentKindOfLabel } from './documents';
+import type { ClaimDescription } from './facts';
+import type { FilledField } from './form';
+import type { ChannelProfile } from './profile';
+
+/**
+ * What is still missing before a claim can go to a channel. Pure: the UI lists these as a checklist and the
+ * packet's README repeats them; an empty list means ready.
+ */
+
+export type ReadinessIssue = {
+  code: 'field-empty' | 'document-missing' | 'no-outage-records' | 'too-few-reference-dates' | 'rule-window-uncovered' | 'rule-unavailable' | 'example-claim';
+  /** Field id, document label or window date the issue is about. */
+  subject: string;
+  message: string;
+};
+
+const needsText = (f: FilledField) => f.kind !== 'consent' && f.kind !== 'attachment';
+
+function hourStart(bucket: string): number {
+  return bucket.length === 10 ? Date.parse(`${bucket}T00:00:00+09:00`) : Date.parse(bucket.replace(/\+09:00$/, ':00+09:00'));
+}
+
+export function packetReadiness(profile: ChannelProfile, claim: Claim, description: ClaimDescription, fields: readonly FilledField[]): ReadinessIssue[] {
+  const issues: ReadinessIssue[] = [];
+  if (claim.example) {
+    issues.push({ code: 'example-claim', subject: claim.id, message: '예시 청구예요. 실제로 내지 마세요. / This is an example claim: never submit it.' });
+  }
+  for (const field of fields) {
+    if (field.required && needsText(field) && field.text.trim() === '') {
+      issues.push({ code: 'field-empty', subject: field.id, message: `필수 항목이 비어 있어요: ${field.label} / required field is empty: ${field.labelEn}` });
+    }
+  }
+  const labels = new Set(claim.evidence.map((e) => documentKindOfLabel(e.label)).filter((x): x is string => x !== null));
+  for (const doc of profile.documents) {
+    if (doc.required && !labels.has(doc.label)) {
+      issues.push({ code: 'document-missing', subject: doc.label, message: `서류가 없어요: ${doc.name.ko}${doc.hint ? ` (${doc.hint})` : ''} / missing document: ${doc.name.en}` });
+    }
+  }
+  if (profile.readiness.needsRecords && description.windowRecordCount === 0 && !description.declaredBaseline) {
+    issues.push({ code: 'no-outage-records', subject: 'records', message: '장애 구간의 기록이 없어요. 그 시간의 매출이나 콜을 (0이라도) 적어 주세요. / no records in the outage window (enter them, even zeros).' });
+  }
+  if (!description.declaredBaseline && profile.readiness.minReferenceDates > 0) {
+    for (const ref of description.report.referenceDates) {
+      if (ref.references.length < profile.readiness.minReferenceDates) {
+        issues.push({
+          code: 'too-few-reference-dates',
+          subject: ref.windowDate,
+          message: `${ref.windowDate}의 기준일이 ${ref.references.length}개뿐이에요 (최소 ${profile.readiness.minReferenceDates}개). 같은 요일의 이전 기록을 더 넣어 주세요. / only ${ref.references.length} reference dates for ${ref.windowDate} (need ${profile.readiness.minReferenceDates}).`,
+        });
+      }
+    }
+  }
+  if (profile.rule && !description.report.rule) {
+    issues.push({ code: 'rule-unavailable', subject: profile.rule, message: `이 채널의 계산 기준(${profile.rule})을 적용할 수 없어요: 필요한 기간의 기록이 없어요. / the channel's rule could not be applied: records for its period are missing.` });
+  }
+  for (const window of profile.ruleWindows ?? []) {
+    const start = Date.parse(window.start.length === 22 ? window.start.replace('+09:00', ':00+09:00') : window.start);
+    const end = Date.parse(window.end.length === 22 ? window.end.replace('+09:00', ':00+09:00') : window.end);
+    const covered = claim.records.some((r) => {
+      const t = hourStart(r.bucket);
+      const span = r.bucket.length === 10 ? 86_400_000 : 3_600_000;
+      return t < end && t + span > start;
+    });
+    if (!covered) {
+      issues.push({ code: 'rule-window-uncovered', subject: window.label, message: `${window.label} (${window.start} ~ ${window.end})의 기록이 없어요. / no records for ${window.label}.` });
+    }
+  }
+  return issues;
+}

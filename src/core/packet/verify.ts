@@ -1,0 +1,107 @@
+import { parseClaimFile } from '../model/claim-file';
+import { describeClaim } from './facts';
+import { sha256Hex } from './hash';
+import { MANIFEST_PATH, manifestSchema, type PacketFigures, type PacketManifest } from './manifest';
+import { findChannelProfile } from './profiles';
+import { readZipSafely, UnsafeZipError, type UnzipLimits } from './zip';
+
+/**
+ * Checks a packet as a recipient would: the zip is safe to open, every file is the one the manifest lists
+ * (size and SHA-256), nothing was added, claim.json is a valid claim, and recomputing the estimate from it
+ * gives the figures the manifest states. Pure: bytes in, problems out.
+ */
+
+export type VerifyProblem = { code: string; path?: string; message: string };
+export type VerifyResult = { ok: boolean; problems: VerifyProblem[]; manifest: PacketManifest | null };
+
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+function compareFigures(written: PacketFigures, recomputed: PacketFigures): VerifyProblem[] {
+  const problems: VerifyProblem[] = [];
+  const keys = Object.keys(recomputed) as (keyof PacketFigures)[];
+  for (const key of keys) {
+    const a = JSON.stringify(written[key]);
+    const b = JSON.stringify(recomputed[key]);
+    if (a !== b) {
+      problems.push({
+        code: 'figure-mismatch',
+        path: `manifest.json#figures.${key}`,
+        message: `금액이 다시 계산한 값과 달라요: figures.${key} 적힌 값 ${a}, 다시 계산 ${b} / figure does not match the recomputed estimate`,
+      });
+    }
+  }
+  return problems;
+}
+
+export async function verifyPacket(zipBytes: Uint8Array, limits?: UnzipLimits): Promise<VerifyResult> {
+  let files: Map<string, Uint8Array>;
+  try {
+    files = readZipSafely(zipBytes, limits);
+  } catch (err) {
+    if (err instanceof UnsafeZipError) return { ok: false, problems: [{ code: 'unsafe-zip', message: err.message }], manifest: null };
+    throw err;
+  }
+  const problems: VerifyProblem[] = [];
+  const manifestBytes = files.get(MANIFEST_PATH);
+  if (!manifestBytes) {
+    return { ok: false, problems: [{ code: 'manifest-missing', path: MANIFEST_PATH, message: 'manifest.json이 없어요 / manifest.json is missing' }], manifest: null };
+  }
+  let manifestJson: unknown;
+  try {
+    manifestJson = JSON.parse(decoder.decode(manifestBytes));
+  } catch (err) {
+    return { ok: false, problems: [{ code: 'manifest-invalid', path: MANIFEST_PATH, message: `manifest.json이 JSON이 아니에요 / manifest.json is not JSON: ${(err as Error).message}` }], manifest: null };
+  }
+  const parsed = manifestSchema.safeParse(manifestJson);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    return { ok: false, problems: [{ code: 'manifest-invalid', path: MANIFEST_PATH, message: `manifest.json 형식이 맞지 않아요 / manifest.json is malformed: ${detail}` }], manifest: null };
+  }
+  const manifest = parsed.data;
+
+  const listed = new Set<string>();
+  for (const entry of manifest.files) {
+    listed.add(entry.path);
+    const bytes = files.get(entry.path);
+    if (!bytes) {
+      problems.push({ code: 'file-missing', path: entry.path, message: `목록에 있는 파일이 없어요: ${entry.path} / listed file is missing` });
+      continue;
+    }
+    if (bytes.length !== entry.size) {
+      problems.push({ code: 'size-mismatch', path: entry.path, message: `파일 크기가 달라요: ${entry.path} (${bytes.length} B, 목록 ${entry.size} B) / size differs from the manifest` });
+    }
+    const hash = await sha256Hex(bytes);
+    if (hash !== entry.sha256) {
+      problems.push({ code: 'hash-mismatch', path: entry.path, message: `파일 내용이 바뀌었어요 (SHA-256 불일치): ${entry.path} / content changed (SHA-256 mismatch)` });
+    }
+  }
+  for (const path of files.keys()) {
+    if (path !== MANIFEST_PATH && !listed.has(path)) {
+      problems.push({ code: 'file-unlisted', path, message: `목록에 없는 파일이 들어 있어요: ${path} / file not in the manifest` });
+    }
+  }
+
+  const claimBytes = files.get('claim.json');
+  if (!claimBytes) {
+    if (!problems.some((p) => p.path === 'claim.json')) problems.push({ code: 'file-missing', path: 'claim.json', message: 'claim.json이 없어요 / claim.json is missing' });
+    return { ok: false, problems, manifest };
+  }
+  const claimResult = parseClaimFile(decoder.decode(claimBytes));
+  if (!claimResult.ok) {
+    for (const issue of claimResult.issues) {
+      problems.push({ code: 'claim-invalid', path: `claim.json#${issue.path}`, message: `claim.json ${issue.path || '(전체)'}: ${issue.message}` });
+    }
+    return { ok: false, problems, manifest };
+  }
+  const claim = claimResult.claim;
+  if (claim.id !== manifest.claimId) {
+    problems.push({ code: 'claim-id-mismatch', path: 'claim.json#id', message: `청구 ID가 달라요: claim.json ${claim.id}, manifest ${manifest.claimId} / claim id differs from the manifest` });
+  }
+  const profile = findChannelProfile(manifest.channel);
+  if (!profile) {
+    problems.push({ code: 'channel-unknown', path: 'manifest.json#channel', message: `알 수 없는 채널이에요: ${manifest.channel} / unknown channel` });
+    return { ok: false, problems, manifest };
+  }
+  problems.push(...compareFigures(manifest.figures, describeClaim(claim, profile).figures));
+  return { ok: problems.length === 0, problems, manifest };
+}
