@@ -9,7 +9,7 @@ import { CliInputError } from '../errors.js';
 
 export const summary = '청구 파일로 채널별 증빙 묶음(zip)을 만들어요 / build an evidence packet (zip) for a claim channel';
 
-const USAGE = `사용법 / usage: outage-desk packet <claim.json> --channel <${CHANNEL_IDS.join('|')}> --out <dir> [--now 2022-11-01T09:00+09:00]`;
+const USAGE = `사용법 / usage: outage-desk packet <claim.json> --channel <${CHANNEL_IDS.join('|')}> --out <dir> [--now 2022-11-01T09:00+09:00] [--skip-missing-evidence]`;
 
 const require = createRequire(import.meta.url);
 
@@ -27,13 +27,14 @@ export async function appVersion(): Promise<string> {
   return pkg.version ?? '0.0.0';
 }
 
-type Options = { claimPath: string; channel: string; outDir: string; now: Date };
+type Options = { claimPath: string; channel: string; outDir: string; now: Date; skipMissingEvidence: boolean };
 
 function parseArgs(args: string[]): Options {
   let claimPath: string | undefined;
   let channel: string | undefined;
   let outDir: string | undefined;
   let now = new Date();
+  let skipMissingEvidence = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const value = () => {
@@ -42,6 +43,7 @@ function parseArgs(args: string[]): Options {
       return v;
     };
     if (arg === '--channel') channel = value();
+    else if (arg === '--skip-missing-evidence') skipMissingEvidence = true;
     else if (arg === '--out') outDir = value();
     else if (arg === '--now') {
       const raw = value();
@@ -57,7 +59,16 @@ function parseArgs(args: string[]): Options {
   if (!CHANNEL_IDS.includes(channel)) {
     throw new CliInputError(`알 수 없는 채널이에요: ${channel} (가능: ${CHANNEL_IDS.join(', ')}) / unknown channel`);
   }
-  return { claimPath, channel, outDir, now };
+  return { claimPath, channel, outDir, now, skipMissingEvidence };
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function readOrFail(path: string, what: string): Promise<Uint8Array> {
@@ -86,7 +97,9 @@ export async function run(args: string[]): Promise<number> {
     if (safeName !== item.fileName) {
       throw new CliInputError(`증빙 파일 이름에 폴더가 들어 있어요 / evidence file name must not contain folders: evidence[${item.id}].fileName "${item.fileName}"`);
     }
-    evidenceFiles.set(item.fileName, await readOrFail(join(dirname(claimPath), 'evidence', item.fileName), `증빙 파일 (evidence ${item.id})`));
+    const path = join(dirname(claimPath), 'evidence', item.fileName);
+    if (options.skipMissingEvidence && !(await exists(path))) continue;
+    evidenceFiles.set(item.fileName, await readOrFail(path, `증빙 파일 (evidence ${item.id}; --skip-missing-evidence로 빼고 만들 수 있어요)`));
   }
   const started = performance.now();
   let built;
@@ -97,6 +110,7 @@ export async function run(args: string[]): Promise<number> {
       ...(parsed.upgradedFrom === null ? { claimFileBytes: claimBytes } : {}),
       channel: options.channel,
       evidenceFiles,
+      missingEvidence: options.skipMissingEvidence ? 'list' : 'error',
       fonts: await readPacketFonts(),
       appVersion: await appVersion(),
       now: options.now,

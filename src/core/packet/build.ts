@@ -19,6 +19,11 @@ export type BuildPacketInput = {
   channel: string | ChannelProfile;
   /** Evidence bytes by the evidence item's fileName; each is checked against the claim's SHA-256 and size. */
   evidenceFiles?: ReadonlyMap<string, Uint8Array>;
+  /**
+   * `error` (default): every evidence item's file must be supplied. `list`: a missing file is listed in the
+   * report as not included and reported as a readiness issue (for claims whose files live elsewhere).
+   */
+  missingEvidence?: 'error' | 'list';
   fonts: PacketFonts;
   appVersion: string;
   /** Injected clock: the packet's time stamp; same inputs and clock give the same bytes. */
@@ -52,17 +57,24 @@ export function resolveProfile(channel: string | ChannelProfile): ChannelProfile
 
 /** A file-system-safe packet name: `<title or id>-<channel>.zip`. */
 export function packetFileName(claim: Claim, profile: ChannelProfile): string {
-  const base = (claim.title?.trim() || claim.id)
+  // The Korean half of a "한국어 / English" title keeps the name short.
+  const base = (claim.title?.split(' / ')[0]?.trim() || claim.id)
     .normalize('NFC')
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
+    .replace(/[\\/:*?"<>|]+/g, '_')
+    .replace(/\p{Cc}+/gu, '_')
     .replace(/\s+/g, ' ')
     .replace(/^[.\s]+|[.\s]+$/g, '')
     .slice(0, 80);
   return `${base || claim.id}-${profile.id}.zip`;
 }
 
-async function checkedEvidence(claim: Claim, files: ReadonlyMap<string, Uint8Array>): Promise<{ path: string; bytes: Uint8Array }[]> {
+async function checkedEvidence(
+  claim: Claim,
+  files: ReadonlyMap<string, Uint8Array>,
+  missing: 'error' | 'list',
+): Promise<{ included: { path: string; bytes: Uint8Array }[]; missingIds: string[] }> {
   const out: { path: string; bytes: Uint8Array }[] = [];
+  const missingIds: string[] = [];
   const names = new Set<string>();
   for (const item of claim.evidence) {
     const name = item.fileName.normalize('NFC');
@@ -71,7 +83,13 @@ async function checkedEvidence(claim: Claim, files: ReadonlyMap<string, Uint8Arr
     if (names.has(name)) throw new PacketInputError(`증빙 파일 이름이 겹쳐요 / duplicate evidence file name: ${item.fileName}`);
     names.add(name);
     const bytes = files.get(item.fileName) ?? files.get(name);
-    if (!bytes) throw new PacketInputError(`증빙 파일이 없어요: ${item.fileName} (evidence ${item.id}) / evidence file missing`);
+    if (!bytes) {
+      if (missing === 'list') {
+        missingIds.push(item.id);
+        continue;
+      }
+      throw new PacketInputError(`증빙 파일이 없어요: ${item.fileName} (evidence ${item.id}) / evidence file missing`);
+    }
     const hash = await sha256Hex(bytes);
     if (hash !== item.sha256 || bytes.length !== item.size) {
       throw new PacketInputError(
@@ -80,7 +98,7 @@ async function checkedEvidence(claim: Claim, files: ReadonlyMap<string, Uint8Arr
     }
     out.push({ path: `evidence/${name}`, bytes });
   }
-  return out;
+  return { included: out, missingIds };
 }
 
 const encoder = new TextEncoder();
@@ -88,10 +106,10 @@ const encoder = new TextEncoder();
 export async function buildPacket(input: BuildPacketInput): Promise<BuiltPacket> {
   const profile = resolveProfile(input.channel);
   const claim = input.claim;
-  const description = describeClaim(claim, profile);
+  const evidence = await checkedEvidence(claim, input.evidenceFiles ?? new Map(), input.missingEvidence ?? 'error');
+  const description = describeClaim(claim, profile, new Set(evidence.missingIds));
   const fields = fillFormFields(profile, description.facts, description.choiceContext);
   const readiness = packetReadiness(profile, claim, description, fields);
-  const evidence = await checkedEvidence(claim, input.evidenceFiles ?? new Map());
 
   const claimBytes = input.claimFileBytes ?? encoder.encode(`${JSON.stringify(claim, null, 2)}\n`);
   const pdf = await renderPdf(reportDocument(description.report, profile, input.now), input.fonts);
@@ -100,7 +118,7 @@ export async function buildPacket(input: BuildPacketInput): Promise<BuiltPacket>
     { path: 'report.pdf', bytes: pdf },
     { path: 'records.csv', bytes: recordsCsv(claim.records) },
     { path: 'form.txt', bytes: encoder.encode(`\uFEFF${formTxt(profile, fields)}`) },
-    ...evidence,
+    ...evidence.included,
   ];
   files.push({ path: 'README.txt', bytes: encoder.encode(`\uFEFF${readmeTxt(profile, description, files.map((f) => f.path), readiness)}`) });
 

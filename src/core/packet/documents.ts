@@ -1,7 +1,7 @@
 /**
  * Evidence document kinds a channel can require. A claim's evidence item carries a free-text `label`; it
- * counts as a kind when the label is the kind's id or one of its Korean or English names (case and spaces
- * ignored), so "소상공인 확인서", "smb-certificate" and "SMB certificate" all match.
+ * counts as a kind when the label contains the kind's id or one of its Korean or English names (case, spaces
+ * and dashes ignored), so "소상공인 확인서", "smb-certificate" and "10월 15일 운행 내역 캡처" all match.
  */
 
 export type DocumentKind = { id: string; ko: string; en: string; aliases: string[] };
@@ -22,7 +22,7 @@ export function documentKindOfLabel(label: string): string | null {
   const key = normalise(label);
   if (!key) return null;
   for (const kind of DOCUMENT_KINDS) {
-    if ([kind.id, kind.ko, kind.en, ...kind.aliases].some((name) => normalise(name) === key)) return kind.id;
+    if ([kind.id, kind.ko, kind.en, ...kind.aliases].some((name) => key.includes(normalise(name)))) return kind.id;
   }
   return null;
 }

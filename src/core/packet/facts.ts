@@ -25,6 +25,8 @@ export type ClaimDescription = {
   /** Records whose bucket lies in the claim window (readiness: "no outage records"). */
   windowRecordCount: number;
   declaredBaseline: boolean;
+  /** Evidence items listed in the claim whose files are not in the packet. */
+  missingEvidence: { id: string; fileName: string }[];
 };
 
 /** The Korean half of a "한국어 / English" string. */
@@ -123,7 +125,8 @@ function durationKo(startIso: string, endIso: string): string {
   return m ? `${h}시간 ${m}분` : `${h}시간`;
 }
 
-export function describeClaim(claim: Claim, profile: ChannelProfile): ClaimDescription {
+/** `missingEvidenceIds`: evidence items whose files are not in the packet (listed as such). */
+export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvidenceIds: ReadonlySet<string> = new Set()): ClaimDescription {
   const e = estimateClaim(claim);
   const c = claim.claimant;
   const services = e.claimWindow.services.filter((s) => s.used);
@@ -169,6 +172,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile): ClaimDescr
     labelKo: documentLabelKo(item.label),
     sha256: item.sha256,
     size: item.size,
+    included: !missingEvidenceIds.has(item.id),
   }));
 
   const headlineAmount = profile.headlineFigure === 'rule' && rule ? rule.loss : profile.headlineFigure === 'lostProfit' ? e.lostProfit : e.claimTotal;
@@ -311,5 +315,6 @@ export function describeClaim(claim: Claim, profile: ChannelProfile): ClaimDescr
     choiceContext: { claimantKind: c.kind, services: services.map((s) => s.id) },
     windowRecordCount,
     declaredBaseline: declared,
+    missingEvidence: claim.evidence.filter((i) => missingEvidenceIds.has(i.id)).map((i) => ({ id: i.id, fileName: i.fileName })),
   };
 }

@@ -268,7 +268,9 @@ function evidenceSection(data: ReportData): Content[] {
             body: [
               ['파일', '종류', '크기', 'SHA-256'].map((t) => ({ text: t, bold: true })),
               ...data.evidence.map((e) => [
-                { text: `evidence/${e.fileName}`, fontSize: 8 },
+                e.included
+                  ? { text: `evidence/${e.fileName}`, fontSize: 8 }
+                  : { stack: [{ text: e.fileName, fontSize: 8 }, { text: '파일은 묶음에 없어요', fontSize: 7, color: '#c0392b' }] },
                 { text: e.labelKo, fontSize: 8 },
                 { text: `${formatNumber(e.size)} B`, fontSize: 7.5 },
                 { text: e.sha256, fontSize: 6.5 },

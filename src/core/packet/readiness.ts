@@ -10,7 +10,7 @@ import type { ChannelProfile } from './profile';
  */
 
 export type ReadinessIssue = {
-  code: 'field-empty' | 'document-missing' | 'no-outage-records' | 'too-few-reference-dates' | 'rule-window-uncovered' | 'rule-unavailable' | 'example-claim';
+  code: 'field-empty' | 'document-missing' | 'evidence-file-missing' | 'no-outage-records' | 'too-few-reference-dates' | 'rule-window-uncovered' | 'rule-unavailable' | 'example-claim';
   /** Field id, document label or window date the issue is about. */
   subject: string;
   message: string;
@@ -31,6 +31,9 @@ export function packetReadiness(profile: ChannelProfile, claim: Claim, descripti
     if (field.required && needsText(field) && field.text.trim() === '') {
       issues.push({ code: 'field-empty', subject: field.id, message: `필수 항목이 비어 있어요: ${field.label} / required field is empty: ${field.labelEn}` });
     }
+  }
+  for (const item of description.missingEvidence) {
+    issues.push({ code: 'evidence-file-missing', subject: item.id, message: `증빙 파일이 묶음에 없어요: ${item.fileName} / evidence file not included: ${item.fileName}` });
   }
   const labels = new Set(claim.evidence.map((e) => documentKindOfLabel(e.label)).filter((x): x is string => x !== null));
   for (const doc of profile.documents) {

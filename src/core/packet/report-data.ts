@@ -33,7 +33,8 @@ export type ReportRule = {
 
 export type ReportItem = { label: string; category: string; amount: number; note?: string };
 
-export type ReportEvidence = { fileName: string; label: string; labelKo: string; sha256: string; size: number; description?: string };
+/** `included`: false when the claim lists the file but the packet does not carry it. */
+export type ReportEvidence = { fileName: string; label: string; labelKo: string; sha256: string; size: number; included: boolean };
 
 export type ReportData = {
   claimId: string;

@@ -37,7 +37,7 @@ export default {
     },
     {
       id: 'attachments', label: { ko: '첨부 목록', en: 'Attachments' }, kind: 'textarea', required: true, maxLength: 1000,
-      template: ['report.pdf(계산 보고서), records.csv(기록), {evidence.list}'],
+      template: ['report.pdf(계산 보고서), records.csv(기록)', '증빙: {evidence.list}'],
     },
   ],
   documents: [],
