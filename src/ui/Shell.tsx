@@ -59,7 +59,7 @@ export function Shell() {
       </a>
       <header className="topbar">
         <div className="brand">
-          <span className="brand-mark" aria-hidden="true">손</span>
+          <span className="brand-mark" aria-hidden="true">{t('app.mark')}</span>
           <div>
             <p className="brand-name">{t('app.name')}</p>
             <p className="brand-tagline">{t('app.tagline')}</p>

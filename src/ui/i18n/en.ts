@@ -4,6 +4,7 @@ import type { Messages } from './types';
 export const en: Messages = {
   app: {
     name: 'Outage Loss Desk',
+    mark: '손',
     tagline: 'Record the orders and calls a platform outage cost you, and prepare your claim',
     skipToContent: 'Skip to content',
     loading: 'Loading…',

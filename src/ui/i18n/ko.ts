@@ -5,6 +5,8 @@
 export const ko = {
   app: {
     name: '장애 손실 계산기',
+    /** The one-letter mark beside the name (손 for 손실, loss). */
+    mark: '손',
     tagline: '플랫폼 장애로 놓친 주문과 콜을 기록하고 신고서를 준비해요',
     skipToContent: '본문으로 건너뛰기',
     loading: '불러오는 중이에요…',
