@@ -22,13 +22,20 @@ function keyValueTable(rows: ReadonlyArray<readonly [string, string | Content]>,
   return {
     table: { widths, body: rows.map(([k, v]) => [{ text: k, color: MUTED }, typeof v === 'string' ? { text: v } : v]) },
     layout: 'lightHorizontalLines',
-    margin: [0, 0, 0, 8],
+    margin: [0, 0, 0, 4],
   };
 }
 
-/** headlineLevel 1 marks a heading that must not be left alone at the bottom of a page (see pageBreakBefore). */
 function heading(text: string, pageBreak = false): Content {
-  return { text, style: 'h2', headlineLevel: 1, ...(pageBreak ? { pageBreak: 'before' as const } : {}) };
+  return { text, style: 'h2', ...(pageBreak ? { pageBreak: 'before' as const } : {}) };
+}
+
+/**
+ * Keeps a heading with the short block after it. (pdfmake's pageBreakBefore callback would do this in
+ * general, but together with unbreakable blocks it drops content: the chart vanished in testing.)
+ */
+function keepTogether(...blocks: Content[]): Content {
+  return { stack: blocks, unbreakable: true };
 }
 
 function headline(data: ReportData, profile: ChannelProfile): { label: string; amount: string; sub: string } {
@@ -56,7 +63,7 @@ function summaryPage(data: ReportData, profile: ChannelProfile, madeAt: Date): C
   const out: Content[] = [
     { text: '장애 손실 계산서', style: 'h1' },
     { text: `${profile.name.ko} · ${data.title}`, color: MUTED, margin: [0, 0, 0, 2] },
-    { text: `청구 ID ${data.claimId} · 작성 ${formatKst(madeAt)} (한국 시간)`, fontSize: 8, color: MUTED, margin: [0, 0, 0, 10] },
+    { text: `청구 ID ${data.claimId} · 작성 ${formatKst(madeAt)} (한국 시간)`, fontSize: 8, color: MUTED, margin: [0, 0, 0, 8] },
     {
       table: {
         widths: ['*'],
@@ -72,23 +79,20 @@ function summaryPage(data: ReportData, profile: ChannelProfile, madeAt: Date): C
       layout: { hLineColor: () => '#1f4e9c', vLineColor: () => '#1f4e9c', fillColor: () => '#f2f6fc' },
       margin: [0, 0, 0, 10],
     },
-    heading('신청인'),
-    keyValueTable([
+    keepTogether(heading('신청인'), keyValueTable([
       ['이름', `${claimant.name} (${claimant.kindKo})`],
       ...(claimant.businessName ? [['상호', claimant.businessName] as const] : []),
       ...(claimant.businessNumber ? [['사업자등록번호', claimant.businessNumber] as const] : []),
       ...(claimant.phone ? [['연락처', claimant.phone] as const] : []),
       ...(claimant.email ? [['이메일', claimant.email] as const] : []),
-    ]),
-    heading('장애'),
-    keyValueTable([
+    ])),
+    keepTogether(heading('장애'), keyValueTable([
       ['사고', data.incident.name],
       ['쓰지 못한 서비스', data.incident.servicesKo],
       ['청구 구간', `${data.incident.windowStart} ~ ${data.incident.windowEnd} (${data.incident.windowHours})`],
       ...data.incident.windowNotes.map((note) => ['', { text: note, fontSize: 8, color: MUTED }] as const),
-    ]),
-    heading('금액 요약'),
-    {
+    ])),
+    keepTogether(heading('금액 요약'), {
       table: {
         widths: ['*', 110],
         body: [
@@ -106,14 +110,10 @@ function summaryPage(data: ReportData, profile: ChannelProfile, madeAt: Date): C
       },
       layout: 'lightHorizontalLines',
       margin: [0, 0, 0, 8],
-    },
+    }),
   ];
-  if (data.rule) {
-    out.push(heading(`회사 보상 기준: ${data.rule.name}`));
-    out.push(keyValueTable([
-      ['기준에 따른 금액', { text: money(data.rule.loss), bold: true }],
-      ['구간', data.rule.bandLabel],
-    ]));
+  if (data.rule && profile.headlineFigure !== 'rule') {
+    out.push({ text: `${data.rule.name}: ${money(data.rule.loss)} (${data.rule.bandLabel})`, bold: true, margin: [0, 0, 0, 6] });
   }
   if (data.warnings.length) {
     out.push({ text: '확인할 점', style: 'h3' });
@@ -169,6 +169,17 @@ function methodPage(data: ReportData): Content[] {
 function bucketTable(data: ReportData): Content[] {
   if (!data.buckets.length) return [];
   const body: TableCell[][] = [
+    [
+      {
+        colSpan: 6,
+        stack: [
+          { text: '구간별 표', style: 'h2' },
+          { text: '예상 값은 반올림 전 값을 표시 단위로 반올림했어요. 합계는 엔진이 계산한 값이에요.', fontSize: 8, color: MUTED, bold: false },
+        ],
+        border: [false, false, false, false],
+      },
+      '', '', '', '', '',
+    ],
     ['구간', '예상 건수', '실제 건수', '예상 매출(원)', '실제 매출(원)', '차이(원)'].map((t, i) => ({ text: t, bold: true, alignment: i ? 'right' : 'left' })),
     ...data.buckets.map((b) => [
       formatBucket(b.bucket),
@@ -187,10 +198,9 @@ function bucketTable(data: ReportData): Content[] {
       { text: formatNumber(data.figures.expected - data.figures.actual), alignment: 'right', bold: true },
     ],
   ];
+  // The title is a header row so it is never left alone at the foot of a page (and repeats on the next).
   return [
-    heading('구간별 표'),
-    { text: '예상 값은 반올림 전 값을 표시 단위로 반올림했어요. 합계는 엔진이 계산한 값이에요.', fontSize: 8, color: MUTED, margin: [0, 0, 0, 4] },
-    { table: { headerRows: 1, widths: [70, '*', '*', '*', '*', '*'], body, dontBreakRows: true }, layout: 'lightHorizontalLines', fontSize: 8.5, margin: [0, 0, 0, 8] },
+    { table: { headerRows: 2, keepWithHeaderRows: 1, widths: [70, '*', '*', '*', '*', '*'], body, dontBreakRows: true }, layout: 'lightHorizontalLines', fontSize: 8.5, margin: [0, 6, 0, 8] },
   ];
 }
 
@@ -258,7 +268,7 @@ function itemsSection(data: ReportData): Content[] {
 }
 
 function evidenceSection(data: ReportData): Content[] {
-  return [
+  const section: Content[] = [
     heading('증빙 목록'),
     data.evidence.length
       ? {
@@ -283,6 +293,7 @@ function evidenceSection(data: ReportData): Content[] {
       : { text: '첨부한 증빙 파일이 없어요.', margin: [0, 0, 0, 8] },
     { text: '각 파일의 SHA-256 값은 manifest.json에도 있어요. 값이 같으면 파일이 바뀌지 않았다는 뜻이에요.', fontSize: 8, color: MUTED, margin: [0, 0, 0, 10] },
   ];
+  return data.evidence.length > 12 ? section : [keepTogether(...section)];
 }
 
 function declaration(data: ReportData): Content[] {
@@ -292,7 +303,7 @@ function declaration(data: ReportData): Content[] {
       { width: 220, canvas: [{ type: 'line', x1: 0, y1: 26, x2: 220, y2: 26, lineWidth: 0.7 }] },
     ],
   });
-  return [
+  return [keepTogether(
     heading('확인 및 서명'),
     {
       text: `위 내용은 제가 직접 기록하거나 가져온 자료를 바탕으로 계산한 것이며, 사실과 다르지 않음을 확인합니다. 예상 값과 범위는 추정치이며, 가정은 위 표에 적힌 대로입니다.`,
@@ -302,7 +313,7 @@ function declaration(data: ReportData): Content[] {
     line('이름'),
     line('날짜'),
     line('서명'),
-  ];
+  )];
 }
 
 export function reportDocument(data: ReportData, profile: ChannelProfile, madeAt: Date): TDocumentDefinitions {
@@ -324,7 +335,6 @@ export function reportDocument(data: ReportData, profile: ChannelProfile, madeAt
       h2: { fontSize: 12, bold: true, margin: [0, 6, 0, 4], color: '#1f4e9c' },
       h3: { fontSize: 10, bold: true, margin: [0, 4, 0, 3] },
     },
-    pageBreakBefore: (node, queries) => node.headlineLevel === 1 && queries.getFollowingNodesOnPage().length < 2,
     footer: (currentPage: number, pageCount: number): Content => ({
       text: `${data.title} · ${profile.id} · ${currentPage} / ${pageCount}`,
       alignment: 'center',
