@@ -18,7 +18,7 @@ test('the app makes no request outside its own origin, and its Korean font comes
     await page.getByRole('navigation').getByRole('link', { name: new RegExp(name) }).click();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   }
-  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('banner').getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await page.evaluate(() => document.fonts.ready);
 

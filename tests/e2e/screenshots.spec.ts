@@ -26,7 +26,7 @@ test('screenshots of the shell in Korean and English (for a human to look at)', 
   await expect(page.getByRole('heading', { level: 1, name: '기록' })).toBeVisible();
   await page.screenshot({ path: `${dir}/ko-records.png`, fullPage: true });
 
-  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('banner').getByRole('button', { name: 'English' }).click();
   await page.getByRole('navigation').getByRole('link', { name: /Claimant/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Claimant and claims' })).toBeVisible();
   await page.evaluate(() => document.fonts.ready);
