@@ -144,14 +144,25 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
   }
 
   // Reference slot of bucket key `key` on reference date `ref` (same hour of day, section 3.1).
-  const refSlotKey = (key: number, ref: string): number => {
-    const refDay = epochDayOf(ref);
-    return hourly ? firstEpochHourOfDay(refDay) + kstHourOfDay(key) : refDay;
+  // Reference dates as epoch days, memoized per list (the hot loop below runs per bucket and week).
+  const refDayCache = new Map<string, number>();
+  const refDay = (ref: string): number => {
+    let d = refDayCache.get(ref);
+    if (d === undefined) refDayCache.set(ref, (d = epochDayOf(ref)));
+    return d;
   };
+  const refSlotKey = (key: number, ref: string): number =>
+    hourly ? firstEpochHourOfDay(refDay(ref)) + kstHourOfDay(key) : refDay(ref);
   // The after-effect reads its own lists so the window's reference weeks are never altered by it.
   const tailRefsByDate: Record<string, string[]> = {};
   let refsInUse = refsByDate;
-  const refsOfKey = (key: number): string[] => refsInUse[dateOfEpochDay(dayOfKey(key))] ?? [];
+  const dateNameCache = new Map<number, string>();
+  const refsOfKey = (key: number): string[] => {
+    const day = dayOfKey(key);
+    let name = dateNameCache.get(day);
+    if (name === undefined) dateNameCache.set(day, (name = dateOfEpochDay(day)));
+    return refsInUse[name] ?? [];
+  };
 
   // Section 1: average ticket over the reference buckets that carry both count and revenue.
   let ticketRevenue = 0;
@@ -199,7 +210,7 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
     const vals = new Array<number>(kWeeks);
     const cnts = new Array<number>(kWeeks);
     const chVals = new Array<number>(kWeeks);
-    const slots = new Array<Float64Array | undefined>(kWeeks);
+    const slots = new Array<number[] | undefined>(kWeeks);
     for (const key of spanKeys) {
       let expRev = 0;
       let expCnt = 0;

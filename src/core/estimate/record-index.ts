@@ -12,13 +12,16 @@ export class RecordIndex {
   readonly channelIds: string[];
   private readonly channelIndex = new Map<string, number>();
   /** Keyed by epoch hour (hourly claims) or epoch day (daily claims). */
-  readonly slots = new Map<number, Float64Array>();
+  readonly slots = new Map<number, number[]>();
   /** Keyed by epoch day, always. */
-  readonly days = new Map<number, Float64Array>();
+  readonly days: Map<number, number[]>;
 
   constructor(records: readonly ActivityRecord[], channelIds: readonly string[], readonly granularity: Granularity) {
     this.channelIds = [...channelIds];
     this.channelIds.forEach((id, i) => this.channelIndex.set(id, i));
+    // Several channels share a bucket: parse each bucket string once.
+    const parsed = new Map<string, [slot: number, day: number]>();
+    const width = () => this.channelIds.length * FIELDS;
     for (const r of records) {
       let ch = this.channelIndex.get(r.channel);
       if (ch === undefined) {
@@ -26,28 +29,43 @@ export class RecordIndex {
         this.channelIds.push(r.channel);
         this.channelIndex.set(r.channel, ch);
       }
-      const hourly = isHourlyBucket(r.bucket);
-      const day = hourly ? epochDayOfEpochHour(epochHourOf(r.bucket)) : epochDayOf(r.bucket);
-      const slotKey = granularity === 'hourly' ? epochHourOf(r.bucket) : day;
-      this.add(this.slots, slotKey, ch, r);
-      this.add(this.days, day, ch, r);
+      let keys = parsed.get(r.bucket);
+      if (!keys) {
+        const hourly = isHourlyBucket(r.bucket);
+        const epochHour = hourly ? epochHourOf(r.bucket) : 0;
+        const day = hourly ? epochDayOfEpochHour(epochHour) : epochDayOf(r.bucket);
+        keys = [granularity === 'hourly' ? epochHour : day, day];
+        parsed.set(r.bucket, keys);
+      }
+      let arr = this.slots.get(keys[0]);
+      if (!arr || arr.length < width()) {
+        const grown = new Array<number>(width()).fill(0);
+        if (arr) for (let i = 0; i < arr.length; i++) grown[i] = arr[i]!;
+        arr = grown;
+        this.slots.set(keys[0], arr);
+      }
+      const o = ch * FIELDS;
+      arr[o]! += r.count;
+      if (r.revenue === null || r.revenue === undefined) arr[o + 3]! += r.count;
+      else {
+        arr[o + 1]! += r.revenue;
+        arr[o + 2]! += r.count;
+      }
     }
-  }
-
-  private add(map: Map<number, Float64Array>, key: number, ch: number, r: ActivityRecord): void {
-    let arr = map.get(key);
-    if (!arr || arr.length < (ch + 1) * FIELDS) {
-      const grown = new Float64Array(Math.max(this.channelIds.length, ch + 1) * FIELDS);
-      if (arr) grown.set(arr);
-      arr = grown;
-      map.set(key, arr);
-    }
-    const o = ch * FIELDS;
-    arr[o] += r.count;
-    if (r.revenue === null || r.revenue === undefined) arr[o + 3] += r.count;
+    // Days: the same map for daily claims; for hourly claims the hours summed per KST day.
+    if (granularity === 'daily') this.days = this.slots;
     else {
-      arr[o + 1] += r.revenue;
-      arr[o + 2] += r.count;
+      this.days = new Map();
+      const w = width();
+      for (const [hour, arr] of this.slots) {
+        const day = epochDayOfEpochHour(hour);
+        let d = this.days.get(day);
+        if (!d) {
+          d = new Array<number>(w).fill(0);
+          this.days.set(day, d);
+        }
+        for (let i = 0; i < arr.length; i++) d[i]! += arr[i]!;
+      }
     }
   }
 
@@ -56,7 +74,7 @@ export class RecordIndex {
   }
 
   /** Revenue of one slot: known revenue plus count x average ticket where revenue is missing (section 1). */
-  static revenue(arr: Float64Array | undefined, ticket: number, channel?: number): number {
+  static revenue(arr: number[] | undefined, ticket: number, channel?: number): number {
     if (!arr) return 0;
     if (channel !== undefined) {
       const o = channel * FIELDS;
@@ -67,7 +85,7 @@ export class RecordIndex {
     return sum;
   }
 
-  static count(arr: Float64Array | undefined, channel?: number): number {
+  static count(arr: number[] | undefined, channel?: number): number {
     if (!arr) return 0;
     if (channel !== undefined) {
       const o = channel * FIELDS;
@@ -79,7 +97,7 @@ export class RecordIndex {
   }
 
   /** Known revenue and the count of records carrying it, for the average ticket (section 1). */
-  static ticketParts(arr: Float64Array | undefined): [revenue: number, count: number] {
+  static ticketParts(arr: number[] | undefined): [revenue: number, count: number] {
     if (!arr) return [0, 0];
     let rev = 0;
     let cnt = 0;
@@ -91,7 +109,7 @@ export class RecordIndex {
   }
 
   /** Count of records lacking revenue in the slot. */
-  static missingRevenueCount(arr: Float64Array | undefined): number {
+  static missingRevenueCount(arr: number[] | undefined): number {
     if (!arr) return 0;
     let n = 0;
     for (let o = 0; o < arr.length; o += FIELDS) n += arr[o + 3]!;
