@@ -18,10 +18,21 @@ function money(n: number): string {
   return formatWon(n);
 }
 
+/** Thin rules and tight padding: the summary must fit on page 1 even with two services and several items. */
+const COMPACT_LAYOUT = {
+  hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === node.table.body.length ? 0 : 0.5),
+  vLineWidth: () => 0,
+  hLineColor: () => '#cccccc',
+  paddingTop: () => 2.5,
+  paddingBottom: () => 2.5,
+};
+
 function keyValueTable(rows: ReadonlyArray<readonly [string, string | Content]>, widths: [number | string, number | string] = [130, '*']): Content {
   return {
     table: { widths, body: rows.map(([k, v]) => [{ text: k, color: MUTED }, typeof v === 'string' ? { text: v } : v]) },
-    layout: 'lightHorizontalLines',
+    layout: COMPACT_LAYOUT,
+    fontSize: 9,
+    lineHeight: 1.1,
     margin: [0, 0, 0, 4],
   };
 }
@@ -70,10 +81,10 @@ function summaryPage(data: ReportData, profile: ChannelProfile, madeAt: Date): C
         body: [[{
           stack: [
             { text: top.label, color: MUTED },
-            { text: top.amount, fontSize: 24, bold: true, margin: [0, 2, 0, 2] },
+            { text: top.amount, fontSize: 22, bold: true, lineHeight: 1.05 },
             { text: top.sub, fontSize: 9 },
           ],
-          margin: [8, 6, 8, 6],
+          margin: [8, 3, 8, 3],
         }]],
       },
       layout: { hLineColor: () => '#1f4e9c', vLineColor: () => '#1f4e9c', fillColor: () => '#f2f6fc' },
@@ -90,12 +101,17 @@ function summaryPage(data: ReportData, profile: ChannelProfile, madeAt: Date): C
       ['사고', data.incident.name],
       ['쓰지 못한 서비스', data.incident.servicesKo],
       ['청구 구간', `${data.incident.windowStart} ~ ${data.incident.windowEnd} (${data.incident.windowHours})`],
-      ...data.incident.windowNotes.map((note) => ['', { text: note, fontSize: 8, color: MUTED }] as const),
+      ...(data.incident.windowNotes.length ? [['', { stack: data.incident.windowNotes.map((note) => ({ text: note, fontSize: 7.5, color: MUTED })) }] as const] : []),
     ])),
-    keepTogether(heading('금액 요약'), {
+    {
       table: {
         widths: ['*', 110],
+        // The section title is a header row, so it stays with the first rows if the table moves on.
+        headerRows: 2,
+        keepWithHeaderRows: 1,
+        dontBreakRows: true,
         body: [
+          [{ text: '금액 요약', style: 'h2', colSpan: 2, border: [false, false, false, false] }, ''],
           [{ text: '항목', bold: true }, { text: '금액', bold: true, alignment: 'right' }],
           ['예상 매출 (평소라면)', { text: money(f.expected), alignment: 'right' }],
           ['실제 매출 (다른 경로 포함)', { text: money(f.actual), alignment: 'right' }],
@@ -108,9 +124,11 @@ function summaryPage(data: ReportData, profile: ChannelProfile, madeAt: Date): C
           [{ text: '청구 합계', bold: true }, { text: money(f.claimTotal), alignment: 'right', bold: true }],
         ],
       },
-      layout: 'lightHorizontalLines',
+      layout: COMPACT_LAYOUT,
+      fontSize: 9,
+      lineHeight: 1.1,
       margin: [0, 0, 0, 8],
-    }),
+    },
   ];
   if (data.rule && profile.headlineFigure !== 'rule') {
     out.push({ text: `${data.rule.name}: ${money(data.rule.loss)} (${data.rule.bandLabel})`, bold: true, margin: [0, 0, 0, 6] });
@@ -332,7 +350,7 @@ export function reportDocument(data: ReportData, profile: ChannelProfile, madeAt
     defaultStyle: { font: 'NotoSansKR', fontSize: 9.5, lineHeight: 1.25 },
     styles: {
       h1: { fontSize: 18, bold: true, margin: [0, 0, 0, 4] },
-      h2: { fontSize: 12, bold: true, margin: [0, 6, 0, 4], color: '#1f4e9c' },
+      h2: { fontSize: 12, bold: true, margin: [0, 4, 0, 2], color: '#1f4e9c' },
       h3: { fontSize: 10, bold: true, margin: [0, 4, 0, 3] },
     },
     footer: (currentPage: number, pageCount: number): Content => ({
