@@ -9,3 +9,4 @@ export * from './evidence';
 export * from './settings';
 export * from './errors';
 export * from './persistence';
+export * from './claim-store';

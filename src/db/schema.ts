@@ -38,6 +38,12 @@ export interface EvidenceRow {
   size: number;
   addedAt: string;
   note?: string;
+  /** What the file shows (a document kind such as `screenshot-outage`, or free text); see core/model evidence. */
+  label?: string;
+  /** Kept at the time of the outage, or reconstructed later. */
+  provenance?: 'at-the-time' | 'reconstructed';
+  /** Records (bucket|channel keys) or item ids this file supports. */
+  linkedIds?: string[];
   blob: Blob;
 }
 
