@@ -7,6 +7,7 @@ import { kakao2022October } from '../../../src/core/incidents/index';
 
 const EXAMPLES = join(__dirname, '..', '..', '..', 'assets', 'examples');
 const driverText = readFileSync(join(EXAMPLES, 'driver-2022.claim.json'), 'utf8');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests edit arbitrary JSON
 const driverDoc = () => JSON.parse(driverText) as Record<string, any>;
 
 describe('claim file: parse', () => {
