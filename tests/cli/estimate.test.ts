@@ -1,0 +1,125 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(__dirname, '..', '..');
+const EXAMPLES = join(ROOT, 'assets', 'examples');
+const run = promisify(execFile);
+
+/** The real command line, as a child process: `npx tsx src/cli/main.ts estimate ...`. */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('npx', ['tsx', 'src/cli/main.ts', 'estimate', ...args], { cwd: ROOT, encoding: 'utf8' });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'estimate-cli-'));
+
+describe('outage-desk estimate', () => {
+  it('--json prints one JSON object with the worked example\'s figures', async () => {
+    const { code, stdout } = await cli(join(EXAMPLES, 'driver-2022.claim.json'), '--json');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out).toMatchObject({
+      expectedRevenue: 325_000, actualRevenue: 44_000, lostCount: 11, lostRevenue: 281_000, margin: 0.75,
+      lostProfit: 210_750,
+      lostProfitRange: { low: 182_718, high: 238_782, level: 0.8, driver: 'reference-weeks' },
+      directTotal: 210_750, indirectTotal: 13_740, claimTotal: 224_490, granularity: 'hourly',
+      referenceDates: {
+        '2022-10-15': ['2022-10-08', '2022-10-01', '2022-09-24', '2022-09-17'],
+        '2022-10-16': ['2022-10-02', '2022-09-25', '2022-09-18', '2022-09-04'],
+      },
+      rules: {},
+    });
+    expect(out.directItems).toEqual([]);
+    expect(out.indirectItems.map((i: { amount: number }) => i.amount)).toEqual([13_740]);
+  });
+
+  it('--level 0.95 widens the range', async () => {
+    const { code, stdout } = await cli(join(EXAMPLES, 'driver-2022.claim.json'), '--json', '--level', '0.95');
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout).lostProfitRange;
+    expect(r.level).toBe(0.95);
+    expect(r.low).toBeLessThan(182_718);
+    expect(r.high).toBeGreaterThan(238_782);
+  });
+
+  it('prints the best-week rule for the merchant: loss 710,000, review band', async () => {
+    const { code, stdout } = await cli(join(EXAMPLES, 'merchant-best-week.claim.json'), '--json');
+    expect(code).toBe(0);
+    const rule = JSON.parse(stdout).rules['kakao-2022-smb-best-week'];
+    expect(rule.loss).toBe(710_000);
+    expect(rule.band.id).toBe('review');
+  });
+
+  it('prints a readable Korean breakdown by default', async () => {
+    const { code, stdout } = await cli(join(EXAMPLES, 'driver-2022.claim.json'));
+    expect(code).toBe(0);
+    expect(stdout).toContain('잃은 이익 LP       210,750원');
+    expect(stdout).toContain('80% 범위 182,718원 ~ 238,782원');
+    expect(stdout).toContain('청구 합계 D + I                224,490원');
+    expect(stdout).toContain('2022-10-16(일) ← 2022-10-02, 2022-09-25, 2022-09-18, 2022-09-04');
+  });
+
+  it.each(['taxi-franchise.claim.json', 'restaurant-hourly.claim.json', 'cafe-daily.claim.json'])('estimates %s', async (file) => {
+    const { code, stdout } = await cli(join(EXAMPLES, file), '--json');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.claimTotal).toBe(out.directTotal + out.indirectTotal);
+    expect(out.lostProfit).toBeGreaterThan(0);
+  });
+
+  it('a missing file exits 2 naming the file, without a stack trace', async () => {
+    const missing = join(tmp, 'nope.claim.json');
+    const { code, stderr, stdout } = await cli(missing);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(missing);
+    expect(stderr).toContain('ENOENT');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('invalid JSON exits 2 naming the file', async () => {
+    const file = join(tmp, 'broken.claim.json');
+    writeFileSync(file, '{ "format": "outage-loss-desk/claim", ');
+    const { code, stderr } = await cli(file);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${file}: (파일 / file): JSON 형식이 아니에요 / not valid JSON`);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a bad field exits 2 naming the file, the field path and the reason', async () => {
+    const doc = JSON.parse(readFileSync(join(EXAMPLES, 'driver-2022.claim.json'), 'utf8'));
+    doc.records[12].count = 'three';
+    doc.claimant.mobile = '010-12-3456';
+    const file = join(tmp, 'bad-field.claim.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const { code, stderr } = await cli(file, '--json');
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${file}: records[12].count: 숫자 값이어야 해요 / expected number`);
+    expect(stderr).toContain(`${file}: claimant.mobile: 휴대전화 번호는 010-1234-5678 형식이어야 해요`);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a newer formatVersion and bad options exit 2', async () => {
+    const doc = JSON.parse(readFileSync(join(EXAMPLES, 'driver-2022.claim.json'), 'utf8'));
+    doc.formatVersion = 9;
+    const file = join(tmp, 'future.claim.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const future = await cli(file);
+    expect(future.code).toBe(2);
+    expect(future.stderr).toContain(`${file}: formatVersion: 더 새 버전의 앱에서 만든 파일이에요`);
+    const level = await cli(join(EXAMPLES, 'driver-2022.claim.json'), '--level', '0.9');
+    expect(level.code).toBe(2);
+    expect(level.stderr).toContain('--level');
+    const none = await cli();
+    expect(none.code).toBe(2);
+  });
+});
