@@ -49,7 +49,9 @@ const itemsArb = fc.record({
   afterEffect: fc.boolean(),
 });
 
-function claimFrom(reference: ActivityRecord[], actual: ActivityRecord[], parameters: ClaimInput['parameters'], items?: fc.RecordValue<typeof itemsArb>) {
+type Items = typeof itemsArb extends fc.Arbitrary<infer T> ? T : never;
+
+function claimFrom(reference: ActivityRecord[], actual: ActivityRecord[], parameters: ClaimInput['parameters'], items?: Items) {
   const just = '예견할 수 있었어요 / foreseeable';
   return driverClaim([...reference, ...actual], {
     parameters,
