@@ -1,0 +1,118 @@
+import { version as packageVersion } from '../../package.json';
+import {
+  BackupError,
+  buildBackup,
+  readBackup,
+  type BackupContents,
+  type BackupEvidence,
+  type BackupRecord,
+  type BackupSummary,
+  type ReadBackupResult,
+} from '../core/backup';
+import type { OutageDeskDB } from './database';
+import type { ClaimRow, EvidenceRow, ImportRow, RecordRow, SettingRow } from './schema';
+import { LATEST_VERSION } from './versions';
+
+/**
+ * Backup and restore of the whole database (architecture.md, "Never the only copy"). The file format and
+ * every check live in core/backup; this module only moves rows between Dexie and that format.
+ */
+
+export interface ExportBackupOptions {
+  passphrase?: string;
+  /** Injected clock; defaults to now. */
+  now?: Date;
+  appVersion?: string;
+}
+
+const tablesOf = (db: OutageDeskDB) => [db.claims, db.records, db.evidence, db.imports, db.settings];
+
+/** Every row of every table, read in one transaction so the copy is consistent. */
+async function readAll(db: OutageDeskDB) {
+  return db.transaction('r', tablesOf(db), async () => ({
+    claims: await db.claims.toArray(),
+    records: await db.records.toArray(),
+    evidence: await db.evidence.toArray(),
+    imports: await db.imports.toArray(),
+    settings: await db.settings.toArray(),
+  }));
+}
+
+/** The whole database as one `.odbackup` file's bytes. */
+export async function exportBackup(db: OutageDeskDB, options: ExportBackupOptions = {}): Promise<Uint8Array> {
+  const rows = await readAll(db);
+  // Blobs are read after the transaction: awaiting a non-IndexedDB promise inside it would end it early.
+  const evidence: BackupEvidence[] = [];
+  for (const { blob, ...meta } of rows.evidence) evidence.push({ ...meta, bytes: new Uint8Array(await blob.arrayBuffer()) });
+  const contents: BackupContents = {
+    claims: rows.claims,
+    // `day` is derived from `bucket`; restore recomputes it.
+    records: rows.records.map(({ day: _day, ...record }) => record as BackupRecord),
+    evidence,
+    imports: rows.imports,
+    settings: rows.settings,
+  };
+  const { bytes } = await buildBackup(contents, {
+    appVersion: options.appVersion ?? packageVersion,
+    dbVersion: LATEST_VERSION,
+    now: options.now ?? new Date(),
+    ...(options.passphrase !== undefined ? { passphrase: options.passphrase } : {}),
+  });
+  return bytes;
+}
+
+export type BackupPreview = { ok: true; summary: BackupSummary } | { ok: false; error: BackupError };
+
+/** Reads and checks the whole file without touching the database: what the preview screen shows. */
+export async function previewBackup(bytes: Uint8Array, passphrase?: string): Promise<BackupPreview> {
+  try {
+    const { summary } = await readBackup(bytes, { supportedDbVersion: LATEST_VERSION, ...(passphrase !== undefined ? { passphrase } : {}) });
+    return { ok: true, summary };
+  } catch (err) {
+    if (err instanceof BackupError) return { ok: false, error: err };
+    throw err;
+  }
+}
+
+export interface RestoreBackupOptions {
+  passphrase?: string;
+  /** Replace everything in the database with the backup; the only mode (no partial restore). */
+  mode: 'replace-all';
+}
+
+function toRows(contents: ReadBackupResult['contents']) {
+  return {
+    claims: contents.claims as ClaimRow[],
+    records: contents.records.map((r) => ({ ...r, day: r.bucket.slice(0, 10) }) as RecordRow),
+    evidence: contents.evidence.map(({ bytes, ...meta }): EvidenceRow => ({
+      ...meta,
+      blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: meta.mimeType || 'application/octet-stream' }),
+    })),
+    imports: contents.imports as ImportRow[],
+    settings: contents.settings as SettingRow[],
+  };
+}
+
+/**
+ * Replaces the whole database with a backup, all or nothing: the file is read and checked completely
+ * first (a bad file throws BackupError and nothing is touched), then every table is cleared and refilled
+ * in ONE transaction, so a failure half way (quota, a crash, a closed tab) leaves the old data as it was.
+ * The caller should export a backup of the current data first (the preview screen does): restore replaces it.
+ */
+export async function restoreBackup(db: OutageDeskDB, bytes: Uint8Array, options: RestoreBackupOptions): Promise<BackupSummary> {
+  if (options.mode !== 'replace-all') throw new RangeError(`unknown restore mode: ${String(options.mode)}`);
+  const read = await readBackup(bytes, {
+    supportedDbVersion: LATEST_VERSION,
+    ...(options.passphrase !== undefined ? { passphrase: options.passphrase } : {}),
+  });
+  const rows = toRows(read.contents);
+  await db.transaction('rw', tablesOf(db), async () => {
+    await Promise.all(tablesOf(db).map((t) => t.clear()));
+    await db.claims.bulkAdd(rows.claims);
+    await db.records.bulkAdd(rows.records);
+    await db.evidence.bulkAdd(rows.evidence);
+    await db.imports.bulkAdd(rows.imports);
+    await db.settings.bulkAdd(rows.settings);
+  });
+  return read.summary;
+}
