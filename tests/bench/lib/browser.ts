@@ -1,0 +1,123 @@
+/**
+ * Browser figures: the renderer built once (with the bench page as an extra input) into the run's temp
+ * dir, served by `vite preview` on its own port (4399, or the next free one), driven by playwright-core
+ * in the machine's Chromium. Nothing here touches dist/ or port 4173, which the e2e tests use.
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { build, preview } from 'vite';
+import type { Figure } from './report';
+import { ROOT } from './inputs';
+
+type ChromiumModule = { findChromium: () => string | null; chromiumArgs: string[] };
+
+export type BrowserSizes = { renderRuns: number; bulkPutRows: number; bulkPutRuns: number };
+
+/** The app's heading, its nav and the claims list's answer (empty state or the list) are all on screen. */
+const USABLE_PROBE = `(() => {
+  const usable = () =>
+    document.querySelector('nav.sidenav a[href]') &&
+    document.querySelector('main h1') &&
+    document.querySelector('section[aria-labelledby="claims-list-title"] :is(.empty-state, .claim-list)');
+  const seen = () => {
+    if (window.__deskUsable !== undefined || !usable()) return false;
+    const inDom = performance.now();
+    window.__deskUsable = null;
+    // The next frame after the DOM has it: painted, and the main thread free to take input.
+    requestAnimationFrame(() => setTimeout(() => { window.__deskUsable = { inDom, painted: performance.now() }; }, 0));
+    return true;
+  };
+  new MutationObserver((_, observer) => { if (seen()) observer.disconnect(); })
+    .observe(document, { childList: true, subtree: true });
+})();`;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+export type BrowserRun = { figures: Figure[]; chromiumVersion: string };
+
+export async function browserFigures(sizes: BrowserSizes, tmp: string, log: (s: string) => void): Promise<BrowserRun> {
+  const { findChromium, chromiumArgs } = (await import(pathToFileURL(join(ROOT, 'scripts', 'chromium.mjs')).href)) as ChromiumModule;
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)');
+
+  const outDir = join(tmp, 'renderer');
+  const configFile = join(ROOT, 'vite.config.ts');
+  log(`building the renderer into ${outDir}`);
+  await build({
+    configFile,
+    root: ROOT,
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      rolldownOptions: { input: { main: join(ROOT, 'index.html'), bench: join(ROOT, 'tests', 'bench', 'page', 'bulk-put.html') } },
+    },
+  });
+  const server = await preview({ configFile, root: ROOT, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 4399, strictPort: false } });
+  let browser: Browser | undefined;
+  try {
+    const base = server.resolvedUrls?.local[0];
+    if (!base) throw new Error('vite preview did not report a URL');
+    browser = await chromium.launch({ executablePath, args: chromiumArgs });
+    const chromiumVersion = browser.version();
+
+    // First render: a fresh context each time (cold HTTP cache, no database yet) = a first launch.
+    const renders: number[] = [];
+    for (let i = 0; i < sizes.renderRuns; i++) {
+      const context = await browser.newContext({ locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
+      await context.addInitScript(USABLE_PROBE);
+      const page = await context.newPage();
+      await page.goto(`${base}#/claimant`);
+      await page.waitForFunction(() => (window as { __deskUsable?: unknown }).__deskUsable, null, { timeout: 30_000 });
+      const mark = (await page.evaluate(() => (window as unknown as { __deskUsable: { inDom: number; painted: number } }).__deskUsable));
+      // Prove the screen is the Korean first page, not an error page that happens to have a heading.
+      const heading = await page.locator('main h1').innerText();
+      if (!/신고서/.test(heading)) throw new Error(`first screen heading is "${heading}", not the claims page`);
+      renders.push(mark.painted);
+      await context.close();
+    }
+    log(`first render runs: ${renders.map((r) => r.toFixed(0)).join(', ')} ms`);
+
+    const puts: number[] = [];
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}tests/bench/page/bulk-put.html`);
+    await page.waitForFunction(() => document.getElementById('state')?.textContent === 'ready', null, { timeout: 30_000 });
+    for (let i = 0; i < sizes.bulkPutRuns; i++) {
+      const r = await page.evaluate((n) => window.benchBulkPut!(n), sizes.bulkPutRows);
+      if (r.stored !== sizes.bulkPutRows) throw new Error(`bulkPut stored ${r.stored} rows, expected ${sizes.bulkPutRows}`);
+      puts.push(r.ms);
+    }
+    await context.close();
+    log(`bulkPut runs: ${puts.map((r) => r.toFixed(0)).join(', ')} ms`);
+
+    const spread = (xs: number[]) => `${xs.length} run${xs.length > 1 ? 's' : ''}: ${xs.map((x) => x.toFixed(0)).join(', ')} ms`;
+    return {
+      chromiumVersion,
+      figures: [
+        {
+          key: 'firstRenderMs',
+          label: 'built renderer, fresh profile, navigation start to claims page usable (median)',
+          value: median(renders),
+          unit: 'ms',
+          note: `${spread(renders)} (nav, h1 and the claims list answered, then one frame)`,
+        },
+        {
+          key: 'bulkPut100kMs',
+          label: `Dexie bulkPut of ${sizes.bulkPutRows.toLocaleString('en-US')} record rows, one transaction, fresh DB (median)`,
+          value: median(puts),
+          unit: 'ms',
+          note: spread(puts),
+        },
+      ],
+    };
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+}

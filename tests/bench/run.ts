@@ -1,0 +1,102 @@
+/**
+ * `npm run bench [-- --quick] [-- --keep]`: the figures users feel, against the budgets in
+ * docs/benchmarks.md. Prints a table, then ONE JSON object as the last line of stdout (progress goes
+ * to stderr). Exit 0 even when a budget is missed (a bench is not a test); exit 1 when the harness
+ * itself fails, so a rotten bench is noticed (CI runs the quick mode).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { batchFigures } from './lib/batch';
+import { browserFigures } from './lib/browser';
+import { ROOT } from './lib/inputs';
+import { estimateFigure, importFigure, packetFigures, type Sizes } from './lib/node-figures';
+import { jsonLine, renderTable, type Figure, type FigureKey } from './lib/report';
+
+const USAGE = 'usage: npm run bench [-- --quick] [-- --keep]';
+
+const args = process.argv.slice(2);
+for (const a of args) {
+  if (!['--quick', '--keep'].includes(a)) {
+    console.error(`unknown option: ${a}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+const quick = args.includes('--quick');
+const keep = args.includes('--keep');
+
+// Full sizes are the issue's; quick sizes keep every code path alive in CI in well under two minutes.
+const sizes = quick
+  ? { importRows: 10_000, importRuns: 2, estimateTimeMs: 300, packetRuns: 2, batchPackets: 200, renderRuns: 2, bulkPutRows: 10_000, bulkPutRuns: 1 }
+  : { importRows: 100_000, importRuns: 5, estimateTimeMs: 3_000, packetRuns: 5, batchPackets: 10_000, renderRuns: 5, bulkPutRows: 100_000, bulkPutRuns: 3 };
+
+const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
+
+function failed(keys: FigureKey[], err: unknown): Figure[] {
+  const message = err instanceof Error ? err.message : String(err);
+  return keys.map((key) => ({ key, label: 'harness error', value: null, unit: 'ms', error: true, missing: `harness error: ${message}` }));
+}
+
+async function section(name: string, keys: FigureKey[], run: () => Promise<Figure[]>): Promise<Figure[]> {
+  log(`${name}…`);
+  const started = performance.now();
+  try {
+    const out = await run();
+    log(`${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return out;
+  } catch (err) {
+    log(`${name} FAILED: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return failed(keys, err);
+  }
+}
+
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+/** The date in KST whatever the machine's zone: `2026-05-01T11:20+09:00`. */
+function kstNow(): string {
+  return `${new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 16)}+09:00`;
+}
+
+const tmp = await mkdtemp(join(tmpdir(), 'outage-desk-bench-'));
+log(`${quick ? 'quick' : 'full'} run, inputs in ${tmp}`);
+const started = performance.now();
+const figures: Figure[] = [];
+let chromiumVersion: string | null = null;
+try {
+  const nodeSizes: Sizes = sizes;
+  // In-process figures first, while nothing else (build, browser) competes for the two cores.
+  figures.push(...(await section('estimate', ['estimateMs'], async () => [await estimateFigure(nodeSizes)])));
+  figures.push(...(await section('import', ['import100kMs'], async () => [await importFigure(nodeSizes, tmp)])));
+  figures.push(...(await section('packet', ['packetMs', 'packetBytes'], () => packetFigures(nodeSizes))));
+  figures.push(...(await section('batch', ['batch10kMs', 'batchFloorRatio', 'peakRssMb'], () => batchFigures(sizes.batchPackets, tmp, log))));
+  figures.push(
+    ...(await section('browser', ['firstRenderMs', 'bulkPut100kMs'], async () => {
+      const run = await browserFigures(sizes, tmp, log);
+      chromiumVersion = run.chromiumVersion;
+      return run.figures;
+    })),
+  );
+} finally {
+  if (keep) log(`kept inputs in ${tmp}`);
+  else await rm(tmp, { recursive: true, force: true });
+}
+
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: availableParallelism(),
+  memoryGb: Math.round(totalmem() / 2 ** 30),
+  platform: `${process.platform} ${process.arch}`,
+  node: process.version,
+  chromium: chromiumVersion,
+};
+console.log(renderTable(figures, quick));
+console.log(`\nmachine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GB, ${machine.platform}, Node ${machine.node}, Chromium ${machine.chromium ?? '-'}; took ${((performance.now() - started) / 1000).toFixed(0)} s`);
+console.log(jsonLine(figures, { quick, sizes, date: kstNow(), commit: gitCommit(), machine }));
+process.exitCode = figures.some((f) => f.error) ? 1 : 0;
