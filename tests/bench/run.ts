@@ -33,8 +33,12 @@ const sizes = quick
 
 const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
 
+const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
 function failed(keys: FigureKey[], err: unknown): Figure[] {
-  const message = err instanceof Error ? err.message : String(err);
+  // One plain line for the table and the JSON; the whole error went to stderr.
+  const message = (err instanceof Error ? err.message : String(err)).replace(ANSI_COLOUR, '').split('\n').filter((l) => l.trim())
+    .slice(0, 2).join(' ').slice(0, 300);
   return keys.map((key) => ({ key, label: 'harness error', value: null, unit: 'ms', error: true, missing: `harness error: ${message}` }));
 }
 
