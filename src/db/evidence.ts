@@ -7,6 +7,65 @@ async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** What a person says about a file: what it shows, when it was made, what it supports. */
+export interface EvidenceDetails {
+  note?: string;
+  label?: string;
+  provenance?: 'at-the-time' | 'reconstructed';
+  linkedIds?: string[];
+}
+
+/**
+ * A file name not yet used in the claim: the packet stores evidence as `evidence/<fileName>`, so two
+ * different screenshots both called `image.png` become `image.png` and `image (2).png`.
+ */
+function uniqueName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name)) return name;
+  const dot = name.lastIndexOf('.');
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  const ext = dot > 0 ? name.slice(dot) : '';
+  for (let i = 2; ; i++) {
+    const candidate = `${stem} (${i})${ext}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/**
+ * Keeps a file as evidence for a claim and says whether it was new. The same bytes twice in one claim
+ * are kept once: the existing row comes back with `duplicate: true`.
+ */
+export async function addEvidenceFile(
+  db: OutageDeskDB,
+  claimId: string,
+  file: { name: string; type?: string; bytes: Uint8Array | ArrayBuffer },
+  details: EvidenceDetails = {},
+): Promise<{ row: EvidenceRow; duplicate: boolean }> {
+  const bytes = file.bytes instanceof Uint8Array ? file.bytes.slice().buffer : file.bytes;
+  const sha256 = await sha256Hex(bytes);
+  return db.transaction('rw', [db.evidence, db.claims], async () => {
+    const existing = await db.evidence.where('[claimId+sha256]').equals([claimId, sha256]).first();
+    if (existing) return { row: existing, duplicate: true };
+    const names = new Set((await db.evidence.where('claimId').equals(claimId).toArray()).map((r) => r.fileName.normalize('NFC')));
+    const row: EvidenceRow = {
+      id: crypto.randomUUID(),
+      claimId,
+      sha256,
+      fileName: uniqueName(file.name.normalize('NFC'), names),
+      mimeType: file.type || 'application/octet-stream',
+      size: bytes.byteLength,
+      addedAt: nowKst(),
+      ...(details.note ? { note: details.note } : {}),
+      ...(details.label !== undefined ? { label: details.label } : {}),
+      ...(details.provenance ? { provenance: details.provenance } : {}),
+      ...(details.linkedIds ? { linkedIds: [...details.linkedIds] } : {}),
+      blob: new Blob([bytes], { type: file.type || 'application/octet-stream' }),
+    };
+    await db.evidence.add(row);
+    await db.claims.update(claimId, { updatedAt: row.addedAt });
+    return { row, duplicate: false };
+  });
+}
+
 /**
  * Keeps a file as evidence for a claim. The same bytes twice in one claim are kept once: the existing
  * row is returned.
@@ -17,25 +76,24 @@ export async function addEvidence(
   file: { name: string; type?: string; bytes: Uint8Array | ArrayBuffer },
   note?: string,
 ): Promise<EvidenceRow> {
-  const bytes = file.bytes instanceof Uint8Array ? file.bytes.slice().buffer : file.bytes;
-  const sha256 = await sha256Hex(bytes);
-  return db.transaction('rw', [db.evidence, db.claims], async () => {
-    const existing = await db.evidence.where('[claimId+sha256]').equals([claimId, sha256]).first();
-    if (existing) return existing;
-    const row: EvidenceRow = {
-      id: crypto.randomUUID(),
-      claimId,
-      sha256,
-      fileName: file.name,
-      mimeType: file.type || 'application/octet-stream',
-      size: bytes.byteLength,
-      addedAt: nowKst(),
-      ...(note ? { note } : {}),
-      blob: new Blob([bytes], { type: file.type || 'application/octet-stream' }),
-    };
-    await db.evidence.add(row);
-    await db.claims.update(claimId, { updatedAt: row.addedAt });
-    return row;
+  return (await addEvidenceFile(db, claimId, file, note ? { note } : {})).row;
+}
+
+/** Changes what is said about a file (never its bytes: the fingerprint must keep matching). */
+export async function updateEvidenceDetails(
+  db: OutageDeskDB,
+  id: string,
+  details: Pick<EvidenceDetails, 'label' | 'provenance' | 'linkedIds'>,
+): Promise<void> {
+  await db.transaction('rw', [db.evidence, db.claims], async () => {
+    const row = await db.evidence.get(id);
+    if (!row) throw new Error(`증빙을 찾을 수 없어요: ${id} / evidence not found: ${id}`);
+    const changes: Partial<EvidenceRow> = {};
+    if (details.label !== undefined) changes.label = details.label;
+    if (details.provenance !== undefined) changes.provenance = details.provenance;
+    if (details.linkedIds !== undefined) changes.linkedIds = [...details.linkedIds];
+    await db.evidence.update(id, changes);
+    await db.claims.update(row.claimId, { updatedAt: nowKst() });
   });
 }
 

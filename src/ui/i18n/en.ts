@@ -1,3 +1,5 @@
+import { enEvidence } from './areas/evidence';
+import { enExport } from './areas/export';
 import type { Messages } from './types';
 
 /** English mirrors ko.ts key for key. */
@@ -113,25 +115,8 @@ export const en: Messages = {
     readyBody: '{{count}} records and the baseline give the direct loss and its range.',
     action: 'Next: check evidence',
   },
-  evidence: {
-    lead: 'Keep screenshots, sales statements and receipts exactly as they are. Each file gets a fingerprint (SHA-256) that shows it was not changed.',
-    emptyTitle: 'No evidence yet',
-    emptyBody: 'Add a screenshot of your trip history or a card sales file. Files are stored only on this computer.',
-    add: 'Add files',
-    listTitle: 'Evidence kept',
-    added: '{{count}} file(s) kept as evidence.',
-    remove: 'Remove',
-    removeTitle: 'Remove this evidence?',
-    removeBody: '“{{name}}” will be removed from this claim.',
-    size: '{{size}}',
-    fingerprint: 'Fingerprint',
-  },
-  export: {
-    lead: 'Build one packet for where you claim (Kakao’s damage report, the Online Damage 365 Center, an association): the form text and the list of attachments.',
-    readyTitle: 'You can build a packet',
-    readyBody: 'Check the estimate and the evidence, then export.',
-    action: 'Review the estimate',
-  },
+  evidence: enEvidence,
+  export: enExport,
   batch: {
     lead: 'An association collects its members’ claim files and builds tables by industry, region and service, without duplicates.',
     emptyTitle: 'No claims collected',

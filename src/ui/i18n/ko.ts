@@ -1,3 +1,5 @@
+import { koEvidence } from './areas/evidence';
+import { koExport } from './areas/export';
 /**
  * Korean, the app's first language (해요체). en.ts mirrors every key; tests/ui/i18n.test.ts checks
  * that both have the same keys and no empty strings.
@@ -115,25 +117,8 @@ export const ko = {
     readyBody: '기록 {{count}}건과 기준선으로 직접 손실과 범위를 계산해요.',
     action: '다음: 증빙 확인',
   },
-  evidence: {
-    lead: '캡처, 매출 내역, 영수증을 원본 그대로 보관해요. 파일마다 지문(SHA-256)을 남겨 바뀌지 않았음을 보여줘요.',
-    emptyTitle: '아직 증빙이 없어요',
-    emptyBody: '운행 기록 캡처나 카드 매출 내역 파일을 올려 주세요. 파일은 이 컴퓨터 안에만 저장돼요.',
-    add: '파일 올리기',
-    listTitle: '보관한 증빙',
-    added: '증빙 {{count}}개를 보관했어요.',
-    remove: '지우기',
-    removeTitle: '증빙을 지울까요?',
-    removeBody: '「{{name}}」 파일을 이 신고서에서 지워요.',
-    size: '{{size}}',
-    fingerprint: '지문',
-  },
-  export: {
-    lead: '신고할 곳(카카오 피해 접수, 온라인피해365센터, 협회)에 맞춘 신고서와 첨부 목록을 한 꾸러미로 만들어요.',
-    readyTitle: '꾸러미를 만들 수 있어요',
-    readyBody: '추정 결과와 증빙을 확인한 뒤 내보내요.',
-    action: '추정 다시 보기',
-  },
+  evidence: koEvidence,
+  export: koExport,
   batch: {
     lead: '협회나 상인회가 회원들의 신고서 파일을 모아 중복 없이 업종·지역·서비스별 집계표를 만들어요.',
     emptyTitle: '모은 신고서가 없어요',

@@ -1,41 +1,95 @@
 import { useState } from 'react';
+import type { DragEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { BridgeError, getBridge } from '../../bridge';
-import { addEvidence, deleteEvidence, listEvidence } from '../../db';
-import type { EvidenceRow } from '../../db';
+import { BridgeError, DEFAULT_MAX_OPEN_BYTES, getBridge } from '../../bridge';
+import { addEvidenceFile, listEvidence } from '../../db';
+import type { EvidenceRow, OutageDeskDB } from '../../db';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { EmptyState } from '../components/EmptyState';
 import { NeedsClaim } from '../components/NeedsClaim';
 import { PageHeader } from '../components/PageHeader';
 import { useDb } from '../desk';
-import { formatBytes, formatKstDateTime } from '../format';
+import { EvidenceCard } from '../evidence/EvidenceCard';
+import { MAX_EVIDENCE_BYTES, mimeOf } from '../evidence/files';
+import type { LinkableItem, LinkContext } from '../evidence/LinkEditor';
+import { itemsCiting, removeEvidence } from '../evidence/store';
+import { formatBytes } from '../format';
 import { useNotices } from '../notices';
+import '../styles/evidence.css';
 
-const MIME_BY_EXTENSION: Record<string, string> = {
-  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', webp: 'image/webp', heic: 'image/heic', gif: 'image/gif',
-  pdf: 'application/pdf', csv: 'text/csv', txt: 'text/plain', zip: 'application/zip',
-  xls: 'application/vnd.ms-excel', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
+/** A file from the picker or a drop, read only once it passes the size check. */
+type Incoming = { name: string; type?: string; size: number; read: () => Promise<Uint8Array> };
 
-function mimeOf(name: string): string {
-  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
-  return MIME_BY_EXTENSION[ext] ?? 'application/octet-stream';
+type ItemLike = { id?: unknown; description?: unknown; category?: unknown; justification?: unknown; kind?: unknown };
+
+function shorten(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-function Evidence({ claimId }: { claimId: string }) {
-  const { t, i18n } = useTranslation();
+/** Channels, items and the record days the link editor offers, read from the claim as it is now. */
+async function linkContext(db: OutageDeskDB, claimId: string): Promise<LinkContext> {
+  const row = await db.claims.get(claimId);
+  const body = (row?.body ?? {}) as { claimant?: { salesChannels?: { id: string; label: string }[] }; directItems?: ItemLike[]; indirectItems?: ItemLike[] };
+  const range = db.records.where('[claimId+bucket]').between([claimId, ''], [claimId, '\uffff']);
+  const [first, last] = await Promise.all([range.first(), range.clone().last()]);
+  const items: LinkableItem[] = [
+    ...(body.directItems ?? []).map((i) => ({ id: String(i.id), side: 'direct' as const, name: shorten(String(i.description || i.category || i.id)) })),
+    ...(body.indirectItems ?? []).map((i) => ({ id: String(i.id), side: 'indirect' as const, name: shorten(String(i.justification || i.kind || i.id)) })),
+  ];
+  return {
+    claimId,
+    channels: (body.claimant?.salesChannels ?? []).map((c) => ({ id: c.id, label: c.label })),
+    items,
+    span: first && last ? { first: first.bucket.slice(0, 10), last: last.bucket.slice(0, 10) } : null,
+  };
+}
+
+function Vault({ claimId }: { claimId: string }) {
+  const { t } = useTranslation();
   const db = useDb();
   const { notify, reportError } = useNotices();
   const rows = useLiveQuery(() => listEvidence(db, claimId), [db, claimId]);
+  const context = useLiveQuery(() => linkContext(db, claimId), [db, claimId]);
+  const citing = useLiveQuery(async () => (await db.claims.get(claimId))?.body, [db, claimId]);
   const [removing, setRemoving] = useState<EvidenceRow | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const max = formatBytes(MAX_EVIDENCE_BYTES, t);
 
-  async function addFiles() {
+  async function keep(files: Incoming[]) {
+    let added = 0;
+    for (const file of files) {
+      // Checked before reading: a 2 GB video must not be pulled into memory to be refused.
+      if (file.size > MAX_EVIDENCE_BYTES) {
+        notify(t('evidence.tooLarge', { name: file.name, size: formatBytes(file.size, t), max }), 'error');
+        continue;
+      }
+      let bytes: Uint8Array;
+      try {
+        bytes = await file.read();
+      } catch (err) {
+        notify(t('evidence.readFailed', { name: file.name, message: err instanceof Error ? err.message : String(err) }), 'error');
+        continue;
+      }
+      try {
+        const { row, duplicate } = await addEvidenceFile(db, claimId, { name: file.name, type: mimeOf(file.name, file.type), bytes }, { provenance: 'at-the-time', label: '' });
+        if (duplicate) notify(t('evidence.duplicate', { name: file.name, existing: row.fileName }));
+        else {
+          added += 1;
+          if (row.fileName !== file.name.normalize('NFC')) notify(t('evidence.addedRenamed', { name: row.fileName }));
+        }
+      } catch (err) {
+        reportError(err);
+        return;
+      }
+    }
+    if (added > 0) notify(t('evidence.added', { count: added }));
+  }
+
+  async function pick() {
     try {
-      const files = await getBridge().openFiles({ multiple: true });
-      if (files.length === 0) return;
-      for (const file of files) await addEvidence(db, claimId, { name: file.name, type: mimeOf(file.name), bytes: file.bytes });
-      notify(t('evidence.added', { count: files.length }));
+      // The bridge refuses only what is far too big; the vault's own, smaller cap names each file.
+      const files = await getBridge().openFiles({ multiple: true, maxBytes: DEFAULT_MAX_OPEN_BYTES });
+      await keep(files.map((f) => ({ name: f.name, size: f.size, read: async () => f.bytes })));
     } catch (err) {
       // The bridge's messages are already plain Korean / English.
       if (err instanceof BridgeError) notify(err.message, 'error');
@@ -43,62 +97,80 @@ function Evidence({ claimId }: { claimId: string }) {
     }
   }
 
+  function onDragOver(e: DragEvent) {
+    if (!Array.from(e.dataTransfer.types).includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    setDragging(true);
+  }
+
+  function onDrop(e: DragEvent) {
+    e.preventDefault();
+    setDragging(false);
+    const files = Array.from(e.dataTransfer.files);
+    if (files.length === 0) return;
+    void keep(files.map((f) => ({ name: f.name, type: f.type, size: f.size, read: async () => new Uint8Array(await f.arrayBuffer()) })));
+  }
+
   async function confirmRemove() {
     const target = removing;
     setRemoving(null);
     if (!target) return;
     try {
-      await deleteEvidence(db, target.id);
+      await removeEvidence(db, claimId, target.id);
+      notify(t('evidence.removed', { name: target.fileName }));
     } catch (err) {
       reportError(err);
     }
   }
 
-  const addButton = (
-    <button type="button" className="button button-primary" onClick={() => void addFiles()}>
-      {t('evidence.add')}
-    </button>
-  );
-
-  if (rows === undefined) return <p className="muted">{t('app.loading')}</p>;
+  if (rows === undefined || context === undefined) return <p className="muted">{t('app.loading')}</p>;
+  const linkedItems = removing ? itemsCiting(citing, removing.id).length : 0;
   return (
-    <>
-      {rows.length === 0 ? (
-        <EmptyState title={t('evidence.emptyTitle')} body={t('evidence.emptyBody')} action={addButton} />
-      ) : (
+    <div
+      className={`vault${dragging ? ' is-dragging' : ''}`}
+      onDragOver={onDragOver}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      <section className={`dropzone${rows.length === 0 ? ' is-empty' : ''}`} aria-label={t('evidence.add')}>
+        {rows.length === 0 && (
+          <>
+            <h2>{t('evidence.emptyTitle')}</h2>
+            <p>{t('evidence.emptyBody')}</p>
+          </>
+        )}
+        <div className="dropzone-row">
+          <button type="button" className="button button-primary" onClick={() => void pick()}>
+            {t('evidence.add')}
+          </button>
+          <p className="muted">{dragging ? t('evidence.dropNow') : t('evidence.dropHint', { max })}</p>
+        </div>
+      </section>
+      {rows.length > 0 && (
         <section className="section">
-          <h2>{t('evidence.listTitle')}</h2>
-          <ul className="evidence-list">
+          <h2>{t('evidence.listTitle', { count: rows.length })}</h2>
+          <ul className="evidence-cards">
             {rows.map((row) => (
-              <li key={row.id} className="evidence-item">
-                <div>
-                  <p className="evidence-name">{row.fileName}</p>
-                  <p className="muted">
-                    {formatBytes(row.size, t)} · {formatKstDateTime(row.addedAt, i18n.language)} · {t('evidence.fingerprint')}{' '}
-                    <code title={row.sha256}>{row.sha256.slice(0, 12)}</code>
-                  </p>
-                </div>
-                <button type="button" className="button button-quiet button-danger-text" aria-label={`${t('evidence.remove')}: ${row.fileName}`} onClick={() => setRemoving(row)}>
-                  {t('evidence.remove')}
-                </button>
-              </li>
+              <EvidenceCard key={row.id} row={row} context={context} onRemove={setRemoving} />
             ))}
           </ul>
-          <p>{addButton}</p>
         </section>
       )}
       {removing && (
         <ConfirmDialog
           danger
           title={t('evidence.removeTitle')}
-          body={t('evidence.removeBody', { name: removing.fileName })}
+          body={linkedItems > 0 ? t('evidence.removeBodyLinked', { name: removing.fileName, count: linkedItems }) : t('evidence.removeBody', { name: removing.fileName })}
           confirmLabel={t('evidence.remove')}
-          cancelLabel={t('claims.cancel')}
+          cancelLabel={t('evidence.cancel')}
           onConfirm={() => void confirmRemove()}
           onCancel={() => setRemoving(null)}
         />
       )}
-    </>
+    </div>
   );
 }
 
@@ -107,7 +179,7 @@ export default function EvidencePage() {
   return (
     <>
       <PageHeader step={6} title={t('nav.evidence')} lead={t('evidence.lead')} />
-      <NeedsClaim>{(claim) => <Evidence claimId={claim.id} />}</NeedsClaim>
+      <NeedsClaim>{(claim) => <Vault claimId={claim.id} />}</NeedsClaim>
     </>
   );
 }

@@ -1,16 +1,196 @@
+import { useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../components/EmptyState';
+import type { Claim } from '../../core/model';
+import { documentKindOfLabel } from '../../core/packet/documents';
+import { describeClaim } from '../../core/packet/facts';
+import { fillFormFields } from '../../core/packet/form';
+import type { ChannelProfile } from '../../core/packet/profile';
+import { CHANNEL_PROFILES } from '../../core/packet/profiles';
+import { packetReadiness } from '../../core/packet/readiness';
+import { loadClaim } from '../../db';
+import type { LoadedClaim } from '../../db';
+import { NeedsClaim } from '../components/NeedsClaim';
 import { PageHeader } from '../components/PageHeader';
-import { NeedsRecords } from '../components/NeedsRecords';
+import { useDb } from '../desk';
+import { routeForIssue, routeForPath } from '../export/fix-routes';
+import { FormFieldCard } from '../export/FormFieldCard';
+import { inLanguage } from '../export/language';
+import { PacketBuilder } from '../export/PacketBuilder';
+import { formatWon } from '../format';
+import { hrefOf } from '../routes';
+import type { RouteId } from '../routes';
+import '../styles/evidence.css';
+import '../styles/export.css';
+
+const MAX_DRAFT_ISSUES = 8;
+
+/** The channel a claimant most likely uses first: drivers go to Kakao Mobility, others to Kakao's form. */
+function defaultChannel(claim: Claim): string {
+  return claim.claimant.kind === 'merchant' ? 'kakao-2022-form' : 'kakao-mobility-2022-taxi';
+}
+
+function FixLink({ route }: { route: RouteId }) {
+  const { t } = useTranslation();
+  return (
+    <a className="fix-link" href={hrefOf(route)}>
+      {t('export.fixAt', { page: t(`nav.${route}`) })}
+    </a>
+  );
+}
+
+function ChannelChooser({ value, onChange }: { value: string; onChange: (id: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const intake = (p: ChannelProfile) => {
+    if (!p.intake) return t('export.intakeAlways');
+    return p.intake.closes ? t('export.intake', { opens: p.intake.opens, closes: p.intake.closes }) : t('export.intakeOpen', { opens: p.intake.opens });
+  };
+  return (
+    <fieldset className="channel-chooser">
+      <legend>{t('export.channelLabel')}</legend>
+      {CHANNEL_PROFILES.map((p) => (
+        <label key={p.id} className={`channel-option${value === p.id ? ' is-chosen' : ''}`}>
+          <input type="radio" name="channel" value={p.id} checked={value === p.id} onChange={() => onChange(p.id)} />
+          <span>
+            <span className="channel-name">{i18n.language === 'en' ? p.name.en : p.name.ko}</span>
+            <span className="muted channel-intake">{intake(p)}</span>
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function Draft({ loaded }: { loaded: Extract<LoadedClaim, { status: 'draft' }> }) {
+  const { t, i18n } = useTranslation();
+  const shown = loaded.issues.slice(0, MAX_DRAFT_ISSUES);
+  return (
+    <section className="section readiness is-draft">
+      <h2>{t('export.draftTitle')}</h2>
+      <p className="muted">{t('export.draftBody')}</p>
+      <ul className="readiness-list">
+        {shown.map((issue, i) => (
+          <li key={`${issue.path}-${i}`}>
+            <span>
+              {issue.path && <code>{issue.path}</code>} {inLanguage(issue.message, i18n.language)}
+            </span>
+            <FixLink route={routeForPath(issue.path)} />
+          </li>
+        ))}
+      </ul>
+      {loaded.issues.length > shown.length && <p className="muted">{t('export.draftMore', { count: loaded.issues.length - shown.length })}</p>}
+    </section>
+  );
+}
+
+function ChannelPacket({ claim, profile }: { claim: Claim; profile: ChannelProfile }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  // Pure and quick (one estimate); every figure comes from the engine through the packet module.
+  const view = useMemo(() => {
+    const description = describeClaim(claim, profile, new Set());
+    const fields = fillFormFields(profile, description.facts, description.choiceContext);
+    return { description, fields, readiness: packetReadiness(profile, claim, description, fields) };
+  }, [claim, profile]);
+  const { description, fields, readiness } = view;
+  const f = description.figures;
+  const rule = description.report.rule;
+  const presentKinds = new Set(claim.evidence.map((e) => documentKindOfLabel(e.label)));
+
+  let amount = f.claimTotal;
+  let sub: string = t('export.headlineClaimTotal', { direct: formatWon(f.directTotal, lang), indirect: formatWon(f.indirectTotal, lang) });
+  if (profile.headlineFigure === 'rule' && f.rule) {
+    amount = f.rule.loss;
+    sub = t('export.headlineRule', { rule: rule?.name ?? f.rule.id, band: rule?.bandLabel ?? f.rule.band });
+  } else if (profile.headlineFigure === 'lostProfit') {
+    amount = f.lostProfit;
+    sub = t('export.headlineLostProfit', { low: formatWon(f.lostProfitLow, lang), high: formatWon(f.lostProfitHigh, lang) });
+  }
+
+  return (
+    <>
+      <section className="headline-figure" aria-label={t('export.headline')}>
+        <p className="muted">{t('export.headline')}</p>
+        <p className="amount" data-testid="headline-amount">{formatWon(amount, lang)}</p>
+        <p className="muted">{sub}</p>
+      </section>
+
+      <section className="section readiness">
+        <h2>{t('export.missingTitle')}</h2>
+        {readiness.length === 0 ? (
+          <p className="ready-note">{t('export.missingNone')}</p>
+        ) : (
+          <>
+            <p className="muted">{t('export.missingCount', { count: readiness.length })}</p>
+            <ul className="readiness-list" aria-label={t('export.missingTitle')}>
+              {readiness.map((issue, i) => (
+                <li key={`${issue.code}-${issue.subject}-${i}`} data-code={issue.code}>
+                  <span>{inLanguage(issue.message, lang)}</span>
+                  <FixLink route={routeForIssue(issue)} />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {profile.documents.length > 0 && (
+          <>
+            <h3 className="subhead">{t('export.documentsTitle')}</h3>
+            <ul className="documents-list">
+              {profile.documents.map((doc) => {
+                const missing = !presentKinds.has(doc.label);
+                return (
+                  <li key={doc.label} className={missing ? 'is-missing' : 'is-present'}>
+                    <span className="doc-state">{missing ? t('export.documentMissing') : t('export.documentHave')}</span>
+                    <span>
+                      {lang === 'en' ? doc.name.en : doc.name.ko} {!doc.required && <span className="muted">{t('export.documentOptional')}</span>}
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <PacketBuilder claim={claim} channel={profile.id} evidenceCount={claim.evidence.length} />
+
+      <section className="section">
+        <h2>{t('export.fieldsTitle')}</h2>
+        <p className="muted">{t('export.fieldsLead')}</p>
+        <ul className="form-fields">
+          {fields.map((field) => (
+            <FormFieldCard key={field.id} field={field} />
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
+
+function Exporter({ claimId }: { claimId: string }) {
+  const { t } = useTranslation();
+  const db = useDb();
+  const loaded = useLiveQuery(() => loadClaim(db, claimId), [db, claimId]);
+  const [chosen, setChosen] = useState<string | null>(null);
+  if (loaded === undefined) return <p className="muted">{t('app.loading')}</p>;
+  if (loaded.status === 'missing') return null;
+  if (loaded.status === 'draft') return <Draft loaded={loaded} />;
+  const channel = chosen ?? defaultChannel(loaded.claim);
+  const profile = CHANNEL_PROFILES.find((p) => p.id === channel) ?? CHANNEL_PROFILES[0]!;
+  return (
+    <>
+      <ChannelChooser value={profile.id} onChange={setChosen} />
+      <ChannelPacket claim={loaded.claim} profile={profile} />
+    </>
+  );
+}
 
 export default function ExportPage() {
   const { t } = useTranslation();
   return (
     <>
       <PageHeader step={7} title={t('nav.export')} lead={t('export.lead')} />
-      <NeedsRecords>
-        {() => <EmptyState title={t('export.readyTitle')} body={t('export.readyBody')} action={{ label: t('export.action'), to: 'estimate' }} />}
-      </NeedsRecords>
+      <NeedsClaim>{(claim) => <Exporter claimId={claim.id} />}</NeedsClaim>
     </>
   );
 }

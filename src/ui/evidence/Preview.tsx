@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EvidenceRow } from '../../db';
+import { isPreviewableImage } from './files';
+
+/** An object URL for a Blob, revoked when the preview goes away (or the Blob changes). */
+function useObjectUrl(blob: Blob | undefined, enabled: boolean): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!enabled || !blob || typeof URL.createObjectURL !== 'function') return;
+    const made = URL.createObjectURL(blob);
+    setUrl(made);
+    return () => {
+      URL.revokeObjectURL(made);
+      setUrl(null);
+    };
+  }, [blob, enabled]);
+  return url;
+}
+
+/** A thumbnail for images; a labelled icon for PDFs and other files. */
+export function EvidencePreview({ row }: { row: EvidenceRow }) {
+  const { t } = useTranslation();
+  const image = isPreviewableImage(row.mimeType);
+  const url = useObjectUrl(row.blob, image);
+  if (image && url) {
+    return (
+      <div className="evidence-thumb">
+        <img src={url} alt={t('evidence.previewAlt', { name: row.fileName })} />
+      </div>
+    );
+  }
+  const pdf = row.mimeType === 'application/pdf';
+  return (
+    <div className={`evidence-thumb evidence-icon${pdf ? ' is-pdf' : ''}`} aria-hidden="true">
+      <svg viewBox="0 0 24 30" width="28" height="35" focusable="false">
+        <path d="M2 1h14l6 6v22H2z" fill="#fff" stroke="currentColor" strokeWidth="1.5" />
+        <path d="M16 1v6h6" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      </svg>
+      <span>{pdf ? t('evidence.pdfBadge') : t('evidence.fileBadge')}</span>
+    </div>
+  );
+}
