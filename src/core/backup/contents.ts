@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { activityRecordSchema, type ActivityRecord } from '../model/record';
-import { instantSchema, sha256Schema } from '../model/common';
+import { bi, instantSchema, sha256Schema } from '../model/common';
 
 /**
  * What a backup holds, independent of Dexie: the rows of every table, evidence with its bytes. src/db
@@ -58,9 +58,9 @@ export interface BackupContents {
 }
 
 /** Claim ids come from crypto.randomUUID or the claim file's id rules. */
-const rowIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'id: letters, digits, - _ . : only');
+const rowIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, bi('id는 영문, 숫자, -, _, ., :만 써요', 'id: letters, digits, - _ . : only'));
 /** Evidence ids also name a zip entry, so no dots or colons. */
-const evidenceIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'id: letters, digits, - _ only');
+const evidenceIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, bi('증빙 id는 영문, 숫자, -, _만 써요', 'evidence id: letters, digits, - _ only'));
 
 /** Loose objects keep a field a newer app of the same backup format added; zod drops `__proto__` keys. */
 export const backupClaimSchema = z.looseObject({
