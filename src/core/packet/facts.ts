@@ -8,6 +8,7 @@ import type { ChoiceContext, PacketFacts } from './form';
 import { formatDateKo, formatKst, formatNumber, formatWon } from './format';
 import type { PacketFigures } from './manifest';
 import type { ChannelProfile } from './profile';
+import { earlierSubmissionsKo } from './submissions';
 import type { ReportData, ReportRule, ReportWeek } from './report-data';
 
 /**
@@ -290,6 +291,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
     'evidence.count': String(evidence.length),
     'channel.name': profile.name.ko,
     'resolution.sought': resolutionSought,
+    'submissions.earlier': earlierSubmissionsKo(claim.submissions, profile.id),
   };
 
   const figures: PacketFigures = {

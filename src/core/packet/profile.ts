@@ -47,6 +47,8 @@ export const FACT_KEYS = [
   'evidence.count',
   'channel.name',
   'resolution.sought',
+  /** Submissions already sent to other channels (date, channel, reference, packet SHA-256, outcome): an escalation cites them. */
+  'submissions.earlier',
 ] as const;
 
 export type FactKey = (typeof FACT_KEYS)[number];

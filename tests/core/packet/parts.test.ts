@@ -106,8 +106,8 @@ describe('zip', () => {
 });
 
 describe('channel profiles', () => {
-  it('loads the five required channels', () => {
-    expect(CHANNEL_PROFILES.map((p) => p.id)).toEqual(['kakao-2022-form', 'kakao-2022-smb-documents', 'kakao-mobility-2022-taxi', 'damage365', 'generic']);
+  it('loads the five required channels and dispute mediation', () => {
+    expect(CHANNEL_PROFILES.map((p) => p.id)).toEqual(['kakao-2022-form', 'kakao-2022-smb-documents', 'kakao-mobility-2022-taxi', 'damage365', 'dispute-mediation', 'generic']);
   });
 
   it("carries Kakao's form as published: four categories, consent, one optional attachment, intake 10-19..11-06", () => {

@@ -33,7 +33,8 @@ export default {
     },
     {
       id: 'resolution', label: { ko: '원하는 해결', en: 'Resolution sought' }, kind: 'textarea', required: true, maxLength: 1000,
-      template: ['{resolution.sought}'],
+      // A claim already sent elsewhere is cited with its date, reference and packet hash (issue 9).
+      template: ['{resolution.sought}', '앞선 신청과 결과: {submissions.earlier}'],
     },
     {
       id: 'attachments', label: { ko: '첨부 목록', en: 'Attachments' }, kind: 'textarea', required: true, maxLength: 1000,

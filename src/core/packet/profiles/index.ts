@@ -1,6 +1,7 @@
 import { DOCUMENT_KINDS } from '../documents';
 import { parseChannelProfile, type ChannelProfile } from '../profile';
 import damage365 from './damage365';
+import disputeMediation from './dispute-mediation';
 import generic from './generic';
 import kakao2022Form from './kakao-2022-form';
 import kakao2022SmbDocuments from './kakao-2022-smb-documents';
@@ -12,6 +13,7 @@ const RAW_PROFILES: ReadonlyArray<readonly [string, unknown]> = [
   ['kakao-2022-smb-documents.ts', kakao2022SmbDocuments],
   ['kakao-mobility-2022-taxi.ts', kakaoMobility2022Taxi],
   ['damage365.ts', damage365],
+  ['dispute-mediation.ts', disputeMediation],
   ['generic.ts', generic],
 ];
 

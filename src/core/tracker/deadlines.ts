@@ -1,0 +1,90 @@
+import type { Claim, Submission, SubmissionStatus } from '../model/claim';
+import { rulesFor } from '../estimate/rules/index';
+import type { ChannelProfile } from '../packet/profile';
+import { daysBetween, type KstDate } from '../time/kst';
+
+/** The app warns on opening when a deadline still to meet is at most this many days away (issue 9). */
+export const WARN_WITHIN_DAYS = 7;
+
+export type DeadlineState = 'not-open' | 'open' | 'closed' | 'no-deadline';
+
+export type Deadline = {
+  channel: string;
+  name: { ko: string; en: string };
+  opens: string;
+  /** The last day the channel takes claims (inclusive), or null when it published none. */
+  closes: string | null;
+  /** Days from today to `closes` (0: today is the last day; negative: closed). */
+  daysLeft: number | null;
+  state: DeadlineState;
+  /** Something is still owed to the channel: nothing sent yet, or it asked for documents. */
+  due: boolean;
+  /** Due, open and closing within WARN_WITHIN_DAYS. */
+  warn: boolean;
+  submissionIds: string[];
+  note?: string;
+  source: string;
+};
+
+/** Statuses after which nothing more is owed to the channel until it answers. */
+const DELIVERED: ReadonlySet<SubmissionStatus> = new Set(['sent', 'acknowledged', 'offer-made', 'paid', 'rejected', 'escalated']);
+
+function firstIncidentDay(claim: Claim): string {
+  const starts = claim.incident.services.map((s) => (s.userWindow ?? s.window).start);
+  return starts.sort()[0]!.slice(0, 10);
+}
+
+/**
+ * Which channels' intake windows matter for a claim: those it already has a submission for, and those whose
+ * rule (if any) applies to it and whose window did not close before the incident began.
+ */
+export function relevantChannels(claim: Claim, profiles: readonly ChannelProfile[]): ChannelProfile[] {
+  const used = new Set(claim.submissions.map((s) => s.channel));
+  const rules = new Set(rulesFor(claim).map((r) => r.id));
+  const incidentDay = firstIncidentDay(claim);
+  return profiles.filter((p) => {
+    if (used.has(p.id)) return true;
+    if (!p.intake) return false;
+    if (p.rule && !rules.has(p.rule)) return false;
+    return p.intake.closes === null || p.intake.closes >= incidentDay;
+  });
+}
+
+function isDue(submissions: readonly Submission[]): boolean {
+  if (submissions.length === 0) return true;
+  // The latest word decides: documents requested again after an acknowledgement is owed again.
+  return !submissions.some((s) => DELIVERED.has(s.status)) || submissions.some((s) => s.status === 'documents-requested');
+}
+
+/** Every relevant channel's intake window against `today` (KST), earliest closing first, open-ended last. */
+export function claimDeadlines(claim: Claim, profiles: readonly ChannelProfile[], today: KstDate): Deadline[] {
+  const out: Deadline[] = [];
+  for (const p of relevantChannels(claim, profiles)) {
+    if (!p.intake) continue;
+    const subs = claim.submissions.filter((s) => s.channel === p.id);
+    const closes = p.intake.closes;
+    const daysLeft = closes === null ? null : daysBetween(today, closes);
+    const state: DeadlineState =
+      today < p.intake.opens ? 'not-open' : closes === null ? 'no-deadline' : daysLeft! < 0 ? 'closed' : 'open';
+    const due = isDue(subs);
+    out.push({
+      channel: p.id,
+      name: p.name,
+      opens: p.intake.opens,
+      closes,
+      daysLeft,
+      state,
+      due,
+      warn: due && state === 'open' && daysLeft! <= WARN_WITHIN_DAYS,
+      submissionIds: subs.map((s) => s.id),
+      ...(p.intake.note ? { note: p.intake.note } : {}),
+      source: p.intake.source,
+    });
+  }
+  return out.sort((a, b) => (a.closes ?? '9999') .localeCompare(b.closes ?? '9999') || a.channel.localeCompare(b.channel));
+}
+
+/** The deadlines to warn about on opening. */
+export function deadlineWarnings(claim: Claim, profiles: readonly ChannelProfile[], today: KstDate): Deadline[] {
+  return claimDeadlines(claim, profiles, today).filter((d) => d.warn);
+}
