@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<Command>> = {
   estimate: () => import('./commands/estimate.js'),
   import: () => import('./commands/import.js'),
   packet: () => import('./commands/packet.js'),
+  status: () => import('./commands/status.js'),
   verify: () => import('./commands/verify.js'),
 };
 

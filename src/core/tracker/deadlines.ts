@@ -36,7 +36,8 @@ function firstIncidentDay(claim: Claim): string {
 
 /**
  * Which channels' intake windows matter for a claim: those it already has a submission for, and those whose
- * rule (if any) applies to it and whose window did not close before the incident began.
+ * rule (if any) applies to it and whose window did not close before the incident began (an open-ended one
+ * only when it has a rule for this claim).
  */
 export function relevantChannels(claim: Claim, profiles: readonly ChannelProfile[]): ChannelProfile[] {
   const used = new Set(claim.submissions.map((s) => s.channel));
@@ -46,7 +47,9 @@ export function relevantChannels(claim: Claim, profiles: readonly ChannelProfile
     if (used.has(p.id)) return true;
     if (!p.intake) return false;
     if (p.rule && !rules.has(p.rule)) return false;
-    return p.intake.closes === null || p.intake.closes >= incidentDay;
+    // An open-ended channel without a rule of its own (365 Center, mediation) is an option, not a deadline.
+    if (p.intake.closes === null) return p.rule !== null;
+    return p.intake.closes >= incidentDay;
   });
 }
 
