@@ -142,6 +142,19 @@ describe('packet verifier under hostile input', () => {
     );
   });
 
+  it('an extra file named like an Object.prototype key (__proto__, constructor) is reported, not dropped', async () => {
+    for (const name of ['__proto__', 'constructor', 'hasOwnProperty']) {
+      // fflate cannot write an own `__proto__` key, so write a same-length name and patch its bytes.
+      const placeholder = `${name.slice(0, -1)}X`;
+      const zip = zipSync({ ...unzipSync(packet), [placeholder]: [strToU8('an added file'), { level: 0 }] });
+      const text = new TextDecoder('latin1').decode(zip);
+      for (let i = text.indexOf(placeholder); i >= 0; i = text.indexOf(placeholder, i + 1)) zip[i + name.length - 1] = name.charCodeAt(name.length - 1);
+      const r = await verifySafely(zip);
+      expect(r.ok).toBe(false);
+      expect(r.problems.length).toBeGreaterThan(0);
+    }
+  });
+
   it('files over the size caps (entries, total) are refused with the limit in the message', async () => {
     const tight = await verifySafely(packet, { maxEntries: 3, maxTotalBytes: 512 * 1024 * 1024, maxRatio: 200 });
     expect(tight.problems[0]!.message).toMatch(/너무 많아요.*too many entries/);

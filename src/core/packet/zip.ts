@@ -101,5 +101,9 @@ export function readZipSafely(bytes: Uint8Array, limits: UnzipLimits = DEFAULT_U
     const data = files[name];
     if (data) out.set(name, data);
   }
+  // fflate collects entries in a plain object, where one named `__proto__` vanishes: an added file the
+  // manifest check would never see. Every file entry read must come back.
+  const kept = [...seen].filter((name) => !name.endsWith('/')).length;
+  if (out.size !== kept) throw new UnsafeZipError('읽을 수 없는 파일 이름이 있어요 (__proto__ 등) / an entry name cannot be read back (e.g. __proto__)');
   return out;
 }
