@@ -2,7 +2,8 @@ import type { OutageDeskDB } from './database';
 import type { EvidenceRow } from './schema';
 import { nowKst } from './time';
 
-async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
+async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  // A view, not its buffer: WebCrypto accepts views from any realm but only its own realm's ArrayBuffers.
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
@@ -40,8 +41,12 @@ export async function addEvidenceFile(
   file: { name: string; type?: string; bytes: Uint8Array | ArrayBuffer },
   details: EvidenceDetails = {},
 ): Promise<{ row: EvidenceRow; duplicate: boolean }> {
-  const bytes = file.bytes instanceof Uint8Array ? file.bytes.slice().buffer : file.bytes;
-  const sha256 = await sha256Hex(bytes);
+  // A fresh copy made here: bytes from another realm (a worker, a test's jsdom) fail `instanceof` and WebCrypto's checks.
+  const source = ArrayBuffer.isView(file.bytes) ? new Uint8Array(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength) : new Uint8Array(file.bytes);
+  const copy = new Uint8Array(source.byteLength);
+  copy.set(source);
+  const bytes = copy.buffer;
+  const sha256 = await sha256Hex(copy);
   return db.transaction('rw', [db.evidence, db.claims], async () => {
     const existing = await db.evidence.where('[claimId+sha256]').equals([claimId, sha256]).first();
     if (existing) return { row: existing, duplicate: true };

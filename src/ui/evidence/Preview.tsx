@@ -1,20 +1,26 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceRow } from '../../db';
 import { isPreviewableImage } from './files';
 
-/** An object URL for a Blob, revoked when the preview goes away (or the Blob changes). */
-function useObjectUrl(blob: Blob | undefined, enabled: boolean): string | null {
+/**
+ * An object URL for a file's Blob, revoked when the preview goes away. Keyed by the file's fingerprint: each
+ * database read gives a new Blob object for the same bytes, and those must not make a new URL every time.
+ */
+function useObjectUrl(blob: Blob | undefined, key: string, enabled: boolean): string | null {
   const [url, setUrl] = useState<string | null>(null);
+  const blobRef = useRef(blob);
+  blobRef.current = blob;
   useEffect(() => {
-    if (!enabled || !blob || typeof URL.createObjectURL !== 'function') return;
-    const made = URL.createObjectURL(blob);
+    const current = blobRef.current;
+    if (!enabled || !current || typeof URL.createObjectURL !== 'function') return;
+    const made = URL.createObjectURL(current);
     setUrl(made);
     return () => {
       URL.revokeObjectURL(made);
       setUrl(null);
     };
-  }, [blob, enabled]);
+  }, [key, enabled]);
   return url;
 }
 
@@ -22,7 +28,7 @@ function useObjectUrl(blob: Blob | undefined, enabled: boolean): string | null {
 export function EvidencePreview({ row }: { row: EvidenceRow }) {
   const { t } = useTranslation();
   const image = isPreviewableImage(row.mimeType);
-  const url = useObjectUrl(row.blob, image);
+  const url = useObjectUrl(row.blob, row.sha256, image);
   if (image && url) {
     return (
       <div className="evidence-thumb">
