@@ -69,6 +69,7 @@ export function Shell() {
           <p className="current-claim">
             <span className="muted">{t('app.currentClaim')}</span>{' '}
             <strong>{claim ? claim.title : t('app.noCurrentClaim')}</strong>
+            {claim?.example === 1 && <span className="tag tag-example">{t('claims.example')}</span>}
           </p>
           <LanguageSwitch />
         </div>

@@ -25,3 +25,66 @@ export function formatWon(won: number, language: string): string {
   const digits = Math.round(won).toLocaleString('ko-KR');
   return language === 'en' ? `₩${digits}` : `${digits}원`;
 }
+
+/**
+ * The 만/억 reading of a won amount, as Koreans say it: 224,490 -> `22만 4,490원`; 123,456,789 ->
+ * `1억 2,345만 6,789원`. English gets the same amount in thousands or millions.
+ */
+export function formatWonReading(won: number, language: string): string {
+  const n = Math.round(Math.abs(won));
+  const sign = won < 0 ? '-' : '';
+  if (language === 'en') {
+    if (n >= 1_000_000) return `${sign}≈ ₩${(n / 1_000_000).toLocaleString('en-US', { maximumFractionDigits: 2 })} million`;
+    if (n >= 1_000) return `${sign}≈ ₩${(n / 1_000).toLocaleString('en-US', { maximumFractionDigits: 1 })} thousand`;
+    return `${sign}₩${n}`;
+  }
+  const eok = Math.floor(n / 100_000_000);
+  const man = Math.floor((n % 100_000_000) / 10_000);
+  const rest = n % 10_000;
+  const parts: string[] = [];
+  if (eok) parts.push(`${eok.toLocaleString('ko-KR')}억`);
+  if (man) parts.push(`${man.toLocaleString('ko-KR')}만`);
+  if (rest || parts.length === 0) parts.push(rest.toLocaleString('ko-KR'));
+  return `${sign}${parts.join(' ')}원`;
+}
+
+/** A share of revenue as a percent: 0.05 -> `5%`, 0.035 -> `3.5%`. */
+export function formatShare(share: number): string {
+  return `${Number((share * 100).toFixed(2)).toLocaleString('en-US')}%`;
+}
+
+/** Orders or calls to one decimal (loss model section 1): 11 -> `11.0`. */
+export function formatCount(count: number): string {
+  return count.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
+/** A KST instant with weekday, to the minute, 24-hour: `2022. 10. 15. (토) 15:30` / `Sat, 15 Oct 2022, 15:30`. */
+export function formatKstMinute(iso: string, language: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ko-KR', {
+    timeZone: 'Asia/Seoul',
+    year: 'numeric',
+    month: language === 'en' ? 'short' : 'long',
+    day: 'numeric',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(date);
+}
+
+/** A window `[start, end)` in KST: `2022년 10월 15일 (토) 15:30 – 2022년 10월 16일 (일) 21:30`. */
+export function formatKstWindow(start: string, end: string, language: string): string {
+  return `${formatKstMinute(start, language)} – ${formatKstMinute(end, language)}`;
+}
+
+/**
+ * Core messages and sources are written "한국어 / English"; the reader gets their language. Text without
+ * the separator is returned as it is.
+ */
+export function pickLanguage(text: string, language: string): string {
+  const at = text.indexOf(' / ');
+  if (at < 0) return text;
+  return language === 'en' ? text.slice(at + 3).trim() : text.slice(0, at).trim();
+}

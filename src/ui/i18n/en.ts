@@ -1,6 +1,10 @@
 import { enEvidence } from './areas/evidence';
 import { enExport } from './areas/export';
 import type { Messages } from './types';
+import { enEstimate } from './areas/estimate';
+import { enExamples } from './areas/examples';
+import { enIncident } from './areas/incident';
+import { enSetup } from './areas/setup';
 
 /** English mirrors ko.ts key for key. */
 export const en: Messages = {
@@ -85,12 +89,7 @@ export const en: Messages = {
     body: 'This step needs your orders or calls from before and during the outage.',
     action: 'Go to records',
   },
-  incident: {
-    lead: 'Note which services stopped, from when until when. The baseline and the loss use these hours.',
-    emptyTitle: 'Time to describe the outage',
-    emptyBody: 'For example: on 15 Oct 2022 at 15:19 a fire at the Pangyo data center stopped KakaoTalk Channel, Kakao Pay and Kakao T. Note the services and hours that affected your work.',
-    action: 'Next: add records',
-  },
+  incident: enIncident,
   records: {
     lead: 'Collect orders, calls and sales per hour and per channel, from before and during the outage.',
     emptyTitle: 'No records yet',
@@ -109,12 +108,9 @@ export const en: Messages = {
     readyBody: '{{count}} records can set your usual figures.',
     action: 'Next: estimate the loss',
   },
-  estimate: {
-    lead: 'The loss is the gap between usual and outage figures minus the costs you did not incur, shown with a range.',
-    readyTitle: 'Ready to estimate',
-    readyBody: '{{count}} records and the baseline give the direct loss and its range.',
-    action: 'Next: check evidence',
-  },
+  estimate: enEstimate,
+  setup: enSetup,
+  examples: enExamples,
   evidence: enEvidence,
   export: enExport,
   batch: {

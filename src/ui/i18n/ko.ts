@@ -1,5 +1,9 @@
 import { koEvidence } from './areas/evidence';
 import { koExport } from './areas/export';
+import { koEstimate } from './areas/estimate';
+import { koExamples } from './areas/examples';
+import { koIncident } from './areas/incident';
+import { koSetup } from './areas/setup';
 /**
  * Korean, the app's first language (해요체). en.ts mirrors every key; tests/ui/i18n.test.ts checks
  * that both have the same keys and no empty strings.
@@ -87,12 +91,7 @@ export const ko = {
     body: '장애 전후의 주문·콜 기록이 있어야 이 단계를 계산할 수 있어요.',
     action: '기록으로 가기',
   },
-  incident: {
-    lead: '어떤 서비스가 언제부터 언제까지 멈췄는지 적어요. 기준선과 손실 계산이 이 시간을 써요.',
-    emptyTitle: '장애 정보를 적을 차례예요',
-    emptyBody: '예를 들어 2022년 10월 15일 15시 19분 판교 데이터센터 화재로 카카오톡 채널, 카카오페이, 카카오 T가 멈췄어요. 내 일에 영향을 준 서비스와 시간을 정리해 두세요.',
-    action: '다음: 기록 넣기',
-  },
+  incident: koIncident,
   records: {
     lead: '장애 전후의 시간대별 주문·콜 수와 매출을 채널별로 모아요.',
     emptyTitle: '아직 기록이 없어요',
@@ -111,12 +110,9 @@ export const ko = {
     readyBody: '기록 {{count}}건으로 평소 실적을 계산할 수 있어요.',
     action: '다음: 손실 추정',
   },
-  estimate: {
-    lead: '평소 실적과 장애 중 실적의 차이에서 줄어든 비용을 빼 손실을 계산하고, 범위와 함께 보여줘요.',
-    readyTitle: '추정할 준비가 됐어요',
-    readyBody: '기록 {{count}}건과 기준선으로 직접 손실과 범위를 계산해요.',
-    action: '다음: 증빙 확인',
-  },
+  estimate: koEstimate,
+  setup: koSetup,
+  examples: koExamples,
   evidence: koEvidence,
   export: koExport,
   batch: {

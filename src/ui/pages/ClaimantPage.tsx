@@ -6,6 +6,8 @@ import { createClaim, deleteClaim, listClaims, MAX_TITLE_LENGTH, renameClaim } f
 import type { ClaimRow } from '../../db';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { EmptyState } from '../components/EmptyState';
+import { ExamplesBanner, LoadExamplesButton } from '../examples/ExampleActions';
+import { SetupFlow } from '../setup/SetupFlow';
 import { PageHeader } from '../components/PageHeader';
 import { useCurrentClaim, useDb } from '../desk';
 import { formatKstDateTime } from '../format';
@@ -46,16 +48,18 @@ export default function ClaimantPage() {
   return (
     <>
       <PageHeader step={1} title={t('claims.title')} lead={t('claims.lead')} />
+      {current && <SetupFlow key={current.id} claim={current} />}
       <NewClaimForm onCreated={async (row) => {
         await select(row.id);
         notify(t('claims.created', { title: row.title }));
       }} />
       <section className="section" aria-labelledby="claims-list-title">
         <h2 id="claims-list-title">{t('claims.listTitle')}</h2>
+        <ExamplesBanner />
         {claims === undefined ? (
           <p className="muted">{t('app.loading')}</p>
         ) : claims.length === 0 ? (
-          <EmptyState title={t('claims.emptyTitle')} body={t('claims.emptyBody')} />
+          <EmptyState title={t('claims.emptyTitle')} body={t('claims.emptyBody')} action={<LoadExamplesButton />} />
         ) : (
           <ul className="claim-list">
             {claims.map((row) => (
@@ -198,7 +202,7 @@ function ClaimItem({ claim, isCurrent, onSelect, onDelete }: ItemProps) {
           <div className="claim-main">
             <h3 className="claim-title">
               {claim.title}
-              {claim.example === 1 && <span className="tag">{t('claims.example')}</span>}
+              {claim.example === 1 && <span className="tag tag-example">{t('claims.example')}</span>}
               {isCurrent && <span className="tag tag-current">{t('claims.current')}</span>}
             </h3>
             <p className="muted">{t('claims.updatedAt', { date: formatKstDateTime(claim.updatedAt, i18n.language) })}</p>

@@ -1,0 +1,96 @@
+import { useTranslation } from 'react-i18next';
+import type { RuleResult } from '../../core/estimate';
+import { SMB_BEST_WEEK_DATA } from '../../core/estimate';
+import { formatWon, pickLanguage } from '../format';
+import { Money } from './Money';
+
+interface WeekUsed { start: string; end: string; sales: number }
+interface WeekSkipped { start: string; end: string; missingDays: string[] }
+
+const isWeekList = <T,>(x: unknown): x is T[] => Array.isArray(x);
+
+/** What each claim channel's own rule gives (loss model section 3.3), beside the estimate. */
+export function RulesView({ rules }: { rules: Record<string, RuleResult> }) {
+  const { t, i18n } = useTranslation();
+  const list = Object.values(rules);
+  if (list.length === 0) return <p className="muted">{t('estimate.rules.none')}</p>;
+  return (
+    <div className="rules">
+      {list.map((rule) => {
+        const used = isWeekList<WeekUsed>(rule.details.weeksUsed) ? rule.details.weeksUsed : [];
+        const skipped = isWeekList<WeekSkipped>(rule.details.weeksSkipped) ? rule.details.weeksSkipped : [];
+        const isSmb = rule.id === SMB_BEST_WEEK_DATA.id;
+        return (
+          <article key={rule.id} className="rule" aria-labelledby={`rule-${rule.id}`}>
+            <h3 id={`rule-${rule.id}`}>{i18n.language === 'en' ? rule.title.en : rule.title.ko}</h3>
+            {rule.computable && rule.loss !== null ? (
+              <p className="rule-figure">
+                <span className="muted">{t('estimate.rules.loss')}</span> <Money won={rule.loss} />
+                {rule.band && (
+                  <span className="rule-band">
+                    {' → '}
+                    {rule.band.payout !== null ? (
+                      <strong>{t('estimate.rules.payout', { amount: formatWon(rule.band.payout, i18n.language) })}</strong>
+                    ) : (
+                      <strong>{t('estimate.rules.review')}</strong>
+                    )}
+                  </span>
+                )}
+              </p>
+            ) : (
+              <p className="rule-figure muted">{t('estimate.rules.notComputable')}</p>
+            )}
+            {isSmb && (
+              <ol className="band-scale" aria-label={t('estimate.rules.bands')}>
+                {SMB_BEST_WEEK_DATA.bands.map((b) => (
+                  <li key={b.id} className={rule.band?.id === b.id ? 'is-current' : undefined} aria-current={rule.band?.id === b.id ? 'true' : undefined}>
+                    <span className="band-range">{pickLanguage(b.label, i18n.language).split(':')[0]}</span>
+                    <span className="band-payout">{b.payout !== null ? formatWon(b.payout, i18n.language) : t('estimate.rules.review')}</span>
+                  </li>
+                ))}
+              </ol>
+            )}
+            {!isSmb && rule.band && <p className="muted">{pickLanguage(rule.band.label, i18n.language)}</p>}
+            {(used.length > 0 || skipped.length > 0) && (
+              <table className="table weeks-table">
+                <caption>{t('estimate.rules.weeksCaption', { used: used.length, skipped: skipped.length })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('estimate.rules.week')}</th>
+                    <th scope="col" className="num">{t('estimate.rules.sales')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {used.map((w) => (
+                    <tr key={w.start}>
+                      <th scope="row">{w.start} – {w.end}</th>
+                      <td className="num">{formatWon(w.sales, i18n.language)}</td>
+                    </tr>
+                  ))}
+                  {skipped.map((w) => (
+                    <tr key={w.start} className="is-skipped">
+                      <th scope="row">{w.start} – {w.end}</th>
+                      <td className="num muted">{t('estimate.rules.skipped', { days: w.missingDays.length })}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {typeof rule.details.earningsDuring === 'number' && typeof rule.details.earningsWeekBefore === 'number' && (
+              <p className="muted">
+                {t('estimate.rules.taxiCompare', {
+                  during: formatWon(rule.details.earningsDuring, i18n.language),
+                  before: formatWon(rule.details.earningsWeekBefore, i18n.language),
+                })}
+              </p>
+            )}
+            {rule.notes.map((n, i) => (
+              <p key={i} className="field-hint">{pickLanguage(n, i18n.language)}</p>
+            ))}
+            <p className="source">{t('estimate.source', { source: rule.source })}</p>
+          </article>
+        );
+      })}
+    </div>
+  );
+}
