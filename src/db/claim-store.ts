@@ -4,7 +4,8 @@
  * the one place that assembles a full `Claim` for the engine and the packet, and the one place that
  * writes a whole claim (from a claim file, an example, or a restore) in a single transaction.
  */
-import { claimSchema, serializeClaim, toClaimIssues } from '../core/model';
+import type { z } from 'zod';
+import { bi, bilingualErrorMap, claimSchema, serializeClaim, toClaimIssues } from '../core/model';
 import type { Claim, ClaimInput, ClaimIssue, Evidence } from '../core/model';
 import type { ActivityRecord } from '../core/model/record';
 import type { OutageDeskDB } from './database';
@@ -56,6 +57,13 @@ function bodyOf(row: ClaimRow): Partial<ClaimBody> {
   return (row.body && typeof row.body === 'object' ? row.body : {}) as Partial<ClaimBody>;
 }
 
+/**
+ * Messages in Korean and English; any field with no value at all (a missing enum, union or array too) is
+ * "required", so `allowDraft` can tell a field not filled in yet from one filled in wrongly.
+ */
+const draftAwareErrors: z.core.$ZodErrorMap = (issue) =>
+  issue.input === undefined && issue.code !== 'custom' ? bi('꼭 적어야 하는 항목이에요', 'required') : bilingualErrorMap(issue);
+
 /** Validates a body together with records and evidence: the cross-field rules need all three. */
 export function validateClaim(
   row: Pick<ClaimRow, 'id' | 'title' | 'createdAt' | 'updatedAt' | 'example'>,
@@ -75,7 +83,7 @@ export function validateClaim(
     records,
     evidence,
   };
-  const parsed = claimSchema.safeParse(candidate);
+  const parsed = claimSchema.safeParse(candidate, { error: draftAwareErrors });
   return parsed.success ? { ok: true, claim: parsed.data } : { ok: false, issues: toClaimIssues(parsed.error) };
 }
 
