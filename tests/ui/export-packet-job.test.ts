@@ -44,7 +44,7 @@ describe('the packet job the export worker runs', () => {
   it('reports its stages and gives a packet that verifies, with the evidence file and a Korean name', async () => {
     const { claim, bytes } = await claimWithScreenshot();
     const messages = await run({
-      claim, channel: 'kakao-2022-smb-documents', evidence: [{ fileName: '톡채널_오류_캡처.png', blob: new Blob([bytes]) }],
+      claim, channel: 'kakao-2022-smb-documents', evidence: [{ fileName: '톡채널_오류_캡처.png', blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) }],
       appVersion: '9.9.9', now: '2022-12-30T09:00:00+09:00',
     });
     expect(messages.slice(0, 3)).toEqual([
