@@ -120,8 +120,12 @@ export function resolveAppPath(rootDir: string, requestUrl: string, pathApi: pat
   return resolved;
 }
 
-/** Every permission request and check is refused: the app needs no camera, location or notifications. */
-export const ALLOWED_PERMISSIONS: readonly string[] = [];
+/**
+ * The one permission the app's own page gets: writing sanitized text to the clipboard, for the export page's
+ * copy buttons (navigator.clipboard.writeText). Reading the clipboard, camera, location, notifications and
+ * the rest stay refused, and nothing is granted to any other origin.
+ */
+export const ALLOWED_PERMISSIONS: readonly string[] = ['clipboard-sanitized-write'];
 
 export function isPermissionAllowed(permission: string, requestingUrl: string): boolean {
   return isTrustedAppUrl(requestingUrl) && ALLOWED_PERMISSIONS.includes(permission);

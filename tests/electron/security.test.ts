@@ -148,7 +148,7 @@ describe('resolveAppPath', () => {
 });
 
 describe('permissions', () => {
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal', 'fullscreen', 'fileSystem', 'unknown'])(
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'fileSystem', 'unknown', 'clipboard-write', 'Clipboard-Sanitized-Write'])(
     'refuses %s, even to the app itself',
     (permission) => {
       expect(isPermissionAllowed(permission, 'app://desk/index.html')).toBe(false);
@@ -156,6 +156,16 @@ describe('permissions', () => {
       expect(isPermissionAllowed(permission, 'https://evil.example/')).toBe(false);
     },
   );
+});
+
+describe('the clipboard write permission (copy buttons on the export page)', () => {
+  it('is granted to the app page only', () => {
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'app://desk/index.html')).toBe(true);
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'app://desk')).toBe(true);
+    for (const url of ['https://evil.example/', 'app://desk.evil.example/', 'app://desk:8080/', 'app://x@desk/', 'https://evil.example/?next=app://desk', 'file:///index.html', '', 'null']) {
+      expect(isPermissionAllowed('clipboard-sanitized-write', url), url).toBe(false);
+    }
+  });
 });
 
 describe('navigation and new windows', () => {

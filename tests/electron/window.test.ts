@@ -142,6 +142,18 @@ describe('hardenSession', () => {
     expect(h.device({ deviceType: 'usb' })).toBe(false);
   });
 
+  it('grants only clipboard writing, and only to the app itself', () => {
+    const h = fakeSession();
+    const fromApp = vi.fn();
+    h.request({}, 'clipboard-sanitized-write', fromApp, { requestingUrl: 'app://desk/index.html' });
+    expect(fromApp).toHaveBeenCalledWith(true);
+    expect(h.check({}, 'clipboard-sanitized-write', 'app://desk')).toBe(true);
+    const fromElsewhere = vi.fn();
+    h.request({}, 'clipboard-sanitized-write', fromElsewhere, { requestingUrl: 'https://evil.example/' });
+    expect(fromElsewhere).toHaveBeenCalledWith(false);
+    expect(h.check({}, 'clipboard-sanitized-write', 'https://evil.example')).toBe(false);
+  });
+
   it('cancels requests that leave the app', () => {
     const h = fakeSession();
     const decide = (url: string) => {
