@@ -1,12 +1,24 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import type { DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listRecords } from '../../db';
-import type { RecordRow } from '../../db';
+import type { ClaimRow, OutageDeskDB, RecordRow } from '../../db';
 import { EmptyState } from '../components/EmptyState';
 import { NeedsClaim } from '../components/NeedsClaim';
 import { PageHeader } from '../components/PageHeader';
-import { useDb } from '../desk';
+import { useCurrentClaim, useDb } from '../desk';
 import { formatWon } from '../format';
+import type { PickedFile } from '../import/ImportWizard';
+import { ImportedFiles } from '../records/ImportedFiles';
+import { entrySetupOf } from '../records/model';
+import { OpenClaimFile } from '../records/OpenClaimFile';
+import { QuickLog } from '../records/QuickLog';
+import { RecordsEntry } from '../records/RecordsEntry';
+import '../styles/records.css';
+import '../styles/import.css';
+
+// The importer (papaparse, exceljs on demand, channel tables) loads when the import view first opens.
+const ImportWizard = lazy(() => import('../import/ImportWizard').then((m) => ({ default: m.ImportWizard })));
 
 interface ChannelSummary {
   channel: string;
@@ -27,12 +39,34 @@ function summarise(rows: RecordRow[]): ChannelSummary[] {
   return [...by.values()].sort((a, b) => a.channel.localeCompare(b.channel));
 }
 
-function Records({ claimId }: { claimId: string }) {
+const SUMMARY_DELAY_MS = 250;
+
+/**
+ * The per-channel totals, read again a moment after the claim last changed (its `updatedAt` moves with
+ * every save) rather than on every keystroke: two years of hours is a lot to sum while someone types.
+ */
+function useSummary(db: OutageDeskDB, claimId: string, stamp: string): { rows: ChannelSummary[]; total: number } | undefined {
+  const [summary, setSummary] = useState<{ rows: ChannelSummary[]; total: number } | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      void listRecords(db, claimId).then((rows) => live && setSummary({ rows: summarise(rows), total: rows.length }));
+    }, summary === undefined ? 0 : SUMMARY_DELAY_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [db, claimId, stamp]);
+  return summary;
+}
+
+function Summary({ claim }: { claim: ClaimRow }) {
   const { t, i18n } = useTranslation();
   const db = useDb();
-  const rows = useLiveQuery(() => listRecords(db, claimId), [db, claimId]);
-  if (rows === undefined) return <p className="muted">{t('app.loading')}</p>;
-  if (rows.length === 0) {
+  const summary = useSummary(db, claim.id, claim.updatedAt);
+  if (summary === undefined) return <p className="muted">{t('app.loading')}</p>;
+  if (summary.total === 0) {
     return <EmptyState title={t('records.emptyTitle')} body={t('records.emptyBody')} action={{ label: t('records.action'), to: 'evidence' }} />;
   }
   return (
@@ -48,7 +82,7 @@ function Records({ claimId }: { claimId: string }) {
           </tr>
         </thead>
         <tbody>
-          {summarise(rows).map((s) => (
+          {summary.rows.map((s) => (
             <tr key={s.channel}>
               <th scope="row">{s.channel}</th>
               <td className="num">{s.buckets.toLocaleString('ko-KR')}</td>
@@ -58,18 +92,117 @@ function Records({ claimId }: { claimId: string }) {
           ))}
         </tbody>
       </table>
-      <p className="muted">{t('records.total', { count: rows.length })}</p>
+      <p className="muted">{t('records.total', { count: summary.total })}</p>
       <p><a className="button button-primary" href="#/baseline">{t('app.nextStep', { step: t('nav.baseline') })}</a></p>
     </section>
   );
 }
 
+const VIEWS = ['grid', 'quick', 'import'] as const;
+type View = (typeof VIEWS)[number];
+
+/** `#/records/quick` → quick; the records route itself shows the grid. */
+function viewOfHash(hash: string): View {
+  const sub = hash.replace(/^#\/?/, '').split('/')[1] ?? '';
+  return (VIEWS as readonly string[]).includes(sub) ? (sub as View) : 'grid';
+}
+
+function useView(): [View, (v: View) => void] {
+  const [view, setView] = useState<View>(() => viewOfHash(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setView(viewOfHash(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  const go = (v: View) => {
+    window.location.hash = v === 'grid' ? '/records' : `/records/${v}`;
+    setView(v);
+  };
+  return [view, go];
+}
+
+function Records({ claim }: { claim: ClaimRow }) {
+  const { t } = useTranslation();
+  const setup = useMemo(() => entrySetupOf(claim.body), [claim.body]);
+  const [view, setView] = useView();
+  const [incoming, setIncoming] = useState<PickedFile | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  function onDragOver(e: DragEvent) {
+    if (!e.dataTransfer.types.includes('Files') || setup.channels.length === 0) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    setDragging(true);
+  }
+
+  async function onDrop(e: DragEvent) {
+    setDragging(false);
+    const file = e.dataTransfer.files[0];
+    if (!file || setup.channels.length === 0) return;
+    e.preventDefault();
+    setIncoming({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    setView('import');
+  }
+
+  if (setup.channels.length === 0) {
+    return (
+      <>
+        <section className="records-setup-needed" aria-labelledby="records-no-channels">
+          <h2 id="records-no-channels">{t('records.noChannels.title')}</h2>
+          <p>{t('records.noChannels.body')}</p>
+          <p>
+            <a className="button button-primary" href="#/claimant">{t('records.noChannels.action')}</a>
+          </p>
+          <OpenClaimFile />
+        </section>
+        <Summary claim={claim} />
+      </>
+    );
+  }
+
+  return (
+    <div className={`records-page${dragging ? ' is-dragging' : ''}`} onDragOver={onDragOver} onDragLeave={() => setDragging(false)} onDrop={(e) => void onDrop(e)}>
+      <nav className="records-views" aria-label={t('records.views.label')}>
+        {VIEWS.map((v) => (
+          <a key={v} href={v === 'grid' ? '#/records' : `#/records/${v}`} aria-current={view === v ? 'page' : undefined} onClick={(e) => { e.preventDefault(); setView(v); }}>
+            {t(`records.views.${v}`)}
+          </a>
+        ))}
+      </nav>
+      {view === 'grid' && <RecordsEntry key={claim.id} claimId={claim.id} setup={setup} />}
+      {view === 'quick' && <QuickLog key={claim.id} claimId={claim.id} setup={setup} />}
+      {view === 'import' && (
+        <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+        <ImportWizard
+          key={claim.id}
+          claimId={claim.id}
+          channels={setup.channels}
+          granularity={setup.granularity}
+          incoming={incoming}
+          onIncomingTaken={() => setIncoming(null)}
+          onFinished={() => setView('grid')}
+        />
+        </Suspense>
+      )}
+      {dragging && <p className="drop-overlay" aria-hidden="true">{t('import.file.dropHere')}</p>}
+      <Summary claim={claim} />
+      <ImportedFiles claimId={claim.id} />
+    </div>
+  );
+}
+
 export default function RecordsPage() {
   const { t } = useTranslation();
+  const { claim } = useCurrentClaim();
   return (
     <>
       <PageHeader step={3} title={t('nav.records')} lead={t('records.lead')} />
-      <NeedsClaim>{(claim) => <Records claimId={claim.id} />}</NeedsClaim>
+      <NeedsClaim>{(current) => <Records claim={current} />}</NeedsClaim>
+      {claim === null && (
+        <section className="section">
+          <OpenClaimFile />
+        </section>
+      )}
     </>
   );
 }

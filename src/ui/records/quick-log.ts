@@ -1,0 +1,118 @@
+/**
+ * The driver's quick log: one tap per call, at the moment it happens.
+ *
+ * A taken (completed) call is what the loss model counts: it adds 1 to the count of its channel and
+ * hour, and its fare to the revenue, as a `logged` record with the time of the tap. A missed call is
+ * not a sale, so it never becomes an ActivityRecord (a `<app>-missed` channel would be summed as sales
+ * by the estimate, and a claim's records may only use its own sales channels). Missed calls are kept
+ * in the tap journal instead, listed with the day's entries and saved as an evidence file on request:
+ * they show demand the outage turned away, beside the shortfall the estimate computes.
+ */
+import { putRecords, recordOfRow } from '../../db';
+import type { OutageDeskDB } from '../../db';
+import type { ActivityRecord } from '../../core/model/record';
+import { formatKstInstant, hourContaining, hourOfEpochHour } from '../../core/time';
+import { kstToday } from './model';
+import type { Granularity } from './model';
+
+export type TapKind = 'taken' | 'missed';
+
+export interface QuickTap {
+  id: string;
+  /** When the button was pressed, KST with its offset. */
+  at: string;
+  channel: string;
+  kind: TapKind;
+  /** Whole won, when typed with a taken call. */
+  fare?: number;
+  /** The record bucket a taken call went into. */
+  bucket: string;
+  /** The channel's record of that bucket before and after a taken call, so the tap can be undone. */
+  before?: ActivityRecord | null;
+  after?: ActivityRecord;
+}
+
+const journalKey = (claimId: string) => `quickLog:${claimId}`;
+
+export async function readJournal(db: OutageDeskDB, claimId: string): Promise<QuickTap[]> {
+  const row = await db.settings.get(journalKey(claimId));
+  return Array.isArray(row?.value) ? (row.value as QuickTap[]) : [];
+}
+
+export function bucketOfTap(ms: number, granularity: Granularity): string {
+  return granularity === 'hourly' ? hourOfEpochHour(hourContaining(ms)) : kstToday(ms);
+}
+
+/** Adds one call to the journal and, for a taken call, to its record: both in one transaction. */
+export async function logTap(
+  db: OutageDeskDB,
+  claimId: string,
+  tap: { channel: string; kind: TapKind; fare?: number; nowMs: number; granularity: Granularity },
+): Promise<QuickTap> {
+  const at = formatKstInstant(tap.nowMs);
+  const bucket = bucketOfTap(tap.nowMs, tap.granularity);
+  return db.transaction('rw', [db.records, db.claims, db.settings], async () => {
+    const journal = await readJournal(db, claimId);
+    const entry: QuickTap = { id: crypto.randomUUID(), at, channel: tap.channel, kind: tap.kind, bucket, ...(tap.fare !== undefined ? { fare: tap.fare } : {}) };
+    if (tap.kind === 'taken') {
+      const row = await db.records.where('[claimId+channel+bucket]').equals([claimId, tap.channel, bucket]).first();
+      const before = row ? recordOfRow(row) : null;
+      const prevCount = before?.count ?? 0;
+      // Known sales stay known only while every call in the hour has its fare.
+      const prevRevenue = before?.revenue ?? (prevCount === 0 ? 0 : null);
+      const revenue = tap.fare === undefined || prevRevenue === null ? null : prevRevenue + tap.fare;
+      const after: ActivityRecord = {
+        bucket: bucket as ActivityRecord['bucket'],
+        channel: tap.channel,
+        count: prevCount + 1,
+        ...(revenue !== null ? { revenue } : {}),
+        provenance: { kind: 'logged', loggedAt: at },
+      };
+      await putRecords(db, claimId, [after]);
+      entry.before = before;
+      entry.after = after;
+    }
+    await db.settings.put({ key: journalKey(claimId), value: [...journal, entry] });
+    return entry;
+  });
+}
+
+function sameRecord(a: ActivityRecord | undefined, b: ActivityRecord | undefined): boolean {
+  if (!a || !b) return false;
+  return a.count === b.count && (a.revenue ?? null) === (b.revenue ?? null) && JSON.stringify(a.provenance) === JSON.stringify(b.provenance);
+}
+
+/**
+ * Takes back the last tap. Its record returns to what it was before, unless it was edited since; then
+ * only this call (and its fare) comes off.
+ */
+export async function undoLastTap(db: OutageDeskDB, claimId: string): Promise<QuickTap | null> {
+  return db.transaction('rw', [db.records, db.claims, db.settings], async () => {
+    const journal = await readJournal(db, claimId);
+    const last = journal[journal.length - 1];
+    if (!last) return null;
+    if (last.kind === 'taken') {
+      const row = await db.records.where('[claimId+channel+bucket]').equals([claimId, last.channel, last.bucket]).first();
+      const current = row ? recordOfRow(row) : undefined;
+      if (current && sameRecord(current, last.after)) {
+        if (last.before) await putRecords(db, claimId, [last.before]);
+        else await db.records.delete(row!.id!);
+      } else if (current && current.count > 0) {
+        const revenue = typeof current.revenue === 'number' && last.fare !== undefined ? Math.max(0, current.revenue - last.fare) : current.revenue;
+        await putRecords(db, claimId, [{ ...current, count: current.count - 1, ...(revenue !== undefined ? { revenue } : {}) }]);
+      }
+    }
+    await db.settings.put({ key: journalKey(claimId), value: journal.slice(0, -1) });
+    return last;
+  });
+}
+
+/** The journal as a CSV for Korean Excel (UTF-8 with a BOM), to keep as evidence. */
+export function journalCsv(taps: readonly QuickTap[], header: readonly string[], kindLabel: (kind: TapKind) => string, channelLabel: (id: string) => string): Uint8Array {
+  const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = [header.map(quote).join(',')];
+  for (const tap of taps) {
+    lines.push([tap.at, channelLabel(tap.channel), tap.channel, kindLabel(tap.kind), tap.fare !== undefined ? String(tap.fare) : ''].map(quote).join(','));
+  }
+  return new TextEncoder().encode(`\uFEFF${lines.join('\r\n')}\r\n`);
+}
