@@ -5,6 +5,8 @@ import { enEstimate } from './areas/estimate';
 import { enExamples } from './areas/examples';
 import { enIncident } from './areas/incident';
 import { enSetup } from './areas/setup';
+import { enRecords } from './areas/records';
+import { enImport } from './areas/import';
 
 /** English mirrors ko.ts key for key. */
 export const en: Messages = {
@@ -90,18 +92,8 @@ export const en: Messages = {
     action: 'Go to records',
   },
   incident: enIncident,
-  records: {
-    lead: 'Collect orders, calls and sales per hour and per channel, from before and during the outage.',
-    emptyTitle: 'No records yet',
-    emptyBody: 'If you have card sales statements or screenshots of your trip history, keep them as evidence first: entering figures from them is easier, and they go with your claim as they are.',
-    action: 'Add evidence first',
-    summaryTitle: 'Records by channel',
-    channel: 'Channel',
-    buckets: 'Time slots',
-    count: 'Orders/calls',
-    revenue: 'Sales',
-    total: '{{count}} records in all.',
-  },
+  records: enRecords,
+  import: enImport,
   baseline: {
     lead: 'What you would have sold without the outage, from your usual figures on the same weekday and hours.',
     readyTitle: 'Your records are ready',

@@ -4,6 +4,8 @@ import { koEstimate } from './areas/estimate';
 import { koExamples } from './areas/examples';
 import { koIncident } from './areas/incident';
 import { koSetup } from './areas/setup';
+import { koRecords } from './areas/records';
+import { koImport } from './areas/import';
 /**
  * Korean, the app's first language (해요체). en.ts mirrors every key; tests/ui/i18n.test.ts checks
  * that both have the same keys and no empty strings.
@@ -92,18 +94,8 @@ export const ko = {
     action: '기록으로 가기',
   },
   incident: koIncident,
-  records: {
-    lead: '장애 전후의 시간대별 주문·콜 수와 매출을 채널별로 모아요.',
-    emptyTitle: '아직 기록이 없어요',
-    emptyBody: '카드 매출 내역이나 운행 기록 캡처가 있다면 먼저 증빙으로 올려 두세요. 보면서 입력하기 쉬워지고, 신고할 때 그대로 첨부돼요.',
-    action: '증빙 먼저 올리기',
-    summaryTitle: '채널별 기록',
-    channel: '채널',
-    buckets: '구간 수',
-    count: '주문·콜',
-    revenue: '매출',
-    total: '모두 {{count}}건의 기록이 있어요.',
-  },
+  records: koRecords,
+  import: koImport,
   baseline: {
     lead: '장애가 없었다면 얼마나 팔았을지, 같은 요일·시간대의 평소 실적으로 정해요.',
     readyTitle: '기록이 준비됐어요',
