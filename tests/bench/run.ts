@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { batchFigures } from './lib/batch';
 import { browserFigures } from './lib/browser';
@@ -68,6 +68,8 @@ function kstNow(): string {
   return `${new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 16)}+09:00`;
 }
 
+// Other work on the machine moves every figure: the load average is recorded beside them.
+const loadBefore = loadavg()[0]!;
 const tmp = await mkdtemp(join(tmpdir(), 'outage-desk-bench-'));
 log(`${quick ? 'quick' : 'full'} run, inputs in ${tmp}`);
 const started = performance.now();
@@ -99,8 +101,9 @@ const machine = {
   platform: `${process.platform} ${process.arch}`,
   node: process.version,
   chromium: chromiumVersion,
+  loadAverage1m: { before: Number(loadBefore.toFixed(2)), after: Number(loadavg()[0]!.toFixed(2)) },
 };
 console.log(renderTable(figures, quick));
-console.log(`\nmachine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GB, ${machine.platform}, Node ${machine.node}, Chromium ${machine.chromium ?? '-'}; took ${((performance.now() - started) / 1000).toFixed(0)} s`);
+console.log(`\nmachine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GB, ${machine.platform}, Node ${machine.node}, Chromium ${machine.chromium ?? '-'}; load average ${machine.loadAverage1m.before} before, ${machine.loadAverage1m.after} after; took ${((performance.now() - started) / 1000).toFixed(0)} s`);
 console.log(jsonLine(figures, { quick, sizes, date: kstNow(), commit: gitCommit(), machine }));
 process.exitCode = figures.some((f) => f.error) ? 1 : 0;

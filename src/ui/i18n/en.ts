@@ -1,3 +1,4 @@
+import { enBaseline } from './areas/baseline';
 import { enEvidence } from './areas/evidence';
 import { enExport } from './areas/export';
 import type { Messages } from './types';
@@ -94,12 +95,7 @@ export const en: Messages = {
   incident: enIncident,
   records: enRecords,
   import: enImport,
-  baseline: {
-    lead: 'What you would have sold without the outage, from your usual figures on the same weekday and hours.',
-    readyTitle: 'Your records are ready',
-    readyBody: '{{count}} records can set your usual figures.',
-    action: 'Next: estimate the loss',
-  },
+  baseline: enBaseline,
   estimate: enEstimate,
   setup: enSetup,
   examples: enExamples,

@@ -1,3 +1,4 @@
+import { koBaseline } from './areas/baseline';
 import { koEvidence } from './areas/evidence';
 import { koExport } from './areas/export';
 import { koEstimate } from './areas/estimate';
@@ -96,12 +97,7 @@ export const ko = {
   incident: koIncident,
   records: koRecords,
   import: koImport,
-  baseline: {
-    lead: '장애가 없었다면 얼마나 팔았을지, 같은 요일·시간대의 평소 실적으로 정해요.',
-    readyTitle: '기록이 준비됐어요',
-    readyBody: '기록 {{count}}건으로 평소 실적을 계산할 수 있어요.',
-    action: '다음: 손실 추정',
-  },
+  baseline: koBaseline,
   estimate: koEstimate,
   setup: koSetup,
   examples: koExamples,

@@ -59,4 +59,53 @@ declare global {
 }
 
 window.benchBulkPut = bulkPut;
+
+/**
+ * The same rows through raw IndexedDB (same stores and indexes, one transaction, no Dexie): tells
+ * whether a slow bulkPut is Dexie's cost or the browser's.
+ */
+async function rawPut(n: number, withIndexes: boolean): Promise<BulkPutResult> {
+  const name = `bench-raw-put-${n}-${Date.now()}`;
+  const open = indexedDB.open(name, 1);
+  open.onupgradeneeded = () => {
+    const store = open.result.createObjectStore('records', { keyPath: 'id', autoIncrement: true });
+    if (!withIndexes) return;
+    store.createIndex('claimId', 'claimId');
+    store.createIndex('[claimId+bucket]', ['claimId', 'bucket']);
+    store.createIndex('[claimId+channel+bucket]', ['claimId', 'channel', 'bucket']);
+    store.createIndex('[claimId+day]', ['claimId', 'day']);
+  };
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  try {
+    const data = rows(n, 'bench-claim');
+    const started = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('records', 'readwrite');
+      const store = tx.objectStore('records');
+      for (const row of data) store.put(row);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    const ms = performance.now() - started;
+    const stored = await new Promise<number>((resolve, reject) => {
+      const req = db.transaction('records').objectStore('records').count();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    return { ms, stored };
+  } finally {
+    db.close();
+    indexedDB.deleteDatabase(name);
+  }
+}
+
+declare global {
+  interface Window {
+    benchRawPut?: (n: number, withIndexes: boolean) => Promise<BulkPutResult>;
+  }
+}
+window.benchRawPut = rawPut;
 document.getElementById('state')!.textContent = 'ready';
