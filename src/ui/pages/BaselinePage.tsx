@@ -1,16 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../components/EmptyState';
+import { NeedsClaim } from '../components/NeedsClaim';
 import { PageHeader } from '../components/PageHeader';
-import { NeedsRecords } from '../components/NeedsRecords';
+import { BaselineView } from '../baseline/BaselineView';
+import '../styles/baseline.css';
 
+/** Step 4: reference dates, estimator and charts for the current claim (recharts loads with this page). */
 export default function BaselinePage() {
   const { t } = useTranslation();
   return (
     <>
       <PageHeader step={4} title={t('nav.baseline')} lead={t('baseline.lead')} />
-      <NeedsRecords>
-        {(count) => <EmptyState title={t('baseline.readyTitle')} body={t('baseline.readyBody', { count })} action={{ label: t('baseline.action'), to: 'estimate' }} />}
-      </NeedsRecords>
+      <NeedsClaim>{(row) => <BaselineView key={row.id} claimId={row.id} />}</NeedsClaim>
     </>
   );
 }
