@@ -1,0 +1,159 @@
+import { sha256Hex } from '../packet/hash';
+import { isoKst } from '../packet/format';
+import type { Cp949Decoder } from '../io/encoding';
+import { aggregate, type BatchAggregates } from './aggregate';
+import { applyDecisions, automaticDecisions, findDuplicates, type AppliedDecisions, type DuplicateDecision, type DuplicatePair } from './dedupe';
+import { itemFormat, readClaimItem, readPacketItem, unknownItem, type ItemFormat, type ItemResult } from './items';
+import { maskFreeText, redactMember } from './redact';
+import { readRosterItem } from './roster';
+import type { BatchMember, InvalidItem, ItemStatus } from './types';
+
+/**
+ * A batch, start to end, as pure steps the CLI and the app share: read each item as it arrives (its bytes
+ * can be dropped right after), then dedupe, decide, aggregate. `readBatchItem` never throws for bad
+ * input: a file that is not a packet, claim or roster is an invalid item with its reason.
+ */
+
+export type ReadItemOptions = { decodeCp949?: Cp949Decoder };
+export type ReadItem = ItemResult & { file: string; format: ItemFormat; fileSha256: string };
+
+export async function readBatchItem(file: string, bytes: Uint8Array, options: ReadItemOptions = {}): Promise<ReadItem> {
+  const fileSha256 = await sha256Hex(bytes);
+  const format = itemFormat(file, bytes);
+  let result: ItemResult;
+  switch (format) {
+    case 'packet':
+      result = await readPacketItem(file, bytes, fileSha256);
+      break;
+    case 'claim':
+      result = await readClaimItem(file, bytes, fileSha256);
+      break;
+    case 'roster-csv':
+    case 'roster-xlsx':
+      result = await readRosterItem(file, bytes, fileSha256, format === 'roster-xlsx' ? 'xlsx' : 'csv', options);
+      break;
+    default:
+      result = unknownItem(file);
+  }
+  return { ...result, file, format, fileSha256 };
+}
+
+export type BatchResult = {
+  members: BatchMember[];
+  invalid: InvalidItem[];
+  pairs: DuplicatePair[];
+  decisions: DuplicateDecision[];
+  applied: AppliedDecisions;
+  aggregates: BatchAggregates;
+};
+
+export type AnalyseOptions = {
+  /** The batch's clock (KST is written out); automatic decisions carry this time. */
+  now: Date;
+  /** Apply the exact rules' automatic decisions (the CLI does). */
+  automatic: boolean;
+  /** The user's own decisions, applied after the automatic ones. */
+  decisions?: readonly DuplicateDecision[];
+};
+
+export function analyseBatch(members: readonly BatchMember[], invalid: readonly InvalidItem[], options: AnalyseOptions): BatchResult {
+  const pairs = findDuplicates(members);
+  const decisions = [...(options.automatic ? automaticDecisions(members, pairs, isoKst(options.now)) : []), ...(options.decisions ?? [])];
+  const applied = applyDecisions(members, pairs, decisions);
+  return { members: [...members], invalid: [...invalid], pairs, decisions, applied, aggregates: aggregate(applied.kept) };
+}
+
+export const BATCH_FORMAT = 'outage-loss-desk/batch';
+export const BATCH_FORMAT_VERSION = 1;
+
+export type BatchManifestItem = {
+  file: string;
+  row?: number;
+  status: ItemStatus;
+  reason?: string;
+  duplicateOf?: string;
+  suspectedWith?: string[];
+  mergedFrom?: string[];
+  claimId?: string;
+  /** The member's identifiers as shared (masked when the batch is redacted). */
+  name?: string;
+  businessNumber?: string;
+  mobile?: string;
+  sha256: string;
+};
+
+export type BatchManifest = {
+  format: typeof BATCH_FORMAT;
+  formatVersion: typeof BATCH_FORMAT_VERSION;
+  app: { name: string; version: string };
+  madeAt: string;
+  redacted: boolean;
+  /** Why packets are or are not in the zip (a redacted batch leaves them out: a packet is sealed by its hashes). */
+  packets: { included: boolean; count: number; note: string };
+  counts: { files: number; items: number; members: number; kept: number; invalid: number; duplicatesRemoved: number; suspectedPairs: number; exactPairs: number };
+  items: BatchManifestItem[];
+  pairs: DuplicatePair[];
+  decisions: DuplicateDecision[];
+  aggregates: BatchAggregates;
+  files: { path: string; size: number; sha256: string }[];
+};
+
+export function batchManifest(
+  result: BatchResult,
+  meta: { files: number; appVersion: string; now: Date; redact: boolean; packetsIncluded: boolean; packetCount: number; zipped: { path: string; size: number; sha256: string }[] },
+): BatchManifest {
+  const items: BatchManifestItem[] = result.members.map((original) => {
+    const m = meta.redact ? redactMember(original) : original;
+    const s = result.applied.status.get(m.id)!;
+    return {
+      file: m.source.file,
+      ...(m.source.row !== undefined ? { row: m.source.row } : {}),
+      status: s.status,
+      ...(s.duplicateOf ? { duplicateOf: s.duplicateOf } : {}),
+      ...(s.suspectedWith ? { suspectedWith: s.suspectedWith } : {}),
+      ...(s.mergedFrom ? { mergedFrom: s.mergedFrom } : {}),
+      ...(m.claimId ? { claimId: m.claimId } : {}),
+      name: m.businessName ? `${m.businessName} ${m.name}` : m.name,
+      ...(m.businessNumber ? { businessNumber: m.businessNumber } : {}),
+      ...(m.mobile ? { mobile: m.mobile } : {}),
+      sha256: m.source.fileSha256,
+    };
+  });
+  const invalidItems: BatchManifestItem[] = result.invalid.map((i) => ({
+    file: i.file,
+    ...(i.row !== undefined ? { row: i.row } : {}),
+    status: 'invalid',
+    reason: meta.redact ? maskFreeText(i.reason) : i.reason,
+    sha256: '',
+  }));
+  const duplicatesRemoved = result.members.length - result.applied.kept.length;
+  return {
+    format: BATCH_FORMAT,
+    formatVersion: BATCH_FORMAT_VERSION,
+    app: { name: 'Outage Loss Desk', version: meta.appVersion },
+    madeAt: isoKst(meta.now),
+    redacted: meta.redact,
+    packets: {
+      included: meta.packetsIncluded,
+      count: meta.packetCount,
+      note: meta.packetsIncluded
+        ? '정상 회원의 묶음을 packets/에 그대로 넣었어요 / every kept member packet is in packets/ unchanged'
+        : '개인정보 가림(--redact) 모드라 묶음을 넣지 않았어요: 묶음은 해시로 봉인되어 가릴 수 없어요 / redacted batch: packets are left out (they are sealed by their hashes and cannot be masked)',
+    },
+    counts: {
+      files: meta.files,
+      items: result.members.length + result.invalid.length,
+      members: result.members.length,
+      kept: result.applied.kept.length,
+      invalid: result.invalid.length,
+      duplicatesRemoved,
+      suspectedPairs: result.pairs.filter((p) => !p.exact).length,
+      exactPairs: result.pairs.filter((p) => p.exact).length,
+    },
+    items: [...items, ...invalidItems],
+    pairs: result.pairs,
+    decisions: result.decisions,
+    aggregates: result.aggregates,
+    files: meta.zipped,
+  };
+}

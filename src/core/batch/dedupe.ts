@@ -1,0 +1,254 @@
+import { bi } from '../model/common';
+import { bankAccountKey, businessNumberKey, jamo, mobileKey, nameKey, similarEnough, UNKNOWN_SIDO, NAME_SIMILARITY_THRESHOLD } from './normalise';
+import type { BatchMember, ItemStatus } from './types';
+
+/**
+ * Duplicates in a batch (issue 6). Exact rules match normalised keys through one hash map per rule
+ * (linear); the fuzzy rule compares names only inside one 시도, sorted by length so that names too
+ * different in length are never compared. The output is pairs with every rule that matched; what to do
+ * about a pair is a decision (data), applied by `applyDecisions`, and every decision is kept with its time
+ * and reason for the batch manifest.
+ */
+
+export const EXACT_RULES = ['business-number', 'mobile', 'bank-account', 'same-claim', 'same-manifest'] as const;
+export type ExactRule = (typeof EXACT_RULES)[number];
+export type DuplicateRule = ExactRule | 'similar-name';
+
+export const RULE_LABELS: Record<DuplicateRule, string> = {
+  'business-number': bi('같은 사업자등록번호', 'same business registration number'),
+  mobile: bi('같은 휴대전화 번호', 'same mobile number'),
+  'bank-account': bi('같은 은행 계좌', 'same bank account'),
+  'same-claim': bi('같은 청구 파일 (claim.json 해시)', 'same claim file (claim.json hash)'),
+  'same-manifest': bi('같은 묶음 (manifest.json 해시)', 'same packet (manifest.json hash)'),
+  'similar-name': bi('같은 시도에서 거의 같은 이름', 'near-identical name in the same province'),
+};
+
+export type DuplicatePair = {
+  /** Member ids; `a` comes first in the batch. */
+  a: string;
+  b: string;
+  rules: DuplicateRule[];
+  /** True when at least one exact rule matched (then the CLI removes one of them). */
+  exact: boolean;
+  /** Jamo similarity of the names when the fuzzy rule matched. */
+  similarity?: number;
+};
+
+function exactKey(member: BatchMember, rule: ExactRule): string {
+  switch (rule) {
+    case 'business-number':
+      return businessNumberKey(member.businessNumber);
+    case 'mobile':
+      return mobileKey(member.mobile);
+    case 'bank-account':
+      return bankAccountKey(member.bankAccount);
+    case 'same-claim':
+      return member.source.claimSha256 ?? '';
+    case 'same-manifest':
+      return member.source.manifestSha256 ?? '';
+  }
+}
+
+/** The name compared by the fuzzy rule: shop name and owner together (same shop, same owner). */
+export function comparedName(member: BatchMember): string {
+  return comparedNameOf(member.businessName, member.name);
+}
+
+export function comparedNameOf(businessName: string | undefined, name: string): string {
+  return nameKey(`${businessName ?? ''}${name}`);
+}
+
+/**
+ * Index pairs whose names are near-identical within one 시도 (unknown regions are never compared). Each
+ * 시도 is sorted by jamo length, and a name is compared only with names not too much longer than itself:
+ * the length gap alone bounds the similarity.
+ */
+export function similarNamePairs(entries: readonly { index: number; sido: string; name: string }[], threshold = NAME_SIMILARITY_THRESHOLD): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  const buckets = new Map<string, { index: number; jamo: string }[]>();
+  for (const e of entries) {
+    if (e.sido === UNKNOWN_SIDO || !e.name) continue;
+    let bucket = buckets.get(e.sido);
+    if (!bucket) buckets.set(e.sido, (bucket = []));
+    bucket.push({ index: e.index, jamo: jamo(e.name) });
+  }
+  for (const bucket of buckets.values()) {
+    bucket.sort((p, q) => p.jamo.length - q.jamo.length || p.index - q.index);
+    for (let i = 0; i < bucket.length; i++) {
+      const p = bucket[i]!;
+      for (let j = i + 1; j < bucket.length; j++) {
+        const q = bucket[j]!;
+        // q is at least as long as p: once the length gap alone exceeds what the threshold allows, stop.
+        if (q.jamo.length - p.jamo.length > Math.floor(q.jamo.length * (1 - threshold) + 1e-9)) break;
+        const result = similarEnough(p.jamo, q.jamo, threshold);
+        if (result.match) out.push(p.index < q.index ? [p.index, q.index, Math.round(result.similarity * 1000) / 1000] : [q.index, p.index, Math.round(result.similarity * 1000) / 1000]);
+      }
+    }
+  }
+  return out;
+}
+
+export type FindOptions = { threshold?: number };
+
+export function findDuplicates(members: readonly BatchMember[], options: FindOptions = {}): DuplicatePair[] {
+  const threshold = options.threshold ?? NAME_SIMILARITY_THRESHOLD;
+  const order = new Map(members.map((m, i) => [m.id, i]));
+  const pairs = new Map<string, DuplicatePair>();
+  const add = (i: number, j: number, rule: DuplicateRule, similarity?: number) => {
+    const [x, y] = i < j ? [i, j] : [j, i];
+    const a = members[x]!.id;
+    const b = members[y]!.id;
+    const key = `${x}|${y}`;
+    let pair = pairs.get(key);
+    if (!pair) {
+      pair = { a, b, rules: [], exact: false };
+      pairs.set(key, pair);
+    }
+    if (!pair.rules.includes(rule)) pair.rules.push(rule);
+    if (rule !== 'similar-name') pair.exact = true;
+    if (similarity !== undefined) pair.similarity = similarity;
+  };
+
+  for (const rule of EXACT_RULES) {
+    // Each later member pairs with the first holder of its key: linear, and a group of k gives k - 1 pairs.
+    const first = new Map<string, number>();
+    members.forEach((m, i) => {
+      const key = exactKey(m, rule);
+      if (!key) return;
+      const j = first.get(key);
+      if (j === undefined) first.set(key, i);
+      else add(j, i, rule);
+    });
+  }
+
+  const named = members.map((m, index) => ({ index, sido: m.region.sido, name: comparedName(m) }));
+  for (const [i, j, similarity] of similarNamePairs(named, threshold)) add(i, j, 'similar-name', similarity);
+  return [...pairs.values()].sort((p, q) => order.get(p.a)! - order.get(q.a)! || order.get(p.b)! - order.get(q.b)!);
+}
+
+export const DECISION_ACTIONS = ['keep-one', 'keep-both', 'merge'] as const;
+export type DecisionAction = (typeof DECISION_ACTIONS)[number];
+
+export type DuplicateDecision = {
+  a: string;
+  b: string;
+  action: DecisionAction;
+  /** keep-one and merge: the member that stays. */
+  keep?: string;
+  reason: string;
+  /** KST instant with its offset. */
+  decidedAt: string;
+  decidedBy: 'rule' | 'user';
+};
+
+export class BatchDecisionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BatchDecisionError';
+  }
+}
+
+const SOURCE_RANK = { packet: 0, claim: 1, roster: 2 } as const;
+
+/**
+ * The CLI's automatic decisions: every exact pair keeps one member (a verified packet over a bare claim
+ * over a roster row, then the first in the batch); when the two came from different kinds of item they
+ * are merged, so a roster row's complaints or account are not lost. Fuzzy-only pairs get no decision:
+ * they stay as suspected duplicates for a person to look at.
+ */
+export function automaticDecisions(members: readonly BatchMember[], pairs: readonly DuplicatePair[], decidedAt: string): DuplicateDecision[] {
+  const byId = new Map(members.map((m, i) => [m.id, { m, i }]));
+  const out: DuplicateDecision[] = [];
+  for (const pair of pairs) {
+    if (!pair.exact) continue;
+    const a = byId.get(pair.a)!;
+    const b = byId.get(pair.b)!;
+    const rank = (x: typeof a) => SOURCE_RANK[x.m.source.kind] * 1e9 + x.i;
+    const keep = rank(a) <= rank(b) ? a.m : b.m;
+    const action: DecisionAction = a.m.source.kind === b.m.source.kind ? 'keep-one' : 'merge';
+    const rules = pair.rules.filter((r) => r !== 'similar-name').map((r) => RULE_LABELS[r].split(' / ')[0]).join(', ');
+    out.push({
+      a: pair.a,
+      b: pair.b,
+      action,
+      keep: keep.id,
+      reason: bi(`자동 규칙: ${rules}`, `automatic rule: ${pair.rules.filter((r) => r !== 'similar-name').join(', ')}`),
+      decidedAt,
+      decidedBy: 'rule',
+    });
+  }
+  return out;
+}
+
+export type MemberStatus = { status: Exclude<ItemStatus, 'invalid'>; duplicateOf?: string; mergedFrom?: string[]; suspectedWith?: string[] };
+
+export type AppliedDecisions = {
+  /** Members that stay, in batch order, with merged fields filled in. */
+  kept: BatchMember[];
+  status: Map<string, MemberStatus>;
+};
+
+function mergeInto(target: BatchMember, other: BatchMember): BatchMember {
+  const merged: BatchMember = { ...target, services: [...new Set([...target.services, ...other.services])] };
+  merged.businessName ??= other.businessName;
+  merged.businessNumber ??= other.businessNumber;
+  merged.mobile ??= other.mobile;
+  merged.bankAccount ??= other.bankAccount;
+  if (other.complaints && other.complaints !== target.complaints) merged.complaints = [target.complaints, other.complaints].filter(Boolean).join(' / ');
+  if (merged.region.sido === UNKNOWN_SIDO) merged.region = other.region;
+  if (merged.figures.basis === 'none' && other.figures.basis !== 'none') merged.figures = other.figures;
+  return merged;
+}
+
+/**
+ * Applies decisions in order. A decision about a member already removed applies to the member that
+ * absorbed it (A-B keep A, then B-C keep B: C goes to A). Pairs with no decision mark both members
+ * as suspected duplicates; they stay in the batch.
+ */
+export function applyDecisions(members: readonly BatchMember[], pairs: readonly DuplicatePair[], decisions: readonly DuplicateDecision[]): AppliedDecisions {
+  const current = new Map(members.map((m) => [m.id, m]));
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    let x = id;
+    while (parent.has(x)) x = parent.get(x)!;
+    return x;
+  };
+  const pairKeys = new Set(pairs.map((p) => `${p.a}|${p.b}`));
+  const decided = new Set<string>();
+  const status = new Map<string, MemberStatus>(members.map((m) => [m.id, { status: 'ok' }]));
+  for (const d of decisions) {
+    const key = pairKeys.has(`${d.a}|${d.b}`) ? `${d.a}|${d.b}` : pairKeys.has(`${d.b}|${d.a}`) ? `${d.b}|${d.a}` : null;
+    if (!key) throw new BatchDecisionError(bi(`중복 후보에 없는 쌍이에요: ${d.a}, ${d.b}`, `not a duplicate pair of this batch: ${d.a}, ${d.b}`));
+    if (!(DECISION_ACTIONS as readonly string[]).includes(d.action)) throw new BatchDecisionError(bi(`알 수 없는 결정이에요: ${d.action}`, `unknown decision: ${d.action}`));
+    if (d.action !== 'keep-both' && d.keep !== d.a && d.keep !== d.b) {
+      throw new BatchDecisionError(bi(`남길 회원은 ${d.a} 또는 ${d.b}여야 해요`, `keep must be ${d.a} or ${d.b}`));
+    }
+    decided.add(key);
+    if (d.action === 'keep-both') continue;
+    const keep = find(d.keep!);
+    const drop = find(d.keep === d.a ? d.b : d.a);
+    if (keep === drop) continue;
+    parent.set(drop, keep);
+    const dropStatus = status.get(drop)!;
+    status.set(drop, { status: 'duplicate', duplicateOf: keep });
+    if (d.action === 'merge') {
+      current.set(keep, mergeInto(current.get(keep)!, current.get(drop)!));
+      const s = status.get(keep)!;
+      s.mergedFrom = [...(s.mergedFrom ?? []), drop, ...(dropStatus.mergedFrom ?? [])];
+    }
+  }
+  for (const p of pairs) {
+    if (decided.has(`${p.a}|${p.b}`)) continue;
+    const a = find(p.a);
+    const b = find(p.b);
+    if (a === b) continue;
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      const s = status.get(x)!;
+      if (s.status === 'duplicate') continue;
+      s.status = 'suspected-duplicate';
+      s.suspectedWith = [...new Set([...(s.suspectedWith ?? []), y])];
+    }
+  }
+  const kept = members.filter((m) => status.get(m.id)!.status !== 'duplicate').map((m) => current.get(m.id)!);
+  return { kept, status };
+}

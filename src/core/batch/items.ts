@@ -1,0 +1,207 @@
+import type { Claim } from '../model/claim';
+import { bi } from '../model/common';
+import { parseClaimFile } from '../model/claim-file';
+import { SMB_BEST_WEEK_DATA, smbBestWeekBand } from '../estimate/rules/index';
+import type { ClaimEstimate } from '../estimate/types';
+import { describeClaim } from '../packet/facts';
+import { sha256Hex } from '../packet/hash';
+import { MANIFEST_PATH, manifestSchema, type PacketFigures } from '../packet/manifest';
+import { findChannelProfile } from '../packet/profiles/index';
+import { readZipSafely, UnsafeZipError, type UnzipLimits } from '../packet/zip';
+import { canonicalSido, formatBusinessNumber, formatMobile } from './normalise';
+import type { BandId, BatchMember, InvalidItem, MemberFigures, MemberSource } from './types';
+
+/**
+ * Reading one item of a batch: a packet zip or a bare claim file becomes one member or one invalid item.
+ * A packet is checked as `verifyPacket` checks it (core/packet/verify.ts: safe unzip, every listed file's
+ * size and SHA-256, nothing unlisted, a valid claim.json, the manifest's figures equal to a fresh
+ * estimate), in one pass that also keeps the estimate the batch needs (the small-business band), so the
+ * claim is parsed and estimated once. tests/core/batch/items.test.ts holds the two to the same verdicts.
+ */
+
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+/** Bare claim files carry no channel: their figures are the engine's, read through the generic profile. */
+const GENERIC_PROFILE_ID = 'generic';
+
+export type ItemResult = { members: BatchMember[]; invalid: InvalidItem[] };
+
+/** The band of Kakao's rule for a claim's estimate; drivers are outside the rule. */
+function bandOf(claim: Claim, estimate: ClaimEstimate): { salesLoss: number | null; band: BandId } {
+  if (claim.claimant.kind !== 'merchant') return { salesLoss: null, band: 'not-applicable' };
+  const rule = estimate.rules[SMB_BEST_WEEK_DATA.id];
+  if (!rule || !rule.computable || rule.loss === null) return { salesLoss: null, band: 'no-data' };
+  return { salesLoss: rule.loss, band: (rule.band?.id ?? smbBestWeekBand(rule.loss).id) as BandId };
+}
+
+export function memberFromClaim(claim: Claim, estimate: ClaimEstimate, source: MemberSource): BatchMember {
+  const c = claim.claimant;
+  const { salesLoss, band } = bandOf(claim, estimate);
+  const figures: MemberFigures = {
+    direct: estimate.directTotal,
+    indirect: estimate.indirectTotal,
+    total: estimate.claimTotal,
+    salesLoss,
+    band,
+    basis: 'engine',
+  };
+  const member: BatchMember = {
+    id: source.file,
+    source,
+    claimId: claim.id,
+    kind: c.kind,
+    industry: c.kind === 'merchant' ? c.industry : c.kind,
+    name: c.name,
+    region: { sido: canonicalSido(c.region?.sido), sigungu: c.region?.sigungu ?? '' },
+    services: [...c.servicesUsed],
+    figures,
+    mobile: formatMobile(c.mobile),
+  };
+  if (c.kind === 'merchant' && c.businessName) member.businessName = c.businessName;
+  if (c.businessNumber) member.businessNumber = formatBusinessNumber(c.businessNumber);
+  if (c.bankAccount) member.bankAccount = { bank: c.bankAccount.bank, number: c.bankAccount.number, holder: c.bankAccount.holder };
+  return member;
+}
+
+function compareFigures(written: PacketFigures, recomputed: PacketFigures): string[] {
+  const out: string[] = [];
+  for (const key of Object.keys(recomputed) as (keyof PacketFigures)[]) {
+    const a = JSON.stringify(written[key]);
+    const b = JSON.stringify(recomputed[key]);
+    if (a !== b) out.push(bi(`금액이 다시 계산한 값과 달라요: figures.${key} 적힌 값 ${a}, 다시 계산 ${b}`, `figure does not match the recomputed estimate: figures.${key}`));
+  }
+  return out;
+}
+
+export type PacketInspection =
+  | { ok: true; claim: Claim; estimate: ClaimEstimate; claimSha256: string; manifestSha256: string }
+  | { ok: false; code: string; reasons: string[] };
+
+function fail(code: string, ...reasons: string[]): PacketInspection {
+  return { ok: false, code, reasons };
+}
+
+/** The packet checks of verifyPacket, keeping the parsed claim and its estimate. */
+export async function inspectPacket(zipBytes: Uint8Array, limits?: UnzipLimits): Promise<PacketInspection> {
+  let files: Map<string, Uint8Array>;
+  try {
+    files = readZipSafely(zipBytes, limits);
+  } catch (err) {
+    if (err instanceof UnsafeZipError) return fail('unsafe-zip', err.message);
+    throw err;
+  }
+  const manifestBytes = files.get(MANIFEST_PATH);
+  if (!manifestBytes) return fail('manifest-missing', bi('manifest.json이 없어요 (증빙 묶음이 아니에요)', 'manifest.json is missing (not an evidence packet)'));
+  let manifestJson: unknown;
+  try {
+    manifestJson = JSON.parse(decoder.decode(manifestBytes));
+  } catch (err) {
+    return fail('manifest-invalid', bi('manifest.json이 JSON이 아니에요', `manifest.json is not JSON: ${(err as Error).message}`));
+  }
+  const parsed = manifestSchema.safeParse(manifestJson);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    return fail('manifest-invalid', bi('manifest.json 형식이 맞지 않아요', `manifest.json is malformed: ${detail}`));
+  }
+  const manifest = parsed.data;
+  const reasons: string[] = [];
+  let code = '';
+  const listed = new Set<string>();
+  const hashes = await Promise.all(manifest.files.map((entry) => {
+    const bytes = files.get(entry.path);
+    return bytes ? sha256Hex(bytes) : Promise.resolve(null);
+  }));
+  manifest.files.forEach((entry, i) => {
+    listed.add(entry.path);
+    const bytes = files.get(entry.path);
+    if (!bytes) {
+      code ||= 'file-missing';
+      reasons.push(bi(`목록에 있는 파일이 없어요: ${entry.path}`, `listed file is missing: ${entry.path}`));
+      return;
+    }
+    if (bytes.length !== entry.size) {
+      code ||= 'size-mismatch';
+      reasons.push(bi(`파일 크기가 달라요: ${entry.path}`, `size differs from the manifest: ${entry.path}`));
+    }
+    if (hashes[i] !== entry.sha256) {
+      code ||= 'hash-mismatch';
+      reasons.push(bi(`파일 내용이 바뀌었어요 (SHA-256 불일치): ${entry.path}`, `content changed (SHA-256 mismatch): ${entry.path}`));
+    }
+  });
+  for (const path of files.keys()) {
+    if (path !== MANIFEST_PATH && !listed.has(path)) {
+      code ||= 'file-unlisted';
+      reasons.push(bi(`목록에 없는 파일이 들어 있어요: ${path}`, `file not in the manifest: ${path}`));
+    }
+  }
+  const claimBytes = files.get('claim.json');
+  if (!claimBytes) return fail(code || 'file-missing', ...reasons, ...(listed.has('claim.json') ? [] : [bi('claim.json이 없어요', 'claim.json is missing')]));
+  if (reasons.length) return fail(code, ...reasons);
+  const claimResult = parseClaimFile(decoder.decode(claimBytes));
+  if (!claimResult.ok) return fail('claim-invalid', ...claimResult.issues.map((i) => `claim.json ${i.path || '(전체)'}: ${i.message}`));
+  const claim = claimResult.claim;
+  if (claim.id !== manifest.claimId) {
+    return fail('claim-id-mismatch', bi(`청구 ID가 달라요: claim.json ${claim.id}, manifest ${manifest.claimId}`, 'claim id differs from the manifest'));
+  }
+  const profile = findChannelProfile(manifest.channel);
+  if (!profile) return fail('channel-unknown', bi(`알 수 없는 채널이에요: ${manifest.channel}`, 'unknown channel'));
+  const description = describeClaim(claim, profile);
+  const mismatches = compareFigures(manifest.figures, description.figures);
+  if (mismatches.length) return fail('figure-mismatch', ...mismatches);
+  const [claimSha256, manifestSha256] = await Promise.all([sha256Hex(claimBytes), sha256Hex(manifestBytes)]);
+  return { ok: true, claim, estimate: description.estimate, claimSha256, manifestSha256 };
+}
+
+export type ItemFormat = 'packet' | 'claim' | 'roster-csv' | 'roster-xlsx' | 'unknown';
+
+const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+/** What an item is, from its name first and its bytes second (a zip named .xlsx is a workbook). */
+export function itemFormat(fileName: string, bytes: Uint8Array): ItemFormat {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.xlsx')) return 'roster-xlsx';
+  if (lower.endsWith('.csv') || lower.endsWith('.tsv') || lower.endsWith('.txt')) return 'roster-csv';
+  if (lower.endsWith('.json')) return 'claim';
+  if (isZip(bytes)) return 'packet';
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
+  if (bytes[i] === 0x7b) return 'claim';
+  return 'unknown';
+}
+
+export async function readPacketItem(file: string, bytes: Uint8Array, fileSha256?: string): Promise<ItemResult> {
+  const inspection = await inspectPacket(bytes);
+  if (!inspection.ok) return { members: [], invalid: [{ file, code: inspection.code, reason: inspection.reasons.join('; ') }] };
+  const source: MemberSource = {
+    kind: 'packet',
+    file,
+    fileSha256: fileSha256 ?? (await sha256Hex(bytes)),
+    claimSha256: inspection.claimSha256,
+    manifestSha256: inspection.manifestSha256,
+  };
+  return { members: [memberFromClaim(inspection.claim, inspection.estimate, source)], invalid: [] };
+}
+
+export async function readClaimItem(file: string, bytes: Uint8Array, fileSha256?: string): Promise<ItemResult> {
+  const parsed = parseClaimFile(decoder.decode(bytes));
+  if (!parsed.ok) {
+    const reason = parsed.issues.slice(0, 5).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ') + (parsed.issues.length > 5 ? ` (+${parsed.issues.length - 5})` : '');
+    return { members: [], invalid: [{ file, code: 'claim-invalid', reason }] };
+  }
+  const description = describeClaim(parsed.claim, findChannelProfile(GENERIC_PROFILE_ID)!);
+  const hash = fileSha256 ?? (await sha256Hex(bytes));
+  // A bare claim's hash is its claim.json hash: the same claim inside a packet is the same claim.
+  const source: MemberSource = { kind: 'claim', file, fileSha256: hash, claimSha256: hash };
+  return { members: [memberFromClaim(parsed.claim, description.estimate, source)], invalid: [] };
+}
+
+export function unknownItem(file: string): ItemResult {
+  return {
+    members: [],
+    invalid: [{
+      file,
+      code: 'unknown-format',
+      reason: bi('증빙 묶음(zip), 청구 파일(JSON), 회원 명단(CSV/XLSX) 중 어느 것도 아니에요', 'not an evidence packet (zip), a claim file (JSON) or a member roster (CSV/XLSX)'),
+    }],
+  };
+}

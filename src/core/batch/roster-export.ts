@@ -1,0 +1,80 @@
+import { neutraliseCell, toCsv } from '../packet/csv';
+import { BAND_LABELS, INDUSTRY_LABELS, KIND_LABELS, serviceLabel } from './aggregate';
+import type { MemberStatus } from './dedupe';
+import { maskFreeText, redactMember } from './redact';
+import type { BatchMember, InvalidItem } from './types';
+
+/**
+ * The batch roster: every item of the batch in one table (members that stay, duplicates removed and
+ * why, invalid items and why), as CSV for Korean Excel (UTF-8 BOM) and as XLSX. Cells that a spreadsheet
+ * would run as a formula are neutralised in both (OWASP CSV injection).
+ */
+
+export const ROSTER_COLUMNS = [
+  '상태', '사유', '출처 파일', '행', '청구 ID', '구분', '업종', '상호', '이름', '사업자등록번호', '휴대전화', '시도', '시군구',
+  '은행', '계좌번호', '이용 서비스', '직접 손해(원)', '간접 손해(원)', '청구 합계(원)', '매출 손실(원)', '카카오 소상공인 기준', '금액 근거', '고객 불만·불편',
+] as const;
+
+export type RosterCell = string | number | null;
+
+const STATUS_LABELS = { ok: '정상', duplicate: '중복(제외)', 'suspected-duplicate': '중복 의심', invalid: '오류' } as const;
+const BASIS_LABELS = { engine: '계산(손실 모델 v1)', declared: '신고액', none: '없음' } as const;
+
+export function rosterTable(
+  members: readonly BatchMember[],
+  status: ReadonlyMap<string, MemberStatus>,
+  invalid: readonly InvalidItem[],
+  options: { redact: boolean },
+): RosterCell[][] {
+  const rows: RosterCell[][] = [];
+  for (const original of members) {
+    const m = options.redact ? redactMember(original) : original;
+    const s = status.get(m.id) ?? { status: 'ok' as const };
+    const note =
+      s.status === 'duplicate' ? `${s.duplicateOf}와 중복` :
+      s.status === 'suspected-duplicate' ? `확인 필요: ${(s.suspectedWith ?? []).join(', ')}` :
+      s.mergedFrom?.length ? `합침: ${s.mergedFrom.join(', ')}` : '';
+    rows.push([
+      STATUS_LABELS[s.status], note, m.source.file, m.source.row ?? null, m.claimId ?? '', KIND_LABELS[m.kind] ?? m.kind,
+      INDUSTRY_LABELS[m.industry] ?? m.industry, m.businessName ?? '', m.name, m.businessNumber ?? '', m.mobile ?? '',
+      m.region.sido, m.region.sigungu, m.bankAccount?.bank ?? '', m.bankAccount?.number ?? '', m.services.map(serviceLabel).join(', '),
+      m.figures.direct, m.figures.indirect, m.figures.total, m.figures.salesLoss, BAND_LABELS[m.figures.band], BASIS_LABELS[m.figures.basis], m.complaints ?? '',
+    ]);
+  }
+  for (const item of invalid) {
+    const row: RosterCell[] = new Array<RosterCell>(ROSTER_COLUMNS.length).fill('');
+    row[0] = STATUS_LABELS.invalid;
+    row[1] = options.redact ? maskFreeText(item.reason) : item.reason;
+    row[2] = item.file;
+    row[3] = item.row ?? null;
+    rows.push(row);
+  }
+  return rows;
+}
+
+const BOM = '\uFEFF';
+
+export function rosterCsv(rows: readonly RosterCell[][]): Uint8Array {
+  const text = toCsv([[...ROSTER_COLUMNS], ...rows.map((r) => r.map((c) => (c === null ? '' : String(c))))]);
+  return new TextEncoder().encode(BOM + text);
+}
+
+/** XLSX through exceljs (loaded only here): numbers stay numbers, text is neutralised like the CSV. */
+export async function rosterXlsx(rows: readonly RosterCell[][], madeAt: Date): Promise<Uint8Array> {
+  const mod = await import('exceljs');
+  const ExcelJS = (mod as unknown as { default?: typeof mod }).default ?? mod;
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Outage Loss Desk';
+  // Fixed from the injected clock so the same batch gives the same workbook metadata.
+  workbook.created = madeAt;
+  workbook.modified = madeAt;
+  const sheet = workbook.addWorksheet('회원 명단');
+  sheet.addRow([...ROSTER_COLUMNS]);
+  sheet.getRow(1).font = { bold: true };
+  for (const r of rows) sheet.addRow(r.map((c) => (typeof c === 'string' ? neutraliseCell(c) : c)));
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  const moneyColumns = [17, 18, 19, 20];
+  for (const c of moneyColumns) sheet.getColumn(c).numFmt = '#,##0';
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
