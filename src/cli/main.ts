@@ -8,9 +8,11 @@ import { CliInputError } from './errors.js';
 type Command = { run: (args: string[]) => Promise<number>; summary: string };
 
 const commands: Record<string, () => Promise<Command>> = {
+  batch: () => import('./commands/batch.js'),
   estimate: () => import('./commands/estimate.js'),
   import: () => import('./commands/import.js'),
   packet: () => import('./commands/packet.js'),
+  synth: () => import('./commands/synth.js'),
   status: () => import('./commands/status.js'),
   verify: () => import('./commands/verify.js'),
 };
