@@ -7,6 +7,7 @@ import { hrefOf, navigate, ROUTES, useRoute } from './routes';
 import type { RouteId } from './routes';
 import ClaimantPage from './pages/ClaimantPage';
 import NotFoundPage from './pages/NotFoundPage';
+import { DeadlineWarning } from './tracker/DeadlineWarning';
 
 // The first page renders at once; the others load when first opened, so heavy steps (charts, PDF)
 // never slow down the start.
@@ -18,17 +19,18 @@ const pages: Record<RouteId, ComponentType> = {
   estimate: lazy(() => import('./pages/EstimatePage')),
   evidence: lazy(() => import('./pages/EvidencePage')),
   export: lazy(() => import('./pages/ExportPage')),
+  tracker: lazy(() => import('./pages/TrackerPage')),
   batch: lazy(() => import('./pages/BatchPage')),
   settings: lazy(() => import('./pages/SettingsPage')),
 };
 
-/** Alt+1..9 jump to the nine areas (Digit codes, so it works whatever Alt does to the key). */
+/** Alt+1..9 and Alt+0 jump to the ten areas (Digit codes, so it works whatever Alt does to the key). */
 function useAltDigitShortcuts() {
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent) {
       if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
-      const match = /^Digit([1-9])$/.exec(e.code);
-      const route = match ? ROUTES[Number(match[1]) - 1] : undefined;
+      const match = /^Digit([0-9])$/.exec(e.code);
+      const route = match ? ROUTES[(Number(match[1]) + 9) % 10] : undefined;
       if (!route) return;
       e.preventDefault();
       navigate(route);
@@ -79,7 +81,7 @@ export function Shell() {
           <ol>
             {ROUTES.map((id, i) => (
               <li key={id}>
-                <a href={hrefOf(id)} aria-current={route === id ? 'page' : undefined} aria-keyshortcuts={`Alt+${i + 1}`}>
+                <a href={hrefOf(id)} aria-current={route === id ? 'page' : undefined} aria-keyshortcuts={`Alt+${(i + 1) % 10}`}>
                   <span className="nav-num" aria-hidden="true">{i + 1}</span>
                   <span className="nav-text">
                     <span className="nav-label">{t(`nav.${id}`)}</span>
@@ -91,6 +93,7 @@ export function Shell() {
           </ol>
         </nav>
         <main id="main" tabIndex={-1} className="page">
+          <DeadlineWarning />
           <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
             <Page />
           </Suspense>

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
-/** The areas of the app, in the order a claim is prepared; the nav and Alt+1..9 follow this order. */
-export const ROUTES = ['claimant', 'incident', 'records', 'baseline', 'estimate', 'evidence', 'export', 'batch', 'settings'] as const;
+/** The areas of the app, in the order a claim is prepared; the nav and Alt+1..9, Alt+0 follow this order. */
+export const ROUTES = ['claimant', 'incident', 'records', 'baseline', 'estimate', 'evidence', 'export', 'tracker', 'batch', 'settings'] as const;
 export type RouteId = (typeof ROUTES)[number];
 export type Route = RouteId | 'not-found';
 

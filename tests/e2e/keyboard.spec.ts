@@ -27,7 +27,9 @@ test('keyboard only: the skip link comes first, Tab and Enter reach a page, its 
   await expect(page.getByRole('heading', { level: 1, name: '기록' })).toBeFocused();
   await expect(records).toHaveAttribute('aria-current', 'page');
 
-  // Alt+9 jumps to settings.
-  await page.keyboard.press('Alt+Digit9');
+  // Alt+8 jumps to the tracker, Alt+0 to settings (the tenth area).
+  await page.keyboard.press('Alt+Digit8');
+  await expect(page.getByRole('heading', { level: 1, name: '신청 현황' })).toBeFocused();
+  await page.keyboard.press('Alt+Digit0');
   await expect(page.getByRole('heading', { level: 1, name: '설정' })).toBeFocused();
 });

@@ -53,11 +53,11 @@ afterEach(() => {
 });
 
 describe('the shell', () => {
-  it('lists the nine areas in order, in Korean, and marks the current one', async () => {
+  it('lists the ten areas in order, in Korean, and marks the current one', async () => {
     renderApp();
     const nav = screen.getByRole('navigation', { name: '신고서 준비 단계' });
     const labels = within(nav).getAllByRole('link').map((a) => a.querySelector('.nav-label')?.textContent);
-    expect(labels).toEqual(['신고인', '장애', '기록', '기준선', '추정', '증빙', '내보내기', '협회 일괄', '설정']);
+    expect(labels).toEqual(['신고인', '장애', '기록', '기준선', '추정', '증빙', '내보내기', '신청 현황', '협회 일괄', '설정']);
     expect(within(nav).getByRole('link', { name: /신고인/ }).getAttribute('aria-current')).toBe('page');
     expect(await screen.findByRole('heading', { name: '아직 신고서가 없어요' })).toBeTruthy();
     expect(screen.getByRole('link', { name: '본문으로 건너뛰기' })).toBeTruthy();

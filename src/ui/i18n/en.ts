@@ -8,6 +8,7 @@ import { enIncident } from './areas/incident';
 import { enSetup } from './areas/setup';
 import { enRecords } from './areas/records';
 import { enImport } from './areas/import';
+import { enTracker } from './areas/tracker';
 
 /** English mirrors ko.ts key for key. */
 export const en: Messages = {
@@ -36,6 +37,7 @@ export const en: Messages = {
     estimate: 'Estimate',
     evidence: 'Evidence',
     export: 'Export',
+    tracker: 'Tracker',
     batch: 'Association batch',
     settings: 'Settings',
   },
@@ -47,6 +49,7 @@ export const en: Messages = {
     estimate: 'The loss',
     evidence: 'Screenshots and files',
     export: 'Claim packet',
+    tracker: 'Deadlines and payments',
     batch: 'Many claims together',
     settings: 'Language and storage',
   },
@@ -101,6 +104,7 @@ export const en: Messages = {
   examples: enExamples,
   evidence: enEvidence,
   export: enExport,
+  tracker: enTracker,
   batch: {
     lead: 'An association collects its members’ claim files and builds tables by industry, region and service, without duplicates.',
     emptyTitle: 'No claims collected',

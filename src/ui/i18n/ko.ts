@@ -7,6 +7,7 @@ import { koIncident } from './areas/incident';
 import { koSetup } from './areas/setup';
 import { koRecords } from './areas/records';
 import { koImport } from './areas/import';
+import { koTracker } from './areas/tracker';
 /**
  * Korean, the app's first language (해요체). en.ts mirrors every key; tests/ui/i18n.test.ts checks
  * that both have the same keys and no empty strings.
@@ -38,6 +39,7 @@ export const ko = {
     estimate: '추정',
     evidence: '증빙',
     export: '내보내기',
+    tracker: '신청 현황',
     batch: '협회 일괄',
     settings: '설정',
   },
@@ -49,6 +51,7 @@ export const ko = {
     estimate: '손실 계산',
     evidence: '캡처와 파일',
     export: '신고 꾸러미',
+    tracker: '마감과 받은 금액',
     batch: '여러 신고서 모으기',
     settings: '언어와 저장소',
   },
@@ -103,6 +106,7 @@ export const ko = {
   examples: koExamples,
   evidence: koEvidence,
   export: koExport,
+  tracker: koTracker,
   batch: {
     lead: '협회나 상인회가 회원들의 신고서 파일을 모아 중복 없이 업종·지역·서비스별 집계표를 만들어요.',
     emptyTitle: '모은 신고서가 없어요',
