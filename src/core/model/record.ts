@@ -14,7 +14,7 @@ export const DAILY_BUCKET_RE = /^\d{4}-\d{2}-\d{2}$/;
 export const bucketSchema = z
   .string()
   // The calendar check matters: the pattern alone let 2022-02-30 and hour 99 through into the estimate.
-  .refine((s) => isKstHour(s) || isKstDate(s), {
+  .refine((s): boolean => isKstHour(s) || isKstDate(s), {
     message: '시간 구간은 2022-10-15T20:00+09:00(시간) 또는 2022-10-15(일) 형식이어야 해요 / bucket must be an hour like 2022-10-15T20:00+09:00 or a day like 2022-10-15',
   });
 
