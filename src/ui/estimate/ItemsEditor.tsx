@@ -212,7 +212,7 @@ export function IndirectItemsEditor({ items, figures, takenIds, minimumWage, onS
                 </h4>
                 <span className="indirect-amount">{figure ? <Money won={figure.amount} /> : null}</span>
               </div>
-              <p className="muted">{describeInputs(item, minimumWage, t, i18n.language)}</p>
+              <InputsLine item={item} wage={minimumWage} />
               <p className="justification"><span className="strong">{t('estimate.indirect.justification')}</span> {pickLanguage(item.justification, i18n.language)}</p>
               {figure?.note && <p className="field-hint">{pickLanguage(figure.note, i18n.language)}</p>}
               <div className="row-actions">
@@ -262,20 +262,26 @@ export function IndirectItemsEditor({ items, figures, takenIds, minimumWage, onS
   );
 }
 
-type TFn = ReturnType<typeof useTranslation>['t'];
-
 /** The inputs of an indirect item in one line (the amount itself is the engine's). */
-function describeInputs(item: IndirectItem, wage: { wage: number; year: number }, t: TFn, language: string): string {
+function InputsLine({ item, wage }: { item: IndirectItem; wage: { wage: number; year: number } }) {
+  const { t, i18n } = useTranslation();
+  const won = (n: number) => formatWon(n, i18n.language);
+  let text: string;
   switch (item.kind) {
     case 'claim-prep':
-      return t('estimate.indirect.claimPrepInputs', { hours: item.hours, wage: formatWon(wage.wage, language), year: wage.year });
+      text = t('estimate.indirect.claimPrepInputs', { hours: item.hours, wage: won(wage.wage), year: wage.year });
+      break;
     case 'extra-labour':
-      return t('estimate.indirect.extraLabourInputs', { hours: item.hours, wage: formatWon(item.hourlyWage, language) });
+      text = t('estimate.indirect.extraLabourInputs', { hours: item.hours, wage: won(item.hourlyWage) });
+      break;
     case 'lost-regulars':
-      return t('estimate.indirect.lostRegularsInputs', { customers: item.customers, spend: formatWon(item.monthlySpend, language), months: item.months });
+      text = t('estimate.indirect.lostRegularsInputs', { customers: item.customers, spend: won(item.monthlySpend), months: item.months });
+      break;
     case 'after-effect':
-      return t('estimate.indirect.afterEffectInputs', { hours: item.tailHours });
+      text = t('estimate.indirect.afterEffectInputs', { hours: item.tailHours });
+      break;
   }
+  return <p className="muted">{text}</p>;
 }
 
 interface IndirectFormProps {

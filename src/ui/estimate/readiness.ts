@@ -25,7 +25,7 @@ const SALES_PROOF = new Set(['sales-loss-proof', 'trip-history']);
  * engine's figures; computes none.
  */
 export function readinessOf(claim: Claim, estimate: ClaimEstimate): ReadinessItem[] {
-  const windowBuckets = new Set(estimate.buckets.map((b) => b.bucket));
+  const windowBuckets = new Set<string>(estimate.buckets.map((b) => b.bucket));
   const windowRecords = claim.records.filter((r) => windowBuckets.has(r.bucket)).length;
   const kinds = claim.evidence.map((e) => documentKindOfLabel(e.label));
   const screenshot = claim.evidence.some((e, i) => SERVICE_PROOF.has(kinds[i] ?? '') || e.mimeType.startsWith('image/'));

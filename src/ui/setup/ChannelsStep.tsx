@@ -14,7 +14,8 @@ import { check, fieldErrors, salesChannelsSchema } from './steps';
 interface Props {
   body: Partial<ClaimBody>;
   claimId: string;
-  onDone: () => void;
+  /** Called with the document as saved, so the next step starts from it at once. */
+  onDone: (saved: Partial<ClaimBody>) => void;
   onBack: () => void;
 }
 
@@ -85,9 +86,10 @@ export function ChannelsStep({ body, claimId, onDone, onBack }: Props) {
     }
     setErrors({});
     setBusy(true);
-    const outcome = await save({ ...body, claimant: { ...claimant, salesChannels: chosen } as unknown as ClaimBody['claimant'] });
+    const next = { ...body, claimant: { ...claimant, salesChannels: chosen } as unknown as ClaimBody['claimant'] };
+    const outcome = await save(next);
     setBusy(false);
-    if (outcome.ok) onDone();
+    if (outcome.ok) onDone(next);
     else setProblems(outcome.problems);
   }
 

@@ -13,7 +13,8 @@ import type { Problem } from './save';
 interface Props {
   body: Partial<ClaimBody>;
   claimId: string;
-  onDone: () => void;
+  /** Called with the document as saved, so the next step starts from it at once. */
+  onDone: (saved: Partial<ClaimBody>) => void;
   onBack: () => void;
 }
 
@@ -38,7 +39,7 @@ export function IncidentStep({ body, claimId, onDone, onBack }: Props) {
       return;
     }
     if (choice === 'current-own') {
-      onDone();
+      onDone(body);
       return;
     }
     // Keep the user's edits when the preset is already there; otherwise start from a fresh copy.
@@ -48,9 +49,10 @@ export function IncidentStep({ body, claimId, onDone, onBack }: Props) {
     // Services of another incident would no longer exist: drop them so the claim stays consistent.
     const nextClaimant = claimant?.servicesUsed ? { ...claimant, servicesUsed: claimant.servicesUsed.filter((id) => ids.has(id)) } : claimant;
     setBusy(true);
-    const outcome = await save({ ...body, incident, ...(nextClaimant ? { claimant: nextClaimant as ClaimBody['claimant'] } : {}) });
+    const next = { ...body, incident, ...(nextClaimant ? { claimant: nextClaimant as ClaimBody['claimant'] } : {}) };
+    const outcome = await save(next);
     setBusy(false);
-    if (outcome.ok) onDone();
+    if (outcome.ok) onDone(next);
     else setProblems(outcome.problems);
   }
 

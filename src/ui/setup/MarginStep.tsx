@@ -16,7 +16,8 @@ import { check, fieldErrors } from './steps';
 interface Props {
   body: Partial<ClaimBody>;
   claimId: string;
-  onDone: () => void;
+  /** Called with the document as saved, so the next step starts from it at once. */
+  onDone: (saved: Partial<ClaimBody>) => void;
   onBack: () => void;
 }
 
@@ -82,9 +83,10 @@ export function MarginStep({ body, claimId, onDone, onBack }: Props) {
     setErrors({});
     setBusy(true);
     const parameters = { ...(body.parameters ?? {}), margin };
-    const outcome = await save({ ...body, parameters, granularity });
+    const next = { ...body, parameters, granularity };
+    const outcome = await save(next);
     setBusy(false);
-    if (outcome.ok) onDone();
+    if (outcome.ok) onDone(next);
     else setProblems(outcome.problems);
   }
 

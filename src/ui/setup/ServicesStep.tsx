@@ -15,7 +15,8 @@ import type { Problem } from './save';
 interface Props {
   body: Partial<ClaimBody>;
   claimId: string;
-  onDone: () => void;
+  /** Called with the document as saved, so the next step starts from it at once. */
+  onDone: (saved: Partial<ClaimBody>) => void;
   onBack: () => void;
 }
 
@@ -57,9 +58,10 @@ export function ServicesStep({ body, claimId, onDone, onBack }: Props) {
     setBusy(true);
     // Keep the incident's order, so the packet lists services as the incident does.
     const servicesUsed = ids.filter((id) => chosen.has(id));
-    const outcome = await save({ ...body, claimant: { ...claimant, servicesUsed } as unknown as ClaimBody['claimant'] });
+    const next = { ...body, claimant: { ...claimant, servicesUsed } as unknown as ClaimBody['claimant'] };
+    const outcome = await save(next);
     setBusy(false);
-    if (outcome.ok) onDone();
+    if (outcome.ok) onDone(next);
     else setProblems(outcome.problems);
   }
 

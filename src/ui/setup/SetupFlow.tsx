@@ -24,7 +24,10 @@ function stepFromHash(): SetupStep | null {
  */
 export function SetupFlow({ claim }: { claim: ClaimRow }) {
   const { t } = useTranslation();
-  const body = (claim.body && typeof claim.body === 'object' ? claim.body : {}) as Partial<ClaimBody>;
+  const stored = (claim.body && typeof claim.body === 'object' ? claim.body : {}) as Partial<ClaimBody>;
+  // What a step just saved, until the live row catches up (the next step must not start from the old document).
+  const [justSaved, setJustSaved] = useState<{ body: Partial<ClaimBody>; over: string } | null>(null);
+  const body = justSaved && justSaved.over === claim.updatedAt ? justSaved.body : stored;
   const [step, setStep] = useState<SetupStep>(() => stepFromHash() ?? firstOpenStep(body));
   const headingRef = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
@@ -49,7 +52,8 @@ export function SetupFlow({ claim }: { claim: ClaimRow }) {
     moved.current = true;
     setStep(s);
   };
-  const next = () => {
+  const next = (saved: Partial<ClaimBody>) => {
+    setJustSaved({ body: saved, over: claim.updatedAt });
     if (index === SETUP_STEPS.length - 1) navigate('records');
     else go(SETUP_STEPS[index + 1]!);
   };

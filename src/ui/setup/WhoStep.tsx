@@ -35,7 +35,8 @@ function formatMobile(input: string): string {
 interface Props {
   body: Partial<ClaimBody>;
   claimId: string;
-  onDone: () => void;
+  /** Called with the document as saved, so the next step starts from it at once. */
+  onDone: (saved: Partial<ClaimBody>) => void;
 }
 
 /** Step 1: who the claimant is, validated with the claim schema's own rules. */
@@ -120,9 +121,10 @@ export function WhoStep({ body, claimId, onDone }: Props) {
       ...(saved.servicesUsed !== undefined ? { servicesUsed: saved.servicesUsed } : {}),
       ...(saved.salesChannels !== undefined ? { salesChannels: saved.salesChannels } : {}),
     };
-    const outcome = await save({ ...body, claimant: claimant as ClaimBody['claimant'] });
+    const next = { ...body, claimant: claimant as ClaimBody['claimant'] };
+    const outcome = await save(next);
     setBusy(false);
-    if (outcome.ok) onDone();
+    if (outcome.ok) onDone(next);
     else setProblems(outcome.problems);
   }
 
