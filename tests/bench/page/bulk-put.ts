@@ -4,7 +4,6 @@
  */
 import Dexie from 'dexie';
 import { OutageDeskDB } from '../../../src/db/database';
-import type { KstHour } from '../../../src/core/time/kst';
 import type { RecordRow } from '../../../src/db/schema';
 
 const CHANNELS = ['card', 'kakao-pay', 'talk-channel-order', 'cash', 'phone'];
@@ -23,8 +22,7 @@ function rows(n: number, claimId: string): RecordRow[] {
     out.push({
       claimId,
       day,
-      // Built in the bucket format from a real UTC calendar hour, so the brand holds without a parse per row.
-      bucket: `${day}T${pad(d.getUTCHours())}:00+09:00` as KstHour,
+      bucket: `${day}T${pad(d.getUTCHours())}:00+09:00`,
       channel,
       count,
       revenue: count * 11_000,
