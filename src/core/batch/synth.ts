@@ -191,13 +191,13 @@ function draftMember(g: Generator, i: number): Draft {
 
 const OUTAGE_DAYS_TALK = new Set(dateRange('2022-10-15', '2022-10-20'));
 const OUTAGE_DAYS_PAY = new Set(['2022-10-15', '2022-10-16']);
-const DAILY_BASE: Record<string, number> = { restaurant: 900_000, cafe: 500_000, retail: 800_000, 'personal-services': 400_000, other: 500_000 };
+const DAILY_BASE: Record<string, number> = { restaurant: 700_000, cafe: 400_000, retail: 600_000, 'personal-services': 300_000, other: 400_000 };
 const WEEKDAY_FACTOR = [1.1, 0.85, 0.9, 0.95, 1.0, 1.2, 1.3];
 
 function merchantRecords(g: Generator, d: Draft): ActivityRecord[] {
   const records: ActivityRecord[] = [];
   const base = DAILY_BASE[d.industry]! * d.scale;
-  const platformShare = 0.1 + g.rand() * 0.35;
+  const platformShare = 0.04 + g.rand() * 0.26;
   const ticket = g.pick([8_000, 12_000, 15_000, 22_000, 30_000]);
   const mitigation = g.rand() * 0.5;
   const talk = d.services.includes('talk-channel');
