@@ -1,0 +1,86 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setBridgeForTests } from '../../src/bridge';
+import { createMemoryBridge } from '../../src/bridge/memory';
+import { estimateClaim } from '../../src/core/estimate';
+import { parseClaimFile } from '../../src/core/model';
+import { createClaim, getSetting, listClaims, loadClaim, OutageDeskDB } from '../../src/db';
+import { App } from '../../src/ui/App';
+import { addExampleClaims } from '../../src/ui/examples/examples';
+import { createI18n } from '../../src/ui/i18n';
+
+let db: OutageDeskDB;
+
+beforeEach(async () => {
+  window.location.hash = '#/claimant';
+  setBridgeForTests(createMemoryBridge({ version: '1.0.0' }));
+  db = new OutageDeskDB(`ui-examples-${Math.random().toString(36).slice(2)}`);
+  await db.open();
+});
+afterEach(() => {
+  cleanup();
+  db.close();
+  setBridgeForTests(null);
+});
+
+const exampleFiles = readdirSync('assets/examples').filter((f) => f.endsWith('.claim.json'));
+
+describe('example claims', () => {
+  it('every bundled example is stored as a complete claim whose figures equal the file’s', async () => {
+    const ids = await addExampleClaims(db);
+    expect(ids).toHaveLength(exampleFiles.length);
+    expect(ids[0]).toBe('example-driver-2022');
+    for (const id of ids) {
+      const loaded = await loadClaim(db, id);
+      expect(loaded.status, id).toBe('ready');
+      if (loaded.status !== 'ready') continue;
+      expect(loaded.row.example).toBe(1);
+      const file = exampleFiles.find((f) => JSON.parse(readFileSync(`assets/examples/${f}`, 'utf8')).id === id)!;
+      const parsed = parseClaimFile(readFileSync(`assets/examples/${file}`, 'utf8'));
+      if (!parsed.ok) throw new Error(file);
+      expect(estimateClaim(loaded.claim).claimTotal, file).toBe(estimateClaim(parsed.claim).claimTotal);
+    }
+  });
+
+  it('a new user looks around with the examples: marked in the list and the header, then removed in one confirmed step', async () => {
+    const user = userEvent.setup();
+    render(<App opened={{ kind: 'ready', db }} i18n={createI18n('ko')} />);
+    expect(await screen.findByRole('heading', { name: '아직 신고서가 없어요' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '예시로 둘러보기' }));
+    expect(await screen.findByText(`예시 신고서 ${exampleFiles.length}개를 넣었어요. 실제로 신고하지 마세요.`)).toBeTruthy();
+
+    await waitFor(() => expect(document.querySelectorAll('.claim-list .claim-item')).toHaveLength(exampleFiles.length));
+    for (const item of document.querySelectorAll('.claim-list .claim-item')) expect(within(item as HTMLElement).getByText('예시')).toBeTruthy();
+    // The driver example is opened, and the header says it is an example.
+    expect(await getSetting(db, 'currentClaimId')).toBe('example-driver-2022');
+    const header = document.querySelector<HTMLElement>('.topbar')!;
+    await waitFor(() => expect(within(header).getByText('예시')).toBeTruthy());
+    expect(header.textContent).toContain('예시: 대리기사');
+
+    // Removing asks first; Cancel keeps them.
+    await user.click(screen.getByRole('button', { name: '예시 모두 지우기' }));
+    const dialog = screen.getByRole('alertdialog', { name: '예시 신고서를 모두 지울까요?' });
+    await user.click(within(dialog).getByRole('button', { name: '취소' }));
+    expect(await listClaims(db)).toHaveLength(exampleFiles.length);
+
+    await createClaim(db, { title: '내 가게' });
+    await user.click(screen.getByRole('button', { name: '예시 모두 지우기' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: '예시 지우기' }));
+    expect(await screen.findByText(`예시 신고서 ${exampleFiles.length}개를 지웠어요.`)).toBeTruthy();
+    expect((await listClaims(db)).map((c) => c.title)).toEqual(['내 가게']);
+    expect(await db.records.count()).toBe(0);
+    await waitFor(async () => expect(await getSetting(db, 'currentClaimId')).toBeNull());
+    expect(screen.queryByRole('button', { name: '예시 모두 지우기' })).toBeNull();
+  });
+
+  it('the offer is only there while there are no claims', async () => {
+    await createClaim(db, { title: '내 가게' });
+    render(<App opened={{ kind: 'ready', db }} i18n={createI18n('ko')} />);
+    expect(await screen.findByRole('heading', { level: 3, name: /내 가게/ })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '예시로 둘러보기' })).toBeNull();
+  });
+});
