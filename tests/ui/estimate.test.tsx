@@ -1,0 +1,155 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setBridgeForTests } from '../../src/bridge';
+import { createMemoryBridge } from '../../src/bridge/memory';
+import { estimateClaim } from '../../src/core/estimate';
+import { incidentFromPreset, KAKAO_2022_10_ID } from '../../src/core/incidents';
+import { createClaim, loadClaim, OutageDeskDB, saveClaimDocument, setSetting } from '../../src/db';
+import { App } from '../../src/ui/App';
+import { addExampleClaims } from '../../src/ui/examples/examples';
+import { formatWon } from '../../src/ui/format';
+import { createI18n } from '../../src/ui/i18n';
+
+let db: OutageDeskDB;
+const DRIVER = 'example-driver-2022';
+
+async function go(hash: string) {
+  await act(async () => {
+    window.location.hash = hash;
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  });
+}
+
+async function engineFigures(id: string, alpha?: number) {
+  const loaded = await loadClaim(db, id);
+  if (loaded.status !== 'ready') throw new Error(`not ready: ${id}`);
+  return estimateClaim(loaded.claim, alpha ? { alpha } : {});
+}
+
+beforeEach(async () => {
+  window.location.hash = '';
+  setBridgeForTests(createMemoryBridge({ version: '1.0.0' }));
+  db = new OutageDeskDB(`ui-estimate-${Math.random().toString(36).slice(2)}`);
+  await db.open();
+});
+afterEach(() => {
+  cleanup();
+  db.close();
+  setBridgeForTests(null);
+});
+
+describe('the estimate screen', () => {
+  it('shows exactly the engine’s figures for the driver example (loss model section 7)', async () => {
+    await addExampleClaims(db);
+    await setSetting(db, 'currentClaimId', DRIVER);
+    const e = await engineFigures(DRIVER);
+    render(<App opened={{ kind: 'ready', db }} i18n={createI18n('ko')} />);
+    await go('#/estimate');
+
+    const total = await screen.findByTestId('claim-total');
+    expect(total.textContent).toBe('224,490원22만 4,490원');
+    expect(total.textContent).toContain(formatWon(e.claimTotal, 'ko'));
+    expect(screen.getByTestId('direct-total').textContent).toBe('210,750원');
+    expect(screen.getByTestId('indirect-total').textContent).toBe('13,740원');
+    expect(screen.getByTestId('lost-profit').textContent).toBe(formatWon(e.lostProfit, 'ko'));
+    expect(screen.getByTestId('lost-profit').textContent).toBe('210,750원');
+    expect(screen.getByTestId('lost-profit-range').textContent).toBe('80% 범위 182,718원 – 238,782원');
+    expect(screen.getByTestId('range-driver').textContent).toContain('참고 주간의 주별 변동 (표준편차 s = 20,412원, 기준 주 4개');
+    expect(screen.getByTestId('fig-E').textContent).toBe('325,000원 예상 13.0건');
+    expect(screen.getByTestId('fig-A').textContent).toBe('44,000원 다른 채널 포함 2.0건');
+    expect(screen.getByTestId('fig-lost-count').textContent).toBe('11.0');
+    expect(screen.getByTestId('fig-LR').textContent).toBe('281,000원');
+    expect(screen.getByTestId('fig-m').textContent).toBe('m = 1 − v − c = 75% (변동비 v 5%, 수수료 c 20%) 확인함');
+    // Example marking, the indirect item with its justification, the minimum wage, the readiness list.
+    expect(screen.getByText('예시 신고서예요. 계산을 둘러보는 용도이고, 실제로 신고하면 안 돼요.')).toBeTruthy();
+    expect(screen.getByText('1.5시간 × 2022년 최저임금 9,160원')).toBeTruthy();
+    expect(screen.getByText(/기록을 모으고 서류를 쓰는 시간이 꼭 들어요/)).toBeTruthy();
+    const checklist = screen.getByRole('heading', { name: /심사자가 볼 것/ }).parentElement!;
+    expect(within(checklist).getByText('기준일 기록: 요청한 4개 중 4개를 찾았어요')).toBeTruthy();
+    expect(within(checklist).getByRole('link', { name: '증빙에 캡처 올리기' }).getAttribute('href')).toBe('#/evidence');
+    expect(within(checklist).getByRole('link', { name: '신고인 정보에 계좌 적기' }).getAttribute('href')).toBe('#/claimant?step=who');
+    expect(within(checklist).queryByRole('link', { name: '이익률 확인하기' })).toBeNull();
+  });
+
+  it('the 95% toggle stores alpha 0.05 and shows the engine’s 95% range', async () => {
+    const user = userEvent.setup();
+    await addExampleClaims(db);
+    await setSetting(db, 'currentClaimId', DRIVER);
+    render(<App opened={{ kind: 'ready', db }} i18n={createI18n('ko')} />);
+    await go('#/estimate');
+    await user.click(await screen.findByRole('checkbox', { name: /95% 범위로 넓혀 보기/ }));
+    const wide = await engineFigures(DRIVER);
+    expect(wide.lostProfitRange.alpha).toBe(0.05);
+    const expected = `95% 범위 ${formatWon(wide.lostProfitRange.low, 'ko')} – ${formatWon(wide.lostProfitRange.high, 'ko')}`;
+    await waitFor(() => expect(screen.getByTestId('lost-profit-range').textContent).toBe(expected));
+    expect(wide.lostProfitRange.low).toBeLessThan(182_718);
+    expect(screen.getByTestId('claim-total').textContent).toContain('224,490원');
+  });
+
+  it('adds and deletes items (deleting is confirmed); an indirect item needs its justification', async () => {
+    const user = userEvent.setup();
+    await addExampleClaims(db);
+    await setSetting(db, 'currentClaimId', DRIVER);
+    render(<App opened={{ kind: 'ready', db }} i18n={createI18n('ko')} />);
+    await go('#/estimate');
+    await screen.findByTestId('claim-total');
+
+    await user.click(screen.getByRole('button', { name: '직접 손실 항목 더하기' }));
+    await user.selectOptions(screen.getByLabelText('종류'), 'substitute-fees');
+    await user.type(screen.getByLabelText('내용'), '다른 앱 가입비');
+    await user.type(screen.getByLabelText('금액 (원)'), '12,000');
+    await user.click(screen.getByRole('button', { name: '더하기' }));
+    await waitFor(() => expect(screen.getByTestId('claim-total').textContent).toContain('236,490원'));
+    expect((await engineFigures(DRIVER)).claimTotal).toBe(236_490);
+
+    await user.click(screen.getByRole('button', { name: '간접 손실 항목 더하기' }));
+    await user.selectOptions(screen.getByLabelText('종류'), 'extra-labour');
+    await user.type(screen.getByLabelText('시간'), '2');
+    await user.type(screen.getByLabelText('시급 (원)'), '10000');
+    await user.clear(screen.getByLabelText('예견할 수 있었던 이유'));
+    await user.click(screen.getByRole('button', { name: '더하기' }));
+    expect(await screen.findByText('예견할 수 있었던 이유: 왜 예견할 수 있었던 손해인지 적어 주세요')).toBeTruthy();
+    expect((await engineFigures(DRIVER)).indirectItems).toHaveLength(1);
+    await user.type(screen.getByLabelText('예견할 수 있었던 이유'), '장애 중 전화 콜을 받으려고 동료를 불렀어요.');
+    await user.click(screen.getByRole('button', { name: '더하기' }));
+    await waitFor(() => expect(screen.getByTestId('indirect-total').textContent).toBe('33,740원'));
+
+    // Deleting asks first.
+    await user.click(screen.getByRole('button', { name: '다른 앱 가입비 지우기' }));
+    const dialog = screen.getByRole('alertdialog', { name: '이 항목을 지울까요?' });
+    expect(dialog.textContent).toContain('12,000원');
+    await user.click(within(dialog).getByRole('button', { name: '지우기' }));
+    await waitFor(() => expect(screen.getByTestId('direct-total').textContent).toBe('210,750원'));
+    const final = await engineFigures(DRIVER);
+    expect(final.directItems).toEqual([]);
+    expect(final.claimTotal).toBe(210_750 + 13_740 + 20_000);
+  });
+
+  it('a draft shows what is missing, each with a link to where it is fixed', async () => {
+    const claim = await createClaim(db, { title: '반쯤 쓴 신고서' });
+    await setSetting(db, 'currentClaimId', claim.id);
+    await saveClaimDocument(db, claim.id, {
+      claimant: { kind: 'designated-driver', name: '김대리', mobile: '010-1234-5678' } as never,
+      incident: incidentFromPreset(KAKAO_2022_10_ID)!,
+    }, { allowDraft: true });
+    render(<App opened={{ kind: 'ready', db }} i18n={createI18n('ko')} />);
+    await go('#/estimate');
+    expect(await screen.findByRole('heading', { name: '아직 계산할 수 없어요' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: '판매 채널 정하기' }).getAttribute('href')).toBe('#/claimant?step=channels');
+    expect(screen.getByRole('link', { name: '이익률과 기록 단위 정하기' }).getAttribute('href')).toBe('#/claimant?step=margin');
+    expect(screen.queryByTestId('claim-total')).toBeNull();
+  });
+
+  it('in English the money and range read the same figures', async () => {
+    await addExampleClaims(db);
+    await setSetting(db, 'currentClaimId', DRIVER);
+    render(<App opened={{ kind: 'ready', db }} i18n={createI18n('en')} />);
+    await go('#/estimate');
+    expect((await screen.findByTestId('claim-total')).textContent).toBe('₩224,490≈ ₩224.5 thousand');
+    expect(screen.getByTestId('lost-profit-range').textContent).toBe('80% range ₩182,718 – ₩238,782');
+    expect(screen.getByTestId('range-driver').textContent).toContain('week-to-week variation of your reference weeks');
+  });
+});
