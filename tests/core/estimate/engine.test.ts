@@ -274,8 +274,10 @@ describe('channel rules (section 3.3)', () => {
   });
 });
 
-describe('speed', () => {
-  it('estimates 8 reference weeks, hourly, 5 channels, the 128-hour Talk Channel window in a few ms', () => {
+// Speed is a benchmark target (npm run bench, estimateMs), not a timed test: this checks only that the
+// large case (8 reference weeks, hourly, 5 channels, the 128-hour Talk Channel window) computes with K = 8.
+describe('large claim', () => {
+  it('estimates 8 reference weeks, hourly, 5 channels over the 128-hour Talk Channel window', () => {
     const claim = loadExample('restaurant-hourly.claim.json');
     const channels = ['card', 'kakao-pay', 'talk-channel-order', 'cash', 'phone'];
     const records = [];
@@ -290,18 +292,9 @@ describe('speed', () => {
       referenceDates: { byWindowDate: {}, abnormalDates: [] },
       parameters: { ...claim.parameters, k: 8, trendFactor: false },
     });
-    estimateClaim(big); // warm-up
-    const times: number[] = [];
-    for (let i = 0; i < 15; i++) {
-      const t0 = performance.now();
-      const e = estimateClaim(big);
-      times.push(performance.now() - t0);
-      expect(e.referenceDates.k).toBe(8);
-    }
-    times.sort((a, b) => a - b);
-    const median = times[7]!;
-    console.log(`estimateClaim: ${records.length} records, median ${median.toFixed(2)} ms`);
-    // Target 5 ms (about 2 ms measured on an idle 2-core machine); the bound leaves room for a loaded one.
-    expect(median).toBeLessThan(10);
+    const e = estimateClaim(big);
+    expect(e.referenceDates.k).toBe(8);
+    expect(e.buckets.length).toBe(e.claimWindow.bucketCount);
+    expect(e.channels.map((c) => c.id)).toEqual(channels);
   });
 });

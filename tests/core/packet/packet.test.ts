@@ -42,14 +42,11 @@ describe.each(CASES)('packet for $channel from $example', ({ channel, example: n
   let dir: string;
   let built: Awaited<ReturnType<typeof buildPacket>>;
   let claimBytes: Uint8Array;
-  let elapsed: number;
 
   beforeAll(async () => {
     const ex = example(name);
     claimBytes = ex.bytes;
-    const started = performance.now();
     built = await buildPacket({ claim: ex.claim, claimFileBytes: ex.bytes, channel, fonts, appVersion: '0.1.0', now: NOW, missingEvidence: 'list' });
-    elapsed = performance.now() - started;
     dir = mkdtempSync(join(tmpdir(), `packet-${channel}-`));
     writeFileSync(join(dir, built.fileName), built.bytes);
     execFileSync('unzip', ['-q', join(dir, built.fileName), '-d', join(dir, 'out')]);
@@ -80,7 +77,6 @@ describe.each(CASES)('packet for $channel from $example', ({ channel, example: n
     const fontsList = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
     expect(fontsList).toMatch(/[A-Z]{6}\+NotoSansKR/);
     expect(statSync(pdf).size).toBeLessThan(300 * 1024);
-    expect(elapsed).toBeLessThan(1_500);
   });
 
   it('renders pages 1 and 2 as images', () => {
