@@ -205,14 +205,19 @@ export function EntryGrid({ layout, measure, label, valueAt, provenanceAt, error
       onUndo();
       return;
     }
-    if (ctrl && (e.key === 'c' || e.key === 'v' || e.key === 'x' || e.key === 'a')) {
-      if (e.key === 'a') {
-        e.preventDefault();
-        setAnchor({ r: 0, c: 0 });
-        setActive({ r: rowCount - 1, c: colCount - 1 });
-      }
-      return; // copy and paste arrive as their own events
+    if (ctrl && (e.key === 'c' || e.key === 'C')) {
+      // A grid has no text selection, and not every browser fires `copy` without one: copy directly.
+      e.preventDefault();
+      void copyText(selectionText(), gridRef.current);
+      return;
     }
+    if (ctrl && (e.key === 'a' || e.key === 'A')) {
+      e.preventDefault();
+      setAnchor({ r: 0, c: 0 });
+      setActive({ r: rowCount - 1, c: colCount - 1 });
+      return;
+    }
+    if (ctrl && (e.key === 'v' || e.key === 'V' || e.key === 'x' || e.key === 'X')) return; // paste arrives as its own event
     switch (e.key) {
       case 'ArrowUp':
       case 'ArrowDown':
@@ -270,8 +275,7 @@ export function EntryGrid({ layout, measure, label, valueAt, provenanceAt, error
     }
   }
 
-  function onCopy(e: ClipboardEvent<HTMLDivElement>) {
-    if (editing) return;
+  function selectionText(): string {
     const values: (number | null)[][] = [];
     for (let r = selection.r0; r <= selection.r1; r++) {
       const row: (number | null)[] = [];
@@ -281,8 +285,14 @@ export function EntryGrid({ layout, measure, label, valueAt, provenanceAt, error
       }
       values.push(row);
     }
+    return formatBlock(values);
+  }
+
+  /** Copy from the menu (Edit > Copy) arrives as an event. */
+  function onCopy(e: ClipboardEvent<HTMLDivElement>) {
+    if (editing) return;
     e.preventDefault();
-    e.clipboardData.setData('text/plain', formatBlock(values));
+    e.clipboardData.setData('text/plain', selectionText());
   }
 
   function onPaste(e: ClipboardEvent<HTMLDivElement>) {
@@ -451,6 +461,26 @@ export function EntryGrid({ layout, measure, label, valueAt, provenanceAt, error
       </p>
     </div>
   );
+}
+
+/** The clipboard API where allowed, else a hidden textarea and execCommand('copy') (needs no permission). */
+async function copyText(text: string, returnFocus: HTMLElement | null): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return;
+  } catch {
+    // fall through to the textarea
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.append(area);
+  area.select();
+  document.execCommand('copy');
+  area.remove();
+  returnFocus?.focus();
 }
 
 function arrowDelta(key: string): Pos {

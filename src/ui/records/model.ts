@@ -170,10 +170,12 @@ const FULLWIDTH_DIGITS = /[０-９]/g;
  * POS exports show money.
  */
 export function parseCellText(text: string, measure: Measure): ParsedCell {
+  // Separators anywhere; the currency only where it is written (₩ before, 원 or KRW after): 12원5 is a typo.
   const cleaned = text
     .replace(FULLWIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/[\s,원₩￦]/gu, '')
-    .replace(/^krw|krw$/iu, '');
+    .replace(/[\s,]/gu, '')
+    .replace(/^[₩￦]|^krw/iu, '')
+    .replace(/(원|krw)$/iu, '');
   if (cleaned === '') return { ok: true, value: null };
   if (/^-\d/.test(cleaned) || /^\(\d.*\)$/.test(cleaned)) return { ok: false, problem: 'negative' };
   if (/^\d+\.\d+$/.test(cleaned)) return /^\d+\.0+$/.test(cleaned) ? { ok: true, value: checkMax(Number.parseInt(cleaned, 10), measure) } : { ok: false, problem: 'notInteger' };
