@@ -162,7 +162,7 @@ export function itemFormat(fileName: string, bytes: Uint8Array): ItemFormat {
   if (lower.endsWith('.xlsx')) return 'roster-xlsx';
   if (lower.endsWith('.csv') || lower.endsWith('.tsv') || lower.endsWith('.txt')) return 'roster-csv';
   if (lower.endsWith('.json')) return 'claim';
-  if (isZip(bytes)) return 'packet';
+  if (lower.endsWith('.zip') || isZip(bytes)) return 'packet';
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
   if (bytes[i] === 0x7b) return 'claim';
