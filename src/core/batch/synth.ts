@@ -316,7 +316,8 @@ export function synthBatch(count: number, seed: number): SynthBatch {
     if (k < 0) return undefined;
     return drafts[free.splice(k, 1)[0]!];
   };
-  const plantedIds = new Set<string>();
+  // Only the near-identical-name plants need their names as they are; every other name may be drawn again.
+  const nameLocked = new Set<string>();
   for (let n = 0; n < perRule; n++) {
     const pairs: [PlantedRule, Draft | undefined, Draft | undefined][] = [];
     pairs.push(['business-number', take((d) => d.kind === 'merchant'), take((d) => d.kind === 'merchant')]);
@@ -337,26 +338,26 @@ export function synthBatch(count: number, seed: number): SynthBatch {
         b.bank = { ...b.bank, holder: b.name };
       }
       planted.push({ rule, files: [file(a), file(b)] });
-      plantedIds.add(a.id).add(b.id);
+      if (rule === 'similar-name') nameLocked.add(a.id).add(b.id);
     }
     const twice = take(() => true);
     if (twice) {
       const copy = `${twice.id}-copy.zip`;
       copies.push({ of: file(twice), fileName: copy });
       planted.push({ rule: 'same-packet', files: [file(twice), copy] });
-      plantedIds.add(twice.id);
     }
   }
   // Chance near-identical names (two 김민준 running two 행복치킨 in one city) would be real suspected pairs:
   // draw those names again until only the planted ones remain.
-  for (let round = 0; round < 50; round++) {
+  for (let round = 0; ; round++) {
     const clashes = similarNamePairs(drafts.map((d, index) => ({ index, sido: d.sido, name: comparedNameOf(d.businessName, d.name) })));
     const planteds = new Set(planted.filter((p) => p.rule === 'similar-name').map((p) => p.files.join('|')));
     const redraw = clashes.filter(([i, j]) => !planteds.has(`${file(drafts[i]!)}|${file(drafts[j]!)}`));
     if (!redraw.length) break;
+    if (round === 50) throw new Error('names keep clashing after 50 redraws: try another seed');
     for (const [i, j] of redraw) {
-      const d = [drafts[j]!, drafts[i]!].find((x) => !plantedIds.has(x.id));
-      if (!d) throw new Error(`planted members ${drafts[i]!.id} and ${drafts[j]!.id} clash by chance: try another seed`);
+      const d = [drafts[j]!, drafts[i]!].find((x) => !nameLocked.has(x.id));
+      if (!d) throw new Error(`planted names of ${drafts[i]!.id} and ${drafts[j]!.id} clash by chance: try another seed`);
       d.name = g.personName();
       d.bank = { ...d.bank, holder: d.name };
       if (d.businessName) d.businessName = g.shopName(d.industry, d.sigungu);
