@@ -84,7 +84,17 @@ export async function openImportFile(req: OpenRequest, decodeCp949: Cp949Decoder
     ...(decodeCp949 ? { decodeCp949 } : {}),
   });
   onProgress({ stage: 'reading', done: 2, total: 2 });
-  return { sha256, preview };
+  return { sha256, preview: preview.format === 'xlsx' ? { ...preview, rows: preview.rows.map((r) => ({ ...r, cells: r.cells.map(wallClockText) })) } : preview };
+}
+
+/**
+ * exceljs date cells arrive in the preview as ISO text in UTC whose fields are Excel's wall-clock time
+ * (`2022-09-01T00:00:00.000Z` for 1 Sep): shown as the user sees them in Excel.
+ */
+function wallClockText(text: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}):\d{2}\.\d{3}Z$/.exec(text);
+  if (!m) return text;
+  return m[2] === '00:00' ? m[1]! : `${m[1]} ${m[2]}`;
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
