@@ -1,7 +1,9 @@
-import { open, stat } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { app, dialog, ipcMain, shell } from 'electron';
 import type { BrowserWindow, IpcMainInvokeEvent, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import { backupsToDelete } from '../src/core/backup/rotation';
+import { freshAutoBackupName, listedAutoBackups } from '../src/bridge/auto-backup-names';
 import {
   BRIDGE_CALLS,
   BRIDGE_CHANNELS,
@@ -12,7 +14,9 @@ import {
   type BridgeCallName,
   type BridgeParsedArgs,
   type BridgeResponse,
+  type AutoBackupReason,
   type BridgeResult,
+  MAX_AUTO_BACKUP_BYTES,
   type OpenedFile,
 } from '../src/bridge/contract';
 import { AtomicWriteError, writeFileAtomic } from './atomic-write';
@@ -29,6 +33,16 @@ export interface IpcContext {
   dataDir: string;
   /** The window dialogs attach to; null while none is open. */
   getWindow(): BrowserWindow | null;
+  /** Where automatic backups go; default `<userData>/backups`, beside the data folder. */
+  backupsDir?: string;
+  /** Names automatic backups (tests pass a fixed clock). */
+  now?: () => Date;
+  /** Told after each automatic backup is written (main waits for the quit one). */
+  onAutoBackupWritten?(reason: AutoBackupReason, name: string): void;
+}
+
+export function backupsDirOf(ctx: Pick<IpcContext, 'dataDir' | 'backupsDir'>): string {
+  return ctx.backupsDir ?? path.join(path.dirname(ctx.dataDir), 'backups');
 }
 
 type Handlers = { [K in BridgeCallName]: (args: BridgeParsedArgs<K>) => Promise<BridgeResult<K>> };
@@ -68,7 +82,24 @@ function isInside(parent: string, child: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
+/** The regular files in the backups folder (no folders, no symlinks), with their sizes. */
+async function filesIn(dir: string): Promise<{ name: string; size: number }[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  const files: { name: string; size: number }[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const info = await lstat(path.join(dir, entry.name)).catch(() => null);
+    if (info?.isFile()) files.push({ name: entry.name, size: info.size });
+  }
+  return files;
+}
+
 export function createBridgeHandlers(ctx: IpcContext): Handlers {
+  const backupsDir = backupsDirOf(ctx);
+  const now = ctx.now ?? (() => new Date());
   // Paths the user picked in a dialog this session: the only files revealFile will show, apart from
   // the data folder, so a compromised page cannot probe the disk through the file manager.
   const userChosenPaths = new Set<string>();
@@ -131,7 +162,7 @@ export function createBridgeHandlers(ctx: IpcContext): Handlers {
         throw new BridgeError('not-allowed', `전체 경로가 필요해요: ${requested} / An absolute path is required: ${requested}`);
       }
       const resolved = path.resolve(requested);
-      if (!userChosenPaths.has(resolved) && !isInside(ctx.dataDir, resolved)) {
+      if (!userChosenPaths.has(resolved) && !isInside(ctx.dataDir, resolved) && !isInside(backupsDir, resolved)) {
         throw new BridgeError(
           'not-allowed',
           `이번에 저장하거나 연 파일만 폴더에서 보여 줄 수 있어요: ${resolved} / Only files saved or opened in this session can be shown: ${resolved}`,
@@ -140,6 +171,34 @@ export function createBridgeHandlers(ctx: IpcContext): Handlers {
       const exists = await stat(resolved).then(() => true, () => false);
       if (!exists) throw new BridgeError('io-failed', `파일을 찾을 수 없어요: ${resolved} / File not found: ${resolved}`);
       shell.showItemInFolder(resolved);
+    },
+
+    async writeAutoBackup({ bytes, reason }) {
+      await mkdir(backupsDir, { recursive: true });
+      const existing = await filesIn(backupsDir);
+      const name = freshAutoBackupName(now(), new Set(existing.map((f) => f.name)));
+      const target = path.join(backupsDir, name);
+      await writeFileAtomic(target, bytes);
+      // Rotation only after the new one is complete on disk: a failed write never costs an old backup.
+      const deleted = backupsToDelete([...existing.map((f) => f.name), name], { protect: [name] });
+      for (const old of deleted) await unlink(path.join(backupsDir, old)).catch(() => undefined);
+      ctx.onAutoBackupWritten?.(reason, name);
+      return { name, path: target, size: bytes.byteLength, deleted };
+    },
+
+    async listAutoBackups() {
+      return { backups: listedAutoBackups(await filesIn(backupsDir)), folder: backupsDir };
+    },
+
+    async readAutoBackup({ name }) {
+      // The name passed the contract's exact pattern (no folders, no `..`); a symlink planted under that
+      // name could still point anywhere, so only a regular file is read.
+      const target = path.join(backupsDir, name);
+      const info = await lstat(target).catch(() => null);
+      if (!info) throw new BridgeError('io-failed', `자동 백업을 찾을 수 없어요: ${name} / Automatic backup not found: ${name}`);
+      if (!info.isFile()) throw new BridgeError('not-allowed', `자동 백업 파일이 아니에요: ${name} / Not an automatic backup file: ${name}`);
+      const bytes = await readCapped(target, MAX_AUTO_BACKUP_BYTES);
+      return { name, path: target, bytes, size: bytes.byteLength };
     },
   };
 }

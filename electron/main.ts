@@ -2,7 +2,9 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { BRIDGE_EVENT_CHANNELS } from '../src/bridge/calls';
 import { registerIpcHandlers } from './ipc';
+import { createQuitBackup } from './quit-backup';
 import { buildMenuTemplate } from './menu';
 import { handleAppProtocol, registerAppSchemeAsPrivileged } from './protocol';
 import { createMainWindow, hardenSession, hardenWebContents, SECURE_WEB_PREFERENCES } from './window';
@@ -22,10 +24,33 @@ export const RENDERER_DIR = path.join(here, '..', 'dist');
 
 let mainWindow: BrowserWindow | null = null;
 
+/** How long quitting waits for the page's backup: long enough for a normal backup, short enough not to annoy. */
+export const QUIT_BACKUP_TIMEOUT_MS = 15_000;
+const quitBackup = createQuitBackup({
+  timeoutMs: QUIT_BACKUP_TIMEOUT_MS,
+  send: () => {
+    const win = mainWindow;
+    if (!win || win.isDestroyed() || win.webContents.isCrashed()) return false;
+    win.webContents.send(BRIDGE_EVENT_CHANNELS.onBackupRequest, { reason: 'quit' });
+    return true;
+  },
+});
+
 function openMainWindow(): void {
-  mainWindow = createMainWindow(PRELOAD_PATH);
-  mainWindow.on('closed', () => {
-    mainWindow = null;
+  const win = createMainWindow(PRELOAD_PATH);
+  mainWindow = win;
+  quitBackup.reset();
+  // Closing the last window is how most people quit on Windows and Linux: by `before-quit` the page
+  // is already gone, so the backup is asked for here, while it can still answer.
+  win.on('close', (event) => {
+    if (quitBackup.asked) return;
+    event.preventDefault();
+    void quitBackup.ask().finally(() => {
+      if (!win.isDestroyed()) win.close();
+    });
+  });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
   });
 }
 
@@ -35,7 +60,14 @@ async function onReady(): Promise<void> {
   await mkdir(dataDir, { recursive: true });
   hardenSession(session.defaultSession);
   handleAppProtocol(RENDERER_DIR);
-  registerIpcHandlers({ dataDir, getWindow: () => mainWindow });
+  const backupsDir = path.join(app.getPath('userData'), 'backups');
+  await mkdir(backupsDir, { recursive: true });
+  registerIpcHandlers({
+    dataDir,
+    backupsDir,
+    getWindow: () => mainWindow,
+    onAutoBackupWritten: (reason) => quitBackup.written(reason),
+  });
   app.setAboutPanelOptions({
     applicationName: `${app.getName()} (장애 손실 계산기)`,
     applicationVersion: app.getVersion(),
@@ -61,6 +93,12 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('before-quit', (event) => {
+    // Once only: the second `before-quit` (from app.quit() below) goes through.
+    if (quitBackup.asked || !mainWindow) return;
+    event.preventDefault();
+    void quitBackup.ask().finally(() => app.quit());
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { BRIDGE_CHANNELS, BRIDGE_GLOBAL } from '../src/bridge/calls';
-import type { PreloadApi } from '../src/bridge/contract';
+import { BRIDGE_CHANNELS, BRIDGE_EVENT_CHANNELS, BRIDGE_GLOBAL } from '../src/bridge/calls';
+import type { BackupRequest, PreloadApi } from '../src/bridge/contract';
 
 /**
  * The sandboxed preload: exposes exactly the bridge as `window.outageDesk` and nothing else (no
@@ -12,6 +12,18 @@ const api = {
   openFiles: (args) => ipcRenderer.invoke(BRIDGE_CHANNELS.openFiles, args),
   appInfo: (args) => ipcRenderer.invoke(BRIDGE_CHANNELS.appInfo, args),
   revealFile: (args) => ipcRenderer.invoke(BRIDGE_CHANNELS.revealFile, args),
+  writeAutoBackup: (args) => ipcRenderer.invoke(BRIDGE_CHANNELS.writeAutoBackup, args),
+  listAutoBackups: (args) => ipcRenderer.invoke(BRIDGE_CHANNELS.listAutoBackups, args),
+  readAutoBackup: (args) => ipcRenderer.invoke(BRIDGE_CHANNELS.readAutoBackup, args),
+  onBackupRequest(listener) {
+    // The page gets a fresh plain object, never the IpcRendererEvent (it carries `sender`). Quitting is
+    // the only reason main asks for now.
+    const relay = () => listener({ reason: 'quit' } satisfies BackupRequest);
+    ipcRenderer.on(BRIDGE_EVENT_CHANNELS.onBackupRequest, relay);
+    return () => {
+      ipcRenderer.removeListener(BRIDGE_EVENT_CHANNELS.onBackupRequest, relay);
+    };
+  },
 } satisfies PreloadApi;
 
 contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, api);

@@ -8,10 +8,13 @@ import {
   type BridgeClient,
   type OpenedFile,
 } from './contract';
+import { createBrowserAutoBackups } from './browser-auto-backups';
 
 /**
  * The bridge in a plain browser (`npm run web`): saving is a download, opening is a file picker,
  * and nothing touches a path on disk.
+ *
+ * Automatic backups: kept in a separate IndexedDB database (browser-auto-backups.ts).
  *
  * revealFile: a browser cannot show a file in its folder, so it throws BridgeError with code
  * `not-available` and a message the UI can show as is. UIs should hide the button when
@@ -65,6 +68,7 @@ async function readPicked(files: File[], accept: readonly string[] | undefined, 
 
 export function createBrowserBridge(env: BrowserEnvironment = defaultEnvironment()): BridgeClient {
   const { document } = env;
+  const autoBackups = createBrowserAutoBackups();
   return {
     async saveFile(args) {
       const { suggestedName, bytes } = parseBridgeArgs('saveFile', args);
@@ -127,6 +131,21 @@ export function createBrowserBridge(env: BrowserEnvironment = defaultEnvironment
     async revealFile(args) {
       parseBridgeArgs('revealFile', args);
       throw new BridgeError('not-available', REVEAL_NOT_AVAILABLE_MESSAGE);
+    },
+
+    async writeAutoBackup(args) {
+      const { bytes, reason } = parseBridgeArgs('writeAutoBackup', args);
+      return autoBackups.write(bytes, reason);
+    },
+
+    async listAutoBackups(args) {
+      parseBridgeArgs('listAutoBackups', args);
+      return autoBackups.list();
+    },
+
+    async readAutoBackup(args) {
+      const { name } = parseBridgeArgs('readAutoBackup', args);
+      return autoBackups.read(name);
     },
   };
 }

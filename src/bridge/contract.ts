@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BRIDGE_CALLS, BRIDGE_CHANNELS, BRIDGE_GLOBAL, type BridgeCallName } from './calls';
+import { backupTakenAt } from '../core/backup/rotation';
+import { BRIDGE_CALLS, BRIDGE_CHANNELS, BRIDGE_EVENT_CHANNELS, BRIDGE_EVENTS, BRIDGE_GLOBAL, type BridgeCallName, type BridgeEventName } from './calls';
 
 /**
  * The one contract between the renderer and the desktop shell (shared/architecture.md, "one typed
@@ -12,7 +13,7 @@ import { BRIDGE_CALLS, BRIDGE_CHANNELS, BRIDGE_GLOBAL, type BridgeCallName } fro
  * tsconfig.json (renderer) and tsconfig.electron.json (shell).
  */
 
-export { BRIDGE_CALLS, BRIDGE_CHANNELS, BRIDGE_GLOBAL, type BridgeCallName };
+export { BRIDGE_CALLS, BRIDGE_CHANNELS, BRIDGE_EVENT_CHANNELS, BRIDGE_EVENTS, BRIDGE_GLOBAL, type BridgeCallName, type BridgeEventName };
 
 const MB = 1024 * 1024;
 /** Default cap for opening one file: imports and evidence files larger than this are refused. */
@@ -90,6 +91,42 @@ export const revealFileArgsSchema = z.strictObject({
     .refine((p) => !p.includes('\u0000'), { error: '경로에 NUL 문자가 있어요 / path contains a NUL character' }),
 });
 
+/** Largest automatic backup (the backup format's own cap is 1 GiB; a backup this large is read in memory). */
+export const MAX_AUTO_BACKUP_BYTES = 1024 * MB;
+
+const bytesSchema = (maxBytes: number) =>
+  z
+    .custom<Uint8Array>((v) => Object.prototype.toString.call(v) === '[object Uint8Array]', {
+      error: '내용은 바이트(Uint8Array)여야 해요 / bytes must be a Uint8Array',
+    })
+    .refine((bytes) => bytes.byteLength > 0, { error: '내용이 비어 있어요 / bytes are empty' })
+    .refine((bytes) => bytes.byteLength <= maxBytes, {
+      error: `${maxBytes / MB} MB까지예요 / limited to ${maxBytes / MB} MB`,
+    });
+
+export const AUTO_BACKUP_REASONS = ['quit', 'daily', 'before-upgrade'] as const;
+export type AutoBackupReason = (typeof AUTO_BACKUP_REASONS)[number];
+
+export const writeAutoBackupArgsSchema = z.strictObject({
+  bytes: bytesSchema(MAX_AUTO_BACKUP_BYTES),
+  reason: z.enum(AUTO_BACKUP_REASONS, { error: '이유는 quit, daily, before-upgrade 중 하나예요 / reason must be quit, daily or before-upgrade' }),
+});
+
+export const listAutoBackupsArgsSchema = z.strictObject({}).optional();
+
+/**
+ * Only names the shell itself writes (`outage-desk-backup-20221015-200000.odbackup`): the exact pattern
+ * rules out folders, `..`, absolute paths, drive letters, NUL and look-alike extensions in one check.
+ */
+export const autoBackupNameSchema = z
+  .string({ error: '백업 이름은 글자여야 해요 / backup name must be a string' })
+  .max(100, { error: '자동 백업 이름이 아니에요 / not an automatic backup name' })
+  .refine((name) => backupTakenAt(name) !== null, {
+    error: '자동 백업 이름이 아니에요 (outage-desk-backup-YYYYMMDD-HHmmss.odbackup) / not an automatic backup name',
+  });
+
+export const readAutoBackupArgsSchema = z.strictObject({ name: autoBackupNameSchema });
+
 // ---------------------------------------------------------------------------------------------
 // Result types
 
@@ -118,6 +155,34 @@ export interface AppInfo {
   isElectron: boolean;
 }
 
+export interface AutoBackupWritten {
+  name: string;
+  /** Absolute path (Electron); the browser keeps automatic backups in its own storage and has none. */
+  path?: string;
+  size: number;
+  /** Older automatic backups removed to keep the last ten. */
+  deleted: string[];
+}
+
+export interface AutoBackupEntry {
+  name: string;
+  size: number;
+  /** KST, from the name (`2022-10-15T20:00:00+09:00`). */
+  takenAt: string;
+}
+
+export interface AutoBackupList {
+  /** Newest first. */
+  backups: AutoBackupEntry[];
+  /** The folder they are in (Electron only). */
+  folder?: string;
+}
+
+/** What main sends when the app is quitting. */
+export interface BackupRequest {
+  reason: 'quit';
+}
+
 // A result type travels only at the type level; this marker keeps it next to its schema.
 const resultOf = <T>() => undefined as unknown as T;
 
@@ -127,6 +192,9 @@ export const bridgeContract = {
   openFiles: { args: openFilesArgsSchema, result: resultOf<OpenedFile[]>() },
   appInfo: { args: appInfoArgsSchema, result: resultOf<AppInfo>() },
   revealFile: { args: revealFileArgsSchema, result: resultOf<void>() },
+  writeAutoBackup: { args: writeAutoBackupArgsSchema, result: resultOf<AutoBackupWritten>() },
+  listAutoBackups: { args: listAutoBackupsArgsSchema, result: resultOf<AutoBackupList>() },
+  readAutoBackup: { args: readAutoBackupArgsSchema, result: resultOf<OpenedFile>() },
 } as const satisfies Record<BridgeCallName, { args: z.ZodType; result: unknown }>;
 
 export type BridgeContract = typeof bridgeContract;
@@ -207,8 +275,11 @@ export function parseBridgeArgs<K extends BridgeCallName>(call: K, raw: unknown)
 // A call whose argument may be undefined can be called with no argument at all.
 type Call<A, R> = undefined extends A ? (args?: A) => Promise<R> : (args: A) => Promise<R>;
 
-/** What the UI uses: `getBridge().saveFile({...})`. Failures throw BridgeError. */
-export type BridgeClient = { [K in BridgeCallName]: Call<BridgeArgs<K>, BridgeResult<K>> };
+/** Events from main: subscribe with a listener, get back a function that unsubscribes. */
+export type BridgeEvents = { onBackupRequest(listener: (request: BackupRequest) => void): () => void };
 
-/** What the preload exposes as `window.outageDesk`: the same calls, answering with a BridgeResponse. */
-export type PreloadApi = { [K in BridgeCallName]: Call<BridgeArgs<K>, BridgeResponse<BridgeResult<K>>> };
+/** What the UI uses: `getBridge().saveFile({...})`. Failures throw BridgeError. Events exist only where main sends them. */
+export type BridgeClient = { [K in BridgeCallName]: Call<BridgeArgs<K>, BridgeResult<K>> } & Partial<BridgeEvents>;
+
+/** What the preload exposes as `window.outageDesk`: the same calls, answering with a BridgeResponse, plus the events. */
+export type PreloadApi = { [K in BridgeCallName]: Call<BridgeArgs<K>, BridgeResponse<BridgeResult<K>>> } & BridgeEvents;

@@ -39,5 +39,9 @@ export function createElectronBridge(api: PreloadApi): BridgeClient {
     openFiles: (args) => call('openFiles', args),
     appInfo: (args) => call('appInfo', args),
     revealFile: (args) => call('revealFile', args),
+    writeAutoBackup: (args) => call('writeAutoBackup', args),
+    listAutoBackups: (args) => call('listAutoBackups', args),
+    readAutoBackup: (args) => call('readAutoBackup', args),
+    onBackupRequest: (listener) => api.onBackupRequest(listener),
   };
 }

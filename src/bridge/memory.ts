@@ -1,4 +1,16 @@
-import { BridgeError, fileTooLargeMessage, fileTypeNotAllowedMessage, parseBridgeArgs, type AppInfo, type BridgeClient, type OpenedFile } from './contract';
+import { backupsToDelete } from '../core/backup/rotation';
+import { freshAutoBackupName, listedAutoBackups } from './auto-backup-names';
+import {
+  BridgeError,
+  fileTooLargeMessage,
+  fileTypeNotAllowedMessage,
+  parseBridgeArgs,
+  type AppInfo,
+  type AutoBackupReason,
+  type BackupRequest,
+  type BridgeClient,
+  type OpenedFile,
+} from './contract';
 
 /**
  * An in-memory bridge for UI tests: `setBridgeForTests(createMemoryBridge())`. It parses arguments
@@ -12,15 +24,36 @@ export interface MemoryBridge extends BridgeClient {
   readonly revealed: string[];
   /** The files the next openFiles call "picks"; an empty array means the user cancelled. */
   queueOpenFiles(files: { name: string; bytes: Uint8Array }[]): void;
+  /** The automatic backups "on disk", by name; rotated like the shell's (last ten). */
+  readonly autoBackups: Map<string, { bytes: Uint8Array; reason: AutoBackupReason }>;
+  /** Acts like main when the app quits: asks the page for a backup. */
+  requestBackup(request?: BackupRequest): void;
+  /** How many listeners wait for backup requests. */
+  backupRequestListeners(): number;
 }
 
-export function createMemoryBridge(info: Partial<AppInfo> = {}): MemoryBridge {
+export interface MemoryBridgeOptions {
+  /** The clock that names automatic backups. */
+  now?: () => Date;
+  /** Present the quit-time backup event (as in Electron); default true. */
+  events?: boolean;
+}
+
+export function createMemoryBridge(info: Partial<AppInfo> = {}, options: MemoryBridgeOptions = {}): MemoryBridge {
+  const now = options.now ?? (() => new Date());
+  const autoBackups = new Map<string, { bytes: Uint8Array; reason: AutoBackupReason }>();
+  const listeners = new Set<(request: BackupRequest) => void>();
   const saved: { name: string; bytes: Uint8Array }[] = [];
   const revealed: string[] = [];
   const queue: { name: string; bytes: Uint8Array }[][] = [];
-  return {
+  const bridge: MemoryBridge = {
     saved,
     revealed,
+    autoBackups,
+    requestBackup(request = { reason: 'quit' }) {
+      for (const listener of listeners) listener(request);
+    },
+    backupRequestListeners: () => listeners.size,
     queueOpenFiles(files) {
       queue.push(files);
     },
@@ -47,5 +80,32 @@ export function createMemoryBridge(info: Partial<AppInfo> = {}): MemoryBridge {
       const { path } = parseBridgeArgs('revealFile', args);
       revealed.push(path);
     },
+    async writeAutoBackup(args) {
+      const { bytes, reason } = parseBridgeArgs('writeAutoBackup', args);
+      const name = freshAutoBackupName(now(), new Set(autoBackups.keys()));
+      autoBackups.set(name, { bytes: bytes.slice(), reason });
+      const deleted = backupsToDelete([...autoBackups.keys()], { protect: [name] });
+      for (const old of deleted) autoBackups.delete(old);
+      return { name, path: `/memory/backups/${name}`, size: bytes.byteLength, deleted };
+    },
+    async listAutoBackups(args) {
+      parseBridgeArgs('listAutoBackups', args);
+      return { backups: listedAutoBackups([...autoBackups].map(([name, b]) => ({ name, size: b.bytes.byteLength }))), folder: '/memory/backups' };
+    },
+    async readAutoBackup(args) {
+      const { name } = parseBridgeArgs('readAutoBackup', args);
+      const found = autoBackups.get(name);
+      if (!found) throw new BridgeError('io-failed', `자동 백업을 찾을 수 없어요: ${name} / Automatic backup not found: ${name}`);
+      return { name, path: `/memory/backups/${name}`, bytes: found.bytes.slice(), size: found.bytes.byteLength };
+    },
   };
+  if (options.events !== false) {
+    bridge.onBackupRequest = (listener) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    };
+  }
+  return bridge;
 }

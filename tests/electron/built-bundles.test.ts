@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BRIDGE_CALLS, BRIDGE_CHANNELS } from '../../src/bridge/contract';
+import { BRIDGE_CALLS, BRIDGE_CHANNELS, BRIDGE_EVENT_CHANNELS, BRIDGE_EVENTS } from '../../src/bridge/contract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
 
 /**
@@ -75,7 +75,7 @@ describe('dist-electron/main.js', () => {
     expect(report.windows[0].loaded).toEqual(['app://desk/index.html']);
 
     // lifecycle, guards, menu, IPC
-    expect(report.appListeners).toEqual(['activate', 'second-instance', 'web-contents-created', 'window-all-closed']);
+    expect(report.appListeners).toEqual(['activate', 'before-quit', 'second-instance', 'web-contents-created', 'window-all-closed']);
     expect(report.focusedAfterSecondInstance).toEqual([1]);
     const names = report.events.map(([name]: [string]) => name);
     for (const guard of ['session.setPermissionRequestHandler', 'session.setPermissionCheckHandler', 'session.webRequest.onBeforeRequest', 'session.webRequest.onHeadersReceived']) {
@@ -93,6 +93,8 @@ describe('dist-electron/main.js', () => {
     // the data folder is created under userData, and IPC checks the sender
     const dataDir = path.join(userData, 'data');
     expect(statSync(dataDir).isDirectory()).toBe(true);
+    // automatic backups get their own folder beside it
+    expect(statSync(path.join(userData, 'backups')).isDirectory()).toBe(true);
     expect(report.appInfo.trusted).toEqual({
       ok: true,
       value: { name: 'Outage Loss Desk', version: '0.1.0', platform: process.platform, dataDir, isElectron: true },
@@ -116,6 +118,7 @@ describe('dist-electron/preload.cjs', () => {
     const exposed = new Map<string, Record<string, (args?: unknown) => Promise<unknown>>>();
     const invoked: [string, unknown][] = [];
     const requested: string[] = [];
+    const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
     const electronStub = {
       contextBridge: { exposeInMainWorld: (key: string, api: Record<string, (args?: unknown) => Promise<unknown>>) => exposed.set(key, api) },
       ipcRenderer: {
@@ -123,6 +126,11 @@ describe('dist-electron/preload.cjs', () => {
           invoked.push([channel, args]);
           return Promise.resolve({ ok: true, value: channel });
         },
+        on: (channel: string, fn: (...args: unknown[]) => void) => {
+          if (!listeners.has(channel)) listeners.set(channel, new Set());
+          listeners.get(channel)!.add(fn);
+        },
+        removeListener: (channel: string, fn: (...args: unknown[]) => void) => listeners.get(channel)?.delete(fn),
       },
     };
     // Only what a sandboxed preload gets for our purposes: require('electron'). No process, no fs.
@@ -133,7 +141,7 @@ describe('dist-electron/preload.cjs', () => {
     };
     const module = { exports: {} };
     vm.runInContext(code, vm.createContext({ require: sandboxRequire, module, exports: module.exports }), { filename: preloadPath });
-    return { exposed, invoked, requested };
+    return { exposed, invoked, requested, listeners };
   }
 
   it('is CommonJS: a classic script, not an ES module', () => {
@@ -147,12 +155,26 @@ describe('dist-electron/preload.cjs', () => {
     expect(requested).toEqual(['electron']);
     expect([...exposed.keys()]).toEqual(['outageDesk']);
     const api = exposed.get('outageDesk')!;
-    expect(Object.keys(api).sort()).toEqual([...BRIDGE_CALLS].sort());
+    expect(Object.keys(api).sort()).toEqual([...BRIDGE_CALLS, ...BRIDGE_EVENTS].sort());
     for (const call of BRIDGE_CALLS) {
       expect(typeof api[call]).toBe('function');
       await expect(api[call]({ probe: call })).resolves.toEqual({ ok: true, value: BRIDGE_CHANNELS[call] });
     }
     expect(invoked).toEqual(BRIDGE_CALLS.map((call) => [BRIDGE_CHANNELS[call], { probe: call }]));
+  });
+
+  it('relays the quit-time backup request as a plain { reason }, never the IPC event, and unsubscribes', () => {
+    const { exposed, listeners } = runPreloadSandboxed();
+    const api = exposed.get('outageDesk') as unknown as { onBackupRequest(fn: (r: unknown) => void): () => void };
+    const heard: unknown[] = [];
+    const unsubscribe = api.onBackupRequest((request) => heard.push(request));
+    const channel = BRIDGE_EVENT_CHANNELS.onBackupRequest;
+    expect(listeners.get(channel)?.size).toBe(1);
+    const fakeEvent = { sender: { send: () => 'would let the page talk to main directly' } };
+    for (const fn of listeners.get(channel)!) fn(fakeEvent, { reason: 'quit', extra: 'dropped' });
+    expect(heard).toEqual([{ reason: 'quit' }]);
+    unsubscribe();
+    expect(listeners.get(channel)?.size).toBe(0);
   });
 
   it('is small: zod and the handlers stay in main', () => {

@@ -69,6 +69,9 @@ describe('sender check', () => {
     openFiles: {},
     appInfo: undefined,
     revealFile: { path: '/tmp/x' },
+    writeAutoBackup: { bytes: new Uint8Array([1]), reason: 'daily' },
+    listAutoBackups: undefined,
+    readAutoBackup: { name: 'outage-desk-backup-20221015-200000.odbackup' },
   } as const;
 
   it.each([
