@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setBridgeForTests } from '../../src/bridge';
@@ -12,6 +12,9 @@ import { App } from '../../src/ui/App';
 import { addExampleClaims } from '../../src/ui/examples/examples';
 import { formatWon } from '../../src/ui/format';
 import { createI18n } from '../../src/ui/i18n';
+
+// The machine is shared with other test runs: give slow renders time before calling them missing.
+configure({ asyncUtilTimeout: 8000 });
 
 let db: OutageDeskDB;
 const DRIVER = 'example-driver-2022';
@@ -49,7 +52,7 @@ describe('the estimate screen', () => {
     render(<App opened={{ kind: 'ready', db }} i18n={createI18n('ko')} />);
     await go('#/estimate');
 
-    const total = await screen.findByTestId('claim-total');
+    const total = await screen.findByTestId('claim-total', {}, { timeout: 5000 });
     expect(total.textContent).toBe('224,490원22만 4,490원');
     expect(total.textContent).toContain(formatWon(e.claimTotal, 'ko'));
     expect(screen.getByTestId('direct-total').textContent).toBe('210,750원');
@@ -80,7 +83,7 @@ describe('the estimate screen', () => {
     await setSetting(db, 'currentClaimId', DRIVER);
     render(<App opened={{ kind: 'ready', db }} i18n={createI18n('ko')} />);
     await go('#/estimate');
-    await user.click(await screen.findByRole('checkbox', { name: /95% 범위로 넓혀 보기/ }));
+    await user.click(await screen.findByRole('checkbox', { name: /95% 범위로 넓혀 보기/ }, { timeout: 5000 }));
     const wide = await engineFigures(DRIVER);
     expect(wide.lostProfitRange.alpha).toBe(0.05);
     const expected = `95% 범위 ${formatWon(wide.lostProfitRange.low, 'ko')} – ${formatWon(wide.lostProfitRange.high, 'ko')}`;
@@ -95,7 +98,7 @@ describe('the estimate screen', () => {
     await setSetting(db, 'currentClaimId', DRIVER);
     render(<App opened={{ kind: 'ready', db }} i18n={createI18n('ko')} />);
     await go('#/estimate');
-    await screen.findByTestId('claim-total');
+    await screen.findByTestId('claim-total', {}, { timeout: 5000 });
 
     await user.click(screen.getByRole('button', { name: '직접 손실 항목 더하기' }));
     await user.selectOptions(screen.getByLabelText('종류'), 'substitute-fees');
@@ -137,7 +140,7 @@ describe('the estimate screen', () => {
     }, { allowDraft: true });
     render(<App opened={{ kind: 'ready', db }} i18n={createI18n('ko')} />);
     await go('#/estimate');
-    expect(await screen.findByRole('heading', { name: '아직 계산할 수 없어요' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: '아직 계산할 수 없어요' }, { timeout: 5000 })).toBeTruthy();
     expect(screen.getByRole('link', { name: '판매 채널 정하기' }).getAttribute('href')).toBe('#/claimant?step=channels');
     expect(screen.getByRole('link', { name: '이익률과 기록 단위 정하기' }).getAttribute('href')).toBe('#/claimant?step=margin');
     expect(screen.queryByTestId('claim-total')).toBeNull();
@@ -148,7 +151,7 @@ describe('the estimate screen', () => {
     await setSetting(db, 'currentClaimId', DRIVER);
     render(<App opened={{ kind: 'ready', db }} i18n={createI18n('en')} />);
     await go('#/estimate');
-    expect((await screen.findByTestId('claim-total')).textContent).toBe('₩224,490≈ ₩224.5 thousand');
+    expect((await screen.findByTestId('claim-total', {}, { timeout: 5000 })).textContent).toBe('₩224,490≈ ₩224.5 thousand');
     expect(screen.getByTestId('lost-profit-range').textContent).toBe('80% range ₩182,718 – ₩238,782');
     expect(screen.getByTestId('range-driver').textContent).toContain('week-to-week variation of your reference weeks');
   });

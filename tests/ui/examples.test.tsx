@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,6 +12,9 @@ import { createClaim, getSetting, listClaims, loadClaim, OutageDeskDB } from '..
 import { App } from '../../src/ui/App';
 import { addExampleClaims } from '../../src/ui/examples/examples';
 import { createI18n } from '../../src/ui/i18n';
+
+// The machine is shared with other test runs: give slow renders time before calling them missing.
+configure({ asyncUtilTimeout: 8000 });
 
 let db: OutageDeskDB;
 
@@ -51,7 +54,7 @@ describe('example claims', () => {
     render(<App opened={{ kind: 'ready', db }} i18n={createI18n('ko')} />);
     expect(await screen.findByRole('heading', { name: '아직 신고서가 없어요' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: '예시로 둘러보기' }));
-    expect(await screen.findByText(`예시 신고서 ${exampleFiles.length}개를 넣었어요. 실제로 신고하지 마세요.`)).toBeTruthy();
+    expect(await screen.findByText(`예시 신고서 ${exampleFiles.length}개를 넣었어요. 실제로 신고하지 마세요.`, {}, { timeout: 10_000 })).toBeTruthy();
 
     await waitFor(() => expect(document.querySelectorAll('.claim-list .claim-item')).toHaveLength(exampleFiles.length));
     for (const item of document.querySelectorAll('.claim-list .claim-item')) expect(within(item as HTMLElement).getByText('예시')).toBeTruthy();

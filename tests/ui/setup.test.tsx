@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setBridgeForTests } from '../../src/bridge';
@@ -10,6 +10,9 @@ import { createClaim, getClaim, loadClaim, OutageDeskDB, saveClaimDocument, setS
 import type { ClaimBody } from '../../src/db';
 import { App } from '../../src/ui/App';
 import { createI18n } from '../../src/ui/i18n';
+
+// The machine is shared with other test runs: give slow renders time before calling them missing.
+configure({ asyncUtilTimeout: 8000 });
 
 let db: OutageDeskDB;
 let claimId: string;

@@ -20,7 +20,7 @@ function newId(prefix: string, taken: string[]): string {
   return `${prefix}-${n}`;
 }
 
-const wholeWon = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text.replace(/[,\s원₩]/g, '')));
+const wholeWon = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text.replace(/[,\s\u{C6D0}\u{20A9}]/gu, '')));
 const decimal = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text.replace(',', '.')));
 
 // ---------------------------------------------------------------------------------------------------

@@ -43,14 +43,22 @@ export function ServiceWindowEditor({ service, fromPreset, used, onSave }: Props
   async function submit(e: FormEvent) {
     e.preventDefault();
     const window = { start: joinKst(start), end: joinKst(end) };
-    const result = fromPreset ? check(userWindowSchema, { ...window, note: note.trim() }) : check(windowSchema, window);
-    if (!result.success) {
-      setErrors(fieldErrors(result.error, i18n.language));
-      return;
+    let next: ServiceOutage;
+    if (fromPreset) {
+      const result = check(userWindowSchema, { ...window, note: note.trim() });
+      if (!result.success) {
+        setErrors(fieldErrors(result.error, i18n.language));
+        return;
+      }
+      next = { ...service, userWindow: result.data };
+    } else {
+      const result = check(windowSchema, window);
+      if (!result.success) {
+        setErrors(fieldErrors(result.error, i18n.language));
+        return;
+      }
+      next = { ...service, window: result.data, source: source.trim() };
     }
-    const next: ServiceOutage = fromPreset
-      ? { ...service, userWindow: { ...window, note: note.trim() } }
-      : { ...service, window, source: source.trim() };
     if (await onSave(next)) setEditing(false);
   }
 

@@ -13,8 +13,8 @@ export function splitKst(instant: string | undefined): KstParts {
   return { date: instant.slice(0, 10), time: instant.slice(11, 16) };
 }
 
-/** The KST instant of a date and a time, or '' when either is empty (the schema then says what is missing). */
-export function joinKst({ date, time }: KstParts): string {
-  if (!date || !time) return '';
+/** The KST instant of a date and a time, or undefined when either is empty (the schema then says it is required). */
+export function joinKst({ date, time }: KstParts): string | undefined {
+  if (!date || !time) return undefined;
   return `${date}T${time.slice(0, 5)}+09:00`;
 }
