@@ -46,6 +46,7 @@ describe('export helpers', () => {
   it('send each readiness issue and claim path to the page that fixes it', () => {
     expect(routeForIssue({ code: 'document-missing', subject: 'smb-certificate' })).toBe('evidence');
     expect(routeForIssue({ code: 'field-empty', subject: 'mobile' })).toBe('claimant');
+    expect(routeForIssue({ code: 'field-empty', subject: 'applicant' })).toBe('claimant');
     expect(routeForIssue({ code: 'field-empty', subject: 'content' })).toBe('estimate');
     expect(routeForIssue({ code: 'too-few-reference-dates', subject: '2022-10-15' })).toBe('baseline');
     expect(routeForIssue({ code: 'rule-window-uncovered', subject: 'x' })).toBe('records');

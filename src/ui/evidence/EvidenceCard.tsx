@@ -48,7 +48,7 @@ export function EvidenceCard({ row, context, onRemove }: { row: EvidenceRow; con
           </button>
         </div>
         <div className="evidence-fields">
-          <span className="field">
+          <span className="ev-field">
             <label htmlFor={`${id}-kind`}>{t('evidence.kindLabel')}</label>
             <select id={`${id}-kind`} value={kind} onChange={(e) => void save({ label: labelOfKind(e.target.value as VaultKindId) })}>
               {VAULT_KINDS.map((k) => (
@@ -56,10 +56,10 @@ export function EvidenceCard({ row, context, onRemove }: { row: EvidenceRow; con
               ))}
             </select>
           </span>
-          <fieldset className="field provenance">
+          <fieldset className="ev-field provenance">
             <legend>{t('evidence.provenanceLabel')}</legend>
             {PROVENANCES.map((p) => (
-              <label key={p} className="check">
+              <label key={p} className="ev-check">
                 <input type="radio" name={`${id}-provenance`} value={p} checked={provenance === p} onChange={() => void save({ provenance: p })} />
                 <span>{t(`evidence.provenance.${p}`)}</span>
               </label>

@@ -88,15 +88,15 @@ export function LinkEditor({ row, context }: { row: EvidenceRow; context: LinkCo
         <fieldset className="link-group">
           <legend>{t('evidence.linkRecordsTitle')}</legend>
           <div className="link-range">
-            <span className="field">
+            <span className="ev-field">
               <label htmlFor={`${id}-from`}>{t('evidence.linkFrom')}</label>
               <input id={`${id}-from`} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
             </span>
-            <span className="field">
+            <span className="ev-field">
               <label htmlFor={`${id}-to`}>{t('evidence.linkTo')}</label>
               <input id={`${id}-to`} type="date" value={to} onChange={(e) => setTo(e.target.value)} />
             </span>
-            <span className="field">
+            <span className="ev-field">
               <label htmlFor={`${id}-channel`}>{t('evidence.linkChannel')}</label>
               <select id={`${id}-channel`} value={channel} onChange={(e) => setChannel(e.target.value)}>
                 <option value="*">{t('evidence.allChannels')}</option>
@@ -119,7 +119,7 @@ export function LinkEditor({ row, context }: { row: EvidenceRow; context: LinkCo
             <ul className="link-items">
               {context.items.map((item) => (
                 <li key={item.id}>
-                  <label className="check">
+                  <label className="ev-check">
                     <input type="checkbox" checked={linked.includes(item.id)} onChange={(e) => void toggleItem(item.id, e.target.checked)} />
                     <span>{item.side === 'direct' ? t('evidence.directItem', { name: item.name }) : t('evidence.indirectItem', { name: item.name })}</span>
                   </label>

@@ -57,7 +57,7 @@ export function FormFieldCard({ field }: { field: FilledField }) {
       {over && <p className="field-error">{t('export.overLimit')}</p>}
       {field.truncated && <p className="muted">{t('export.truncated', { full: field.fullLength })}</p>}
       {field.instruction && <p className="form-instruction">{inLanguage(field.instruction, i18n.language)}</p>}
-      <p className="visually-hidden" role="status">{copied === 'yes' ? t('export.copied') : copied === 'failed' ? t('export.copyFailed') : ''}</p>
+      <p className="ex-visually-hidden" role="status">{copied === 'yes' ? t('export.copied') : copied === 'failed' ? t('export.copyFailed') : ''}</p>
       {copied === 'failed' && <p className="field-error">{t('export.copyFailed')}</p>}
     </li>
   );

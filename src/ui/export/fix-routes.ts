@@ -2,7 +2,7 @@ import type { ReadinessIssue } from '../../core/packet/readiness';
 import type { RouteId } from '../routes';
 
 /** Contact and identity fields are filled on the claimant page; the texts built from figures, by the estimate. */
-const CLAIMANT_FIELD = /email|mobile|phone|tel|name|business|contact|account|region/i;
+const CLAIMANT_FIELD = /applicant|driver|email|mobile|phone|tel|name|business|contact|account|region/i;
 
 /** The page where a readiness issue is fixed. */
 export function routeForIssue(issue: Pick<ReadinessIssue, 'code' | 'subject'>): RouteId {
