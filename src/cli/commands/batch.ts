@@ -1,24 +1,18 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
-import { analyseBatch, batchManifest, readBatchItem } from '../../core/batch/batch';
+import { analyseBatch } from '../../core/batch/batch';
 import { SECTOR_LABELS } from '../../core/batch/aggregate';
-import { rosterCsv, rosterTable, rosterXlsx } from '../../core/batch/roster-export';
-import { summaryPdf } from '../../core/batch/summary-pdf';
-import { BatchZipWriter } from '../../core/batch/zip-stream';
+import { batchCounts } from '../../core/batch/resolve';
+import { BatchFileChangedError, batchRosterCsv, batchRosterXlsx, batchSummaryPdf, isBatchFileName, readBatchSources, writeBatchZip } from '../../core/batch/run';
 import { iconvCp949Decoder } from '../../core/io/cp949-iconv';
-import { sha256Hex } from '../../core/packet/hash';
 import { formatWon } from '../../core/packet/format';
-import type { BatchMember } from '../../core/batch/types';
 import { CliInputError } from '../errors.js';
 import { appVersion, readPacketFonts } from './packet.js';
 
 export const summary = '회원들의 묶음·청구 파일·명단을 한 번에 확인하고 중복을 빼고 집계해요 / verify, dedupe and aggregate a batch of member packets, claims and rosters';
 
 const USAGE = '사용법 / usage: outage-desk batch <files or folders...> --out <dir> [--redact] [--now 2022-11-01T09:00+09:00]';
-
-/** What a folder holds that a batch reads; a file named on the command line is read whatever it is. */
-const BATCH_EXTENSIONS = /\.(zip|json|csv|xlsx)$/i;
 
 type Options = { inputs: string[]; outDir: string; redact: boolean; now: Date };
 
@@ -57,7 +51,7 @@ async function expandInputs(inputs: string[], outDir: string): Promise<{ path: s
       // The batch's own output folder is never read back in.
       if (e.isDirectory()) {
         if (resolve(path) !== outDir) await walk(path, root);
-      } else if (e.isFile() && BATCH_EXTENSIONS.test(e.name)) out.set(resolve(path), relative(root, path) || e.name);
+      } else if (e.isFile() && isBatchFileName(e.name)) out.set(resolve(path), relative(root, path) || e.name);
     }
   };
   for (const input of inputs) {
@@ -80,9 +74,6 @@ async function writeAtomic(path: string, bytes: Uint8Array | string): Promise<vo
   await rename(tmp, path);
 }
 
-/** Files read and checked at once: enough to keep the hashing threads busy, few enough to bound memory. */
-const IN_FLIGHT = 4;
-
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 export async function run(args: string[]): Promise<number> {
@@ -90,85 +81,46 @@ export async function run(args: string[]): Promise<number> {
   const started = performance.now();
   const outDir = resolve(o.outDir);
   const files = await expandInputs(o.inputs, outDir);
-  const members: BatchMember[] = [];
-  const invalid: { file: string; row?: number; reason: string; code: string }[] = [];
-  const pathOf = new Map<string, string>();
-  // Pass 1: a few files in flight at once (hashing runs on libuv's threads, so a second core helps), the
-  // results kept in input order; only the member summaries stay, the bytes are dropped.
-  const results: { members: BatchMember[]; invalid: typeof invalid }[] = new Array(files.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const index = next++;
-      const f = files[index]!;
-      let bytes: Uint8Array;
-      try {
-        bytes = new Uint8Array(await readFile(f.path));
-      } catch (err) {
-        results[index] = { members: [], invalid: [{ file: f.label, code: 'unreadable', reason: `파일을 읽을 수 없어요 / cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` }] };
-        continue;
-      }
-      const item = await readBatchItem(f.label, bytes, { decodeCp949: iconvCp949Decoder });
-      results[index] = { members: item.members, invalid: item.invalid };
-      pathOf.set(f.label, f.path);
-    }
-  };
-  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
-  for (const r of results) {
-    members.push(...r.members);
-    invalid.push(...r.invalid);
-  }
+  const pathOf = new Map(files.map((f) => [f.label, f.path]));
+  // Pass 1: four files in flight at once (hashing runs on libuv's threads, so a second core helps).
+  const read = await readBatchSources(files.map((f) => ({ label: f.label, ref: f.path })), async (path) => new Uint8Array(await readFile(path)), {
+    inFlight: 4,
+    decodeCp949: iconvCp949Decoder,
+    readErrorDetail: (err) => (err as NodeJS.ErrnoException).code ?? (err as Error).message,
+  });
   const readMs = performance.now() - started;
-  const result = analyseBatch(members, invalid, { now: o.now, automatic: true });
+  const result = analyseBatch(read.members, read.invalid, { now: o.now, automatic: true });
   const analyseMs = performance.now() - started - readMs;
   const version = await appVersion();
   await mkdir(outDir, { recursive: true });
 
-  const table = rosterTable(result.members, result.applied.status, result.invalid, { redact: o.redact });
-  const csv = rosterCsv(table);
-  const xlsx = await rosterXlsx(table, o.now);
-  const suspectedPairs = result.pairs.filter((p) => !p.exact).length;
-  const duplicatesRemoved = result.members.length - result.applied.kept.length;
-  const pdf = await summaryPdf(result.aggregates, {
-    title: '회원 피해 집계 (카카오 장애 2022)',
-    madeAt: o.now,
-    appVersion: version,
-    items: result.members.length + result.invalid.length,
-    invalid: result.invalid.length,
-    duplicatesRemoved,
-    suspectedPairs,
-    redacted: o.redact,
-  }, await readPacketFonts());
+  const outputOptions = { now: o.now, redact: o.redact, appVersion: version };
+  const csv = batchRosterCsv(result, o.redact);
+  const xlsx = await batchRosterXlsx(result, outputOptions);
+  const pdf = await batchSummaryPdf(result, outputOptions, await readPacketFonts());
+  const { suspectedPairs, duplicatesRemoved } = batchCounts(result);
 
   // Pass 2: the zip streams to disk; each kept packet is read again and must be the file pass 1 checked.
   const zipPath = join(outDir, 'batch.zip');
   const zipTmp = `${zipPath}.${process.pid}.tmp`;
   const fd = openSync(zipTmp, 'w');
-  const zip = new BatchZipWriter((chunk) => writeSync(fd, chunk), o.now);
   let packetCount = 0;
+  let open = true;
   try {
-    if (!o.redact) {
-      for (const m of result.applied.kept) {
-        if (m.source.kind !== 'packet') continue;
-        const bytes = new Uint8Array(await readFile(pathOf.get(m.source.file)!));
-        const hash = await sha256Hex(bytes);
-        if (hash !== m.source.fileSha256) throw new CliInputError(`확인하는 동안 파일이 바뀌었어요: ${m.source.file} / the file changed while the batch was running`);
-        await zip.add(zip.uniquePath('packets', basename(m.source.file)), bytes, { store: true, sha256: hash });
-        packetCount++;
-      }
-    }
-    await zip.add('roster.csv', csv);
-    await zip.add('roster.xlsx', xlsx);
-    await zip.add('summary.pdf', pdf);
-    const manifest = batchManifest(result, { files: files.length, appVersion: version, now: o.now, redact: o.redact, packetsIncluded: !o.redact, packetCount, zipped: zip.files });
-    const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
-    await zip.add('batch-manifest.json', new TextEncoder().encode(manifestText));
-    zip.end();
+    const written = await writeBatchZip(result, { csv, xlsx, pdf }, {
+      ...outputOptions,
+      files: files.length,
+      readPacket: async (m) => new Uint8Array(await readFile(pathOf.get(m.source.file)!)),
+      onChunk: (chunk) => writeSync(fd, chunk),
+    });
+    packetCount = written.packetCount;
     closeSync(fd);
+    open = false;
     await rename(zipTmp, zipPath);
-    await writeAtomic(join(outDir, 'batch-manifest.json'), manifestText);
+    await writeAtomic(join(outDir, 'batch-manifest.json'), written.manifestText);
   } catch (err) {
-    closeSync(fd);
+    if (open) closeSync(fd);
+    if (err instanceof BatchFileChangedError) throw new CliInputError(err.message);
     throw err;
   }
   await writeAtomic(join(outDir, 'roster.csv'), csv);

@@ -1,11 +1,12 @@
 import { sha256Hex } from '../packet/hash';
 import { isoKst } from '../packet/format';
 import type { Cp949Decoder } from '../io/encoding';
-import { aggregate, type BatchAggregates } from './aggregate';
-import { applyDecisions, automaticDecisions, findDuplicates, type AppliedDecisions, type DuplicateDecision, type DuplicatePair } from './dedupe';
+import type { BatchAggregates } from './aggregate';
+import { findDuplicates, type DuplicateDecision, type DuplicatePair } from './dedupe';
 import { itemFormat, readClaimItem, readPacketItem, unknownItem, type ItemFormat, type ItemResult } from './items';
 import { maskFreeText, redactMember } from './redact';
 import { readRosterItem } from './roster';
+import { batchCounts, resolveBatch, type AnalyseOptions, type BatchResult } from './resolve';
 import type { BatchMember, InvalidItem, ItemStatus } from './types';
 
 /**
@@ -38,29 +39,8 @@ export async function readBatchItem(file: string, bytes: Uint8Array, options: Re
   return { ...result, file, format, fileSha256 };
 }
 
-export type BatchResult = {
-  members: BatchMember[];
-  invalid: InvalidItem[];
-  pairs: DuplicatePair[];
-  decisions: DuplicateDecision[];
-  applied: AppliedDecisions;
-  aggregates: BatchAggregates;
-};
-
-export type AnalyseOptions = {
-  /** The batch's clock (KST is written out); automatic decisions carry this time. */
-  now: Date;
-  /** Apply the exact rules' automatic decisions (the CLI does). */
-  automatic: boolean;
-  /** The user's own decisions, applied after the automatic ones. */
-  decisions?: readonly DuplicateDecision[];
-};
-
 export function analyseBatch(members: readonly BatchMember[], invalid: readonly InvalidItem[], options: AnalyseOptions): BatchResult {
-  const pairs = findDuplicates(members);
-  const decisions = [...(options.automatic ? automaticDecisions(members, pairs, isoKst(options.now)) : []), ...(options.decisions ?? [])];
-  const applied = applyDecisions(members, pairs, decisions);
-  return { members: [...members], invalid: [...invalid], pairs, decisions, applied, aggregates: aggregate(applied.kept) };
+  return resolveBatch(members, invalid, findDuplicates(members), options);
 }
 
 export const BATCH_FORMAT = 'outage-loss-desk/batch';
@@ -126,7 +106,7 @@ export function batchManifest(
     reason: meta.redact ? maskFreeText(i.reason) : i.reason,
     sha256: '',
   }));
-  const duplicatesRemoved = result.members.length - result.applied.kept.length;
+  const counts = batchCounts(result);
   return {
     format: BATCH_FORMAT,
     formatVersion: BATCH_FORMAT_VERSION,
@@ -138,18 +118,9 @@ export function batchManifest(
       count: meta.packetCount,
       note: meta.packetsIncluded
         ? '정상 회원의 묶음을 packets/에 그대로 넣었어요 / every kept member packet is in packets/ unchanged'
-        : '개인정보 가림(--redact) 모드라 묶음을 넣지 않았어요: 묶음은 해시로 봉인되어 가릴 수 없어요 / redacted batch: packets are left out (they are sealed by their hashes and cannot be masked)',
+        : '개인정보 가림 모드라 묶음을 넣지 않았어요: 묶음은 해시로 봉인되어 가릴 수 없어요 / redacted batch: packets are left out (they are sealed by their hashes and cannot be masked)',
     },
-    counts: {
-      files: meta.files,
-      items: result.members.length + result.invalid.length,
-      members: result.members.length,
-      kept: result.applied.kept.length,
-      invalid: result.invalid.length,
-      duplicatesRemoved,
-      suspectedPairs: result.pairs.filter((p) => !p.exact).length,
-      exactPairs: result.pairs.filter((p) => p.exact).length,
-    },
+    counts: { files: meta.files, ...counts },
     items: [...items, ...invalidItems],
     pairs: result.pairs,
     decisions: result.decisions,

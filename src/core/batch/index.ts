@@ -9,4 +9,6 @@ export * from './redact';
 export * from './roster-export';
 export * from './summary-pdf';
 export * from './zip-stream';
+export * from './resolve';
 export * from './batch';
+export * from './run';

@@ -1,0 +1,173 @@
+import { bi } from '../model/common';
+import type { Cp949Decoder } from '../io/encoding';
+import { sha256Hex } from '../packet/hash';
+import type { PacketFonts } from '../packet/pdf';
+import { batchManifest, readBatchItem, type BatchManifest } from './batch';
+import { batchCounts, type BatchResult } from './resolve';
+import { rosterCsv, rosterTable, rosterXlsx, type RosterCell } from './roster-export';
+import { summaryPdf, type SummaryMeta } from './summary-pdf';
+import { BatchZipWriter } from './zip-stream';
+import type { BatchMember, InvalidItem } from './types';
+
+/**
+ * The batch pipeline's orchestration, shared by the CLI (files on disk) and the app (File objects in a
+ * Web Worker): read items a few at a time in input order, then the shared outputs (roster CSV/XLSX,
+ * summary PDF, the zip with its manifest). Where the bytes come from and where they go are callbacks.
+ */
+
+/** What a folder holds that a batch reads; a file named directly is read whatever its name. */
+export const BATCH_FILE_PATTERN = /\.(zip|json|csv|xlsx)$/i;
+
+export function isBatchFileName(name: string): boolean {
+  return BATCH_FILE_PATTERN.test(name);
+}
+
+export const SUMMARY_TITLE = '회원 피해 집계 (카카오 장애 2022)';
+
+export type BatchSource<T> = { label: string; ref: T };
+
+export type ReadFilesOptions = {
+  /** Files read and checked at once: enough to keep hashing busy, few enough to bound memory. */
+  inFlight?: number;
+  decodeCp949?: Cp949Decoder;
+  /** Called after each file with how many are done. */
+  onProgress?: (done: number, total: number) => void;
+  /** The short reason a read failed (an errno code on disk, the message in a browser). */
+  readErrorDetail?: (err: unknown) => string;
+};
+
+/**
+ * Pass 1: every source read once, checked, and turned into members or invalid items, kept in input order
+ * whatever order the reads finish in. Only the member summaries stay; the bytes are dropped.
+ */
+export async function readBatchSources<T>(
+  sources: readonly BatchSource<T>[],
+  read: (ref: T) => Promise<Uint8Array>,
+  options: ReadFilesOptions = {},
+): Promise<{ members: BatchMember[]; invalid: InvalidItem[] }> {
+  const results: { members: BatchMember[]; invalid: InvalidItem[] }[] = new Array(sources.length);
+  const detail = options.readErrorDetail ?? ((err: unknown) => (err instanceof Error ? err.message : String(err)));
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < sources.length) {
+      const index = next++;
+      const source = sources[index]!;
+      let bytes: Uint8Array | null = null;
+      try {
+        bytes = await read(source.ref);
+      } catch (err) {
+        results[index] = { members: [], invalid: [{ file: source.label, code: 'unreadable', reason: bi('파일을 읽을 수 없어요', `cannot read the file (${detail(err)})`) }] };
+      }
+      if (bytes) {
+        const item = await readBatchItem(source.label, bytes, { decodeCp949: options.decodeCp949 });
+        results[index] = { members: item.members, invalid: item.invalid };
+      }
+      options.onProgress?.(++done, sources.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.inFlight ?? 4) }, worker));
+  const members: BatchMember[] = [];
+  const invalid: InvalidItem[] = [];
+  for (const r of results) {
+    members.push(...r.members);
+    invalid.push(...r.invalid);
+  }
+  return { members, invalid };
+}
+
+export type OutputOptions = { now: Date; redact: boolean; appVersion: string };
+
+/** The roster as rows, in the order every roster output uses (members, then invalid items). */
+export function batchRosterRows(result: BatchResult, redact: boolean): RosterCell[][] {
+  return rosterTable(result.members, result.applied.status, result.invalid, { redact });
+}
+
+export function batchRosterCsv(result: BatchResult, redact: boolean): Uint8Array {
+  return rosterCsv(batchRosterRows(result, redact));
+}
+
+export function batchRosterXlsx(result: BatchResult, options: Pick<OutputOptions, 'now' | 'redact'>): Promise<Uint8Array> {
+  return rosterXlsx(batchRosterRows(result, options.redact), options.now);
+}
+
+export function batchSummaryMeta(result: BatchResult, options: OutputOptions): SummaryMeta {
+  const counts = batchCounts(result);
+  return {
+    title: SUMMARY_TITLE,
+    madeAt: options.now,
+    appVersion: options.appVersion,
+    items: counts.items,
+    invalid: counts.invalid,
+    duplicatesRemoved: counts.duplicatesRemoved,
+    suspectedPairs: counts.suspectedPairs,
+    redacted: options.redact,
+  };
+}
+
+export function batchSummaryPdf(result: BatchResult, options: OutputOptions, fonts: PacketFonts): Promise<Uint8Array> {
+  return summaryPdf(result.aggregates, batchSummaryMeta(result, options), fonts);
+}
+
+/** A packet read a second time for the zip is not the file the first pass checked. */
+export class BatchFileChangedError extends Error {
+  constructor(readonly file: string) {
+    super(bi(`확인하는 동안 파일이 바뀌었어요: ${file}`, 'the file changed while the batch was running'));
+    this.name = 'BatchFileChangedError';
+  }
+}
+
+/** The last part of a path, with / or \ (a browser's relative path, a Windows path). */
+export function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
+}
+
+export type ZipOptions = OutputOptions & {
+  /** How many files (or folder entries) the batch read. */
+  files: number;
+  /** The kept member's packet bytes, read again (never kept from pass 1). */
+  readPacket: (member: BatchMember) => Promise<Uint8Array>;
+  onChunk: (chunk: Uint8Array) => void;
+  onPacket?: (done: number, total: number) => void;
+};
+
+/**
+ * Pass 2: the batch zip, streamed through `onChunk`: every kept member's packet under packets/ (unless
+ * redacted: a packet is sealed by its hashes and cannot be masked), the roster, workbook and summary
+ * given, and the batch manifest last, listing every file's size and SHA-256.
+ */
+export async function writeBatchZip(
+  result: BatchResult,
+  outputs: { csv: Uint8Array; xlsx: Uint8Array; pdf: Uint8Array },
+  options: ZipOptions,
+): Promise<{ manifest: BatchManifest; manifestText: string; packetCount: number }> {
+  const zip = new BatchZipWriter(options.onChunk, options.now);
+  let packetCount = 0;
+  if (!options.redact) {
+    const packets = result.applied.kept.filter((m) => m.source.kind === 'packet');
+    for (const m of packets) {
+      const bytes = await options.readPacket(m);
+      const hash = await sha256Hex(bytes);
+      if (hash !== m.source.fileSha256) throw new BatchFileChangedError(m.source.file);
+      await zip.add(zip.uniquePath('packets', baseName(m.source.file)), bytes, { store: true, sha256: hash });
+      packetCount++;
+      options.onPacket?.(packetCount, packets.length);
+    }
+  }
+  await zip.add('roster.csv', outputs.csv);
+  await zip.add('roster.xlsx', outputs.xlsx);
+  await zip.add('summary.pdf', outputs.pdf);
+  const manifest = batchManifest(result, {
+    files: options.files,
+    appVersion: options.appVersion,
+    now: options.now,
+    redact: options.redact,
+    packetsIncluded: !options.redact,
+    packetCount,
+    zipped: zip.files,
+  });
+  const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+  await zip.add('batch-manifest.json', new TextEncoder().encode(manifestText));
+  zip.end();
+  return { manifest, manifestText, packetCount };
+}
