@@ -48,7 +48,7 @@ export default function TrackerPage() {
           {full.submissions.length === 0 ? (
             <p className="muted">{t('tracker.submissionsEmpty')}</p>
           ) : (
-            <ul className="plain-list tracker-cards">
+            <ul className="tracker-cards">
               {full.submissions.map((s) => (
                 <SubmissionCard key={s.id} tracked={tracked} submission={s} sub={tracked.gap.submissions.find((g) => g.submissionId === s.id)!} />
               ))}

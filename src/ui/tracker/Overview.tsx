@@ -63,7 +63,7 @@ export function DeadlineList({ deadlines }: { deadlines: Deadline[] }) {
               </div>
               <div className="tracker-deadline-state">
                 <strong>{deadlineWhen(d, t)}</strong>
-                <span className={d.due ? 'tag tag-due' : 'tag'}>
+                <span className={d.due && d.state === 'open' ? 'tag tag-due' : 'tag'}>
                   {d.due ? (d.submissionIds.length ? t('tracker.dueDocuments') : t('tracker.due')) : t('tracker.delivered')}
                 </span>
               </div>

@@ -65,7 +65,7 @@ function Figures({ sub }: { sub: SubmissionGap }) {
   );
 }
 
-function UpdateForm({ tracked, submission }: { tracked: Tracked; submission: Submission }) {
+function UpdateForm({ tracked, submission, onSaved }: { tracked: Tracked; submission: Submission; onSaved: () => void }) {
   const { t, i18n } = useTranslation();
   const db = useDb();
   const { notify, reportError } = useNotices();
@@ -91,6 +91,7 @@ function UpdateForm({ tracked, submission }: { tracked: Tracked; submission: Sub
       const list = updateSubmission(tracked.loaded.claim, submission.id, { status, offered: o ?? undefined, paid: p ?? undefined, sentAt, notes: notes.trim() }, CHANNEL_PROFILES);
       await saveSubmissions(db, tracked.loaded, list);
       notify(t('tracker.card.saved'));
+      onSaved();
     } catch (err) {
       if (err instanceof TrackerInputError) setError(inLanguage(err.message, i18n.language));
       else reportError(err);
@@ -173,6 +174,8 @@ export function SubmissionCard({ tracked, submission, sub }: { tracked: Tracked;
   const db = useDb();
   const { notify, reportError } = useNotices();
   const [removing, setRemoving] = useState(false);
+  // Closed again after saving, so the figures and the next step are what one sees.
+  const [open, setOpen] = useState(false);
   const channel = channelLabel(submission.channel, i18n.language);
 
   async function remove() {
@@ -211,9 +214,9 @@ export function SubmissionCard({ tracked, submission, sub }: { tracked: Tracked;
       </dl>
       <Figures sub={sub} />
       <NextSteps tracked={tracked} sub={sub} />
-      <details className="tracker-details">
+      <details className="tracker-details" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>{t('tracker.card.update')}</summary>
-        <UpdateForm key={`${submission.status}|${submission.offered}|${submission.paid}|${submission.sentAt}`} tracked={tracked} submission={submission} />
+        <UpdateForm key={`${submission.status}|${submission.offered}|${submission.paid}|${submission.sentAt}`} tracked={tracked} submission={submission} onSaved={() => setOpen(false)} />
         <Correspondence claimId={tracked.loaded.claim.id} submissionId={submission.id} />
         <p>
           <button type="button" className="button button-quiet button-danger-text" onClick={() => setRemoving(true)}>{t('tracker.card.remove')}</button>
