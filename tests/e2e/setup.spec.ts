@@ -102,6 +102,8 @@ test('a restaurant owner sets up: business number required and checked, restaura
   await expect(page.getByRole('checkbox', { name: /카카오톡 채널 \(톡채널\)/ })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: /^카카오페이/ })).toBeChecked();
   await next(page);
+  await expect(stepTitle(page, '손님은 어떤 길로 들어오나요?')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: /^채널 이름 \(/ })).toHaveCount(6);
   const labels = await page.getByRole('textbox', { name: /^채널 이름 \(/ }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
   expect(labels).toEqual(['카카오톡 채널 주문', '카카오페이', '카드', '현금', '전화 주문', '배달 앱']);
   await next(page);

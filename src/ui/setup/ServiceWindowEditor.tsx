@@ -90,7 +90,7 @@ export function ServiceWindowEditor({ service, fromPreset, used, onSave }: Props
             <dt>{t('incident.yourWindow')}</dt>
             <dd>
               <strong>{formatKstWindow(service.userWindow.start, service.userWindow.end, i18n.language)}</strong>
-              {service.userWindow.note && <span className="muted"> · {service.userWindow.note}</span>}
+              {service.userWindow.note && <span className="muted"> · {pickLanguage(service.userWindow.note, i18n.language)}</span>}
               <button type="button" className="button button-quiet" onClick={() => void resetToPublic()} aria-label={t('incident.resetOf', { name })}>
                 {t('incident.reset')}
               </button>
