@@ -187,7 +187,8 @@ export function createBridgeHandlers(ctx: IpcContext): Handlers {
     },
 
     async listAutoBackups() {
-      return { backups: listedAutoBackups(await filesIn(backupsDir)), folder: backupsDir };
+      const backups = listedAutoBackups(await filesIn(backupsDir)).map((b) => ({ ...b, path: path.join(backupsDir, b.name) }));
+      return { backups, folder: backupsDir };
     },
 
     async readAutoBackup({ name }) {

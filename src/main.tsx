@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getSetting, openDesk, requestPersistentStorage } from './db';
 import { App } from './ui/App';
+import { backupBeforeUpgrade, startAutoBackups } from './ui/backup/auto';
 import { createI18n, isLanguage } from './ui/i18n';
 
 async function start(): Promise<void> {
@@ -13,11 +14,14 @@ async function start(): Promise<void> {
   if (!container) throw new Error('#root is missing from index.html');
   // Ask once, early: the answer is shown in settings.
   const persistence = requestPersistentStorage();
-  const opened = await openDesk();
+  // An older database is copied (automatic backup) before the new schema upgrades it.
+  const opened = await openDesk(undefined, { beforeUpgrade: (upgrade) => backupBeforeUpgrade(upgrade) });
   let language: 'ko' | 'en' = 'ko';
   if (opened.kind === 'ready') {
     const saved = await getSetting(opened.db, 'language').catch(() => undefined);
     if (isLanguage(saved)) language = saved;
+    // On quit and daily (desktop shell only); never in the way of the first render.
+    startAutoBackups({ db: opened.db });
   }
   const i18n = createI18n(language);
   createRoot(container).render(

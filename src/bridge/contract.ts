@@ -104,12 +104,13 @@ const bytesSchema = (maxBytes: number) =>
       error: `${maxBytes / MB} MB까지예요 / limited to ${maxBytes / MB} MB`,
     });
 
-export const AUTO_BACKUP_REASONS = ['quit', 'daily', 'before-upgrade'] as const;
+/** `before-restore`: the current data, saved just before a restore replaces it. */
+export const AUTO_BACKUP_REASONS = ['quit', 'daily', 'before-upgrade', 'before-restore'] as const;
 export type AutoBackupReason = (typeof AUTO_BACKUP_REASONS)[number];
 
 export const writeAutoBackupArgsSchema = z.strictObject({
   bytes: bytesSchema(MAX_AUTO_BACKUP_BYTES),
-  reason: z.enum(AUTO_BACKUP_REASONS, { error: '이유는 quit, daily, before-upgrade 중 하나예요 / reason must be quit, daily or before-upgrade' }),
+  reason: z.enum(AUTO_BACKUP_REASONS, { error: '이유는 quit, daily, before-upgrade, before-restore 중 하나예요 / reason must be quit, daily, before-upgrade or before-restore' }),
 });
 
 export const listAutoBackupsArgsSchema = z.strictObject({}).optional();
@@ -166,6 +167,8 @@ export interface AutoBackupWritten {
 
 export interface AutoBackupEntry {
   name: string;
+  /** Absolute path (Electron only), for revealFile. */
+  path?: string;
   size: number;
   /** KST, from the name (`2022-10-15T20:00:00+09:00`). */
   takenAt: string;

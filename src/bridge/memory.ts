@@ -90,7 +90,8 @@ export function createMemoryBridge(info: Partial<AppInfo> = {}, options: MemoryB
     },
     async listAutoBackups(args) {
       parseBridgeArgs('listAutoBackups', args);
-      return { backups: listedAutoBackups([...autoBackups].map(([name, b]) => ({ name, size: b.bytes.byteLength }))), folder: '/memory/backups' };
+      const listed = listedAutoBackups([...autoBackups].map(([name, b]) => ({ name, size: b.bytes.byteLength })));
+      return { backups: listed.map((b) => ({ ...b, path: `/memory/backups/${b.name}` })), folder: '/memory/backups' };
     },
     async readAutoBackup(args) {
       const { name } = parseBridgeArgs('readAutoBackup', args);

@@ -1,7 +1,8 @@
 export { DB_NAME, OutageDeskDB } from './database';
 export { versions, LATEST_VERSION } from './versions';
 export { openDesk, readInstalledVersion } from './open';
-export type { OpenResult, ReadOnlySnapshot } from './open';
+export type { OpenDeskOptions, OpenResult, ReadOnlySnapshot } from './open';
+export { copyInstalledDatabase, RAW_DUMP_FORMAT, RAW_DUMP_PATH, type InstalledDatabaseCopy } from './pre-upgrade';
 export type { ClaimRow, ClaimantKind, EvidenceRow, ImportRow, RecordRow, SettingRow } from './schema';
 export * from './claims';
 export * from './records';

@@ -53,6 +53,15 @@ async function newer(name: string, foundVersion: number): Promise<OpenResult> {
   return { kind: 'newer', foundVersion, supportedVersion: LATEST_VERSION, snapshot: await readSnapshot(name) };
 }
 
+export interface OpenDeskOptions {
+  /**
+   * Called when the database on disk is older than this app, before it is opened with the new schema
+   * (which upgrades it): the caller keeps a copy of the old one (src/ui/backup/auto.ts). A failure here
+   * does not stop the app from opening; the callback reports it itself.
+   */
+  beforeUpgrade?: (upgrade: { name: string; fromVersion: number; toVersion: number }) => Promise<void>;
+}
+
 /**
  * Opens the app's database, upgrading it from any older version.
  *
@@ -60,10 +69,13 @@ async function newer(name: string, foundVersion: number): Promise<OpenResult> {
  * VersionError it reopens at the installed version (and may even patch the schema), so the version is
  * checked first and again after opening, and the newer case comes back as a read-only snapshot.
  */
-export async function openDesk(name: string = DB_NAME): Promise<OpenResult> {
+export async function openDesk(name: string = DB_NAME, options: OpenDeskOptions = {}): Promise<OpenResult> {
   try {
     const installed = await readInstalledVersion(name);
     if (installed > LATEST_VERSION) return await newer(name, installed);
+    if (installed > 0 && installed < LATEST_VERSION && options.beforeUpgrade) {
+      await options.beforeUpgrade({ name, fromVersion: installed, toVersion: LATEST_VERSION }).catch(() => undefined);
+    }
 
     const db = new OutageDeskDB(name);
     try {

@@ -147,8 +147,18 @@ describe('listAutoBackups and readAutoBackup', () => {
       value: {
         folder: backupsDir,
         backups: [
-          { name: 'outage-desk-backup-20221016-203005.odbackup', size: 7, takenAt: '2022-10-16T20:30:05+09:00' },
-          { name: 'outage-desk-backup-20221015-200000.odbackup', size: 5, takenAt: '2022-10-15T20:00:00+09:00' },
+          {
+            name: 'outage-desk-backup-20221016-203005.odbackup',
+            path: path.join(backupsDir, 'outage-desk-backup-20221016-203005.odbackup'),
+            size: 7,
+            takenAt: '2022-10-16T20:30:05+09:00',
+          },
+          {
+            name: 'outage-desk-backup-20221015-200000.odbackup',
+            path: path.join(backupsDir, 'outage-desk-backup-20221015-200000.odbackup'),
+            size: 5,
+            takenAt: '2022-10-15T20:00:00+09:00',
+          },
         ],
       },
     });

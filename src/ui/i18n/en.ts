@@ -4,6 +4,7 @@ import { enExport } from './areas/export';
 import type { Messages } from './types';
 import { enEstimate } from './areas/estimate';
 import { enExamples } from './areas/examples';
+import { enBackup } from './areas/backup';
 import { enIncident } from './areas/incident';
 import { enSetup } from './areas/setup';
 import { enRecords } from './areas/records';
@@ -102,6 +103,7 @@ export const en: Messages = {
   estimate: enEstimate,
   setup: enSetup,
   examples: enExamples,
+  backup: enBackup,
   evidence: enEvidence,
   export: enExport,
   tracker: enTracker,

@@ -3,6 +3,7 @@ import { koEvidence } from './areas/evidence';
 import { koExport } from './areas/export';
 import { koEstimate } from './areas/estimate';
 import { koExamples } from './areas/examples';
+import { koBackup } from './areas/backup';
 import { koIncident } from './areas/incident';
 import { koSetup } from './areas/setup';
 import { koRecords } from './areas/records';
@@ -104,6 +105,7 @@ export const ko = {
   estimate: koEstimate,
   setup: koSetup,
   examples: koExamples,
+  backup: koBackup,
   evidence: koEvidence,
   export: koExport,
   tracker: koTracker,

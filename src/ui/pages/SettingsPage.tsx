@@ -6,6 +6,7 @@ import { estimateStorage, LATEST_VERSION } from '../../db';
 import type { StorageUse } from '../../db';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PageHeader } from '../components/PageHeader';
+import { BackupPanel } from '../backup/BackupPanel';
 import { useDesk } from '../desk';
 import { formatBytes } from '../format';
 
@@ -50,6 +51,7 @@ export default function SettingsPage() {
           <dd>{LATEST_VERSION}</dd>
         </dl>
       </section>
+      <BackupPanel />
       <section className="section">
         <h2>{t('settings.appTitle')}</h2>
         {info === null ? (
