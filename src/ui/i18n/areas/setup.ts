@@ -130,7 +130,7 @@ export const koSetup = {
   },
   margin: {
     whatTitle: '이익률이 뭔가요?',
-    what: '잃은 이익은 잃은 매출에서, 팔지 못해서 쓰지 않게 된 돈을 뺀 금액이에요. 재료비, 연료비, 카드·상품권 수수료(변동비 v)와 플랫폼 수수료(c)는 팔지 않으면 나가지 않으니 빼요. 임대료나 월급 같은 고정비는 장애 중에도 나가므로 빼지 않아요. 그래서 이익률은 1 − v − c예요.',
+    what: '잃은 이익은 잃은 매출에서, 팔지 못해서 쓰지 않게 된 돈을 뺀 금액이에요. 재료비, 연료비, 카드·상품권 수수료(변동비 v)와 플랫폼 수수료(c)는 팔지 않으면 나가지 않으니 빼요. 임대료나 월급 같은 고정비는 장애 중에도 나가므로 빼지 않아요. 그래서 이익률은 1 − v − c예요.',
     v: '변동비 비율 v',
     c: '플랫폼 수수료 비율 c',
     vHint: '매출 중 재료·연료·결제 수수료의 비율이에요. 기본값 {{value}}.',
@@ -283,7 +283,7 @@ export const enSetup: typeof koSetup = {
   },
   margin: {
     whatTitle: 'What is the margin?',
-    what: 'Lost profit is the sales you lost minus the costs you did not have to pay because you did not sell. Ingredients, fuel, card and voucher fees (variable costs, v) and the platform’s commission (c) are not paid on sales that did not happen, so they come off. Fixed costs such as rent or salaries were paid during the outage anyway, so they are not deducted. The margin is therefore 1 − v − c.',
+    what: 'Lost profit is the sales you lost minus the costs you did not have to pay because you did not sell. Ingredients, fuel, card and voucher fees (variable costs, v) and the platform’s commission (c) are not paid on sales that did not happen, so they come off. Fixed costs such as rent or salaries were paid during the outage anyway, so they are not deducted. The margin is therefore 1 − v − c.',
     v: 'Variable-cost share v',
     c: 'Platform-commission share c',
     vHint: 'The share of sales spent on ingredients, fuel and payment fees. Default {{value}}.',
