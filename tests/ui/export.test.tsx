@@ -24,6 +24,7 @@ afterEach(() => {
   db.close();
   setBridgeForTests(null);
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 /** The form texts the packet module makes for a stored claim: what the page must show, character for character. */
@@ -142,4 +143,71 @@ describe('export page', () => {
     expect(list.textContent).not.toContain('서류가 없어요');
     expect(screen.getByRole('button', { name: 'Build the evidence packet' })).toBeTruthy();
   });
+});
+
+describe('building the packet (the worker run in-process: jsdom has no Web Worker)', () => {
+  // Stands in only for the Worker boundary: the same job the real worker runs, with the fonts read from disk.
+  async function installInProcessWorker() {
+    const { readFileSync } = await import('node:fs');
+    const { createRequire } = await import('node:module');
+    const { runPacketJob } = await import('../../src/ui/export/packet-job');
+    const require = createRequire(import.meta.url);
+    const fonts = {
+      regular: new Uint8Array(readFileSync(require.resolve('@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf'))),
+      bold: new Uint8Array(readFileSync(require.resolve('@expo-google-fonts/noto-sans-kr/700Bold/NotoSansKR_700Bold.ttf'))),
+    };
+    class InProcessWorker {
+      onmessage: ((e: { data: unknown }) => void) | null = null;
+      onerror: ((e: unknown) => void) | null = null;
+      terminated = false;
+      postMessage(data: Parameters<typeof runPacketJob>[0]) {
+        void runPacketJob(data, async () => fonts, (m) => {
+          if (!this.terminated) this.onmessage?.({ data: m });
+        });
+      }
+      terminate() {
+        this.terminated = true;
+      }
+    }
+    vi.stubGlobal('Worker', InProcessWorker);
+    // jsdom's Blob does not survive fake-indexeddb's structured clone (Node's does, as a browser's does in IndexedDB).
+    const { Blob: NodeBlob } = await import('node:buffer');
+    vi.stubGlobal('Blob', NodeBlob);
+  }
+
+  it('in Electron: builds, saves through the bridge, shows the path and reveals it', async () => {
+    await installInProcessWorker();
+    const bridge = createMemoryBridge({ isElectron: true, version: '1.2.3' });
+    setBridgeForTests(bridge);
+    const claimId = await openExample(db, 'taxi-franchise.claim.json');
+    await addEvidenceFile(db, claimId, { name: '운행내역.pdf', type: 'application/pdf', bytes: pdfBytes }, { label: 'trip-history', provenance: 'at-the-time' });
+    renderPage(ExportPage, db);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: '증빙 묶음 만들기' }));
+    expect(await screen.findByText('묶음을 저장했어요', {}, { timeout: 60_000 })).toBeTruthy();
+    expect(bridge.saved).toHaveLength(1);
+    const saved = bridge.saved[0]!;
+    expect(saved.name).toMatch(/-kakao-mobility-2022-taxi\.zip$/);
+    const { verifyPacket } = await import('../../src/core/packet/verify');
+    const verified = await verifyPacket(saved.bytes);
+    expect(verified.ok).toBe(true);
+    expect(verified.manifest!.app.version).toBe('1.2.3');
+    expect(verified.manifest!.files.map((f) => f.path)).toContain('evidence/운행내역.pdf');
+    expect(screen.getByText(`저장한 곳: /memory/${saved.name}`)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '폴더에서 보기' }));
+    expect(bridge.revealed).toEqual([`/memory/${saved.name}`]);
+  }, 90_000);
+
+  it('in the browser: says the download started, with no reveal button', async () => {
+    await installInProcessWorker();
+    const bridge = createMemoryBridge({ isElectron: false });
+    setBridgeForTests(bridge);
+    await openExample(db, 'merchant-best-week.claim.json');
+    renderPage(ExportPage, db);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: '증빙 묶음 만들기' }));
+    expect(await screen.findByText(/내려받기를 시작했어요/, {}, { timeout: 60_000 })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '폴더에서 보기' })).toBeNull();
+    expect(bridge.saved[0]!.name).toMatch(/-kakao-2022-form\.zip$/);
+  }, 90_000);
 });
