@@ -61,7 +61,7 @@ function chip(windowDate: string, date: string): HTMLElement {
   return el;
 }
 
-const expectedFigure = () => screen.getByTestId('figure-expected').querySelector('.figure-big')!.textContent;
+const expectedFigure = () => screen.getByTestId('figure-expected').querySelector('.bl-figure-big')!.textContent;
 
 beforeEach(async () => {
   window.location.hash = '';
@@ -197,9 +197,9 @@ describe('the baseline page, driver example (loss model section 7)', () => {
     // Band = min–max of the reference values of the bucket: 20:00 had 3,2,3,2 calls at 25,000.
     expect(rows[0]!.textContent).toContain('50,000원 ~ 75,000원');
     expect(rows[0]!.textContent).toContain(formatWon(estimate.buckets[0]!.expectedRevenue, 'ko'));
-    const svg = document.querySelector('.chart svg.recharts-surface');
+    const svg = document.querySelector('.desk-chart svg.recharts-surface');
     expect(svg).toBeTruthy();
-    await waitFor(() => expect(document.querySelectorAll('.chart .recharts-line-dot').length).toBe(6));
+    await waitFor(() => expect(document.querySelectorAll('.desk-chart .recharts-line-dot').length).toBe(6));
     expect(screen.getByText(/통계 구간이 아니에요/)).toBeTruthy();
   });
 });

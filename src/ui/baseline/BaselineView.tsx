@@ -16,7 +16,7 @@ import { ExpectedActualChart } from '../charts/ExpectedActualChart';
 import type { ExpectedActualPoint } from '../charts/ExpectedActualChart';
 import { WEEK_COLORS, WeeklyTotalsChart } from '../charts/WeeklyTotalsChart';
 import type { WeeklyTotal } from '../charts/WeeklyTotalsChart';
-import { formatAxisWon } from '../charts/format';
+import { formatAxisWon, formatShortWon } from '../charts/format';
 import { DeclaredBaselineForm } from './DeclaredBaselineForm';
 import { BaselineMethod, EstimateSettings } from './MethodSettings';
 import { ReferenceCalendar } from './ReferenceCalendar';
@@ -157,22 +157,22 @@ function ReadyBaseline({ claim, apply, undo, canUndo, saving }: ReadyProps) {
     <div className="baseline">
       <section className="baseline-summary" aria-labelledby="baseline-summary-title">
         <h2 id="baseline-summary-title">{t('baseline.summary.title')}</h2>
-        <dl className="figure-row">
-          <div className="figure" data-testid="figure-expected">
+        <dl className="bl-figure-row">
+          <div className="bl-figure" data-testid="figure-expected">
             <dt>
               {t('baseline.summary.expected')}
               {estimate.baseline === 'declared' && <span className="tag tag-declared">{t('baseline.declaredTag')}</span>}
             </dt>
-            <dd className="figure-big">{money(estimate.expectedRevenue)}</dd>
+            <dd className="bl-figure-big">{money(estimate.expectedRevenue)}</dd>
           </div>
-          <div className="figure" data-testid="figure-actual">
+          <div className="bl-figure" data-testid="figure-actual">
             <dt>{t('baseline.summary.actual')}</dt>
-            <dd className="figure-big">{money(estimate.actualRevenue)}</dd>
+            <dd className="bl-figure-big">{money(estimate.actualRevenue)}</dd>
           </div>
-          <div className="figure" data-testid="figure-lost-profit">
+          <div className="bl-figure" data-testid="figure-lost-profit">
             <dt>{t('baseline.summary.lostProfit')}</dt>
-            <dd className="figure-big">{money(estimate.lostProfit)}</dd>
-            <dd className="figure-range">
+            <dd className="bl-figure-big">{money(estimate.lostProfit)}</dd>
+            <dd className="bl-figure-range">
               {t('baseline.summary.range', { level: Math.round(range.level * 100), low: money(range.low), high: money(range.high) })}
             </dd>
           </div>
@@ -206,7 +206,7 @@ function ReadyBaseline({ claim, apply, undo, canUndo, saving }: ReadyProps) {
       <section className="section" aria-labelledby="baseline-method-title">
         <h2 id="baseline-method-title">{t('baseline.method.title')}</h2>
         {!hasRecords && (
-          <div className="callout">
+          <div className="bl-callout">
             <p className="strong">{t('baseline.noRecordsTitle')}</p>
             <p>{t('baseline.noRecordsBody')}</p>
             <a href={hrefOf('records')}>{t('baseline.noRecordsAction')}</a>
@@ -225,7 +225,7 @@ function ReadyBaseline({ claim, apply, undo, canUndo, saving }: ReadyProps) {
           <h2 id="baseline-declared-title">
             {t('baseline.declared.title')} <span className="tag tag-declared">{t('baseline.declaredTag')}</span>
           </h2>
-          <p className="callout">{t('baseline.declared.noStatRange', { pct: Math.round(claim.parameters.assumedBandPct * 100) })}</p>
+          <p className="bl-callout">{t('baseline.declared.noStatRange', { pct: Math.round(claim.parameters.assumedBandPct * 100) })}</p>
           <DeclaredBaselineForm
             declared={claim.declaredBaseline}
             onSave={(value) => apply(() => ({ declaredBaseline: value }), t('baseline.declared.saved'))}
@@ -269,7 +269,7 @@ function ReadyBaseline({ claim, apply, undo, canUndo, saving }: ReadyProps) {
 
       <WeeklySection estimate={estimate} />
 
-      <p className="next-step">
+      <p className="bl-next-step">
         <a className="button button-primary" href={hrefOf('estimate')}>{t('baseline.action')}</a>
         <span className="muted">{t('baseline.summary.next')}</span>
       </p>
@@ -303,6 +303,7 @@ function ExpectedActualSection({ estimate }: { estimate: ClaimEstimate }) {
         points={points}
         formatMoney={(n) => formatWon(n, lang)}
         formatAxis={(n) => formatAxisWon(n, lang)}
+        titleHidden
         texts={{
           title: t('baseline.chart.title'),
           description: t('baseline.chart.description', { count: points.length, band: bandText }),
@@ -314,7 +315,7 @@ function ExpectedActualSection({ estimate }: { estimate: ClaimEstimate }) {
           none: t('baseline.chart.none'),
         }}
       />
-      <p className="chart-note">
+      <p className="bl-chart-note">
         {!hasBand ? t('baseline.chart.noBand') : declared ? t('baseline.chart.bandAssumedNote', { pct }) : t('baseline.chart.bandNote', { k: estimate.referenceDates.k })}
       </p>
     </section>
@@ -364,6 +365,8 @@ function WeeklySection({ estimate }: { estimate: ClaimEstimate }) {
         weeks={weeks}
         formatMoney={money}
         formatAxis={(n) => formatAxisWon(n, lang)}
+        formatLabel={(n) => formatShortWon(n, lang)}
+        titleHidden
         texts={{
           title: t('baseline.weekly.title'),
           description: t('baseline.weekly.description'),
@@ -375,19 +378,19 @@ function WeeklySection({ estimate }: { estimate: ClaimEstimate }) {
           sales: t('baseline.weekly.sales'),
           status: t('baseline.weekly.status'),
           tableCaption: t('baseline.weekly.tableCaption'),
-          bestLine: details.bestWeek ? t('baseline.weekly.bestLine', { value: money(details.bestWeek.sales) }) : '',
+          bestLine: details.bestWeek ? t('baseline.weekly.bestLine', { value: formatShortWon(details.bestWeek.sales, lang) }) : '',
         }}
       />
       <ul className="weekly-facts">
         {details.bestWeek && (
           <li>
-            <span className="swatch" style={{ background: WEEK_COLORS.best }} aria-hidden="true" />
+            <span className="desk-chart-swatch" style={{ background: WEEK_COLORS.best }} aria-hidden="true" />
             {t('baseline.weekly.best')} {t('baseline.weekly.weekLabel', { from: shortDate(details.bestWeek.start, t), to: shortDate(details.bestWeek.end, t) })}:{' '}
             <strong data-testid="best-week-sales">{money(details.bestWeek.sales)}</strong>
           </li>
         )}
         <li>
-          <span className="swatch" style={{ background: WEEK_COLORS.outage }} aria-hidden="true" />
+          <span className="desk-chart-swatch" style={{ background: WEEK_COLORS.outage }} aria-hidden="true" />
           {t('baseline.weekly.outage')} {t('baseline.weekly.weekLabel', { from: shortDate(details.outageWeek.start, t), to: shortDate(details.outageWeek.end, t) })}:{' '}
           <strong data-testid="outage-week-sales">{money(details.outageWeek.sales)}</strong>
         </li>

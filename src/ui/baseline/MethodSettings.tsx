@@ -21,22 +21,23 @@ export function BaselineMethod({ claim, estimate, disabled, onMethod }: MethodPr
   const shown = chosen === 'auto' ? (estimate.baseline === 'declared' || claim.records.length === 0 ? 'declared' : 'same-slot') : chosen;
   const pct = Math.round(claim.parameters.assumedBandPct * 100);
   return (
-    <fieldset className="choice-group">
-      <legend>{t('baseline.method.title')}</legend>
-      <label className="choice">
+    <fieldset className="bl-choice-group">
+      {/* The section heading above says the same: the legend stays for screen readers. */}
+      <legend className="visually-hidden">{t('baseline.method.title')}</legend>
+      <label className="bl-choice">
         <input type="radio" name={name} checked={shown === 'same-slot'} disabled={disabled} onChange={() => onMethod('same-slot')} />
         <span>
-          <span className="choice-label">{t('baseline.method.sameSlot')}</span>
-          <span className="choice-help">{t('baseline.method.sameSlotHelp')}</span>
+          <span className="bl-choice-label">{t('baseline.method.sameSlot')}</span>
+          <span className="bl-choice-help">{t('baseline.method.sameSlotHelp')}</span>
         </span>
       </label>
-      <label className="choice">
+      <label className="bl-choice">
         <input type="radio" name={name} checked={shown === 'declared'} disabled={disabled} onChange={() => onMethod('declared')} />
         <span>
-          <span className="choice-label">
+          <span className="bl-choice-label">
             {t('baseline.method.declared')} <span className="tag tag-declared">{t('baseline.declaredTag')}</span>
           </span>
-          <span className="choice-help">{t('baseline.method.declaredHelp', { pct })}</span>
+          <span className="bl-choice-help">{t('baseline.method.declaredHelp', { pct })}</span>
         </span>
       </label>
       {chosen === 'auto' && <p className="muted">{t('baseline.method.autoNote')}</p>}
@@ -68,42 +69,42 @@ export function EstimateSettings({ claim, estimate, disabled, onEstimator, onK, 
   const lastBefore = trend.hours[trend.hours.length - 1];
   const firstWindow = estimate.buckets[0]?.bucket;
   return (
-    <div className="settings-grid">
-      <fieldset className="choice-group">
+    <div className="bl-settings-grid">
+      <fieldset className="bl-choice-group">
         <legend>{t('baseline.settings.estimator')}</legend>
         {ESTIMATORS.map((e) => {
           const needsK = e === 'trimmed' && p.k < 4;
           return (
-            <label className="choice" key={e}>
+            <label className="bl-choice" key={e}>
               <input type="radio" name={name} value={e} checked={p.estimator === e} disabled={disabled || needsK} onChange={() => onEstimator(e)} />
               <span>
-                <span className="choice-label">{t(`baseline.settings.${e}`)}</span>
-                <span className="choice-help">{t(`baseline.settings.${e}Help`)}</span>
-                {needsK && <span className="choice-help choice-warn">{t('baseline.settings.trimmedNeedsK')}</span>}
+                <span className="bl-choice-label">{t(`baseline.settings.${e}`)}</span>
+                <span className="bl-choice-help">{t(`baseline.settings.${e}Help`)}</span>
+                {needsK && <span className="bl-choice-help bl-choice-warn">{t('baseline.settings.trimmedNeedsK')}</span>}
               </span>
             </label>
           );
         })}
       </fieldset>
-      <div className="settings-side">
-        <div className="field">
+      <div className="bl-settings-side">
+        <div className="bl-field">
           <label htmlFor={kId}>{t('baseline.settings.k')}</label>
           <select id={kId} value={p.k} disabled={disabled} aria-describedby={kHelpId} onChange={(e) => onK(Number(e.target.value))}>
             {K_CHOICES.map((k) => <option key={k} value={k}>{k}</option>)}
           </select>
-          <p className="choice-help" id={kHelpId}>{t('baseline.settings.kHelp')}</p>
+          <p className="bl-choice-help" id={kHelpId}>{t('baseline.settings.kHelp')}</p>
         </div>
-        <div className="field">
-          <label className="choice">
+        <div className="bl-field">
+          <label className="bl-choice">
             <input type="checkbox" checked={p.trendFactor} disabled={disabled} aria-describedby={trendHelpId} onChange={(e) => onTrend(e.target.checked)} />
-            <span className="choice-label">{t('baseline.settings.trend')}</span>
+            <span className="bl-choice-label">{t('baseline.settings.trend')}</span>
           </label>
-          <p className="choice-help" id={trendHelpId}>{t('baseline.settings.trendHelp')}</p>
+          <p className="bl-choice-help" id={trendHelpId}>{t('baseline.settings.trendHelp')}</p>
           {p.trendFactor && (
             trend.applied && lastBefore && firstWindow ? (
               <div className="trend-figures" data-testid="trend-figures">
                 <p className="strong">{t('baseline.settings.trendFactor', { factor: trend.factor.toFixed(3) })}</p>
-                <p className="choice-help">
+                <p className="bl-choice-help">
                   {t('baseline.settings.trendHours', {
                     count: trend.hours.length,
                     from: bucketLabel(trend.hours[0]!, t),
@@ -113,11 +114,11 @@ export function EstimateSettings({ claim, estimate, disabled, onEstimator, onK, 
                   })}
                 </p>
                 {trend.rawFactor !== null && trend.rawFactor !== trend.factor && (
-                  <p className="choice-help">{t('baseline.settings.trendRaw', { raw: trend.rawFactor.toFixed(3) })}</p>
+                  <p className="bl-choice-help">{t('baseline.settings.trendRaw', { raw: trend.rawFactor.toFixed(3) })}</p>
                 )}
               </div>
             ) : (
-              <p className="choice-help choice-warn">{t('baseline.settings.trendNotApplied')}</p>
+              <p className="bl-choice-help bl-choice-warn">{t('baseline.settings.trendNotApplied')}</p>
             )
           )}
         </div>

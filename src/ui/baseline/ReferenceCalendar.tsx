@@ -142,7 +142,7 @@ function WindowDateRow({ plan, long, short, onToggleAbnormal, onPick, onResetDat
                     aria-label={t(c.abnormal ? 'baseline.calendar.unmarkAbnormalLabel' : 'baseline.calendar.markAbnormalLabel', { date: long(c.date) })}
                     onClick={() => onToggleAbnormal(c.date)}
                   >
-                    {t(c.abnormal ? 'baseline.calendar.unmarkAbnormal' : 'baseline.calendar.markAbnormal')}
+                    {t(c.abnormal ? 'baseline.calendar.unmarkShort' : 'baseline.calendar.markShort')}
                   </button>
                 )
               )}

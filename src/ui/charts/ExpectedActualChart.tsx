@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { Area, Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from './ChartFrame';
+import './charts.css';
 
 export interface ExpectedActualPoint {
   /** The bucket's name (`2022-10-15T20:00+09:00`), a stable key. */
@@ -35,6 +36,8 @@ interface Props {
   formatAxis: (won: number) => string;
   height?: number;
   fallbackWidth?: number;
+  /** The page already shows the title as a heading: keep it for screen readers only. */
+  titleHidden?: boolean;
 }
 
 export const CHART_COLORS = {
@@ -49,16 +52,16 @@ export const CHART_COLORS = {
  * Expected revenue (line) against actual revenue (bars) per window bucket, with a band whose meaning
  * the caller names. A visually hidden table carries the same numbers for screen readers.
  */
-export function ExpectedActualChart({ points, texts, formatMoney, formatAxis, height = 300, fallbackWidth }: Props) {
+export function ExpectedActualChart({ points, texts, formatMoney, formatAxis, height = 300, fallbackWidth, titleHidden }: Props) {
   const tableId = useId();
   const hasBand = points.some((p) => p.band !== null);
   const data = points.map((p) => ({ ...p }));
   const many = points.length > 12;
   return (
-    <figure className="chart" aria-describedby={tableId}>
+    <figure className="desk-chart" aria-describedby={tableId}>
       <figcaption>
-        <span className="chart-title">{texts.title}</span>
-        <span className="chart-description">{texts.description}</span>
+        <span className={titleHidden ? 'visually-hidden' : 'desk-chart-title'}>{texts.title}</span>
+        <span className="desk-chart-description">{texts.description}</span>
       </figcaption>
       <ChartFrame height={height} fallbackWidth={fallbackWidth}>
         {({ width, height: h }) => (
@@ -111,10 +114,10 @@ export function ExpectedActualChart({ points, texts, formatMoney, formatAxis, he
           </ComposedChart>
         )}
       </ChartFrame>
-      <ul className="chart-legend">
-        <li><span className="swatch swatch-line" style={{ background: CHART_COLORS.expected }} aria-hidden="true" />{texts.expected}</li>
-        <li><span className="swatch" style={{ background: CHART_COLORS.actual, opacity: 0.8 }} aria-hidden="true" />{texts.actual}</li>
-        {hasBand && <li><span className="swatch" style={{ background: CHART_COLORS.band, opacity: 0.6 }} aria-hidden="true" />{texts.band}</li>}
+      <ul className="desk-chart-legend">
+        <li><span className="desk-chart-swatch desk-chart-swatch-line" style={{ background: CHART_COLORS.expected }} aria-hidden="true" />{texts.expected}</li>
+        <li><span className="desk-chart-swatch" style={{ background: CHART_COLORS.actual, opacity: 0.8 }} aria-hidden="true" />{texts.actual}</li>
+        {hasBand && <li><span className="desk-chart-swatch" style={{ background: CHART_COLORS.band, opacity: 0.6 }} aria-hidden="true" />{texts.band}</li>}
       </ul>
       <table className="visually-hidden" id={tableId} data-testid="expected-actual-table">
         <caption>{texts.tableCaption}</caption>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from './ChartFrame';
+import './charts.css';
 import { CHART_COLORS } from './ExpectedActualChart';
 
 export type WeekKind = 'best' | 'outage' | 'used' | 'skipped';
@@ -28,7 +29,7 @@ export interface WeeklyTotalsTexts {
   sales: string;
   status: string;
   tableCaption: string;
-  /** Label of the best-week line, e.g. `최고 4,610,000원`. */
+  /** Label of the best-week line, e.g. `최고 461만`. */
   bestLine: string;
 }
 
@@ -37,8 +38,12 @@ interface Props {
   texts: WeeklyTotalsTexts;
   formatMoney: (won: number) => string;
   formatAxis: (won: number) => string;
+  /** Labels on top of the bars and on the best-week line (short, e.g. 461만). */
+  formatLabel?: (won: number) => string;
   height?: number;
   fallbackWidth?: number;
+  /** The page already shows the title as a heading: keep it for screen readers only. */
+  titleHidden?: boolean;
 }
 
 export const WEEK_COLORS: Record<WeekKind, string> = {
@@ -52,7 +57,7 @@ export const WEEK_COLORS: Record<WeekKind, string> = {
  * Weekly totals for a best-week rule: the best week and the outage week highlighted, skipped weeks
  * drawn as hatched grey columns without a number (the rule has no total for them) and their reason.
  */
-export function WeeklyTotalsChart({ weeks, texts, formatMoney, formatAxis, height = 300, fallbackWidth }: Props) {
+export function WeeklyTotalsChart({ weeks, texts, formatMoney, formatAxis, height = 300, fallbackWidth, titleHidden, formatLabel = formatAxis }: Props) {
   const tableId = useId();
   const hatchId = `hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const values = weeks.map((w) => w.sales ?? 0);
@@ -62,14 +67,14 @@ export function WeeklyTotalsChart({ weeks, texts, formatMoney, formatAxis, heigh
   const data = weeks.map((w) => ({ ...w, placeholder: w.kind === 'skipped' ? top : null }));
   const kindText = (k: WeekKind) => texts[k];
   return (
-    <figure className="chart" aria-describedby={tableId}>
+    <figure className="desk-chart" aria-describedby={tableId}>
       <figcaption>
-        <span className="chart-title">{texts.title}</span>
-        <span className="chart-description">{texts.description}</span>
+        <span className={titleHidden ? 'visually-hidden' : 'desk-chart-title'}>{texts.title}</span>
+        <span className="desk-chart-description">{texts.description}</span>
       </figcaption>
       <ChartFrame height={height} fallbackWidth={fallbackWidth}>
         {({ width, height: h }) => (
-          <BarChart width={width} height={h} data={data} margin={{ top: 28, right: 16, bottom: 8, left: 8 }} title={texts.title} desc={texts.description}>
+          <BarChart width={width} height={h} data={data} margin={{ top: 28, right: 88, bottom: 8, left: 8 }} title={texts.title} desc={texts.description}>
             <defs>
               <pattern id={hatchId} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                 <rect width="8" height="8" fill="#f1f0ec" />
@@ -91,25 +96,25 @@ export function WeeklyTotalsChart({ weeks, texts, formatMoney, formatAxis, heigh
                 y={best.sales}
                 stroke={WEEK_COLORS.best}
                 strokeDasharray="5 4"
-                label={{ value: texts.bestLine, position: 'insideTopLeft', fill: WEEK_COLORS.best, fontSize: 12 }}
+                label={{ value: texts.bestLine, position: 'right', fill: WEEK_COLORS.best, fontSize: 12, fontWeight: 600 }}
               />
             )}
             <Bar dataKey="sales" stackId="week" maxBarSize={56} isAnimationActive={false}>
               {data.map((w) => (
                 <Cell key={w.key} fill={WEEK_COLORS[w.kind]} className={`week-bar week-${w.kind}`} />
               ))}
-              <LabelList dataKey="sales" position="top" formatter={(v: unknown) => (typeof v === 'number' ? formatAxis(v) : '')} fill={CHART_COLORS.axis} fontSize={11} />
+              <LabelList dataKey="sales" position="top" formatter={(v: unknown) => (typeof v === 'number' ? formatLabel(v) : '')} fill={CHART_COLORS.axis} fontSize={11} stroke="#ffffff" strokeWidth={4} paintOrder="stroke" strokeLinejoin="round" />
             </Bar>
             <Bar dataKey="placeholder" stackId="week" maxBarSize={56} isAnimationActive={false} fill={`url(#${hatchId})`} stroke={WEEK_COLORS.skipped} strokeDasharray="3 3" />
           </BarChart>
         )}
       </ChartFrame>
-      <ul className="chart-legend">
+      <ul className="desk-chart-legend">
         {(['best', 'outage', 'used', 'skipped'] as const)
           .filter((k) => weeks.some((w) => w.kind === k))
           .map((k) => (
             <li key={k}>
-              <span className={`swatch swatch-${k}`} style={k === 'skipped' ? undefined : { background: WEEK_COLORS[k] }} aria-hidden="true" />
+              <span className={`desk-chart-swatch desk-chart-swatch-${k}`} style={k === 'skipped' ? undefined : { background: WEEK_COLORS[k] }} aria-hidden="true" />
               {texts[k]}
             </li>
           ))}

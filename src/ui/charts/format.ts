@@ -20,6 +20,17 @@ export function formatAxisWon(value: number, language: string): string {
   return `${Math.round(value).toLocaleString('ko-KR')}원`;
 }
 
+/** Bar labels, shorter still: `461만`, `1.2억`; English `₩4.61M`. Exact figures stay in the table. */
+export function formatShortWon(value: number, language: string): string {
+  if (language === 'en') {
+    return `₩${new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 2 }).format(value)}`;
+  }
+  const abs = Math.abs(value);
+  if (abs >= 1e8) return `${trimDecimal(value / 1e8, 2)}억`;
+  if (abs >= 1e4) return `${trimDecimal(value / 1e4, 1)}만`;
+  return Math.round(value).toLocaleString('ko-KR');
+}
+
 export interface BucketParts {
   year: number;
   month: number;
