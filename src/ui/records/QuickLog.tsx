@@ -26,7 +26,12 @@ export function QuickLog({ claimId, setup, now = Date.now }: { claimId: string; 
   const [fareText, setFareText] = useState('');
   const [fareError, setFareError] = useState<string | null>(null);
   const [, setTick] = useState(0);
-  const busy = useRef(false);
+  // Taps run one after another, in order: a quick second tap waits for the first instead of being lost.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const enqueue = (work: () => Promise<void>) => {
+    queue.current = queue.current.then(work, work);
+    return queue.current;
+  };
   const journal = useLiveQuery(() => readJournal(db, claimId), [db, claimId]);
 
   // The "now" line moves with the clock.
@@ -37,8 +42,7 @@ export function QuickLog({ claimId, setup, now = Date.now }: { claimId: string; 
 
   const channelLabel = (id: string) => setup.channels.find((c) => c.id === id)?.label ?? id;
 
-  async function tap(channel: string, kind: TapKind) {
-    if (busy.current) return;
+  function tap(channel: string, kind: TapKind) {
     let fare: number | undefined;
     if (kind === 'taken' && fareText.trim() !== '') {
       const parsed = parseCellText(fareText, 'revenue');
@@ -47,35 +51,34 @@ export function QuickLog({ claimId, setup, now = Date.now }: { claimId: string; 
         return;
       }
       fare = parsed.value;
-    }
-    busy.current = true;
-    try {
-      const entry = await logTap(db, claimId, { channel, kind, ...(fare !== undefined ? { fare } : {}), nowMs: now(), granularity: setup.granularity });
       setFareText('');
-      setFareError(null);
-      notify(
-        kind === 'taken'
-          ? t('records.quick.loggedTaken', { channel: channelLabel(channel), time: entry.at.slice(11, 16) })
-          : t('records.quick.loggedMissed', { channel: channelLabel(channel), time: entry.at.slice(11, 16) }),
-      );
-    } catch (err) {
-      reportError(err);
-    } finally {
-      busy.current = false;
     }
+    setFareError(null);
+    // The time is the moment of the tap, not of the write.
+    const nowMs = now();
+    void enqueue(async () => {
+      try {
+        const entry = await logTap(db, claimId, { channel, kind, ...(fare !== undefined ? { fare } : {}), nowMs, granularity: setup.granularity });
+        notify(
+          kind === 'taken'
+            ? t('records.quick.loggedTaken', { channel: channelLabel(channel), time: entry.at.slice(11, 16) })
+            : t('records.quick.loggedMissed', { channel: channelLabel(channel), time: entry.at.slice(11, 16) }),
+        );
+      } catch (err) {
+        reportError(err);
+      }
+    });
   }
 
-  async function undo() {
-    if (busy.current) return;
-    busy.current = true;
-    try {
-      const undone = await undoLastTap(db, claimId);
-      notify(undone ? t('records.quick.undone', { channel: channelLabel(undone.channel), time: undone.at.slice(11, 16), kind: t(`records.quick.kind.${undone.kind}`) }) : t('records.quick.nothingToUndo'));
-    } catch (err) {
-      reportError(err);
-    } finally {
-      busy.current = false;
-    }
+  function undo() {
+    void enqueue(async () => {
+      try {
+        const undone = await undoLastTap(db, claimId);
+        notify(undone ? t('records.quick.undone', { channel: channelLabel(undone.channel), time: undone.at.slice(11, 16), kind: t(`records.quick.kind.${undone.kind}`) }) : t('records.quick.nothingToUndo'));
+      } catch (err) {
+        reportError(err);
+      }
+    });
   }
 
   // Number keys while the shift is on (never while typing in a field).
@@ -92,12 +95,12 @@ export function QuickLog({ claimId, setup, now = Date.now }: { claimId: string; 
         const channel = setup.channels[Number(digit[1]) - 1];
         if (!channel) return;
         e.preventDefault();
-        void handlers.current.tap(channel.id, e.shiftKey ? 'missed' : 'taken');
+        handlers.current.tap(channel.id, e.shiftKey ? 'missed' : 'taken');
         return;
       }
       if (e.key === 'Backspace' || e.key === 'z' || e.key === 'Z') {
         e.preventDefault();
-        void handlers.current.undo();
+        handlers.current.undo();
       }
     }
     window.addEventListener('keydown', onKeyDown);
@@ -166,7 +169,7 @@ export function QuickLog({ claimId, setup, now = Date.now }: { claimId: string; 
             onKeyDown={(e) => {
               if (e.key === 'Enter' && setup.channels[0]) {
                 e.preventDefault();
-                void tap(setup.channels[0].id, 'taken');
+                tap(setup.channels[0].id, 'taken');
               }
             }}
           />
@@ -181,13 +184,13 @@ export function QuickLog({ claimId, setup, now = Date.now }: { claimId: string; 
           const key = i < MAX_KEYED_CHANNELS ? String(i + 1) : null;
           return (
             <li key={c.id} className="quick-channel">
-              <button type="button" className="quick-taken" onClick={() => void tap(c.id, 'taken')} aria-keyshortcuts={key && shiftOn ? key : undefined}>
+              <button type="button" className="quick-taken" onClick={() => tap(c.id, 'taken')} aria-keyshortcuts={key && shiftOn ? key : undefined}>
                 <span className="quick-big">{t('records.quick.taken', { channel: c.label })}</span>
                 <span className="quick-sub">
                   {key && <kbd>{key}</kbd>} {t('records.quick.todayTaken', { count: s?.taken ?? 0, fares: formatWon(s?.fares ?? 0, i18n.language) })}
                 </span>
               </button>
-              <button type="button" className="quick-missed" onClick={() => void tap(c.id, 'missed')} aria-keyshortcuts={key && shiftOn ? `Shift+${key}` : undefined}>
+              <button type="button" className="quick-missed" onClick={() => tap(c.id, 'missed')} aria-keyshortcuts={key && shiftOn ? `Shift+${key}` : undefined}>
                 {t('records.quick.missed', { channel: c.label })}
                 <span className="quick-sub">
                   {key && <kbd>{`⇧${key}`}</kbd>} {t('records.quick.todayMissed', { count: s?.missed ?? 0 })}
@@ -199,7 +202,7 @@ export function QuickLog({ claimId, setup, now = Date.now }: { claimId: string; 
       </ul>
 
       <div className="quick-after">
-        <button type="button" className="button" onClick={() => void undo()} disabled={!journal || journal.length === 0}>
+        <button type="button" className="button" onClick={undo} disabled={!journal || journal.length === 0}>
           {t('records.quick.undo')}
         </button>
         <button type="button" className="button button-quiet" onClick={() => void keepAsEvidence()} disabled={!journal || journal.length === 0}>
