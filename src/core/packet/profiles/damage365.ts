@@ -10,7 +10,15 @@ export default {
   fields: [
     {
       id: 'applicant', label: { ko: '신청인', en: 'Applicant' }, kind: 'text', required: true, maxLength: 300,
-      template: ['{claimant.name} ({claimant.kindKo}) / 상호 {claimant.businessName} / 사업자등록번호 {claimant.businessNumber} / 연락처 {claimant.phone} / 이메일 {claimant.email} / 지역 {claimant.region}'],
+      // One line per fact: a driver has no business name or number, and a missing fact drops only its own line.
+      template: [
+        '{claimant.name} ({claimant.kindKo})',
+        '상호 {claimant.businessName}',
+        '사업자등록번호 {claimant.businessNumber}',
+        '연락처 {claimant.phone}',
+        '이메일 {claimant.email}',
+        '지역 {claimant.region}',
+      ],
     },
     {
       id: 'service', label: { ko: '피해 서비스', en: 'Service' }, kind: 'text', required: true, maxLength: 300,
