@@ -1,4 +1,7 @@
-import type { Claim, Submission, SubmissionStatus } from '../model/claim';
+import { z } from 'zod';
+import { submissionSchema, type Claim, type Submission, type SubmissionStatus } from '../model/claim';
+import { claimantSchema } from '../model/claimant';
+import { incidentSchema } from '../model/incident';
 import { rulesFor } from '../estimate/rules/index';
 import type { ChannelProfile } from '../packet/profile';
 import { daysBetween, type KstDate } from '../time/kst';
@@ -29,7 +32,21 @@ export type Deadline = {
 /** Statuses after which nothing more is owed to the channel until it answers. */
 const DELIVERED: ReadonlySet<SubmissionStatus> = new Set(['sent', 'acknowledged', 'offer-made', 'paid', 'rejected', 'escalated']);
 
-function firstIncidentDay(claim: Claim): string {
+/**
+ * What deadlines read: the incident, who claims (for the channel rules that apply) and the submissions. The
+ * shell's warning passes the stored document's parts without loading records or running the estimate.
+ */
+export type DeadlineInput = Pick<Claim, 'incident' | 'claimant' | 'submissions'>;
+
+const deadlineInputSchema = z.object({ incident: incidentSchema, claimant: claimantSchema, submissions: z.array(submissionSchema).default([]) });
+
+/** The deadline parts of a stored claim document, or null while they are missing or not valid yet. */
+export function deadlineInputOf(body: unknown): DeadlineInput | null {
+  const parsed = deadlineInputSchema.safeParse(body);
+  return parsed.success ? parsed.data : null;
+}
+
+function firstIncidentDay(claim: DeadlineInput): string {
   const starts = claim.incident.services.map((s) => (s.userWindow ?? s.window).start);
   return starts.sort()[0]!.slice(0, 10);
 }
@@ -39,9 +56,10 @@ function firstIncidentDay(claim: Claim): string {
  * rule (if any) applies to it and whose window did not close before the incident began (an open-ended one
  * only when it has a rule for this claim).
  */
-export function relevantChannels(claim: Claim, profiles: readonly ChannelProfile[]): ChannelProfile[] {
+export function relevantChannels(claim: DeadlineInput, profiles: readonly ChannelProfile[]): ChannelProfile[] {
   const used = new Set(claim.submissions.map((s) => s.channel));
-  const rules = new Set(rulesFor(claim).map((r) => r.id));
+  // A rule's appliesTo reads only the claimant (loss model 3.3), which DeadlineInput carries.
+  const rules = new Set(rulesFor(claim as Claim).map((r) => r.id));
   const incidentDay = firstIncidentDay(claim);
   return profiles.filter((p) => {
     if (used.has(p.id)) return true;
@@ -60,7 +78,7 @@ function isDue(submissions: readonly Submission[]): boolean {
 }
 
 /** Every relevant channel's intake window against `today` (KST), earliest closing first, open-ended last. */
-export function claimDeadlines(claim: Claim, profiles: readonly ChannelProfile[], today: KstDate): Deadline[] {
+export function claimDeadlines(claim: DeadlineInput, profiles: readonly ChannelProfile[], today: KstDate): Deadline[] {
   const out: Deadline[] = [];
   for (const p of relevantChannels(claim, profiles)) {
     if (!p.intake) continue;
@@ -88,6 +106,6 @@ export function claimDeadlines(claim: Claim, profiles: readonly ChannelProfile[]
 }
 
 /** The deadlines to warn about on opening. */
-export function deadlineWarnings(claim: Claim, profiles: readonly ChannelProfile[], today: KstDate): Deadline[] {
+export function deadlineWarnings(claim: DeadlineInput, profiles: readonly ChannelProfile[], today: KstDate): Deadline[] {
   return claimDeadlines(claim, profiles, today).filter((d) => d.warn);
 }

@@ -1,26 +1,25 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNEL_PROFILES } from '../../core/packet/profiles';
-import { deadlineWarnings, kstToday } from '../../core/tracker';
+import { deadlineInputOf, deadlineWarnings, kstToday } from '../../core/tracker';
 import { useCurrentClaim } from '../desk';
 import { hrefOf } from '../routes';
 import { deadlineWhen } from './Overview';
-import { useTrackedClaim } from './useTrackedClaim';
 import '../styles/tracker.css';
 
 /**
  * Shown on opening the app (in the shell, above every page) when a deadline still to meet is at most 7 days
- * away. Closing it hides it for this session; it comes back on the next start while the deadline stands.
+ * away. Reads only the stored claim document (no records, no estimate), so it costs nothing on other pages.
+ * Closing it hides it for this session; it comes back on the next start while the deadline stands.
  */
 export default function DeadlineWarningPanel() {
   const { t, i18n } = useTranslation();
   const { claim } = useCurrentClaim();
-  const { tracked } = useTrackedClaim(claim?.id ?? null);
   const [dismissed, setDismissed] = useState<string | null>(null);
-  const warnings = useMemo(
-    () => (tracked ? deadlineWarnings(tracked.loaded.claim, CHANNEL_PROFILES, kstToday(new Date())) : []),
-    [tracked],
-  );
+  const warnings = useMemo(() => {
+    const input = claim ? deadlineInputOf(claim.body) : null;
+    return input ? deadlineWarnings(input, CHANNEL_PROFILES, kstToday(new Date())) : [];
+  }, [claim]);
   const key = `${claim?.id}|${warnings.map((w) => w.channel).join(',')}`;
   if (warnings.length === 0 || dismissed === key) return null;
   return (

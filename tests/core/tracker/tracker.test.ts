@@ -6,6 +6,7 @@ import {
   addSubmission,
   claimDeadlines,
   claimGap,
+  deadlineInputOf,
   deadlineWarnings,
   kstInstant,
   kstToday,
@@ -210,5 +211,17 @@ describe('preparing the escalation', () => {
     const at365 = withSubmissions(claim, [{ ...claim.submissions[0]!, channel: 'damage365' }]);
     expect(() => prepareEscalation(at365, 's1', 'damage365', 's2', CHANNEL_PROFILES)).toThrow(/same channel/);
     expect(() => prepareEscalation(claim, 's1', 'damage365', 's1', CHANNEL_PROFILES)).toThrow(/duplicate submission id/);
+  });
+});
+
+describe('deadlines from a stored claim document', () => {
+  it('reads the incident, claimant and submissions of a body, and nothing from a half-filled one', () => {
+    const { records: _r, evidence: _e, ...body } = exampleClaim('driver-2022');
+    const input = deadlineInputOf(JSON.parse(JSON.stringify(body)));
+    expect(input).not.toBeNull();
+    expect(deadlineWarnings(input!, CHANNEL_PROFILES, day('2022-11-01')).map((d) => d.channel)).toEqual(['kakao-2022-form']);
+    expect(deadlineInputOf({ claimant: body.claimant })).toBeNull();
+    expect(deadlineInputOf(undefined)).toBeNull();
+    expect(deadlineInputOf({ ...body, submissions: [{ id: 's1', channel: 'kakao-2022-form', status: 'sent' }] })?.submissions).toHaveLength(1);
   });
 });
