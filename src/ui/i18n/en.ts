@@ -10,6 +10,7 @@ import { enSetup } from './areas/setup';
 import { enRecords } from './areas/records';
 import { enImport } from './areas/import';
 import { enTracker } from './areas/tracker';
+import { enBatch } from './areas/batch';
 
 /** English mirrors ko.ts key for key. */
 export const en: Messages = {
@@ -107,12 +108,7 @@ export const en: Messages = {
   evidence: enEvidence,
   export: enExport,
   tracker: enTracker,
-  batch: {
-    lead: 'An association collects its members’ claim files and builds tables by industry, region and service, without duplicates.',
-    emptyTitle: 'No claims collected',
-    emptyBody: 'Collect the claim files your members export here. Try the flow with a claim of your own first.',
-    action: 'See my claims',
-  },
+  batch: enBatch,
   settings: {
     title: 'Settings',
     lead: 'Language, storage and app information.',

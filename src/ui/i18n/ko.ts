@@ -9,6 +9,7 @@ import { koSetup } from './areas/setup';
 import { koRecords } from './areas/records';
 import { koImport } from './areas/import';
 import { koTracker } from './areas/tracker';
+import { koBatch } from './areas/batch';
 /**
  * Korean, the app's first language (해요체). en.ts mirrors every key; tests/ui/i18n.test.ts checks
  * that both have the same keys and no empty strings.
@@ -109,12 +110,7 @@ export const ko = {
   evidence: koEvidence,
   export: koExport,
   tracker: koTracker,
-  batch: {
-    lead: '협회나 상인회가 회원들의 신고서 파일을 모아 중복 없이 업종·지역·서비스별 집계표를 만들어요.',
-    emptyTitle: '모은 신고서가 없어요',
-    emptyBody: '회원들이 내보낸 신고서 파일을 받아 이곳에 모아요. 먼저 내 신고서로 흐름을 익혀 보세요.',
-    action: '내 신고서 보기',
-  },
+  batch: koBatch,
   settings: {
     title: '설정',
     lead: '언어, 저장 공간, 앱 정보를 확인해요.',

@@ -1,13 +1,7 @@
-import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../components/EmptyState';
-import { PageHeader } from '../components/PageHeader';
+import { BatchWorkspace } from '../batch/BatchWorkspace';
+import { workerRunner } from '../batch/client';
 
+/** 협회 일괄: an association's batch, kept apart from the user's own claims (nothing here is stored). */
 export default function BatchPage() {
-  const { t } = useTranslation();
-  return (
-    <>
-      <PageHeader step={8} title={t('nav.batch')} lead={t('batch.lead')} />
-      <EmptyState title={t('batch.emptyTitle')} body={t('batch.emptyBody')} action={{ label: t('batch.action'), to: 'claimant' }} />
-    </>
-  );
+  return <BatchWorkspace runner={workerRunner} />;
 }

@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import type { DuplicateDecision } from '../../core/batch/dedupe';
+import { inLanguage } from '../export/language';
+import { formatKstDateTime } from '../format';
+
+interface Props {
+  decisions: readonly DuplicateDecision[];
+  onUndo: (decision: DuplicateDecision) => void;
+}
+
+/** Every decision, automatic or a person's, with its time and reason; a person's can be undone. */
+export function DecisionsLog({ decisions, onUndo }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  if (!decisions.length) return <p className="muted">{t('batch.decisions.empty')}</p>;
+  return (
+    <div className="batch-table-wrap batch-decisions">
+      <table className="table batch-table" data-testid="batch-decisions">
+        <thead>
+          <tr>
+            <th>{t('batch.decisions.pair')}</th>
+            <th>{t('batch.decisions.action')}</th>
+            <th>{t('batch.decisions.kept')}</th>
+            <th>{t('batch.decisions.reason')}</th>
+            <th>{t('batch.decisions.by')}</th>
+            <th>{t('batch.decisions.at')}</th>
+            <th><span className="batch-sr">{t('batch.decisions.undo')}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {decisions.map((d) => (
+            <tr key={`${d.decidedBy}|${d.a}|${d.b}`} data-by={d.decidedBy}>
+              <td className="batch-file">{d.a}<br />{d.b}</td>
+              <td>{t(`batch.decisions.actionLabel.${d.action}`)}</td>
+              <td className="batch-file">{d.action === 'keep-both' ? '' : d.keep}</td>
+              <td className="batch-note">{inLanguage(d.reason, lang)}</td>
+              <td>{d.decidedBy === 'rule' ? t('batch.decisions.byRule') : t('batch.decisions.byUser')}</td>
+              <td>{formatKstDateTime(d.decidedAt, lang)}</td>
+              <td>{d.decidedBy === 'user' && <button type="button" className="button button-quiet" onClick={() => onUndo(d)}>{t('batch.decisions.undo')}</button>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
