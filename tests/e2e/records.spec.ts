@@ -9,7 +9,8 @@ const shots = 'tests/e2e/screenshots';
 function claimFile(name: string, title: string, keepRecords: boolean): { name: string; mimeType: string; buffer: Buffer } {
   const claim = JSON.parse(readFileSync(`assets/examples/${name}`, 'utf8')) as Record<string, unknown>;
   delete claim.example;
-  const body = { ...claim, title, evidence: [], records: keepRecords ? claim.records : [] };
+  // Its evidence stays listed; the files themselves are not in a claim file (the app says so when opening it).
+  const body = { ...claim, title, records: keepRecords ? claim.records : [] };
   return { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(body)) };
 }
 
@@ -41,6 +42,7 @@ async function closeNotices(page: Page) {
 }
 
 async function shot(page: Page, name: string) {
+  await closeNotices(page);
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
 }

@@ -97,7 +97,7 @@ describe('the import wizard', () => {
     expect(first).toMatchObject({ count: 2, revenue: 57000, provenance: { fileName: 'pos-hourly-2022-restaurant.csv', row: 2 } });
     const filesSection = (await screen.findByRole('heading', { name: '가져온 파일' })).closest('section')!;
     expect(within(filesSection).getByRole('rowheader', { name: 'pos-hourly-2022-restaurant.csv' })).toBeTruthy();
-    expect(within(filesSection).getByText(`${sha.slice(0, 16)}…`)).toBeTruthy();
+    expect(within(filesSection).getByText(`${sha.slice(0, 12)}…`).getAttribute('title')).toBe(sha);
 
     // The same bytes again (under another name): refused before anything else, nothing stored.
     await user.click(screen.getByRole('button', { name: '다른 파일 가져오기' }));

@@ -64,7 +64,7 @@ export function ImportedFiles({ claimId }: { claimId: string }) {
               <th scope="row">{r.fileName}</th>
               <td>{formatKstDateTime(r.importedAt, i18n.language)}</td>
               <td className="num">{r.recordCount.toLocaleString('ko-KR')}</td>
-              <td><code title={r.sha256}>{r.sha256.slice(0, 16)}…</code></td>
+              <td><code title={r.sha256}>{r.sha256.slice(0, 12)}…</code></td>
               <td>
                 <button type="button" className="button button-quiet button-danger-text" onClick={() => setRemoving(r)} aria-label={t('records.imports.removeLabel', { name: r.fileName })}>
                   {t('records.imports.remove')}

@@ -27,9 +27,10 @@ export function OpenClaimFile() {
         setIssues(parsed.issues.slice(0, 5).map((i) => `${file.name}: ${i.path ? `${i.path}: ` : ''}${i.message}`));
         return;
       }
-      const { id } = await addClaim(db, parsed.claim);
+      const { id, missingEvidence } = await addClaim(db, parsed.claim);
       await select(id);
       notify(t('records.openClaim.opened', { title: parsed.claim.title ?? parsed.claim.claimant.name }));
+      if (missingEvidence.length > 0) notify(t('records.openClaim.missingEvidence', { count: missingEvidence.length, names: missingEvidence.slice(0, 3).join(', ') }));
     } catch (err) {
       if (err instanceof BridgeError) setIssues([err.message]);
       else reportError(err);

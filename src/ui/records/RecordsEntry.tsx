@@ -46,7 +46,9 @@ export function RecordsEntry({ claimId, setup, now = Date.now }: { claimId: stri
   const [range, setRange] = useState<DateRange>(initialRange);
   const [draftRange, setDraftRange] = useState<DateRange>(initialRange);
   const [provenanceKind, setProvenanceKind] = useState<ProvenanceChoice>('reconstructed');
-  const [note, setNote] = useState(() => t('records.entry.defaultNote'));
+  // null: the default note, in the language shown at the time of entry; a string once the user writes one.
+  const [ownNote, setNote] = useState<string | null>(null);
+  const note = ownNote ?? t('records.entry.defaultNote');
   const [errors, setErrors] = useState<Map<string, CellError & { channel: string; measure: Measure; bucket: string }>>(new Map());
   const [overlay, setOverlay] = useState<Map<string, OverlayEntry>>(new Map());
   const undoStack = useRef<UndoEntry[]>([]);

@@ -25,6 +25,7 @@ export const koRecords = {
     action: '신고서 파일 열기 (.claim.json)',
     hint: '다른 컴퓨터에서 내보낸 신고서나 예시 신고서 파일을 새 신고서로 열어요.',
     opened: '「{{title}}」 신고서를 열었어요.',
+    missingEvidence: '증빙 파일 {{count}}개({{names}})는 신고서 파일에 들어 있지 않아 옮기지 못했어요. 증빙 화면에서 원본 파일을 다시 올려 주세요.',
   },
   measure: {
     count: '건수',
@@ -170,6 +171,7 @@ export const enRecords: typeof koRecords = {
     action: 'Open a claim file (.claim.json)',
     hint: 'Opens a claim exported on another computer, or an example claim, as a new claim.',
     opened: 'Opened the claim “{{title}}”.',
+    missingEvidence: '{{count}} evidence file(s) ({{names}}) are not inside the claim file and were not brought over. Add the original files again on the evidence screen.',
   },
   measure: {
     count: 'Count',
