@@ -1,19 +1,34 @@
 /**
- * Writes the example claims in assets/examples/ (reproducible: fixed seed, fixed dates).
- * Run: npx tsx scripts/make-examples.ts
+ * Writes the example claims in assets/examples/ and their evidence files in assets/examples/evidence/
+ * (reproducible: fixed seed, fixed dates, no system libraries in the pictures; tests/scripts checks a rerun
+ * gives the committed bytes).
+ * Run: npx tsx scripts/make-examples.ts [--out <dir>]
  * driver-2022 and merchant-best-week reproduce the worked examples of shared/loss-model.md section 7.
  */
 import { createHash } from 'node:crypto';
-import { writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { claimSchema, serializeClaim, type Claim, type ClaimInput } from '../src/core/model/index';
+import { claimSchema, serializeClaim, type Claim, type ClaimInput, type Evidence } from '../src/core/model/index';
 import { incidentFromPreset } from '../src/core/incidents/index';
 import { suggestReferenceDatesForClaim } from '../src/core/estimate/index';
 import { addDays, weekdayOf } from '../src/core/time/kst';
 import type { ActivityRecord } from '../src/core/model/record';
+import { adMessageInvoicePdf, smbCertificatePlaceholderPdf } from './example-evidence/documents';
+import { connectionErrorScreen, tripHistoryScreen, type Trip } from './example-evidence/screens';
+import { TrueTypeFont } from './example-evidence/ttf';
 
-const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'assets', 'examples');
+function outDir(args: string[]): string {
+  const at = args.indexOf('--out');
+  if (at < 0) return join(dirname(fileURLToPath(import.meta.url)), '..', 'assets', 'examples');
+  const dir = args[at + 1];
+  if (!dir || dir.startsWith('--')) throw new Error('--out needs a folder / --out 뒤에 폴더가 필요해요');
+  return resolve(dir);
+}
+
+const OUT = outDir(process.argv.slice(2));
+const EVIDENCE_DIR = join(OUT, 'evidence');
 const CREATED = '2022-10-25T10:00+09:00';
 
 /** mulberry32: a tiny seeded PRNG so the files never change between runs. */
@@ -48,8 +63,36 @@ function finish(input: ClaimInput, withSuggestedDates = true): Claim {
 function write(name: string, claim: Claim) {
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, name), serializeClaim(claim));
-  console.log(`wrote assets/examples/${name} (${claim.records.length} records)`);
+  console.log(`wrote ${join(OUT, name)} (${claim.records.length} records)`);
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Evidence files: written under evidence/ beside the claims (where the packet command looks for them), and
+// listed in the claim with their real SHA-256 and size.
+type EvidenceFile = Pick<Evidence, 'fileName' | 'sha256' | 'size' | 'mimeType'>;
+
+function writeEvidence(fileName: string, mimeType: string, bytes: Uint8Array): EvidenceFile {
+  mkdirSync(EVIDENCE_DIR, { recursive: true });
+  writeFileSync(join(EVIDENCE_DIR, fileName), bytes);
+  console.log(`wrote ${join(EVIDENCE_DIR, fileName)} (${bytes.length.toLocaleString('en-US')} B)`);
+  return { fileName, mimeType, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+function evidenceItem(file: EvidenceFile, item: Omit<Evidence, keyof EvidenceFile | 'addedAt'> & { addedAt?: string }): Evidence {
+  return { ...file, addedAt: CREATED, ...item };
+}
+
+/** Adds evidence to a finished claim and checks the claim again (item links must name listed evidence). */
+function withEvidence(claim: Claim, evidence: Evidence[], itemLinks: Record<string, string[]> = {}): Claim {
+  return claimSchema.parse({
+    ...claim,
+    evidence: [...claim.evidence, ...evidence],
+    directItems: claim.directItems.map((i) => ({ ...i, evidenceIds: [...i.evidenceIds, ...(itemLinks[i.id] ?? [])] })),
+  });
+}
+
+const require = createRequire(import.meta.url);
+const fontBytes = (path: string) => new Uint8Array(readFileSync(require.resolve(`@expo-google-fonts/noto-sans-kr/${path}`)));
 
 // ---------------------------------------------------------------------------------------------------
 // 1. Designated driver: loss model section 7, exactly.
@@ -200,16 +243,10 @@ function merchantBestWeek(): Claim {
     records,
     parameters: { margin: { v: { confirmed: false }, c: { confirmed: false } } },
     directItems: [
-      { id: 'undelivered-ads', category: 'undelivered-ads', description: '발송되지 않은 톡채널 광고 메시지 3,000건 × 15원', amount: 45_000, evidenceIds: ['ev-ad-invoice'] },
+      { id: 'undelivered-ads', category: 'undelivered-ads', description: '발송되지 않은 톡채널 광고 메시지 3,000건 × 15원', amount: 45_000, evidenceIds: [] },
     ],
     indirectItems: [
       { kind: 'claim-prep', id: 'claim-prep', hours: 3, justification: '카드매출 조회, 서류 네 가지 준비에 든 시간 / time to look up card sales and prepare the four documents' },
-    ],
-    evidence: [
-      {
-        id: 'ev-ad-invoice', fileName: '톡채널_메시지_청구서_2022-10.pdf', sha256: sha('example ad invoice'), size: 48_213,
-        mimeType: 'application/pdf', label: '톡채널 메시지 발송 청구서', provenance: 'at-the-time', addedAt: CREATED, linkedIds: ['undelivered-ads'],
-      },
     ],
   });
 }
@@ -342,12 +379,6 @@ function taxiFranchise(): Claim {
     indirectItems: [
       { kind: 'claim-prep', id: 'claim-prep', hours: 2, justification: '운행 내역 캡처를 시간대별로 옮겨 적은 시간 / copying trip screenshots into hourly records' },
     ],
-    evidence: [
-      {
-        id: 'ev-trips-1015', fileName: '카카오T_운행내역_2022-10-15.png', sha256: sha('example trip screenshot'), size: 312_554,
-        mimeType: 'image/png', label: '10월 15일 운행 내역 캡처', provenance: 'at-the-time', addedAt: CREATED, linkedIds: [],
-      },
-    ],
   });
 }
 
@@ -418,8 +449,102 @@ function cafeDaily(): Claim {
   });
 }
 
-write('driver-2022.claim.json', driver2022());
-write('merchant-best-week.claim.json', merchantBestWeek());
-write('restaurant-hourly.claim.json', restaurantHourly());
-write('taxi-franchise.claim.json', taxiFranchise());
+// ---------------------------------------------------------------------------------------------------
+// The evidence files, then the claims that list them.
+
+/** The franchise driver's Kakao T trips on the outage day, one row per call, from the claim's own records. */
+function tripsOn(claim: Claim, day: string): Trip[] {
+  const r = rng(151015);
+  const places = ['화곡동', '등촌동', '염창동', '가양동', '발산동', '마곡동', '방화동', '공항동', '목동', '당산동', '신정동', '영등포동', '합정동', '김포공항'];
+  const place = () => places[Math.floor(r() * places.length)]!;
+  const trips: Trip[] = [];
+  for (const rec of claim.records.filter((x) => x.channel === 'kakao-t' && x.bucket.startsWith(day))) {
+    const hourText = rec.bucket.slice(11, 13);
+    const minutes = Array.from({ length: rec.count }, (_, i) => Math.floor(((i + r()) * 60) / rec.count));
+    const fares = splitExactly(rec.revenue!, minutes.map(() => 0.8 + 0.4 * r()), 100);
+    minutes.forEach((m, i) => {
+      const from = place();
+      let to = place();
+      if (to === from) to = places[(places.indexOf(from) + 3) % places.length]!;
+      trips.push({ time: `${hourText}:${String(m).padStart(2, '0')}`, from, to, fare: fares[i]! });
+    });
+  }
+  return trips;
+}
+
+const screenFonts = {
+  regular: new TrueTypeFont(fontBytes('400Regular/NotoSansKR_400Regular.ttf')),
+  bold: new TrueTypeFont(fontBytes('700Bold/NotoSansKR_700Bold.ttf')),
+};
+const pdfFonts = { regular: fontBytes('400Regular/NotoSansKR_400Regular.ttf'), bold: fontBytes('700Bold/NotoSansKR_700Bold.ttf') };
+
+const driverError = writeEvidence('카카오T대리_연결오류_2022-10-15.png', 'image/png', connectionErrorScreen(screenFonts, {
+  clock: '20:07',
+  appTitle: '카카오 T 대리 기사',
+  heading: '연결 오류',
+  lines: ['서버와 연결할 수 없어요.', '지금은 콜을 받을 수 없어요.', '잠시 후 다시 시도해 주세요.'],
+  code: '2022.10.15 (토) 20:07 화면',
+  behind: ['콜 대기 중 · 주변 콜 0건', '오늘 운행 0건 · 0원', '공지사항'],
+}));
+const driver = withEvidence(driver2022(), [
+  evidenceItem(driverError, {
+    id: 'ev-daeri-error-1015', label: '카카오 T 대리 기사 앱 연결 오류 화면 (서비스 이용 증빙)', provenance: 'at-the-time',
+    addedAt: '2022-10-15T20:07+09:00', linkedIds: ['2022-10-15..2022-10-16|kakao-t'],
+  }),
+]);
+
+const invoice = writeEvidence('톡채널_메시지_청구서_2022-10.pdf', 'application/pdf', await adMessageInvoicePdf(pdfFonts, {
+  madeAt: new Date('2022-10-21T09:00:00+09:00'),
+  issuedOn: '2022-10-21',
+  period: '2022-10-01 ~ 2022-10-20 (10월 1차)',
+  business: '예시 떡볶이 망원점',
+  businessNumber: '123-45-67891',
+  lines: [
+    { date: '10-03', item: '친구톡 광고', count: 2_000, unitPrice: 15, note: '발송 완료' },
+    { date: '10-15', item: '친구톡 광고', count: 3_000, unitPrice: 15, note: '16:00 예약 · 장애로 발송 안 됨 (도달 0건)' },
+  ],
+}));
+const certificate = writeEvidence('소상공인확인서_예시.pdf', 'application/pdf', await smbCertificatePlaceholderPdf(pdfFonts, {
+  madeAt: new Date('2022-10-24T09:00:00+09:00'),
+  business: '예시 떡볶이 망원점',
+  businessNumber: '123-45-67891',
+  representative: '박사장 (예시)',
+  validFrom: '2022-04-01',
+  validTo: '2023-03-31',
+}));
+const merchant = withEvidence(merchantBestWeek(), [
+  evidenceItem(invoice, { id: 'ev-ad-invoice', label: '톡채널 메시지 발송 청구서', provenance: 'at-the-time', linkedIds: ['undelivered-ads'] }),
+  evidenceItem(certificate, { id: 'ev-smb-certificate', label: '소상공인 확인서 (예시 자리표시: 진짜 확인서가 아니에요)', provenance: 'at-the-time', linkedIds: [] }),
+], { 'undelivered-ads': ['ev-ad-invoice'] });
+
+const orderError = writeEvidence('카카오톡주문하기_연결오류_2022-10-15.png', 'image/png', connectionErrorScreen(screenFonts, {
+  clock: '15:42',
+  appTitle: '주문하기 사장님 · 주문 접수',
+  heading: '연결 오류',
+  lines: ['주문 목록을 불러올 수 없어요.', '새 주문을 받을 수 없어요.', '잠시 후 다시 시도해 주세요.'],
+  code: '2022.10.15 (토) 15:42 화면',
+  behind: ['접수 대기 중인 주문', '예약 주문', '매장 영업 상태'],
+}));
+const restaurant = withEvidence(restaurantHourly(), [
+  evidenceItem(orderError, {
+    id: 'ev-order-error-1015', label: '카카오톡 주문하기 사장님 화면 연결 오류 (서비스 이용 증빙)', provenance: 'at-the-time',
+    addedAt: '2022-10-15T15:42+09:00', linkedIds: ['2022-10-15..2022-10-16|talk-channel-order', 'refund-orders'],
+  }),
+], { 'refund-orders': ['ev-order-error-1015'] });
+
+const taxiWithoutEvidence = taxiFranchise();
+const tripList = writeEvidence('카카오T_운행내역_2022-10-15.png', 'image/png', tripHistoryScreen(
+  screenFonts, '2022-10-15', '토', tripsOn(taxiWithoutEvidence, '2022-10-15'), '15:20부터 서버에 연결되지 않아 호출을 못 받았어요',
+));
+const taxi = withEvidence(taxiWithoutEvidence, [
+  evidenceItem(tripList, {
+    id: 'ev-trips-1015', label: '10월 15일 운행 내역 캡처', provenance: 'at-the-time',
+    addedAt: '2022-10-15T23:48+09:00', linkedIds: ['2022-10-15..2022-10-15|kakao-t'],
+  }),
+]);
+
+write('driver-2022.claim.json', driver);
+write('merchant-best-week.claim.json', merchant);
+write('restaurant-hourly.claim.json', restaurant);
+write('taxi-franchise.claim.json', taxi);
 write('cafe-daily.claim.json', cafeDaily());

@@ -55,21 +55,51 @@ describe('outage-desk packet / verify', () => {
     expect(bad.out).toContain('records.csv');
   });
 
-  it('refuses evidence whose hash differs from the claim, and a missing evidence file, with exit 2', () => {
+  it('packs the example claim with its real evidence file from assets/examples/evidence, and verify says OK', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-packet-example-'));
+    const claim = JSON.parse(readFileSync('assets/examples/taxi-franchise.claim.json', 'utf8'));
+    const listed = claim.evidence.find((e: { fileName: string }) => e.fileName === '카카오T_운행내역_2022-10-15.png');
+    const onDisk = new Uint8Array(readFileSync('assets/examples/evidence/카카오T_운행내역_2022-10-15.png'));
+    expect(listed).toMatchObject({ sha256: sha256(onDisk), size: onDisk.length, mimeType: 'image/png' });
+
+    const built = cli('packet', 'assets/examples/taxi-franchise.claim.json', '--channel', 'kakao-mobility-2022-taxi', '--out', dir, '--now', '2022-11-01T09:00+09:00');
+    expect(built.err).toBe('');
+    expect(built.code).toBe(0);
+    expect(built.out).not.toContain('증빙 파일이 묶음에 없어요');
+    // The trip history is the channel's one required document: only the example warning is left.
+    expect(built.out).not.toContain('서류가 없어요');
+    const [zipName] = readdirSync(dir);
+    const zipPath = join(dir, zipName!);
+    const files = readZipSafely(new Uint8Array(readFileSync(zipPath)));
+    const packed = files.get('evidence/카카오T_운행내역_2022-10-15.png')!;
+    expect(sha256(packed)).toBe(listed.sha256);
+    expect([...packed.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const manifest = JSON.parse(new TextDecoder().decode(files.get('manifest.json')!));
+    expect(manifest.files).toContainEqual({ path: 'evidence/카카오T_운행내역_2022-10-15.png', size: onDisk.length, sha256: listed.sha256 });
+    const ok = cli('verify', zipPath);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/^OK: /);
+  });
+
+  it('refuses evidence whose hash differs from the claim, and a missing evidence file, with exit 2; --skip-missing-evidence lists it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-packet-bad-'));
     copyFileSync('assets/examples/taxi-franchise.claim.json', join(dir, 'claim.json'));
     const missing = cli('packet', join(dir, 'claim.json'), '--channel', 'kakao-mobility-2022-taxi', '--out', dir);
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('카카오T_운행내역_2022-10-15.png');
     expect(missing.err).not.toMatch(/at .*\.ts:\d+/);
+    // The claim copied without its evidence folder: skipping builds the packet and names the missing file.
+    const skipped = cli('packet', join(dir, 'claim.json'), '--channel', 'kakao-mobility-2022-taxi', '--out', join(dir, 'out'), '--skip-missing-evidence');
+    expect(skipped.code).toBe(0);
+    expect(skipped.out).toContain('증빙 파일이 묶음에 없어요: 카카오T_운행내역_2022-10-15.png');
     mkdirSync(join(dir, 'evidence'));
     writeFileSync(join(dir, 'evidence', '카카오T_운행내역_2022-10-15.png'), 'not the screenshot');
     const mismatch = cli('packet', join(dir, 'claim.json'), '--channel', 'kakao-mobility-2022-taxi', '--out', dir);
     expect(mismatch.code).toBe(2);
     expect(mismatch.err).toContain('SHA-256');
-    const skipped = cli('packet', 'assets/examples/taxi-franchise.claim.json', '--channel', 'kakao-mobility-2022-taxi', '--out', join(dir, 'out'), '--skip-missing-evidence');
-    expect(skipped.code).toBe(0);
-    expect(skipped.out).toContain('증빙 파일이 묶음에 없어요');
+    // A wrong file is never skipped, only a missing one.
+    const stillRefused = cli('packet', join(dir, 'claim.json'), '--channel', 'kakao-mobility-2022-taxi', '--out', dir, '--skip-missing-evidence');
+    expect(stillRefused.code).toBe(2);
   });
 
   it('bad input: unknown channel, unknown claim file, a zip with path traversal', () => {

@@ -21,24 +21,26 @@ import { bestWeekMerchantClaim, packetFonts, workedExampleDriverClaim } from './
 const NOW = new Date('2022-11-01T09:00:00+09:00');
 const fonts = packetFonts();
 
-function example(name: string): { claim: Claim; bytes: Uint8Array } {
+function example(name: string): { claim: Claim; bytes: Uint8Array; evidenceFiles: Map<string, Uint8Array> } {
   const bytes = new Uint8Array(readFileSync(join('assets/examples', `${name}.claim.json`)));
   const parsed = parseClaimFile(new TextDecoder().decode(bytes));
   if (!parsed.ok) throw new Error(`${name}: ${JSON.stringify(parsed.issues)}`);
-  return { claim: parsed.claim, bytes };
+  // The example's evidence files, read the way the packet command reads them: evidence/<fileName> beside the claim.
+  const evidenceFiles = new Map(parsed.claim.evidence.map((e) => [e.fileName, new Uint8Array(readFileSync(join('assets/examples/evidence', e.fileName)))]));
+  return { claim: parsed.claim, bytes, evidenceFiles };
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 const CASES = [
-  { channel: 'kakao-2022-form', example: 'driver-2022', mustContain: ['210,750', '224,490', '182,718', '238,782', '장애 손실 계산서', '확인 및 서명'] },
-  { channel: 'kakao-2022-smb-documents', example: 'merchant-best-week', mustContain: ['710,000', '4,610,000', '3,900,000', '50만 원 초과: 증빙 심사', '토~금 주간 매출'] },
-  { channel: 'kakao-mobility-2022-taxi', example: 'taxi-franchise', mustContain: ['카카오모빌리티 택시 보상', '2022-10-15 15:00 ~ 2022-10-16 09:00'] },
-  { channel: 'damage365', example: 'restaurant-hourly', mustContain: ['온라인피해365센터', '청구 합계'] },
-  { channel: 'generic', example: 'cafe-daily', mustContain: ['일반 청구서', '청구 합계'] },
+  { channel: 'kakao-2022-form', example: 'driver-2022', evidence: ['카카오T대리_연결오류_2022-10-15.png'], mustContain: ['210,750', '224,490', '182,718', '238,782', '장애 손실 계산서', '확인 및 서명'] },
+  { channel: 'kakao-2022-smb-documents', example: 'merchant-best-week', evidence: ['소상공인확인서_예시.pdf', '톡채널_메시지_청구서_2022-10.pdf'], mustContain: ['710,000', '4,610,000', '3,900,000', '50만 원 초과: 증빙 심사', '토~금 주간 매출'] },
+  { channel: 'kakao-mobility-2022-taxi', example: 'taxi-franchise', evidence: ['카카오T_운행내역_2022-10-15.png'], mustContain: ['카카오모빌리티 택시 보상', '2022-10-15 15:00 ~ 2022-10-16 09:00'] },
+  { channel: 'damage365', example: 'restaurant-hourly', evidence: ['카카오톡주문하기_연결오류_2022-10-15.png'], mustContain: ['온라인피해365센터', '청구 합계'] },
+  { channel: 'generic', example: 'cafe-daily', evidence: [], mustContain: ['일반 청구서', '청구 합계'] },
 ] as const;
 
-describe.each(CASES)('packet for $channel from $example', ({ channel, example: name, mustContain }) => {
+describe.each(CASES)('packet for $channel from $example', ({ channel, example: name, evidence, mustContain }) => {
   let dir: string;
   let built: Awaited<ReturnType<typeof buildPacket>>;
   let claimBytes: Uint8Array;
@@ -46,7 +48,8 @@ describe.each(CASES)('packet for $channel from $example', ({ channel, example: n
   beforeAll(async () => {
     const ex = example(name);
     claimBytes = ex.bytes;
-    built = await buildPacket({ claim: ex.claim, claimFileBytes: ex.bytes, channel, fonts, appVersion: '0.1.0', now: NOW, missingEvidence: 'list' });
+    // Every evidence file must be there (missingEvidence defaults to 'error').
+    built = await buildPacket({ claim: ex.claim, claimFileBytes: ex.bytes, channel, evidenceFiles: ex.evidenceFiles, fonts, appVersion: '0.1.0', now: NOW });
     dir = mkdtempSync(join(tmpdir(), `packet-${channel}-`));
     writeFileSync(join(dir, built.fileName), built.bytes);
     execFileSync('unzip', ['-q', join(dir, built.fileName), '-d', join(dir, 'out')]);
@@ -56,7 +59,16 @@ describe.each(CASES)('packet for $channel from $example', ({ channel, example: n
     const out = join(dir, 'out');
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ format: 'outage-loss-desk/packet', channel, claimId: built.manifest.claimId, madeAt: '2022-11-01T09:00:00+09:00', app: { version: '0.1.0' } });
-    expect(readdirSync(out).sort()).toEqual(['README.txt', 'claim.json', 'form.txt', 'manifest.json', 'records.csv', 'report.pdf']);
+    expect(readdirSync(out).sort()).toEqual(['README.txt', 'claim.json', 'form.txt', 'manifest.json', 'records.csv', 'report.pdf', ...(evidence.length ? ['evidence'] : [])].sort());
+    expect(readdirSync(out).includes('evidence') ? readdirSync(join(out, 'evidence')).sort() : []).toEqual([...evidence].sort());
+    // Each packed evidence file is the committed example file, with the hash the claim lists.
+    for (const fileName of evidence) {
+      const listed = example(name).claim.evidence.find((e) => e.fileName === fileName)!;
+      const packed = new Uint8Array(readFileSync(join(out, 'evidence', fileName)));
+      expect(sha256(packed), fileName).toBe(listed.sha256);
+      expect(sha256(packed), fileName).toBe(sha256(new Uint8Array(readFileSync(join('assets/examples/evidence', fileName)))));
+    }
+    expect(built.readiness.filter((i) => i.code === 'evidence-file-missing')).toEqual([]);
     for (const file of manifest.files as { path: string; size: number; sha256: string }[]) {
       const bytes = new Uint8Array(readFileSync(join(out, file.path)));
       expect(bytes.length, file.path).toBe(file.size);
@@ -110,7 +122,8 @@ describe.each(CASES)('packet for $channel from $example', ({ channel, example: n
     const result = await verifyPacket(built.bytes);
     expect(result.problems).toEqual([]);
     expect(result.ok).toBe(true);
-    const again = await buildPacket({ claim: example(name).claim, claimFileBytes: claimBytes, channel, fonts, appVersion: '0.1.0', now: NOW, missingEvidence: 'list' });
+    const ex = example(name);
+    const again = await buildPacket({ claim: ex.claim, claimFileBytes: claimBytes, channel, evidenceFiles: ex.evidenceFiles, fonts, appVersion: '0.1.0', now: NOW });
     expect(sha256(again.bytes)).toBe(sha256(built.bytes));
   });
 });
