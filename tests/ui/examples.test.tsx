@@ -2,8 +2,11 @@
 import 'fake-indexeddb/auto';
 import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { Blob as NodeBlob } from 'node:buffer';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setBridgeForTests } from '../../src/bridge';
 import { createMemoryBridge } from '../../src/bridge/memory';
 import { estimateClaim } from '../../src/core/estimate';
@@ -25,6 +28,7 @@ beforeEach(async () => {
   await db.open();
 });
 afterEach(() => {
+  vi.unstubAllGlobals();
   cleanup();
   db.close();
   setBridgeForTests(null);
@@ -47,6 +51,56 @@ describe('example claims', () => {
       if (!parsed.ok) throw new Error(file);
       expect(estimateClaim(loaded.claim).claimTotal, file).toBe(estimateClaim(parsed.claim).claimTotal);
     }
+  });
+
+  it('adds the example evidence files to the evidence table with the hashes the claims list', async () => {
+    // Vite gives the evidence files root-relative URLs; this fetcher serves them from the project folder, as
+    // the app's own origin does. Every URL asked for is recorded, so a file the glob misses would show.
+    const asked: string[] = [];
+    const fromDisk = async (url: string) => {
+      asked.push(url);
+      return new Response(readFileSync(join(process.cwd(), decodeURIComponent(url))));
+    };
+    // jsdom's Blob does not survive fake-indexeddb's structured clone; Node's does, as a browser's does.
+    vi.stubGlobal('Blob', NodeBlob);
+    const ids = await addExampleClaims(db, { fetcher: fromDisk });
+    const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    const onDisk = readdirSync('assets/examples/evidence').sort();
+    expect(onDisk.length).toBeGreaterThanOrEqual(5);
+    expect(asked.map((u) => decodeURIComponent(u).split('/').pop()).sort()).toEqual(onDisk);
+
+    const rows = await db.evidence.toArray();
+    expect(rows.map((r) => r.fileName).sort()).toEqual(onDisk);
+    for (const row of rows) {
+      const bytes = new Uint8Array(readFileSync(join('assets/examples/evidence', row.fileName)));
+      const stored = new Uint8Array(await row.blob.arrayBuffer());
+      expect(sha256(stored), row.fileName).toBe(sha256(bytes));
+      expect(row.sha256, row.fileName).toBe(sha256(bytes));
+      expect(row.size).toBe(bytes.length);
+    }
+    // The claims keep their evidence and the links to it, and stay complete.
+    const taxi = rows.find((r) => r.fileName === '카카오T_운행내역_2022-10-15.png')!;
+    expect(taxi).toMatchObject({ claimId: 'example-taxi-franchise', mimeType: 'image/png', label: '10월 15일 운행 내역 캡처' });
+    const merchant = await loadClaim(db, 'example-merchant-best-week');
+    if (merchant.status !== 'ready') throw new Error(merchant.status);
+    expect(merchant.claim.evidence.map((e) => e.id).sort()).toEqual(['ev-ad-invoice', 'ev-smb-certificate']);
+    expect(merchant.claim.directItems.find((i) => i.id === 'undelivered-ads')?.evidenceIds).toEqual(['ev-ad-invoice']);
+    for (const id of ids) expect((await loadClaim(db, id)).status, id).toBe('ready');
+  });
+
+  it('an evidence file that does not match its listed hash is left out with its links; the claim stays complete', async () => {
+    vi.stubGlobal('Blob', NodeBlob);
+    const changed = async (url: string) => {
+      const bytes = new Uint8Array(readFileSync(join(process.cwd(), decodeURIComponent(url))));
+      if (decodeURIComponent(url).endsWith('톡채널_메시지_청구서_2022-10.pdf')) bytes[bytes.length - 10]! ^= 1;
+      return new Response(bytes);
+    };
+    await addExampleClaims(db, { fetcher: changed });
+    const merchant = await loadClaim(db, 'example-merchant-best-week');
+    if (merchant.status !== 'ready') throw new Error(merchant.status);
+    expect(merchant.claim.evidence.map((e) => e.fileName)).toEqual(['소상공인확인서_예시.pdf']);
+    expect(merchant.claim.directItems.find((i) => i.id === 'undelivered-ads')?.evidenceIds).toEqual([]);
+    expect((await db.evidence.toArray()).map((r) => r.fileName)).not.toContain('톡채널_메시지_청구서_2022-10.pdf');
   });
 
   it('a new user looks around with the examples: marked in the list and the header, then removed in one confirmed step', async () => {
