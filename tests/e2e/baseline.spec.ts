@@ -116,6 +116,7 @@ test('merchant example: weekly totals with the best week 4,610,000원 and the ou
   await expectNoOverflow(page);
   await closeNotices(page);
   await page.screenshot({ path: `${shots}/en-baseline-merchant.png`, fullPage: true });
+  await weekly.screenshot({ path: `${shots}/en-baseline-weekly.png` });
   await language(page, '한국어');
 });
 
@@ -129,4 +130,32 @@ test('cafe example: a skipped week is drawn hatched with its reason', async ({ p
   await expect(weekly.locator('.desk-chart-legend')).toContainText('건너뛴 주');
   await closeNotices(page);
   await weekly.screenshot({ path: `${shots}/ko-baseline-weekly-skipped.png` });
+});
+
+test('declared baseline: the grid takes typed and pasted numbers, and every figure is marked declared', async ({ page }) => {
+  await loadExamples(page);
+  await page.goto('/#/baseline');
+  await page.getByRole('radio', { name: /직접 적은 평소 매출/ }).click();
+  await expect(page.getByRole('radio', { name: /직접 적은 평소 매출/ })).toBeChecked();
+  await expect(page.getByRole('heading', { name: /평소 매출 직접 적기/ })).toBeVisible();
+  const count = page.getByRole('textbox', { name: '토요일 저녁 18~22시 건수' });
+  await count.fill('8');
+  await count.press('ArrowRight');
+  await expect(page.getByRole('textbox', { name: '토요일 밤 22~24시 건수' })).toBeFocused();
+  await page.getByRole('textbox', { name: '토요일 밤 22~24시 건수' }).fill('4');
+  await page.getByRole('textbox', { name: '토요일 저녁 18~22시 객단가' }).click();
+  await page.keyboard.type('25,000');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('25000');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('figure-expected')).toContainText('신고 기준선 (declared)');
+  await expect(page.locator('figure.desk-chart').first()).toContainText('가정한 ±20% 범위');
+  // 8 calls over 18-22 (2 an hour) at 25,000 for 20-21h, 4 over 22-24 (2 an hour) for 22-23h; Sunday nothing.
+  await expect(page.getByTestId('figure-expected')).toContainText('200,000원');
+  await page.getByRole('textbox', { name: '일요일 심야 0~6시 건수' }).fill('x');
+  await page.getByRole('textbox', { name: '일요일 심야 0~6시 건수' }).press('Enter');
+  await expect(page.getByText(/일요일 심야 0~6시 건수: 0 이상의 숫자를 적어 주세요/)).toBeVisible();
+  await expectNoOverflow(page);
+  await closeNotices(page);
+  await page.screenshot({ path: `${shots}/ko-baseline-declared.png`, fullPage: true });
 });

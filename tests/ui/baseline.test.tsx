@@ -269,6 +269,12 @@ describe('declared baseline and drafts', () => {
     expect(screen.getByTestId('figure-expected').textContent).toContain('신고 기준선 (declared)');
     expect(screen.getByTestId('figure-lost-profit').textContent).toContain(formatWon(estimate.lostProfitRange.low, 'ko'));
     expect(screen.getByText(/예상 매출의 ±20%로 가정한 범위예요/)).toBeTruthy();
+
+    // Undo is an outside change for the grid: it shows the stored table again.
+    await user.click(screen.getByRole('button', { name: '방금 바꾼 것 되돌리기' }));
+    await waitFor(async () => expect((await stored(id)).declaredBaseline?.entries).toEqual([{ weekday: 6, dayPart: 'evening', count: 8, averageTicket: 0 }]));
+    await waitFor(() => expect((screen.getByRole('textbox', { name: '토요일 저녁 18~22시 객단가' }) as HTMLInputElement).value).toBe('0'));
+    expect((screen.getByRole('textbox', { name: '토요일 저녁 18~22시 건수' }) as HTMLInputElement).value).toBe('8');
   });
 
   it('pastes a block copied from a spreadsheet into the grid', async () => {

@@ -330,17 +330,24 @@ interface BestWeekDetails {
 }
 
 /** Section 3.3's weekly view, drawn only from the rule's own figures. */
-export function weeklyTotals(details: BestWeekDetails, label: (start: string, end: string) => string, skippedNote: (days: string[]) => string): WeeklyTotal[] {
+export function weeklyTotals(
+  details: BestWeekDetails,
+  label: (start: string, end: string) => string,
+  skippedNote: (days: string[]) => string,
+  axisLines?: (start: string, end: string) => string[],
+): WeeklyTotal[] {
+  const lines = (start: string, end: string) => (axisLines ? { axisLines: axisLines(start, end) } : {});
   const weeks: WeeklyTotal[] = [
     ...details.weeksUsed.map((w) => ({
       key: w.start,
       label: label(w.start, w.end),
+      ...lines(w.start, w.end),
       sales: w.sales,
       kind: details.bestWeek?.start === w.start ? ('best' as const) : ('used' as const),
       note: '',
     })),
-    ...details.weeksSkipped.map((w) => ({ key: w.start, label: label(w.start, w.end), sales: null, kind: 'skipped' as const, note: skippedNote(w.missingDays) })),
-    { key: details.outageWeek.start, label: label(details.outageWeek.start, details.outageWeek.end), sales: details.outageWeek.sales, kind: 'outage' as const, note: '' },
+    ...details.weeksSkipped.map((w) => ({ key: w.start, label: label(w.start, w.end), ...lines(w.start, w.end), sales: null, kind: 'skipped' as const, note: skippedNote(w.missingDays) })),
+    { key: details.outageWeek.start, label: label(details.outageWeek.start, details.outageWeek.end), ...lines(details.outageWeek.start, details.outageWeek.end), sales: details.outageWeek.sales, kind: 'outage' as const, note: '' },
   ];
   return weeks.sort((a, b) => a.key.localeCompare(b.key));
 }
@@ -357,6 +364,7 @@ function WeeklySection({ estimate }: { estimate: ClaimEstimate }) {
     details,
     (from, to) => t('baseline.weekly.weekLabel', { from: shortDate(from, t), to: shortDate(to, t) }),
     (days) => t('baseline.weekly.skippedReason', { count: days.length, days: days.map((d) => shortDate(d, t)).join(', ') }),
+    (from, to) => [t('baseline.weekly.axisFrom', { from: shortDate(from, t) }), shortDate(to, t)],
   );
   return (
     <section className="section" aria-labelledby="baseline-weekly-title" data-testid="weekly-section">

@@ -20,6 +20,15 @@ function textsOf(declared: DeclaredBaseline | undefined): Texts {
   return out;
 }
 
+/** The same table always gives the same text, whatever order the stored object's keys come back in. */
+function canonical(declared: DeclaredBaseline | undefined): string {
+  if (!declared) return 'null';
+  return JSON.stringify({
+    dayParts: declared.dayParts.map((p) => [p.id, p.label, p.startHour, p.endHour]),
+    entries: declared.entries.map((e) => [e.weekday, e.dayPart, e.count, e.averageTicket]),
+  });
+}
+
 /** `1,234` and ` 12 ` read as numbers; empty is "not entered". */
 function parseCell(text: string | undefined): number | null | 'bad' {
   const s = (text ?? '').replace(/[,\s]/g, '');
@@ -42,17 +51,26 @@ export function DeclaredBaselineForm({ declared, onSave }: Props) {
   const dayParts = declared?.dayParts ?? DAY_PART_DEFAULTS.map((p) => ({ ...p }));
   const [texts, setTexts] = useState<Texts>(() => textsOf(declared));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const lastSaved = useRef(JSON.stringify(declared ?? null));
+  const lastSaved = useRef(canonical(declared));
   const gridRefs = { count: useRef<HTMLTableElement>(null), ticket: useRef<HTMLTableElement>(null) };
 
-  // An outside change (undo, reset, another window) replaces the grid; our own saves do not.
-  const stored = JSON.stringify(declared ?? null);
+  // An outside change (undo, reset, another window) replaces the grid; the echo of one of our own saves
+  // (which may arrive while the next cell is being typed) does not.
+  // Echoes come back in the order of the saves (a live query may skip some), so one that matches a
+  // pending save consumes it and every earlier one; an undo back to an older table is not pending.
+  const pending = useRef<string[]>([]);
+  const stored = canonical(declared);
   useEffect(() => {
-    if (stored !== lastSaved.current) {
-      lastSaved.current = stored;
-      setTexts(textsOf(declared));
-      setErrors({});
+    const echo = pending.current.indexOf(stored);
+    if (echo >= 0) {
+      pending.current.splice(0, echo + 1);
+      return;
     }
+    if (stored === lastSaved.current) return;
+    pending.current = [];
+    lastSaved.current = stored;
+    setTexts(textsOf(declared));
+    setErrors({});
   }, [stored, declared]);
 
   const partLabel = (id: string, fallback: string) => {
@@ -89,9 +107,10 @@ export function DeclaredBaselineForm({ declared, onSave }: Props) {
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     const value: DeclaredBaseline = { dayParts, entries };
-    const json = JSON.stringify(value);
+    const json = canonical(value);
     if (json === lastSaved.current) return;
     lastSaved.current = json;
+    pending.current.push(json);
     await onSave(value);
   }
 

@@ -9,8 +9,10 @@ export type WeekKind = 'best' | 'outage' | 'used' | 'skipped';
 export interface WeeklyTotal {
   /** The week's first day, e.g. `2022-10-08`. */
   key: string;
-  /** Axis label, e.g. `10.8~10.14`. */
+  /** Label in text (table, tooltip), e.g. `10.8~10.14`. */
   label: string;
+  /** The axis label as lines (e.g. `10.8~` and `10.14`), so long labels never run into each other. */
+  axisLines?: readonly string[];
   /** Whole won; null for a skipped week (it has no total the rule may use). */
   sales: number | null;
   kind: WeekKind;
@@ -53,6 +55,27 @@ export const WEEK_COLORS: Record<WeekKind, string> = {
   skipped: '#8a8f98',
 };
 
+interface TickProps {
+  x?: number;
+  y?: number;
+  index?: number;
+  payload?: { value?: unknown; index?: number };
+  weeks: readonly WeeklyTotal[];
+}
+
+/** An axis label in one or more lines (recharts passes x, y and the tick's index). */
+function WeekTick({ x = 0, y = 0, payload, index, weeks }: TickProps) {
+  const week = weeks[payload?.index ?? index ?? -1];
+  const lines = week?.axisLines ?? [String(payload?.value ?? '')];
+  return (
+    <text x={x} y={y + 4} textAnchor="middle" fill={CHART_COLORS.axis} fontSize={12} className="recharts-text recharts-cartesian-axis-tick-value">
+      {lines.map((line, i) => (
+        <tspan key={i} x={x} dy={i === 0 ? '0.71em' : '1.2em'}>{line}</tspan>
+      ))}
+    </text>
+  );
+}
+
 /**
  * Weekly totals for a best-week rule: the best week and the outage week highlighted, skipped weeks
  * drawn as hatched grey columns without a number (the rule has no total for them) and their reason.
@@ -82,7 +105,7 @@ export function WeeklyTotalsChart({ weeks, texts, formatMoney, formatAxis, heigh
               </pattern>
             </defs>
             <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-            <XAxis dataKey="label" tick={{ fill: CHART_COLORS.axis, fontSize: 12 }} interval={0} />
+            <XAxis dataKey="label" tick={<WeekTick weeks={weeks} />} interval={0} height={40} />
             <YAxis tickFormatter={formatAxis} tick={{ fill: CHART_COLORS.axis, fontSize: 12 }} width={76} domain={[0, 'auto']} />
             <Tooltip
               formatter={(value, _name, item) => {
