@@ -116,7 +116,7 @@ export function BatchWorkspace({ runner }: { runner: BatchRunner }) {
 
       <section className="section" aria-labelledby="batch-import">
         <h2 id="batch-import">{t('batch.import.title')}</h2>
-        <ImportPanel disabled={busy} onFiles={(files) => void onFiles(files)} />
+        <ImportPanel disabled={busy} onFiles={(files) => void onFiles(files)} onError={failed} />
         {job && (
           <div className="batch-progress" role="status" aria-live="polite" data-testid="batch-progress">
             <progress max={progress?.total || 1} value={progress?.total ? progress.done : undefined} aria-label={t('batch.progress.label')} />

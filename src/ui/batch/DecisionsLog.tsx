@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DuplicateDecision } from '../../core/batch/dedupe';
-import { inLanguage } from '../export/language';
 import { formatKstDateTime } from '../format';
+import { reasonIn } from './labels';
 
 interface Props {
   decisions: readonly DuplicateDecision[];
@@ -33,7 +33,7 @@ export function DecisionsLog({ decisions, onUndo }: Props) {
               <td className="batch-file">{d.a}<br />{d.b}</td>
               <td>{t(`batch.decisions.actionLabel.${d.action}`)}</td>
               <td className="batch-file">{d.action === 'keep-both' ? '' : d.keep}</td>
-              <td className="batch-note">{inLanguage(d.reason, lang)}</td>
+              <td className="batch-note">{reasonIn(d.reason, lang)}</td>
               <td>{d.decidedBy === 'rule' ? t('batch.decisions.byRule') : t('batch.decisions.byUser')}</td>
               <td>{formatKstDateTime(d.decidedAt, lang)}</td>
               <td>{d.decidedBy === 'user' && <button type="button" className="button button-quiet" onClick={() => onUndo(d)}>{t('batch.decisions.undo')}</button>}</td>

@@ -7,10 +7,12 @@ import type { BatchFile } from './protocol';
 interface Props {
   disabled: boolean;
   onFiles: (files: BatchFile[]) => void;
+  /** A folder that could not be listed (removed while dropped, no permission). */
+  onError: (err: unknown) => void;
 }
 
 /** Files, a whole folder (webkitdirectory), or a drop of files and folders. */
-export function ImportPanel({ disabled, onFiles }: Props) {
+export function ImportPanel({ disabled, onFiles, onError }: Props) {
   const { t } = useTranslation();
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
@@ -32,7 +34,7 @@ export function ImportPanel({ disabled, onFiles }: Props) {
     e.preventDefault();
     setDragging(false);
     if (disabled) return;
-    void filesFromDrop(e.dataTransfer).then(onFiles);
+    void filesFromDrop(e.dataTransfer).then(onFiles, onError);
   };
 
   return (

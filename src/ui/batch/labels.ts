@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { kakao2022October } from '../../core/incidents/kakao-2022-10';
 import { UNKNOWN_SIDO } from '../../core/batch/normalise';
+import { inLanguage } from '../export/language';
 import { SIDO_EN } from '../setup/regions';
 
 /**
@@ -30,3 +31,8 @@ export function groupLabel(group: 'sector' | 'kind' | 'industry' | 'band' | 'rul
 
 export const percent = (share: number, language: string) =>
   `${(share * 100).toLocaleString(language === 'en' ? 'en-US' : 'ko-KR', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+
+/** A batch reason in the reader's language: several "한국어 / English" reasons are joined by "; ". */
+export function reasonIn(text: string, language: string): string {
+  return text.split('; ').map((part) => inLanguage(part, language)).join('; ');
+}
