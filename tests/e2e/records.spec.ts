@@ -91,6 +91,7 @@ test('restaurant: the CP949 POS export through the worker (똠 햏 뷁 intact), 
   await page.keyboard.type('9');
   await page.keyboard.press('Enter');
   await expect(grid.getByRole('row').nth(1).getByRole('gridcell').nth(12)).toHaveText('9');
+  await expect(page.getByText('모두 저장했어요.')).toBeVisible();
   await page.keyboard.type('abc');
   await page.keyboard.press('Enter');
   await expect(page.getByText(/2022-09-02 \(금\) 12시 건수: 숫자가 아니에요/)).toBeVisible();
@@ -159,11 +160,19 @@ test('driver: trip history by the file chooser with an overlap choice, broken ro
   await shot(page, 'ko-records-quick');
 });
 
-test('cafe: the card-sales XLSX into a daily claim', async ({ page }) => {
+test('cafe: the card-sales XLSX dropped onto the page, into a daily claim', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await openClaimFile(page, claimFile('cafe-daily.claim.json', '연남동 카페', false), '임시 신고서');
-  await page.getByRole('link', { name: '파일 가져오기' }).click();
-  await pickImportFile(page, sample('card-sales-daily-2022.xlsx'));
+  // Dropped onto the records page (here while the grid is shown): the wizard opens with the file.
+  const file = sample('card-sales-daily-2022.xlsx');
+  const dataTransfer = await page.evaluateHandle(({ b64, name }) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], name));
+    return dt;
+  }, { b64: file.buffer.toString('base64'), name: file.name });
+  await page.locator('.records-page').dispatchEvent('dragover', { dataTransfer });
+  await page.locator('.records-page').dispatchEvent('drop', { dataTransfer });
   await expect(page.getByText('Excel 통합 문서 (.xlsx)')).toBeVisible();
   await expect(page.getByRole('combobox', { name: '시트' })).toHaveValue('일별 승인내역');
   await page.getByRole('button', { name: '다음: 채널 맞추기' }).click();
@@ -214,4 +223,58 @@ test('English screenshots: grid, quick log, wizard steps', async ({ page }) => {
   await page.getByRole('button', { name: 'Next: overlaps' }).click();
   await expect(page.getByRole('button', { name: /Save \d+ records/ })).toBeVisible();
   await shot(page, 'en-import-5-store');
+});
+
+test('two years of hourly records for five channels: imported through the worker, the grid stays responsive', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const claim = JSON.parse(readFileSync('assets/examples/restaurant-hourly.claim.json', 'utf8')) as { claimant: { salesChannels: unknown[] } } & Record<string, unknown>;
+  delete claim.example;
+  claim.claimant.salesChannels = [...claim.claimant.salesChannels, { id: 'phone', label: '전화 주문', isPlatform: false }];
+  await openClaimFile(page, { name: 'big.claim.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...claim, title: '2년 기록', records: [] })) }, '임시 신고서');
+
+  const channels = ['card', 'kakao-pay', 'talk-channel-order', 'cash', 'phone'];
+  const lines = ['일자,시간,건수,매출액,채널'];
+  const day0 = Date.UTC(2021, 0, 1);
+  for (let d = 0; d < 730; d++) {
+    const date = new Date(day0 + d * 86_400_000).toISOString().slice(0, 10);
+    for (let h = 0; h < 24; h++) for (const [i, c] of channels.entries()) lines.push(`${date},${h},${(d + h + i) % 7},${((d + h + i) % 7) * 12000},${c}`);
+  }
+  await page.getByRole('link', { name: '파일 가져오기' }).click();
+  const started = Date.now();
+  await pickImportFile(page, { name: 'two-years.csv', mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\n')}\n`) });
+  await page.getByRole('button', { name: '다음: 채널 맞추기' }).click({ timeout: 60_000 });
+  await page.getByRole('button', { name: '다음: 문제 있는 행' }).click({ timeout: 60_000 });
+  await page.getByRole('button', { name: '다음: 겹침 확인' }).click({ timeout: 60_000 });
+  await page.getByRole('button', { name: '기록 87600건 저장하기' }).click({ timeout: 60_000 });
+  await expect(page.getByRole('heading', { name: '가져왔어요' })).toBeVisible({ timeout: 120_000 });
+  console.log(`import of 87,600 rows: ${Date.now() - started} ms`);
+
+  await page.getByRole('button', { name: '표에서 확인하기' }).click();
+  await page.getByRole('textbox', { name: '시작' }).fill('2021-01-01');
+  await page.getByRole('textbox', { name: '끝' }).fill('2022-12-31');
+  await page.getByRole('tab', { name: /전화 주문/ }).click();
+  const grid = page.getByRole('grid', { name: /전화 주문 건수/ });
+  await expect(grid).toHaveAttribute('aria-rowcount', '731');
+  await grid.getByRole('row').nth(1).getByRole('gridcell').nth(0).click();
+  // Only the visible rows are in the page.
+  expect(await grid.getByRole('row').count()).toBeLessThan(60);
+
+  const t0 = Date.now();
+  for (let i = 0; i < 20; i++) await page.keyboard.press('PageDown');
+  await expect(page.locator('.grid-status')).toContainText('2021-10-28 00:00');
+  const moved = Date.now() - t0;
+  const t1 = Date.now();
+  await page.keyboard.type('77');
+  await page.keyboard.press('Enter');
+  await expect(grid.locator('.grid-cell', { hasText: /^77$/ })).toBeVisible();
+  const typed = Date.now() - t1;
+  console.log(`20 × PageDown over 731 rows: ${moved} ms; type and show one cell: ${typed} ms`);
+  expect(moved).toBeLessThan(5_000);
+  expect(typed).toBeLessThan(3_000);
+  await expect(page.getByText('모두 저장했어요.')).toBeVisible();
+  await page.reload();
+  await page.getByRole('textbox', { name: '시작' }).fill('2021-10-28');
+  await page.getByRole('tab', { name: /전화 주문/ }).click();
+  await expect(page.getByRole('grid', { name: /전화 주문 건수/ }).getByRole('row').nth(1).getByRole('gridcell').nth(0)).toHaveText('77');
 });

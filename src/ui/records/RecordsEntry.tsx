@@ -52,6 +52,16 @@ export function RecordsEntry({ claimId, setup, now = Date.now }: { claimId: stri
   const [errors, setErrors] = useState<Map<string, CellError & { channel: string; measure: Measure; bucket: string }>>(new Map());
   const [overlay, setOverlay] = useState<Map<string, OverlayEntry>>(new Map());
   const undoStack = useRef<UndoEntry[]>([]);
+  const [pendingSaves, setPendingSaves] = useState(0);
+  const [savedOnce, setSavedOnce] = useState(false);
+
+  // Leaving the page while a save is still on its way would lose it: the browser asks first.
+  useEffect(() => {
+    if (pendingSaves === 0) return;
+    const onBeforeUnload = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [pendingSaves]);
   const [undoDepth, setUndoDepth] = useState(0);
 
   // The claim's channels may change in setup; stay on one that exists.
@@ -102,26 +112,31 @@ export function RecordsEntry({ claimId, setup, now = Date.now }: { claimId: stri
       for (const [bucket, record] of next) m.set(`${ch}|${bucket}`, { record, saved: false });
       return m;
     });
-    writeRecords(db, claimId, { puts, deletes }).then(
-      () =>
-        setOverlay((prev) => {
-          const m = new Map(prev);
-          for (const [bucket, record] of next) {
-            const key = `${ch}|${bucket}`;
-            if (m.get(key)?.record === record) m.set(key, { record, saved: true });
-          }
-          return m;
-        }),
-      (err: unknown) => {
-        setOverlay((prev) => {
-          const m = new Map(prev);
-          for (const [bucket, record] of next) if (m.get(`${ch}|${bucket}`)?.record === record) m.delete(`${ch}|${bucket}`);
-          return m;
-        });
-        onFail();
-        reportError(err);
-      },
-    );
+    setPendingSaves((n) => n + 1);
+    writeRecords(db, claimId, { puts, deletes })
+      .finally(() => setPendingSaves((n) => n - 1))
+      .then(
+        () => {
+          setSavedOnce(true);
+          setOverlay((prev) => {
+            const m = new Map(prev);
+            for (const [bucket, record] of next) {
+              const key = `${ch}|${bucket}`;
+              if (m.get(key)?.record === record) m.set(key, { record, saved: true });
+            }
+            return m;
+          });
+        },
+        (err: unknown) => {
+          setOverlay((prev) => {
+            const m = new Map(prev);
+            for (const [bucket, record] of next) if (m.get(`${ch}|${bucket}`)?.record === record) m.delete(`${ch}|${bucket}`);
+            return m;
+          });
+          onFail();
+          reportError(err);
+        },
+      );
   }
 
   function commit(cells: GridCellInput[]) {
@@ -248,6 +263,9 @@ export function RecordsEntry({ claimId, setup, now = Date.now }: { claimId: stri
         <span><span className="swatch swatch-imported" aria-hidden="true" /> {t('records.entry.legendImported')}</span>
         <span><span className="swatch swatch-logged" aria-hidden="true" /> {t('records.entry.legendLogged')}</span>
         <span><span className="swatch swatch-reconstructed" aria-hidden="true" /> {t('records.entry.legendReconstructed')}</span>
+        <span className="save-state" role="status">
+          {pendingSaves > 0 ? t('records.entry.saving') : savedOnce ? t('records.entry.saved') : ''}
+        </span>
         <button type="button" className="button button-quiet" disabled={undoDepth === 0} onClick={undo} aria-keyshortcuts="Control+Z">
           {t('records.entry.undo')}
         </button>
