@@ -98,6 +98,16 @@ test('restaurant: the CP949 POS export through the worker (똠 햏 뷁 intact), 
   await closeNotices(page);
   await shot(page, 'ko-records-grid');
 
+  // Ctrl+V of a block copied elsewhere, Ctrl+C back (the real clipboard of Chromium).
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'http://127.0.0.1:4173' });
+  await page.evaluate(() => navigator.clipboard.writeText('5\t6\r\n7\t"1,000"\r\n'));
+  await grid.getByRole('row').nth(4).getByRole('gridcell').nth(14).click();
+  await page.keyboard.press('Control+V');
+  await expect(grid.getByRole('row').nth(5).getByRole('gridcell').nth(15)).toHaveText('1,000');
+  await expect(grid.getByRole('row').nth(4).getByRole('gridcell').nth(14)).toHaveText('5');
+  await page.keyboard.press('Control+C');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('5\t6\r\n7\t1000\r\n');
+
   await page.reload();
   await page.getByRole('textbox', { name: '시작' }).fill('2022-09-01');
   await page.getByRole('textbox', { name: '끝' }).fill('2022-09-07');
