@@ -6,7 +6,7 @@ import type { DBCore } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryBridge } from '../../src/bridge/memory';
 import { setBridgeForTests } from '../../src/bridge';
-import { createClaim, getSetting, listClaims, OutageDeskDB, putRecords, setSetting } from '../../src/db';
+import { createClaim, getSetting, listClaims, OutageDeskDB, setSetting } from '../../src/db';
 import { App } from '../../src/ui/App';
 import { createI18n } from '../../src/ui/i18n';
 
@@ -76,7 +76,7 @@ describe('the shell', () => {
     expect(await screen.findByRole('heading', { level: 1, name: '없는 화면이에요' })).toBeTruthy();
   });
 
-  it('creates a claim from the form, shows it, and the records page then asks for records', async () => {
+  it('creates a claim from the form, shows it, and the next pages say what to do first', async () => {
     const user = userEvent.setup();
     renderApp();
     await user.click(await screen.findByRole('button', { name: '신고서 만들기' }));
@@ -93,19 +93,9 @@ describe('the shell', () => {
 
     await go('#/records');
     expect(await screen.findByRole('heading', { name: '아직 기록이 없어요' })).toBeTruthy();
+    // A claim named but not set up is a draft: the baseline page lists what to fill in first.
     await go('#/baseline');
-    expect(await screen.findByRole('heading', { name: '먼저 기록을 넣어 주세요' })).toBeTruthy();
-
-    await act(async () => {
-      await putRecords(db, stored!.id, [
-        { bucket: '2022-10-15T20:00+09:00', channel: 'kakao-t', count: 0, provenance: { kind: 'logged' } },
-        { bucket: '2022-10-08T20:00+09:00', channel: 'kakao-t', count: 4, revenue: 72000, provenance: { kind: 'logged' } },
-      ]);
-    });
-    expect(await screen.findByText('기록 2건으로 평소 실적을 계산할 수 있어요.')).toBeTruthy();
-    await go('#/records');
-    const row = (await screen.findByRole('rowheader', { name: 'kakao-t' })).closest('tr')!;
-    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['2', '4', '72,000원']);
+    expect(await screen.findByRole('heading', { name: '신고서에 아직 채울 항목이 있어요' })).toBeTruthy();
   });
 
   it('switches the visible language to English and keeps the choice in settings', async () => {
