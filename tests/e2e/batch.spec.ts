@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { openApp } from './fixtures';
 
@@ -24,6 +24,12 @@ type Manifest = {
   decisions: { a: string; b: string; action: string; keep?: string; decidedBy: string; reason: string }[];
   files: { path: string; size: number; sha256: string }[];
 };
+
+/** Closes the notices so they do not cover what a screenshot is of. */
+async function closeNotices(page: Page, label: string) {
+  const buttons = page.getByRole('button', { name: label });
+  while (await buttons.count()) await buttons.first().click();
+}
 
 test('an association imports a folder of packets, sees statuses and duplicates, decides a pair, exports the roster and the zip', async ({ page }) => {
   test.setTimeout(240_000);
@@ -88,7 +94,10 @@ test('an association imports a folder of packets, sees statuses and duplicates, 
   await expect(page.getByTestId('batch-by-kind')).toBeVisible();
   await expect(page.locator('.batch-chart svg').first()).toBeVisible();
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: `${shots}/ko-batch.png`, fullPage: true });
+  await closeNotices(page, '알림 닫기');
+  await page.screenshot({ path: `${shots}/ko-batch.png` });
+  await page.locator('section[aria-labelledby="batch-summary"]').screenshot({ path: `${shots}/ko-batch-items.png` });
+  await page.locator('section[aria-labelledby="batch-tables"]').screenshot({ path: `${shots}/ko-batch-tables.png` });
 
   // The suspected pair, side by side: keep the left one.
   const pair = page.getByTestId('batch-pair');
@@ -96,8 +105,8 @@ test('an association imports a folder of packets, sees statuses and duplicates, 
   await expect(pair).toContainText('같은 시도에서 거의 같은 이름');
   await expect(pair).toContainText(`packets/${similar[0]}`);
   await expect(pair).toContainText(`packets/${similar[1]}`);
-  await pair.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${shots}/ko-batch-pair.png` });
+  await closeNotices(page, '알림 닫기');
+  await page.locator('section[aria-labelledby="batch-pairs"]').screenshot({ path: `${shots}/ko-batch-pair.png` });
   await pair.getByLabel('메모 (선택)').fill('전화로 확인함');
   await pair.getByRole('button', { name: '왼쪽만 남기기' }).click();
   await expect(page.getByTestId('batch-pairs-none')).toBeVisible();
@@ -156,5 +165,9 @@ test('an association imports a folder of packets, sees statuses and duplicates, 
   await expect(page.getByRole('heading', { level: 1, name: 'Association batch' })).toBeVisible();
   await expect(row(tampered)).toContainText('size differs from the manifest: claim.json; content changed (SHA-256 mismatch): claim.json');
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: `${shots}/en-batch.png`, fullPage: true });
+  await closeNotices(page, 'Close notice');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${shots}/en-batch.png` });
+  await page.locator('section[aria-labelledby="batch-pairs"]').screenshot({ path: `${shots}/en-batch-decisions.png` });
+  await page.locator('section[aria-labelledby="batch-export"]').screenshot({ path: `${shots}/en-batch-export.png` });
 });

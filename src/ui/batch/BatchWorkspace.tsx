@@ -110,7 +110,7 @@ export function BatchWorkspace({ runner }: { runner: BatchRunner }) {
 
   const progress = job?.progress;
   return (
-    <>
+    <div className="batch-workspace">
       <PageHeader step={9} title={t('nav.batch')} lead={t('batch.lead')} />
       <p className="batch-privacy">{t('batch.privacy')}</p>
 
@@ -163,6 +163,7 @@ export function BatchWorkspace({ runner }: { runner: BatchRunner }) {
             <p className="muted">{t('batch.decisions.lead')}</p>
             <DecisionsLog
               decisions={result.decisions}
+              pairs={result.pairs}
               onUndo={(d) => {
                 ws.undo(d);
                 notify(t('batch.decisions.undone'));
@@ -203,6 +204,6 @@ export function BatchWorkspace({ runner }: { runner: BatchRunner }) {
           onCancel={() => setConfirmClear(false)}
         />
       )}
-    </>
+    </div>
   );
 }

@@ -65,8 +65,6 @@ export function ItemsList({ result }: { result: BatchResult }) {
                 <th>{t('batch.items.status')}</th>
                 <th>{t('batch.items.file')}</th>
                 <th>{t('batch.items.who')}</th>
-                <th>{t('batch.items.kind')}</th>
-                <th>{t('batch.items.region')}</th>
                 <th className="num">{t('batch.items.total')}</th>
                 <th>{t('batch.items.note')}</th>
               </tr>
@@ -76,9 +74,7 @@ export function ItemsList({ result }: { result: BatchResult }) {
                 <tr key={r.key} data-status={r.status}>
                   <td><span className={`batch-status batch-status-${r.status}`}>{t(`batch.status.${r.status}`)}</span></td>
                   <td className="batch-file">{r.file}{r.row !== undefined && <span className="muted"> · {t('batch.items.row', { row: r.row })}</span>}</td>
-                  <td>{r.who}</td>
-                  <td>{r.kind}</td>
-                  <td>{r.region}</td>
+                  <td className="batch-who">{r.who}{r.kind && <span className="muted">{[r.kind, r.region].filter(Boolean).join(' · ')}</span>}</td>
                   <td className="num">{r.total === null ? '' : formatWon(r.total, lang)}</td>
                   <td className="batch-note">{r.note}</td>
                 </tr>
