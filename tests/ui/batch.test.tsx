@@ -222,8 +222,8 @@ describe('batch workspace', () => {
     const user = userEvent.setup();
     const log: string[] = [];
     renderBatch(inProcessRunner(log));
-    await pick(user, [...packets.slice(0, 8), rosterCsv()]);
-    await waitFor(() => expect(screen.getByTestId('count-files').textContent).toBe('9'), { timeout: 30_000 });
+    await pick(user, [...packets.slice(0, 12), rosterCsv()]);
+    await waitFor(() => expect(screen.getByTestId('count-files').textContent).toBe('13'), { timeout: 30_000 });
 
     await user.click(screen.getByRole('button', { name: '명단 CSV' }));
     await waitFor(() => expect(bridge.saved).toHaveLength(1));
@@ -231,10 +231,14 @@ describe('batch workspace', () => {
     expect(csv.name).toMatch(/^batch-roster-\d{8}-\d{4}\.csv$/);
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(csv.bytes);
-    expect(text.split('\r\n').filter(Boolean)).toHaveLength(1 + 8 + 2);
+    expect(text.split('\r\n').filter(Boolean)).toHaveLength(1 + 12 + 2);
     expect(text).toContain('010-2222-3333');
     expect(text).toContain('123456-01-234567');
 
+    // A person's note that quotes a number: masked in the redacted manifest too.
+    const pairCard = screen.getByTestId('batch-pair');
+    await user.type(within(pairCard).getByLabelText('메모 (선택)'), '010-7777-1234로 확인');
+    await user.click(within(pairCard).getByRole('button', { name: '둘 다 남기기 (다른 회원)' }));
     await user.click(screen.getByRole('checkbox', { name: /공유용으로 개인정보 가리기/ }));
     expect(screen.getByText(/가린 zip에는 회원 꾸러미를 넣지 않아요/)).toBeTruthy();
     for (const name of ['명단 CSV', '명단 엑셀 (XLSX)', '요약 PDF', '전체 zip']) {
@@ -258,6 +262,8 @@ describe('batch workspace', () => {
     const manifest = JSON.parse(new TextDecoder().decode(zip.get('batch-manifest.json')!));
     expect(manifest).toMatchObject({ redacted: true, packets: { included: false, count: 0 }, app: { version: '9.9.9' } });
     expect(JSON.stringify(manifest)).not.toContain('2222-3333');
+    expect(JSON.stringify(manifest)).not.toContain('7777-1234');
+    expect(manifest.decisions.find((d: { decidedBy: string }) => d.decidedBy === 'user').reason).toContain('010-****-1234로 확인');
   }, 120_000);
 
   it('a cancelled import adds nothing and says so; a second import adds to the first and pairs across both', async () => {

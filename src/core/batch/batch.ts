@@ -123,7 +123,8 @@ export function batchManifest(
     counts: { files: meta.files, ...counts },
     items: [...items, ...invalidItems],
     pairs: result.pairs,
-    decisions: result.decisions,
+    // A person's note on a decision is free text: masked like complaints when the batch is redacted.
+    decisions: meta.redact ? result.decisions.map((d) => ({ ...d, reason: maskFreeText(d.reason) })) : result.decisions,
     aggregates: result.aggregates,
     files: meta.zipped,
   };
