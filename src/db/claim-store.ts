@@ -4,16 +4,15 @@
  * the one place that assembles a full `Claim` for the engine and the packet, and the one place that
  * writes a whole claim (from a claim file, an example, or a restore) in a single transaction.
  */
-import type { z } from 'zod';
-import { bi, bilingualErrorMap, claimSchema, serializeClaim, toClaimIssues } from '../core/model';
-import type { Claim, ClaimInput, ClaimIssue, Evidence } from '../core/model';
+import { isMissingField, serializeClaim, validateClaimDocument } from '../core/model';
+import type { Claim, ClaimBody, ClaimIssue, Evidence } from '../core/model';
 import type { ActivityRecord } from '../core/model/record';
 import type { OutageDeskDB } from './database';
 import type { ClaimRow, EvidenceRow, RecordRow } from './schema';
 import { nowKst } from './time';
 
 /** What `claims.body` holds: the claim without records and evidence (they live in their own tables). */
-export type ClaimBody = Omit<ClaimInput, 'records' | 'evidence'>;
+export type { ClaimBody };
 
 export type LoadedClaim =
   | { status: 'ready'; row: ClaimRow; claim: Claim }
@@ -57,35 +56,8 @@ function bodyOf(row: ClaimRow): Partial<ClaimBody> {
   return (row.body && typeof row.body === 'object' ? row.body : {}) as Partial<ClaimBody>;
 }
 
-/**
- * Messages in Korean and English; any field with no value at all (a missing enum, union or array too) is
- * "required", so `allowDraft` can tell a field not filled in yet from one filled in wrongly.
- */
-const draftAwareErrors: z.core.$ZodErrorMap = (issue) =>
-  issue.input === undefined && issue.code !== 'custom' ? bi('꼭 적어야 하는 항목이에요', 'required') : bilingualErrorMap(issue);
-
 /** Validates a body together with records and evidence: the cross-field rules need all three. */
-export function validateClaim(
-  row: Pick<ClaimRow, 'id' | 'title' | 'createdAt' | 'updatedAt' | 'example'>,
-  body: Partial<ClaimBody>,
-  records: readonly ActivityRecord[],
-  evidence: readonly Evidence[],
-): { ok: true; claim: Claim } | { ok: false; issues: ClaimIssue[] } {
-  const candidate = {
-    ...body,
-    format: 'outage-loss-desk/claim',
-    formatVersion: 1,
-    id: row.id,
-    title: row.title,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    ...(row.example ? { example: true } : {}),
-    records,
-    evidence,
-  };
-  const parsed = claimSchema.safeParse(candidate, { error: draftAwareErrors });
-  return parsed.success ? { ok: true, claim: parsed.data } : { ok: false, issues: toClaimIssues(parsed.error) };
-}
+export const validateClaim = validateClaimDocument;
 
 /** The full claim of one row, read in one transaction so records and document agree. */
 export async function loadClaim(db: OutageDeskDB, id: string): Promise<LoadedClaim> {
@@ -136,10 +108,6 @@ function kindOf(body: Partial<ClaimBody>): Pick<ClaimRow, 'kind'> | Record<strin
   return kind ? { kind } : {};
 }
 
-/** A field that is simply not filled in yet (as opposed to filled in wrongly). */
-function isMissingField(issue: ClaimIssue): boolean {
-  return /꼭 적어야 하는 항목|required/.test(issue.message);
-}
 
 export interface EvidenceBytes {
   /** Matched to the claim's evidence by sha256. */

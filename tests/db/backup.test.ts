@@ -163,3 +163,31 @@ describe('all or nothing', () => {
     await expect(restoreBackup(target, new Uint8Array(1), { mode: 'merge' as never })).rejects.toThrow(RangeError);
   });
 });
+
+describe('backup preview of claims as the claim store keeps them', () => {
+  it('marks a complete claim (document, records and evidence apart) as complete and an unfinished one as a draft; evidence labels survive', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseClaimFile } = await import('../../src/core/model');
+    const { addClaim, loadClaim } = await import('../../src/db/claim-store');
+    const parsed = parseClaimFile(readFileSync('assets/examples/driver-2022.claim.json', 'utf8'));
+    if (!parsed.ok) throw new Error('example');
+    const db = await newDb('store-draft');
+    const { id } = await addClaim(db, parsed.claim);
+    const png = asset('samples/broken-rows.csv');
+    await db.evidence.add({
+      id: 'ev-screen', claimId: id, sha256: sha256(png), fileName: 'screen.png', mimeType: 'image/png', size: png.length,
+      addedAt: '2022-10-16T09:00:00.000+09:00', label: 'screenshot-outage', provenance: 'at-the-time', linkedIds: ['claim-prep'], blob: new Blob([png]),
+    });
+    await createClaim(db, { title: '작성 중' });
+    const preview = await previewBackup(await exportBackup(db, { now: NOW }));
+    if (!preview.ok) throw preview.error;
+    const summary = preview.summary;
+    expect(summary.claims.map((c) => [c.title, c.draft]).sort()).toEqual([[parsed.claim.title, false], ['작성 중', true]].sort());
+
+    const target = await newDb('store-draft-restored');
+    await restoreBackup(target, await exportBackup(db, { now: NOW }), { mode: 'replace-all' });
+    const restored = await target.evidence.get('ev-screen');
+    expect(restored).toMatchObject({ label: 'screenshot-outage', provenance: 'at-the-time', linkedIds: ['claim-prep'] });
+    expect((await loadClaim(target, id)).status).toBe('ready');
+  });
+});

@@ -136,7 +136,7 @@ describe('restore from a backup', () => {
     expect(within(card).getByText('가게 백업.odbackup')).toBeTruthy();
     expect(within(card).getByTestId('backup-totals').textContent).toBe('신고서 2개 · 기록 32건 · 증빙 파일 1개, 27바이트');
     const rows = within(card).getAllByRole('row').slice(1).map((r) => r.textContent);
-    expect(rows.sort()).toEqual(['연남 카페301', '제주 택시20']);
+    expect(rows.sort()).toEqual(['연남 카페301', '제주 택시작성 중20']);
     // Nothing has changed yet.
     expect(await fullDump(db.name)).toEqual(before);
 

@@ -32,6 +32,9 @@ export interface BackupEvidenceMeta {
   size: number;
   addedAt: string;
   note?: string;
+  label?: string;
+  provenance?: 'at-the-time' | 'reconstructed';
+  linkedIds?: string[];
 }
 
 export type BackupEvidence = BackupEvidenceMeta & { bytes: Uint8Array };
@@ -86,6 +89,9 @@ export const backupEvidenceMetaSchema = z.looseObject({
   size: z.number().int().nonnegative(),
   addedAt: instantSchema,
   note: z.string().max(4000).optional(),
+  label: z.string().max(500).optional(),
+  provenance: z.enum(['at-the-time', 'reconstructed']).optional(),
+  linkedIds: z.array(z.string().max(200)).max(10_000).optional(),
 });
 
 export const backupImportSchema = z.looseObject({

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { bilingualErrorMap, formatIssuePath, parseClaimFile } from '../model/claim-file';
+import { validateClaimDocument } from '../model/claim-doc';
 import {
   backupClaimSchema,
   backupEvidenceMetaSchema,
@@ -150,15 +151,35 @@ function parseRecords(bytes: Uint8Array): BackupRecord[] {
   });
 }
 
-function isDraft(body: Record<string, unknown>): boolean {
-  return !Object.prototype.hasOwnProperty.call(body, 'format');
+/** A claim file written whole into the body (older backups) says so with its `format` field. */
+function isClaimFileBody(body: Record<string, unknown>): boolean {
+  return Object.prototype.hasOwnProperty.call(body, 'format');
+}
+
+/**
+ * A stored claim is a draft when its document, records and evidence together do not yet make a valid
+ * claim (the app stores the document apart from records and evidence, so the body alone never is one).
+ */
+function isDraft(claim: BackupClaim, records: readonly BackupRecord[], evidence: readonly BackupEvidence[]): boolean {
+  const body = claim.body as Record<string, unknown>;
+  if (isClaimFileBody(body)) return !parseClaimFile(body).ok;
+  const result = validateClaimDocument(
+    claim,
+    body,
+    records.map(({ bucket, channel, count, revenue, provenance }) => ({ bucket, channel, count, ...(revenue !== undefined ? { revenue } : {}), provenance })),
+    evidence.map((e) => ({
+      id: e.id, fileName: e.fileName, sha256: e.sha256, size: e.size, mimeType: e.mimeType, label: e.label ?? e.note ?? '',
+      provenance: e.provenance ?? 'at-the-time', addedAt: e.addedAt, linkedIds: e.linkedIds ?? [],
+    })),
+  );
+  return !result.ok;
 }
 
 /** A claim document that says it is a claim file must be a valid one (older formats upgrade in the check). */
 function checkClaimBodies(claims: readonly BackupClaim[]): void {
   claims.forEach((claim, i) => {
     const body = claim.body as Record<string, unknown>;
-    if (isDraft(body)) return;
+    if (!isClaimFileBody(body)) return;
     const result = parseClaimFile(body);
     if (!result.ok) {
       const issue = result.issues[0]!;
@@ -289,11 +310,15 @@ function summarise(manifest: BackupManifest, contents: BackupContents, encrypted
   for (const r of contents.records) recordsByClaim.set(r.claimId, (recordsByClaim.get(r.claimId) ?? 0) + 1);
   const evidenceByClaim = new Map<string, number>();
   for (const e of contents.evidence) evidenceByClaim.set(e.claimId, (evidenceByClaim.get(e.claimId) ?? 0) + 1);
+  const recordRows = new Map<string, BackupRecord[]>();
+  for (const r of contents.records) (recordRows.get(r.claimId) ?? recordRows.set(r.claimId, []).get(r.claimId)!).push(r);
+  const evidenceRows = new Map<string, BackupEvidence[]>();
+  for (const e of contents.evidence) (evidenceRows.get(e.claimId) ?? evidenceRows.set(e.claimId, []).get(e.claimId)!).push(e);
   const claims = contents.claims
     .map((c) => ({
       id: c.id,
       title: c.title,
-      draft: isDraft(c.body as Record<string, unknown>),
+      draft: isDraft(c, recordRows.get(c.id) ?? [], evidenceRows.get(c.id) ?? []),
       example: c.example === 1,
       updatedAt: c.updatedAt,
       recordCount: recordsByClaim.get(c.id) ?? 0,

@@ -6,3 +6,4 @@ export * from './claimant';
 export * from './incident';
 export * from './claim';
 export * from './claim-file';
+export * from './claim-doc';

@@ -226,8 +226,7 @@ function Preview({ file, summary }: { file: ChosenFile; summary: BackupSummary }
               <tr key={c.id}>
                 <th scope="row">
                   {c.title}
-                  {/* No draft mark: core/backup calls a body without `format` a draft, but the claim store
-                      keeps complete claims without it too, so the mark would be wrong. */}
+                  {c.draft && <span className="tag">{t('backup.restore.draft')}</span>}
                   {c.example && <span className="tag">{t('backup.restore.example')}</span>}
                 </th>
                 <td className="num">{n(c.recordCount)}</td>
