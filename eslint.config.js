@@ -20,7 +20,7 @@ const coreForbidden = {
   patterns: [
     { group: ['node:*'], message: 'src/core is pure: no node: modules (use them in src/cli).' },
     { group: ['react/*', 'react-dom/*', 'dexie/*', 'electron/*'], message: 'src/core is pure.' },
-    { group: ['**/ui/**', '**/db/**', '**/bridge/**', '**/cli/**', '**/electron/**'], message: 'src/core imports nothing of ours outside core.' },
+    { group: ['**/ui', '**/ui/**', '**/db', '**/db/**', '**/bridge', '**/bridge/**', '**/cli', '**/cli/**', '**/electron', '**/electron/**'], message: 'src/core imports nothing of ours outside core.' },
   ],
 };
 
@@ -64,7 +64,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/src/ui/**', '**/ui/**', '**/src/db/**', '**/db/**', 'react', 'react-dom', 'dexie'], message: 'The Electron shell is thin: it imports only the bridge contract, never the UI or the database.' },
+          { group: ['**/ui', '**/ui/**', '**/db', '**/db/**', 'react', 'react-dom', 'dexie'], message: 'The Electron shell is thin: it imports only the bridge contract, never the UI or the database.' },
         ],
       }],
     },
