@@ -150,7 +150,8 @@ test('evidence vault and export: add a screenshot, label it, export packets that
   await page.screenshot({ path: `${shots}/en-export.png`, fullPage: true });
   await page.getByRole('navigation').getByRole('link', { name: /Evidence/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Evidence' })).toBeVisible();
-  await page.locator('li.evidence-card').getByText('What it supports').click();
+  // The driver example brings its own outage screenshot: open the uploaded file's card.
+  await page.locator('li.evidence-card', { hasText: '카카오T_멈춤_캡처.png' }).getByText('What it supports').click();
   await page.screenshot({ path: `${shots}/en-evidence.png`, fullPage: true });
 });
 
