@@ -46,8 +46,7 @@ export async function exportBackup(db: OutageDeskDB, options: ExportBackupOption
   for (const { blob, ...meta } of rows.evidence) evidence.push({ ...meta, bytes: new Uint8Array(await blob.arrayBuffer()) });
   const contents: BackupContents = {
     claims: rows.claims,
-    // `day` is derived from `bucket`; restore recomputes it.
-    records: rows.records.map(({ day: _day, ...record }) => record as BackupRecord),
+    records: rows.records as BackupRecord[],
     evidence,
     imports: rows.imports,
     settings: rows.settings,
@@ -83,7 +82,8 @@ export interface RestoreBackupOptions {
 function toRows(contents: ReadBackupResult['contents']) {
   return {
     claims: contents.claims as ClaimRow[],
-    records: contents.records.map((r) => ({ ...r, day: r.bucket.slice(0, 10) }) as RecordRow),
+    // A backup from any version holds records without `day` (version 2 derived it; version 3 dropped it).
+    records: contents.records as RecordRow[],
     evidence: contents.evidence.map(({ bytes, ...meta }): EvidenceRow => ({
       ...meta,
       blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: meta.mimeType || 'application/octet-stream' }),

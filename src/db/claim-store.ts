@@ -89,7 +89,8 @@ export async function saveClaimDocument(
     const row = await db.claims.get(id);
     if (!row) throw new ClaimValidationError([{ path: '', message: `신고서를 찾을 수 없어요: ${id} / claim not found: ${id}` }]);
     const [recordRows, evidenceRows] = await Promise.all([
-      db.records.where('claimId').equals(id).toArray(),
+      // Bucket order, as loadClaim reads them, so an issue's record index means the same row in both.
+      db.records.where('[claimId+bucket]').between([id, ''], [id, '\uffff']).toArray(),
       db.evidence.where('claimId').equals(id).toArray(),
     ]);
     const updated: ClaimRow = { ...row, body, updatedAt: nowKst(), ...kindOf(body) };
@@ -139,7 +140,7 @@ export async function addClaim(
       example: options.example || claim.example ? 1 : 0,
       body,
     });
-    await db.records.bulkAdd(records.map((r) => ({ ...r, claimId: id, day: r.bucket.slice(0, 10) })));
+    await db.records.bulkAdd(records.map((r) => ({ ...r, claimId: id })));
     const missingEvidence: string[] = [];
     const rows: EvidenceRow[] = [];
     for (const e of evidence) {

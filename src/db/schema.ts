@@ -20,11 +20,13 @@ export interface ClaimRow<Body = unknown> {
   body: Body;
 }
 
-/** One activity record of one claim; `day` is the KST date of the bucket (from version 2). */
+/**
+ * One activity record of one claim. (Version 2 stored the bucket's KST `day` beside it; version 3
+ * removed it: a day is a `[claimId+bucket]` range.)
+ */
 export type RecordRow = ActivityRecord & {
   id?: number;
   claimId: string;
-  day: string;
 };
 
 /** A file kept as evidence: the exact bytes, their hash and how the user named them. */

@@ -3,11 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildBackup, BackupError } from '../../src/core/backup';
 import { OutageDeskDB } from '../../src/db/database';
 import { createClaim, saveClaimBody } from '../../src/db/claims';
-import { importRecords, putRecords } from '../../src/db/records';
+import { countRecords, importRecords, listRecords, putRecords, recordsOfDay } from '../../src/db/records';
+import { copyInstalledDatabase } from '../../src/db/pre-upgrade';
+import { LATEST_VERSION } from '../../src/db/versions';
 import { addEvidence } from '../../src/db/evidence';
 import { setSetting } from '../../src/db/settings';
 import { exportBackup, previewBackup, restoreBackup } from '../../src/db/backup';
-import { freshName } from './harness';
+import { freshName, seedAtVersion } from './harness';
 import { fullDump } from './backup-dump';
 import { asset, craftBackup, sampleContents, sha256 } from '../core/backup/fixtures';
 
@@ -84,13 +86,40 @@ describe('export and restore', () => {
     expect(await fullDump(target.name)).toEqual(await fullDump(source.name));
   });
 
-  it('rebuilds the derived `day` of every record', async () => {
+  it('restores a version-1 backup into the current version, rows in the current shape and found by day', async () => {
     const target = await newDb();
     const { bytes } = await buildBackup(sampleContents(), { appVersion: '0.1.0', dbVersion: 1, now: NOW });
     await restoreBackup(target, bytes, { mode: 'replace-all' });
     const rows = await target.records.toArray();
     expect(rows).toHaveLength(41);
-    for (const r of rows) expect(r.day).toBe(r.bucket.slice(0, 10));
+    for (const r of rows) expect('day' in r).toBe(false);
+    const [first] = rows;
+    expect((await recordsOfDay(target, first!.claimId, first!.bucket.slice(0, 10))).map((r) => r.id)).toContain(first!.id);
+  });
+
+  it('restores the copy of a version-2 database (rows with `day`, taken before its upgrade) into the current version', async () => {
+    const name = freshName('v2-copy');
+    await seedAtVersion(name, 2, async (old) => {
+      await old.table('claims').add({ id: 'c1', title: '판교 치킨', kind: 'merchant', createdAt: '2022-10-20T09:00:00.000+09:00', updatedAt: '2022-10-20T09:00:00.000+09:00', example: 0, body: {} });
+      await old.table('records').bulkAdd([
+        { claimId: 'c1', bucket: '2022-10-15T20:00+09:00', day: '2022-10-15', channel: 'phone', count: 3, revenue: 54_000, provenance: { kind: 'logged' } },
+        { claimId: 'c1', bucket: '2022-10-08', day: '2022-10-08', channel: 'phone', count: 41, provenance: { kind: 'reconstructed', note: '지난주' } },
+      ]);
+    });
+    const copy = await copyInstalledDatabase(name, { now: NOW, appVersion: '0.1.0' });
+    expect(copy).toMatchObject({ kind: 'backup', dbVersion: 2 });
+    expect((await previewBackup(copy.bytes)).ok).toBe(true);
+
+    const target = await newDb();
+    const summary = await restoreBackup(target, copy.bytes, { mode: 'replace-all' });
+    expect(summary.dbVersion).toBe(2);
+    expect(target.verno).toBe(LATEST_VERSION);
+    const rows = await listRecords(target, 'c1');
+    expect(rows.map(({ id: _id, ...r }) => r)).toEqual([
+      { claimId: 'c1', bucket: '2022-10-08', channel: 'phone', count: 41, provenance: { kind: 'reconstructed', note: '지난주' } },
+      { claimId: 'c1', bucket: '2022-10-15T20:00+09:00', channel: 'phone', count: 3, revenue: 54_000, provenance: { kind: 'logged' } },
+    ]);
+    expect(await countRecords(target, 'c1')).toBe(2);
   });
 });
 

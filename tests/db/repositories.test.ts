@@ -6,7 +6,7 @@ import {
   ClaimInputError, createClaim, deleteClaim, getClaim, listClaims, renameClaim, saveClaimBody,
 } from '../../src/db/claims';
 import {
-  countRecords, DuplicateImportError, importRecords, listRecords, putRecords, RecordInputError,
+  countRecords, DuplicateImportError, importRecords, listRecords, putRecords, RecordInputError, WRITE_CHUNK,
 } from '../../src/db/records';
 import { addEvidence, listEvidence } from '../../src/db/evidence';
 import { getSetting, setSetting } from '../../src/db/settings';
@@ -95,15 +95,15 @@ describe('claims', () => {
 });
 
 describe('records', () => {
-  it('stores valid records with their KST day, and corrects a bucket entered twice', async () => {
+  it('stores valid records (no derived fields since version 3), and corrects a bucket entered twice', async () => {
     const db = await newDb();
     const c = await createClaim(db, { title: '기록' });
     await putRecords(db, c.id, [rec('2022-10-15T20:00+09:00', 'kakao-t', 0), rec('2022-10-15T20:00+09:00', 'phone', 2, 36000)]);
     await putRecords(db, c.id, [rec('2022-10-15T20:00+09:00', 'phone', 4, 72000)]);
     const rows = await listRecords(db, c.id);
-    expect(rows.map((r) => [r.channel, r.count, r.revenue, r.day])).toEqual([
-      ['kakao-t', 0, undefined, '2022-10-15'],
-      ['phone', 4, 72000, '2022-10-15'],
+    expect(rows.map((r) => [r.channel, r.count, r.revenue, 'day' in r])).toEqual([
+      ['kakao-t', 0, undefined, false],
+      ['phone', 4, 72000, false],
     ]);
   });
 
@@ -129,6 +129,54 @@ describe('records', () => {
     expect((await listRecords(db, a.id)).map((r) => r.bucket)).toEqual(['2022-10-15']);
     // Another claim may use the same file.
     expect(await importRecords(db, b.id, file, [rec('2022-10-15', 'card', 3)])).toBe(1);
+  });
+
+  /** `n` hourly records of one channel from 2022-01-01 00:00 KST. */
+  const hours = (n: number, channel: string, count: number) =>
+    Array.from({ length: n }, (_, i) => {
+      const d = new Date(Date.UTC(2022, 0, 1) + i * 3_600_000);
+      return rec(`${d.toISOString().slice(0, 10)}T${String(d.getUTCHours()).padStart(2, '0')}:00+09:00`, channel, count);
+    });
+
+  it('reports progress chunk by chunk while a big import is stored in one transaction', async () => {
+    const db = await newDb();
+    const c = await createClaim(db, { title: '큰 파일' });
+    const n = 2 * WRITE_CHUNK + 123;
+    const seen: [number, number][] = [];
+    const stored = await importRecords(db, c.id, { sha256: 'e'.repeat(64), fileName: 'pos.csv' }, hours(n, 'card', 1), {
+      onProgress: (done, total) => seen.push([done, total]),
+    });
+    expect(stored).toBe(n);
+    expect(seen).toEqual([[WRITE_CHUNK, n], [2 * WRITE_CHUNK, n], [n, n]]);
+    expect(await countRecords(db, c.id)).toBe(n);
+  });
+
+  it('stores nothing of a big import that fails after its first chunk was written', async () => {
+    const db = await newDb();
+    const c = await createClaim(db, { title: '큰 파일' });
+    await putRecords(db, c.id, [rec('2022-01-01T00:00+09:00', 'card', 9)]);
+    const failing = importRecords(db, c.id, { sha256: 'f'.repeat(64), fileName: 'pos.csv' }, hours(WRITE_CHUNK + 10, 'card', 1), {
+      onProgress: (done) => {
+        if (done === WRITE_CHUNK) throw new Error('disk full (simulated)');
+      },
+    });
+    await expect(failing).rejects.toThrow('disk full (simulated)');
+    // The first chunk (which corrected the stored 00:00 record) is rolled back with the rest.
+    expect((await listRecords(db, c.id)).map((r) => [r.bucket, r.count])).toEqual([['2022-01-01T00:00+09:00', 9]]);
+    expect(await db.imports.count()).toBe(0);
+  });
+
+  it('corrects a stored record from any chunk, and a key repeated in a later chunk keeps one row', async () => {
+    const db = await newDb();
+    const c = await createClaim(db, { title: '고침' });
+    const late = hours(WRITE_CHUNK + 5, 'phone', 1).at(-1)!;
+    await putRecords(db, c.id, [{ ...late, count: 9 }]);
+    const batch = [...hours(WRITE_CHUNK + 5, 'phone', 2), { ...hours(1, 'phone', 0)[0]!, count: 5 }];
+    await putRecords(db, c.id, batch);
+    expect(await countRecords(db, c.id)).toBe(WRITE_CHUNK + 5);
+    const rows = await listRecords(db, c.id);
+    expect(rows[0]!.count).toBe(5);
+    expect(rows.at(-1)!.count).toBe(2);
   });
 });
 

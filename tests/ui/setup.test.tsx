@@ -219,7 +219,7 @@ describe('claimant setup: defaults per kind and reload', () => {
   it('a change that breaks records already stored is refused with the reason, and the step stays', async () => {
     const user = userEvent.setup();
     await seed({ kind: 'designated-driver', name: '김대리', mobile: '010-1234-5678', servicesUsed: ['kakao-t-daeri'], salesChannels: [{ id: 'kakao-t', label: '카카오 T 대리', isPlatform: true }] }, { granularity: 'hourly' });
-    await db.records.add({ claimId, bucket: '2022-10-15T20:00+09:00', day: '2022-10-15', channel: 'kakao-t', count: 1, revenue: 25000, provenance: { kind: 'logged' } });
+    await db.records.add({ claimId, bucket: '2022-10-15T20:00+09:00', channel: 'kakao-t', count: 1, revenue: 25000, provenance: { kind: 'logged' } });
     window.location.hash = '#/claimant?step=channels';
     renderApp();
     await user.click(await screen.findByRole('checkbox', { name: '카카오 T 대리 사용' }));

@@ -4,6 +4,7 @@
  */
 import Dexie from 'dexie';
 import { OutageDeskDB } from '../../../src/db/database';
+import { countRecords } from '../../../src/db/records';
 import type { RecordRow } from '../../../src/db/schema';
 
 const CHANNELS = ['card', 'kakao-pay', 'talk-channel-order', 'cash', 'phone'];
@@ -21,7 +22,6 @@ function rows(n: number, claimId: string): RecordRow[] {
     const count = 1 + ((i * 7919) % 9);
     out.push({
       claimId,
-      day,
       bucket: `${day}T${pad(d.getUTCHours())}:00+09:00`,
       channel,
       count,
@@ -43,7 +43,7 @@ async function bulkPut(n: number): Promise<BulkPutResult> {
     const started = performance.now();
     await db.transaction('rw', db.records, () => db.records.bulkPut(data));
     const ms = performance.now() - started;
-    return { ms, stored: await db.records.where('claimId').equals('bench-claim').count() };
+    return { ms, stored: await countRecords(db, 'bench-claim') };
   } finally {
     db.close();
     await Dexie.delete(name);
@@ -60,18 +60,22 @@ window.benchBulkPut = bulkPut;
 
 /**
  * The same rows through raw IndexedDB (same stores and indexes, one transaction, no Dexie): tells
- * whether a slow bulkPut is Dexie's cost or the browser's.
+ * whether a slow bulkPut is Dexie's cost or the browser's. The indexes are read from the app's own
+ * schema, so this stays "the same indexes" whenever a database version changes them.
  */
+function appRecordIndexes(): { name: string; keyPath: string | string[] }[] {
+  // Declaring the versions builds Dexie's schema; nothing is opened.
+  const app = new OutageDeskDB('bench-schema-only');
+  return app.records.schema.indexes.map((i) => ({ name: i.name, keyPath: i.keyPath as string | string[] }));
+}
+
 async function rawPut(n: number, withIndexes: boolean): Promise<BulkPutResult> {
   const name = `bench-raw-put-${n}-${Date.now()}`;
   const open = indexedDB.open(name, 1);
   open.onupgradeneeded = () => {
     const store = open.result.createObjectStore('records', { keyPath: 'id', autoIncrement: true });
     if (!withIndexes) return;
-    store.createIndex('claimId', 'claimId');
-    store.createIndex('[claimId+bucket]', ['claimId', 'bucket']);
-    store.createIndex('[claimId+channel+bucket]', ['claimId', 'channel', 'bucket']);
-    store.createIndex('[claimId+day]', ['claimId', 'day']);
+    for (const index of appRecordIndexes()) store.createIndex(index.name, index.keyPath);
   };
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     open.onsuccess = () => resolve(open.result);
