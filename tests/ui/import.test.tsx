@@ -107,6 +107,32 @@ describe('the import wizard', () => {
     expect(await db.records.where('claimId').equals(id).count()).toBe(1446);
   });
 
+  it('a file bigger than one write chunk shows the save in progress, without a Cancel that could not cancel, then stores every row', async () => {
+    const id = await openClaim('restaurant-hourly.claim.json');
+    const user = userEvent.setup();
+    // 2,100 hours x 3 channels = 6,300 rows: more than one WRITE_CHUNK (5,000), so the save takes two chunks.
+    const lines = ['일자,시간,건수,매출액,결제수단'];
+    for (let h = 0; h < 2_100; h++) {
+      const d = new Date(Date.UTC(2022, 0, 1) + h * 3_600_000).toISOString();
+      for (const channel of ['카드', '현금', '카카오페이']) lines.push(`${d.slice(0, 10)},${d.slice(11, 16)},2,"21,000",${channel}`);
+    }
+    await openWizard();
+    await chooseFile(user, { name: 'pos-big.csv', bytes: new TextEncoder().encode(`\ufeff${lines.join('\r\n')}\r\n`) });
+    await user.click(await next('다음: 채널 맞추기'));
+    await user.click(await next('다음: 문제 있는 행'));
+    await user.click(await next('다음: 겹침 확인'));
+    const store = await next('기록 6300건 저장하기');
+    await user.click(store);
+
+    const saving = (await screen.findByText(/기록을 저장하는 중이에요/)).closest('[role="status"]') as HTMLElement;
+    expect(within(saving).queryByRole('button', { name: '취소' })).toBeNull();
+    expect(within(saving).getByText(/ \/ 6300건$/)).toBeTruthy();
+    expect((store as HTMLButtonElement).disabled).toBe(true);
+    expect(await screen.findByRole('heading', { name: '가져왔어요' })).toBeTruthy();
+    expect(screen.queryByText(/기록을 저장하는 중이에요/)).toBeNull();
+    expect(await db.records.where('claimId').equals(id).count()).toBe(6300);
+  });
+
   it('broken rows: each error names its row and reason; a value fixed inline is re-checked, others are skipped explicitly; an unknown channel is mapped', async () => {
     const id = await openClaim('driver-2022.claim.json');
     const user = userEvent.setup();

@@ -217,20 +217,26 @@ export function ImportWizard({ claimId, channels, granularity, incoming, onIncom
   }
 
   async function store() {
-    if (!built || !overlap || !decision || !opened || !file) return;
+    if (!built || !overlap || !decision || !opened || !file || progress) return;
+    // A big file takes seconds to write: show it, chunk by chunk, while the one transaction runs.
+    setProgress({ stage: 'saving', done: 0, total: built.records.length });
     try {
       const again = await checkAlreadyImported(db, claimId, opened.sha256);
       if (!again.ok) {
         setProblem(again.message);
         return;
       }
-      const outcome = await storeImport(db, claimId, { sha256: opened.sha256, fileName: file.name }, built.records, overlap, decision);
+      const outcome = await storeImport(db, claimId, { sha256: opened.sha256, fileName: file.name }, built.records, overlap, decision, (done, total) =>
+        setProgress({ stage: 'saving', done, total }),
+      );
       setResult(outcome);
       setStep('done');
       notify(t('import.done.stored', { count: outcome.stored, file: file.name }));
     } catch (err) {
       if (err instanceof DuplicateImportError) setProblem(err.message);
       else reportError(err);
+    } finally {
+      setProgress(null);
     }
   }
 
@@ -259,7 +265,7 @@ export function ImportWizard({ claimId, channels, granularity, incoming, onIncom
         </p>
       )}
 
-      {progress && <ProgressPanel progress={progress} onCancel={cancel} />}
+      {progress && <ProgressPanel progress={progress} {...(progress.stage === 'saving' ? {} : { onCancel: cancel })} />}
       {problem && (
         <div className="import-problem" role="alert">
           <p>{problem}</p>

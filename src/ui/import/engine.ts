@@ -17,7 +17,8 @@ export const SKIP_CHANNEL = 'skipped-in-import';
 export const BLANK_CHANNEL = '';
 export const PREVIEW_ROWS = 8;
 
-export type ImportStage = 'hashing' | 'reading' | 'building';
+/** `saving` runs on the page (the database write), the others in the worker. */
+export type ImportStage = 'hashing' | 'reading' | 'building' | 'saving';
 export interface ImportProgress {
   stage: ImportStage;
   /** Steps done of `total` (the whole file is one step of core/io; there is no finer measure). */

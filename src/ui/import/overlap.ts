@@ -6,7 +6,7 @@ import { checkReimport, findOverlaps, resolveOverlaps } from '../../core/io';
 import type { OverlapDecision, ReimportCheck } from '../../core/io';
 import type { ActivityRecord } from '../../core/model/record';
 import { importRecords, recordOfRow } from '../../db';
-import type { OutageDeskDB } from '../../db';
+import type { OutageDeskDB, WriteProgress } from '../../db';
 import { channelRowsBetween } from '../records/store';
 
 export interface OverlapCheck {
@@ -67,12 +67,13 @@ export async function storeImport(
   incoming: readonly ActivityRecord[],
   check: OverlapCheck,
   decision: OverlapDecision,
+  onProgress?: WriteProgress,
 ): Promise<{ stored: number; replaced: number; kept: number }> {
   const resolution = resolveOverlaps(check.existing, incoming, decision);
   const removedIds = resolution.removed.map((r) => check.idOf.get(r)).filter((id): id is number => id !== undefined);
   const stored = await db.transaction('rw', [db.records, db.claims, db.imports], async () => {
     if (removedIds.length > 0) await db.records.bulkDelete(removedIds);
-    return importRecords(db, claimId, file, resolution.added);
+    return importRecords(db, claimId, file, resolution.added, onProgress ? { onProgress } : {});
   });
   return { stored, replaced: resolution.removed.length, kept: resolution.skipped.length };
 }

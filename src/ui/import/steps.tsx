@@ -6,16 +6,20 @@ import type { SalesChannel } from '../../core/model';
 import type { BuildRequest, BuildResponse, ImportProgress } from './engine';
 import type { OverlapCheck } from './overlap';
 
-export function ProgressPanel({ progress, onCancel }: { progress: ImportProgress; onCancel: () => void }) {
+/** Without `onCancel` (the save: one transaction, all or nothing) there is no Cancel button. */
+export function ProgressPanel({ progress, onCancel }: { progress: ImportProgress; onCancel?: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   return (
     <div className="import-progress" role="status">
       <label htmlFor={id}>{t(`import.progress.${progress.stage}`)}</label>
       <progress id={id} max={progress.total} value={progress.done} />
-      <button type="button" className="button" onClick={onCancel}>
-        {t('import.progress.cancel')}
-      </button>
+      {progress.stage === 'saving' && <span className="muted">{t('import.progress.savedCount', { done: progress.done, total: progress.total })}</span>}
+      {onCancel && (
+        <button type="button" className="button" onClick={onCancel}>
+          {t('import.progress.cancel')}
+        </button>
+      )}
     </div>
   );
 }

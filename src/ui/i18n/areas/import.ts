@@ -29,6 +29,8 @@ export const koImport = {
     hashing: '파일 지문(SHA-256)을 만드는 중이에요…',
     reading: '파일을 읽는 중이에요…',
     building: '기록으로 바꾸는 중이에요…',
+    saving: '기록을 저장하는 중이에요. 다 끝나야 저장돼요…',
+    savedCount: '{{done}} / {{total}}건',
     cancel: '취소',
   },
   encoding: {
@@ -165,6 +167,8 @@ export const enImport: typeof koImport = {
     hashing: 'Computing the file’s fingerprint (SHA-256)…',
     reading: 'Reading the file…',
     building: 'Turning rows into records…',
+    saving: 'Saving the records. Nothing is kept until all of them are saved…',
+    savedCount: '{{done}} of {{total}}',
     cancel: 'Cancel',
   },
   encoding: {
