@@ -55,8 +55,9 @@ test('pages that need a claim say so and lead to creating one; with a claim they
 
   await page.getByRole('navigation').getByRole('link', { name: /^기록/ }).click();
   await expect(page.getByRole('heading', { name: '아직 기록이 없어요' })).toBeVisible();
+  // A claim named but not set up is a draft: the baseline page lists what to fill in first.
   await page.getByRole('navigation').getByRole('link', { name: /^기준선/ }).click();
-  await expect(page.getByRole('heading', { name: '먼저 기록을 넣어 주세요' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '신고서에 아직 채울 항목이 있어요' })).toBeVisible();
 });
 
 test('evidence: a file picked is kept with its fingerprint and survives a reload', async ({ page }) => {
