@@ -83,7 +83,10 @@ export function estimateBenchClaim(seed = 20221015): Claim {
     ...example,
     id: 'bench-restaurant-hourly',
     example: false,
+    // No evidence ("one packet without evidence"): items keep their figures but cite nothing.
     evidence: [],
+    directItems: example.directItems.map((item) => ({ ...item, evidenceIds: [] })),
+    indirectItems: example.indirectItems.map((item) => ({ ...item, evidenceIds: [] })),
     claimant: { ...example.claimant, salesChannels: BENCH_CHANNELS.map(({ id, label, isPlatform }) => ({ id, label, isPlatform })) },
     records,
     referenceDates: { byWindowDate: {}, abnormalDates: [] },
