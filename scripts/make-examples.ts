@@ -18,6 +18,7 @@ import type { ActivityRecord } from '../src/core/model/record';
 import { adMessageInvoicePdf, smbCertificatePlaceholderPdf } from './example-evidence/documents';
 import { connectionErrorScreen, tripHistoryScreen, type Trip } from './example-evidence/screens';
 import { TrueTypeFont } from './example-evidence/ttf';
+import { seededRandom } from '../src/core/random';
 
 function outDir(args: string[]): string {
   const at = args.indexOf('--out');
@@ -31,17 +32,7 @@ const OUT = outDir(process.argv.slice(2));
 const EVIDENCE_DIR = join(OUT, 'evidence');
 const CREATED = '2022-10-25T10:00+09:00';
 
-/** mulberry32: a tiny seeded PRNG so the files never change between runs. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 const hour = (date: string, h: number) => `${date}T${String(h).padStart(2, '0')}:00+09:00`;

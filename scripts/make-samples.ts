@@ -13,33 +13,14 @@ import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { poisson, seededRandom } from '../src/core/random';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'assets', 'samples');
 
 // ---------------------------------------------------------------- deterministic helpers
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const mulberry32 = seededRandom;
 
-function poisson(rand: () => number, mean: number): number {
-  if (mean <= 0) return 0;
-  const limit = Math.exp(-mean);
-  let k = 0;
-  let p = 1;
-  do {
-    k++;
-    p *= rand();
-  } while (p > limit);
-  return k - 1;
-}
 
 type Day = { y: number; m: number; d: number; weekday: number; iso: string; dotted: string };
 

@@ -4,6 +4,7 @@ type ActivityRecord = ClaimInput['records'][number];
 import { kakao2022October } from '../incidents/kakao-2022-10';
 import { similarNamePairs, comparedNameOf } from './dedupe';
 import { SIDO } from './normalise';
+import { seededRandom } from '../random';
 
 /**
  * Synthetic association batches for tests and measurements: N members with realistic records around the
@@ -12,17 +13,7 @@ import { SIDO } from './normalise';
  * check that exactly those are found. Seeded: the same seed gives the same batch, byte for byte.
  */
 
-/** mulberry32: small, fast, and good enough to spread synthetic members (not for anything secret). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../random';
 
 export type PlantedRule = 'business-number' | 'mobile' | 'bank-account' | 'similar-name' | 'same-packet';
 export type Planted = { rule: PlantedRule; files: [string, string] };

@@ -7,32 +7,12 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { parseClaimFile } from '../../../src/core/model/claim-file';
 import { claimSchema, type Claim, type ClaimInput } from '../../../src/core/model/claim';
+import { poisson, seededRandom } from '../../../src/core/random';
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
 
-/** mulberry32: tiny, fast, good enough for synthetic sales. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seeded = seededRandom;
 
-function poisson(rand: () => number, mean: number): number {
-  if (mean <= 0) return 0;
-  const limit = Math.exp(-mean);
-  let k = 0;
-  let p = 1;
-  do {
-    k++;
-    p *= rand();
-  } while (p > limit);
-  return k - 1;
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { claimSchema, parseClaimFile, type Claim, type ClaimInput } from '../../../src/core/model/index';
 import { incidentFromPreset } from '../../../src/core/incidents/index';
 import type { ActivityRecord } from '../../../src/core/model/record';
+import { seededRandom } from '../../../src/core/random';
 
 export const EXAMPLES = join(__dirname, '..', '..', '..', 'assets', 'examples');
 
@@ -41,17 +42,7 @@ export function driverClaim(records: ActivityRecord[], extra: Partial<ClaimInput
   } satisfies ClaimInput);
 }
 
-/** mulberry32, for deterministic simulations. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seeded = seededRandom;
 
 /** Standard normal by Box-Muller. */
 export function normal(rand: () => number): number {
