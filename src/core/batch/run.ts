@@ -7,6 +7,7 @@ import { batchCounts, type BatchResult } from './resolve';
 import { rosterCsv, rosterTable, rosterXlsx, type RosterCell } from './roster-export';
 import { summaryPdf, type SummaryMeta } from './summary-pdf';
 import { BatchZipWriter } from './zip-stream';
+import type { ItemResult } from './items';
 import type { BatchMember, InvalidItem } from './types';
 
 /**
@@ -34,6 +35,11 @@ export type ReadFilesOptions = {
   onProgress?: (done: number, total: number) => void;
   /** The short reason a read failed (an errno code on disk, the message in a browser). */
   readErrorDetail?: (err: unknown) => string;
+  /**
+   * Checks one file's bytes; `readBatchItem` by default. The CLI passes its worker pool here, which runs
+   * that same function on another thread, so both paths give the same items.
+   */
+  readItem?: (label: string, bytes: Uint8Array) => Promise<ItemResult>;
 };
 
 /**
@@ -47,6 +53,7 @@ export async function readBatchSources<T>(
 ): Promise<{ members: BatchMember[]; invalid: InvalidItem[] }> {
   const results: { members: BatchMember[]; invalid: InvalidItem[] }[] = new Array(sources.length);
   const detail = options.readErrorDetail ?? ((err: unknown) => (err instanceof Error ? err.message : String(err)));
+  const readItem = options.readItem ?? ((label: string, bytes: Uint8Array) => readBatchItem(label, bytes, { decodeCp949: options.decodeCp949 }));
   let next = 0;
   let done = 0;
   const worker = async () => {
@@ -60,7 +67,7 @@ export async function readBatchSources<T>(
         results[index] = { members: [], invalid: [{ file: source.label, code: 'unreadable', reason: bi('파일을 읽을 수 없어요', `cannot read the file (${detail(err)})`) }] };
       }
       if (bytes) {
-        const item = await readBatchItem(source.label, bytes, { decodeCp949: options.decodeCp949 });
+        const item = await readItem(source.label, bytes);
         results[index] = { members: item.members, invalid: item.invalid };
       }
       options.onProgress?.(++done, sources.length);

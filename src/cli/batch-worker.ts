@@ -1,0 +1,20 @@
+import { parentPort } from 'node:worker_threads';
+import { readBatchItem } from '../core/batch/batch';
+import { iconvCp949Decoder } from '../core/io/cp949-iconv';
+import type { PoolReply, PoolRequest } from './batch-pool.js';
+
+/**
+ * One thread of the batch CLI's read pool: the same pure `readBatchItem` the single-threaded path runs
+ * (guarded unzip, hashes, zod over claim.json, the recomputed estimate), over the bytes it is handed.
+ * Only the member summaries and invalid items go back; the bytes die here.
+ */
+const port = parentPort;
+if (!port) throw new Error('batch-worker.ts runs only as a worker thread');
+
+port.on('message', (req: PoolRequest) => {
+  readBatchItem(req.label, new Uint8Array(req.bytes), { decodeCp949: iconvCp949Decoder }).then(
+    (item) => port.postMessage({ id: req.id, ok: true, members: item.members, invalid: item.invalid } satisfies PoolReply),
+    // Not bad input (readBatchItem turns that into an invalid item): a bug, surfaced as the single-threaded path would.
+    (err: unknown) => port.postMessage({ id: req.id, ok: false, message: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies PoolReply),
+  );
+});
