@@ -191,6 +191,9 @@ export type AppliedDecisions = {
 function mergeInto(target: BatchMember, other: BatchMember): BatchMember {
   const merged: BatchMember = { ...target, services: [...new Set([...target.services, ...other.services])] };
   merged.businessName ??= other.businessName;
+  // A roster row merged into a packet keeps the packet's submissions; the other way round gains them.
+  if (!merged.incidentId && other.incidentId) merged.incidentId = other.incidentId;
+  if (!merged.submissions && other.submissions) merged.submissions = other.submissions;
   merged.businessNumber ??= other.businessNumber;
   merged.mobile ??= other.mobile;
   merged.bankAccount ??= other.bankAccount;

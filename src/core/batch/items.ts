@@ -56,9 +56,19 @@ export function memberFromClaim(claim: Claim, estimate: ClaimEstimate, source: M
     services: [...c.servicesUsed],
     figures,
     mobile: formatMobile(c.mobile),
+    incidentId: claim.incident.presetId ?? claim.incident.id,
   };
   if (c.kind === 'merchant' && c.businessName) member.businessName = c.businessName;
   if (c.businessNumber) member.businessNumber = formatBusinessNumber(c.businessNumber);
+  if (claim.submissions.length) {
+    member.submissions = claim.submissions.map((s) => ({
+      channel: s.channel,
+      status: s.status,
+      ...(s.sentAt ? { sentAt: s.sentAt } : {}),
+      ...(s.offered !== undefined ? { offered: s.offered } : {}),
+      ...(s.paid !== undefined ? { paid: s.paid } : {}),
+    }));
+  }
   if (c.bankAccount) member.bankAccount = { bank: c.bankAccount.bank, number: c.bankAccount.number, holder: c.bankAccount.holder };
   return member;
 }

@@ -293,7 +293,15 @@ const CHANNEL_OF = { merchant: 'kakao-2022-smb-documents', taxi: 'kakao-mobility
  * not used by another plant. Names that came out near-identical by chance are drawn again, so the only
  * similar names are the planted ones.
  */
-export function synthBatch(count: number, seed: number): SynthBatch {
+export type SynthOptions = {
+  /**
+   * Give about seven members in ten a history of submissions (sent, an offer, paid, rejected then taken
+   * to 피해365), drawn from their own seeded sequence so everything else stays as without it.
+   */
+  submissions?: boolean;
+};
+
+export function synthBatch(count: number, seed: number, options: SynthOptions = {}): SynthBatch {
   if (!Number.isInteger(count) || count < 1) throw new RangeError('count must be a positive whole number');
   const g = new Generator(seededRandom(seed));
   const drafts = Array.from({ length: count }, (_, i) => draftMember(g, i));
@@ -355,7 +363,32 @@ export function synthBatch(count: number, seed: number): SynthBatch {
     }
   }
   const members = drafts.map((d) => ({ fileName: file(d), channel: CHANNEL_OF[d.kind], claim: claimOf(g, d) }));
+  if (options.submissions) {
+    const s = new Generator(seededRandom((seed ^ 0x5eb_0b15) >>> 0));
+    for (const m of members) m.claim = { ...m.claim, submissions: submissionsOf(s, m.claim, m.channel) };
+  }
   return { seed, members, copies, planted };
+}
+
+/** What Kakao's small-business bands paid (loss model 3.3); drivers were offered a few days' fees. */
+const MERCHANT_OFFERS = [30_000, 50_000];
+
+function submissionsOf(g: Generator, claim: Claim, channel: string): Claim['submissions'] {
+  const r = g.rand();
+  if (r < 0.3) return [];
+  const day = g.int(1, 20);
+  const sentAt = `2022-11-${pad2(day)}T${pad2(g.int(9, 18))}:${pad2(g.int(0, 5) * 10)}+09:00`;
+  const answeredAt = `2022-12-${pad2(day)}T10:00+09:00`;
+  const offer = claim.claimant.kind === 'merchant' ? g.pick(MERCHANT_OFFERS) : g.int(2, 12) * 5_000;
+  const first = { id: 's1', channel, sentAt, notes: '' };
+  if (r < 0.5) return [{ ...first, status: 'sent' }];
+  if (r < 0.65) return [{ ...first, status: 'offer-made', offered: offer }];
+  if (r < 0.85) return [{ ...first, status: 'paid', offered: offer, paid: offer }];
+  // Rejected, then taken to 피해365 a week after the answer.
+  return [
+    { ...first, status: 'rejected' },
+    { id: 's2', channel: 'damage365', sentAt: answeredAt.replace(/^2022-12-(\d\d)/, (_, dd: string) => `2022-12-${pad2(Math.min(28, Number(dd) + 7))}`), status: 'sent', notes: '' },
+  ];
 }
 
 export function serviceNameKo(id: string): string {

@@ -1,3 +1,4 @@
+import type { SubmissionStatus } from '../model/claim';
 import type { ClaimantKind } from '../model/claimant';
 
 /**
@@ -56,7 +57,14 @@ export type BatchMember = {
   services: string[];
   figures: MemberFigures;
   complaints?: string;
+  /** Packets and claims: the incident (its preset id when it has one), so the same harm can be grouped. */
+  incidentId?: string;
+  /** Packets and claims with any: what the member sent where and what came back (claim.submissions). */
+  submissions?: MemberSubmission[];
 };
+
+/** One submission as the association view needs it (no notes, no references: a few bytes a member). */
+export type MemberSubmission = { channel: string; status: SubmissionStatus; sentAt?: string; offered?: number; paid?: number };
 
 /** An item that could not be read as a member: the file (and row), and why, in Korean then English. */
 export type InvalidItem = { file: string; row?: number; reason: string; code: string };

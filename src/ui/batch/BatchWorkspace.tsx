@@ -8,7 +8,10 @@ import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
 import { inLanguage } from '../export/language';
 import { useNotices } from '../notices';
+import { associationTrackerOf, groupMediationRosterOf } from '../../core/tracker/association';
 import { AggregateTables } from './AggregateTables';
+import { associationMembers } from './association';
+import { AssociationView } from './AssociationView';
 import { BatchJobError, type BatchRunner } from './client';
 import { decisionsFileBytes, parseDecisionsFile } from './decisions';
 import { DecisionsLog } from './DecisionsLog';
@@ -34,6 +37,7 @@ export function BatchWorkspace({ runner }: { runner: BatchRunner }) {
   const { notify } = useNotices();
   const ws = useBatchWorkspace(runner);
   const [confirmClear, setConfirmClear] = useState(false);
+  const [redact, setRedact] = useState(false);
   const { workspace, result, job } = ws;
   const counts = batchCounts(result);
   const hasItems = counts.items > 0;
@@ -73,6 +77,17 @@ export function BatchWorkspace({ runner }: { runner: BatchRunner }) {
         return;
       }
       await save(`${STEM[kind]}-${stamp(now)}${redact ? '-redacted' : ''}.${EXTENSION[kind]}`, bytes);
+    } catch (err) {
+      failed(err);
+    }
+  };
+
+  /** The group-mediation roster (CSV with BOM) of one harm group, masked when the page's switch says so. */
+  const onGroupRoster = async (groupKey: string, serviceId: string) => {
+    try {
+      const members = associationMembers(result.applied.kept, { redact });
+      const csv = groupMediationRosterOf(associationTrackerOf(members), members, groupKey);
+      await save(`group-mediation-${serviceId}-${stamp(new Date())}${redact ? '-redacted' : ''}.csv`, new TextEncoder().encode(csv));
     } catch (err) {
       failed(err);
     }
@@ -184,7 +199,13 @@ export function BatchWorkspace({ runner }: { runner: BatchRunner }) {
           <section className="section" aria-labelledby="batch-export">
             <h2 id="batch-export">{t('batch.export.title')}</h2>
             <p className="muted">{t('batch.export.lead')}</p>
-            <ExportPanel disabled={busy} suspectedLeft={counts.suspectedPairs} onExport={(kind, redact) => void onExport(kind, redact)} />
+            <ExportPanel disabled={busy} suspectedLeft={counts.suspectedPairs} redact={redact} onRedact={setRedact} onExport={(kind, redact) => void onExport(kind, redact)} />
+          </section>
+
+          <section className="section" aria-labelledby="batch-association">
+            <h2 id="batch-association">{t('batch.association.title')}</h2>
+            <p className="muted">{t('batch.association.lead')}</p>
+            <AssociationView members={result.applied.kept} redact={redact} disabled={busy} onRoster={(key, serviceId) => void onGroupRoster(key, serviceId)} />
           </section>
         </>
       )}

@@ -1,23 +1,24 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportKind } from './protocol';
 
 interface Props {
   disabled: boolean;
   suspectedLeft: number;
+  /** The page's one redaction switch: the group-mediation roster follows it too. */
+  redact: boolean;
+  onRedact: (redact: boolean) => void;
   onExport: (kind: ExportKind, redact: boolean) => void;
 }
 
 const KINDS: readonly ExportKind[] = ['csv', 'xlsx', 'pdf', 'zip'];
 
 /** One redaction switch for every output, then the four exports. */
-export function ExportPanel({ disabled, suspectedLeft, onExport }: Props) {
+export function ExportPanel({ disabled, suspectedLeft, redact, onRedact, onExport }: Props) {
   const { t } = useTranslation();
-  const [redact, setRedact] = useState(false);
   return (
     <div className="batch-export">
       <label className="batch-redact">
-        <input type="checkbox" checked={redact} onChange={(e) => setRedact(e.target.checked)} />
+        <input type="checkbox" checked={redact} onChange={(e) => onRedact(e.target.checked)} />
         <span>
           <span className="strong">{t('batch.export.redact')}</span>
           <span className="muted">{t('batch.export.redactHint')}</span>
