@@ -8,11 +8,14 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setBridgeForTests } from '../../src/bridge';
 import { createMemoryBridge, type MemoryBridge } from '../../src/bridge/memory';
 import { buildPacketWithoutReport } from '../../src/core/batch/synth-packet';
-import { synthBatch, type SynthBatch } from '../../src/core/batch/synth';
+import { serviceNameKo, synthBatch, type SynthBatch } from '../../src/core/batch/synth';
 import { iconvCp949Decoder } from '../../src/core/io/cp949-iconv';
+import { estimateClaim } from '../../src/core/estimate/estimate-claim';
+import { serializeClaim } from '../../src/core/model/claim-file';
 import { isValidBusinessNumber } from '../../src/core/model/validators';
 import { readZipSafely } from '../../src/core/packet/zip';
 import { BatchWorkspace } from '../../src/ui/batch/BatchWorkspace';
+import { formatWon } from '../../src/ui/format';
 import { BatchJobCancelled, BatchJobError, type BatchRunner } from '../../src/ui/batch/client';
 import { runBatchJob } from '../../src/ui/batch/job';
 import type { OutageDeskDB } from '../../src/db';
@@ -329,4 +332,83 @@ describe('batch workspace', () => {
     expect(within(list).getByText(c!.name)).toBeTruthy();
     expect(screen.getByText('Read 3 files: 3 members, 0 invalid.')).toBeTruthy();
   }, 60_000);
+  it('association view: each member\'s latest status per channel and the totals; the group-mediation roster only from 50 members with the same harm', async () => {
+    const user = userEvent.setup();
+    // Members with submissions (sent, offers, payments, rejections taken to 피해365), as claim files.
+    const batch = synthBatch(160, 11, { submissions: true });
+    const inPairs = new Set(batch.planted.flatMap((p) => p.files));
+    const clean = batch.members.filter((m) => !inPairs.has(m.fileName));
+    // The service most clean members were hit by: the harm group this test grows to 50.
+    const byService = new Map<string, typeof clean>();
+    for (const m of clean) for (const s of m.claim.claimant.servicesUsed) byService.set(s, [...(byService.get(s) ?? []), m]);
+    const [serviceId, group] = [...byService].sort((a, b) => b[1].length - a[1].length)[0]!;
+    expect(group.length).toBeGreaterThanOrEqual(50);
+    const chosen = group.slice(0, 50);
+    const asFile = (m: (typeof chosen)[number]) => new File([serializeClaim(m.claim)], m.fileName.replace(/\.zip$/, '.json'), { type: 'application/json' });
+
+    renderBatch(inProcessRunner());
+    await pick(user, chosen.slice(0, 49).map(asFile));
+    await waitFor(() => expect(screen.getByTestId('count-kept').textContent).toBe('49'), { timeout: 30_000 });
+
+    // Totals: the engine's claim totals, and what the members recorded as offered and paid.
+    const first49 = chosen.slice(0, 49).map((m) => m.claim);
+    const claimed = first49.reduce((a, c) => a + estimateClaim(c).claimTotal, 0);
+    const offered = first49.reduce((a, c) => a + c.submissions.reduce((x, s) => x + (s.offered ?? 0), 0), 0);
+    const paid = first49.reduce((a, c) => a + c.submissions.reduce((x, s) => x + (s.paid ?? 0), 0), 0);
+    expect(paid).toBeGreaterThan(0);
+    expect(offered).toBeGreaterThan(paid);
+    expect(screen.getByTestId('association-members').textContent).toBe('49');
+    expect(screen.getByTestId('association-claimed').textContent).toBe(formatWon(claimed, 'ko'));
+    expect(screen.getByTestId('association-offered').textContent).toBe(formatWon(offered, 'ko'));
+    expect(screen.getByTestId('association-paid').textContent).toBe(formatWon(paid, 'ko'));
+    expect(screen.getByTestId('association-gap').textContent).toBe(formatWon(claimed - paid, 'ko'));
+
+    // Each member's row: the latest status per channel and their own amounts.
+    const table = screen.getByTestId('association-members-table');
+    const rowOf = (c: (typeof first49)[number]) => within(table).getAllByRole('row').find((r) => r.textContent?.includes(c.claimant.name))!;
+    const rejected = first49.find((c) => c.submissions.some((s) => s.status === 'rejected'))!;
+    expect(rowOf(rejected).textContent).toContain('거절됨');
+    expect(rowOf(rejected).textContent).toContain('온라인피해365센터');
+    expect(rowOf(rejected).getAttribute('data-status')).toBe('sent');
+    const paidOne = first49.find((c) => c.submissions.some((s) => s.status === 'paid'))!;
+    expect(rowOf(paidOne).textContent).toContain('지급받음');
+    expect(rowOf(paidOne).textContent).toContain(formatWon(paidOne.submissions[0]!.paid!, 'ko'));
+    expect(rowOf(paidOne).textContent).toContain(formatWon(estimateClaim(paidOne).claimTotal, 'ko'));
+    const none = first49.find((c) => c.submissions.length === 0)!;
+    expect(rowOf(none).textContent).toContain('기록 없음');
+    const statusCount = (status: string) => Number(screen.getByTestId('association-by-status').querySelector(`[data-status="${status}"] .strong`)?.textContent ?? 0);
+    expect(statusCount('paid')).toBe(first49.filter((c) => c.submissions.at(-1)?.status === 'paid').length);
+    expect(statusCount('not-submitted')).toBe(first49.filter((c) => c.submissions.length === 0).length);
+
+    // 49 with the same harm: no roster yet, and the page says how many are missing.
+    const groupRow = () => within(screen.getByTestId('association-groups')).getAllByRole('row').find((r) => r.textContent?.startsWith(serviceNameKo(serviceId)))!;
+    expect(groupRow().textContent).toContain('1명 더 있으면 신청할 수 있어요');
+    expect(screen.queryByRole('button', { name: /집단분쟁조정 명단 CSV/ })).toBeNull();
+
+    // The 50th: the roster can be saved, with a BOM, one row per member, unmasked unless the switch is on.
+    await pick(user, [asFile(chosen[49]!)]);
+    await waitFor(() => expect(screen.getByTestId('count-kept').textContent).toBe('50'), { timeout: 30_000 });
+    expect(groupRow().getAttribute('data-eligible')).toBe('yes');
+    expect(screen.getAllByRole('button', { name: /집단분쟁조정 명단 CSV/ })).toHaveLength(
+      [...byService].filter(([, ms]) => ms.filter((m) => chosen.includes(m)).length >= 50).length,
+    );
+    await user.click(within(groupRow()).getByRole('button', { name: '집단분쟁조정 명단 CSV' }));
+    await waitFor(() => expect(bridge.saved).toHaveLength(1));
+    const roster = bridge.saved[0]!;
+    expect(roster.name).toMatch(new RegExp(`^group-mediation-${serviceId}-\\d{8}-\\d{4}\\.csv$`));
+    expect([...roster.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(roster.bytes).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(51);
+    const mobile = chosen[0]!.claim.claimant.mobile;
+    expect(lines[1]).toContain(mobile);
+    expect(lines[1]).toContain(chosen[0]!.claim.claimant.name);
+
+    await user.click(screen.getByRole('checkbox', { name: /공유용으로 개인정보 가리기/ }));
+    await user.click(within(groupRow()).getByRole('button', { name: '집단분쟁조정 명단 CSV (가림)' }));
+    await waitFor(() => expect(bridge.saved).toHaveLength(2));
+    const masked = new TextDecoder().decode(bridge.saved[1]!.bytes);
+    expect(bridge.saved[1]!.name).toMatch(/-redacted\.csv$/);
+    expect(masked).toContain(`010-****-${mobile.slice(-4)}`);
+    for (const m of chosen) expect(masked).not.toContain(m.claim.claimant.mobile);
+  }, 90_000);
 });
