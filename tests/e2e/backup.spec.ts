@@ -121,7 +121,7 @@ test('back up everything, change the data, restore the backup: the claims come b
 
   // After a reload, still the restored data (the restore was committed).
   await page.reload();
-  await page.getByRole('navigation').waitFor();
+  await page.locator('nav.sidenav').waitFor();
   await expect(page.locator('.claim-list .claim-item')).toHaveCount(claimCount);
 
   // Going back: restore the safety copy, and the claim made after the backup returns.

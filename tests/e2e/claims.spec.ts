@@ -10,7 +10,7 @@ test('a claim created in the UI is still there after a reload, can be renamed, a
   await expect(page.locator('.current-claim')).toContainText('판교 치킨 10월 15일');
 
   await page.reload();
-  await page.getByRole('navigation').waitFor();
+  await page.locator('nav.sidenav').waitFor();
   await expect(page.getByRole('heading', { level: 3, name: /판교 치킨 10월 15일/ })).toBeVisible();
   await expect(page.locator('.current-claim')).toContainText('판교 치킨 10월 15일');
 
@@ -53,17 +53,17 @@ test('pages that need a claim say so and lead to creating one; with a claim they
   await expect(page).toHaveURL(/#\/claimant$/);
   await createClaimInUi(page, '제주 택시');
 
-  await page.getByRole('navigation').getByRole('link', { name: /^기록/ }).click();
+  await page.locator('nav.sidenav').getByRole('link', { name: /^기록/ }).click();
   await expect(page.getByRole('heading', { name: '아직 기록이 없어요' })).toBeVisible();
   // A claim named but not set up is a draft: the baseline page lists what to fill in first.
-  await page.getByRole('navigation').getByRole('link', { name: /^기준선/ }).click();
+  await page.locator('nav.sidenav').getByRole('link', { name: /^기준선/ }).click();
   await expect(page.getByRole('heading', { name: '신고서에 아직 채울 항목이 있어요' })).toBeVisible();
 });
 
 test('evidence: a file picked is kept with its fingerprint and survives a reload', async ({ page }) => {
   await openApp(page);
   await createClaimInUi(page, '대리 기사 증빙');
-  await page.getByRole('navigation').getByRole('link', { name: /^증빙/ }).click();
+  await page.locator('nav.sidenav').getByRole('link', { name: /^증빙/ }).click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '파일 올리기' }).click();
   await (await chooser).setFiles({ name: '운행기록 캡처.png', mimeType: 'image/png', buffer: Buffer.from('abc') });

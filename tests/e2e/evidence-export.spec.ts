@@ -100,7 +100,7 @@ test('evidence vault and export: add a screenshot, label it, export packets that
   await expect(page.locator('.current-claim')).toContainText('예시');
 
   // Evidence: pick a screenshot through the app's own picker (the browser bridge's file input).
-  await page.getByRole('navigation').getByRole('link', { name: /증빙/ }).click();
+  await page.locator('nav.sidenav').getByRole('link', { name: /증빙/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: '증빙' })).toBeVisible();
   const choosing = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '파일 올리기' }).click();
@@ -124,7 +124,7 @@ test('evidence vault and export: add a screenshot, label it, export packets that
   await page.screenshot({ path: `${shots}/ko-evidence.png`, fullPage: true });
 
   // Export: readiness, a copied field, then the packet for Kakao's form.
-  await page.getByRole('navigation').getByRole('link', { name: /내보내기/ }).click();
+  await page.locator('nav.sidenav').getByRole('link', { name: /내보내기/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: '내보내기' })).toBeVisible();
   await page.getByRole('radio', { name: /카카오 피해 접수 양식/ }).check();
   await expect(page.getByRole('list', { name: '내보내기 전에 채울 것' })).toContainText('예시 청구예요');
@@ -148,7 +148,7 @@ test('evidence vault and export: add a screenshot, label it, export packets that
   await expect(page.getByRole('heading', { level: 1, name: 'Export' })).toBeVisible();
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: `${shots}/en-export.png`, fullPage: true });
-  await page.getByRole('navigation').getByRole('link', { name: /Evidence/ }).click();
+  await page.locator('nav.sidenav').getByRole('link', { name: /Evidence/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Evidence' })).toBeVisible();
   // The driver example brings its own outage screenshot: open the uploaded file's card.
   await page.locator('li.evidence-card', { hasText: '카카오T_멈춤_캡처.png' }).getByText('What it supports').click();
@@ -159,7 +159,7 @@ test('a packet build can be cancelled, and the page stays usable', async ({ page
   await openApp(page);
   await page.getByRole('button', { name: '예시로 둘러보기' }).click();
   await expect(page.locator('.current-claim')).toContainText('예시');
-  await page.getByRole('navigation').getByRole('link', { name: /내보내기/ }).click();
+  await page.locator('nav.sidenav').getByRole('link', { name: /내보내기/ }).click();
   await page.getByRole('button', { name: '증빙 묶음 만들기' }).click();
   await page.getByRole('button', { name: '취소' }).click();
   await expect(page.getByText('묶음 만들기를 취소했어요.')).toBeVisible();

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 /** Opens the app on a page and waits for the shell (the nav) to be there. */
 export async function openApp(page: Page, hash = '#/claimant'): Promise<void> {
   await page.goto(`/${hash}`);
-  await page.getByRole('navigation').waitFor();
+  await page.locator('nav.sidenav').waitFor();
 }
 
 /** Creates a claim through the form, the way a user does. */

@@ -13,7 +13,7 @@ test('keyboard only: the skip link comes first, Tab and Enter reach a page, its 
   // From the top again: skip link, then the two language buttons, then the nav.
   await page.locator('body').focus();
   await openApp(page);
-  const records = page.getByRole('navigation').getByRole('link', { name: /기록/ });
+  const records = page.locator('nav.sidenav').getByRole('link', { name: /기록/ });
   for (let i = 0; i < 12; i++) {
     await page.keyboard.press('Tab');
     if (await records.evaluate((el) => el === document.activeElement)) break;

@@ -15,7 +15,7 @@ test('the app makes no request outside its own origin, and its Korean font comes
   await openApp(page);
   await createClaimInUi(page, '네트워크 점검');
   for (const name of ['장애', '기록', '기준선', '추정', '증빙', '내보내기', '협회 일괄', '설정']) {
-    await page.getByRole('navigation').getByRole('link', { name: new RegExp(name) }).click();
+    await page.locator('nav.sidenav').getByRole('link', { name: new RegExp(name) }).click();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   }
   await page.getByRole('banner').getByRole('button', { name: 'English' }).click();

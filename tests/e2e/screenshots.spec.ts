@@ -22,16 +22,16 @@ test('screenshots of the shell in Korean and English (for a human to look at)', 
   await page.screenshot({ path: `${dir}/ko-confirm.png` });
   await page.keyboard.press('Escape');
 
-  await page.getByRole('navigation').getByRole('link', { name: /기록/ }).click();
+  await page.locator('nav.sidenav').getByRole('link', { name: /기록/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: '기록' })).toBeVisible();
   await page.screenshot({ path: `${dir}/ko-records.png`, fullPage: true });
 
   await page.getByRole('banner').getByRole('button', { name: 'English' }).click();
-  await page.getByRole('navigation').getByRole('link', { name: /Claimant/ }).click();
+  await page.locator('nav.sidenav').getByRole('link', { name: /Claimant/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Claimant and claims' })).toBeVisible();
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: `${dir}/en-claims.png`, fullPage: true });
-  await page.getByRole('navigation').getByRole('link', { name: /Settings/ }).click();
+  await page.locator('nav.sidenav').getByRole('link', { name: /Settings/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await page.screenshot({ path: `${dir}/en-settings.png`, fullPage: true });
 });

@@ -51,7 +51,7 @@ test('after sending: record the packet, an offer and a payment, see the gap and 
 
   // On opening the app, the deadline warning is there (nothing sent yet, 5 days left).
   await page.reload();
-  await page.getByRole('navigation').waitFor();
+  await page.locator('nav.sidenav').waitFor();
   const warning = page.getByRole('status').filter({ hasText: '마감이 가까운 신청이 있어요' });
   await expect(warning).toContainText('카카오 피해 접수 양식 (2022): 2022-11-06까지 (5일 남았어요)');
   await expect(page.getByTestId('deadline-kakao-2022-form')).toContainText('5일 남았어요');
