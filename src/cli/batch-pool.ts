@@ -41,9 +41,13 @@ export class BatchReadPool {
   private nextId = 0;
   private failure: Error | null = null;
 
-  constructor(readonly size: number) {
+  readonly size: number;
+
+  constructor(size: number) {
+    // Never more threads than MAX_THREADS, whatever a caller asks: each one is a whole V8 heap.
+    this.size = Math.min(MAX_THREADS, Math.max(1, Math.floor(size) || 1));
     const code = bootstrap();
-    for (let i = 0; i < size; i++) {
+    for (let i = 0; i < this.size; i++) {
       const worker = new Worker(code, { eval: true, execArgv: [] });
       const slot = { worker, pending: new Map<number, Pending>() };
       worker.on('message', (reply: PoolReply) => {
