@@ -1,4 +1,5 @@
 import type { PacketJobMessage, PacketJobRequest, PacketJobStage } from './packet-job';
+import { runWorkerJob } from '../worker-job';
 
 export type BuiltPacketResult = Extract<PacketJobMessage, { type: 'done' }>;
 
@@ -18,28 +19,16 @@ export class PacketBuildCancelled extends Error {
  * any other way) and rejects with PacketBuildCancelled.
  */
 export function startPacketBuild(request: PacketJobRequest, onStage: (stage: PacketJobStage) => void): { result: Promise<BuiltPacketResult>; cancel: () => void } {
-  const worker = new Worker(new URL('./packet.worker.ts', import.meta.url), { type: 'module', name: 'packet' });
-  let settle: { resolve: (r: BuiltPacketResult) => void; reject: (e: Error) => void } | null = null;
-  const result = new Promise<BuiltPacketResult>((resolve, reject) => {
-    settle = { resolve, reject };
-  });
-  const finish = (fn: (s: NonNullable<typeof settle>) => void) => {
-    if (!settle) return;
-    const s = settle;
-    settle = null;
-    worker.terminate();
-    fn(s);
-  };
-  worker.onmessage = (event: MessageEvent<PacketJobMessage>) => {
-    const message = event.data;
-    if (message.type === 'progress') onStage(message.stage);
-    else if (message.type === 'done') finish((s) => s.resolve(message));
-    else finish((s) => s.reject(new PacketBuildError(message.message, message.input)));
-  };
-  worker.onerror = (event) => {
-    event.preventDefault();
-    finish((s) => s.reject(new PacketBuildError(event.message || 'worker failed', false)));
-  };
-  worker.postMessage(request);
-  return { result, cancel: () => finish((s) => s.reject(new PacketBuildCancelled())) };
+  return runWorkerJob<PacketJobMessage, BuiltPacketResult>(
+    new Worker(new URL('./packet.worker.ts', import.meta.url), { type: 'module', name: 'packet' }),
+    request,
+    (message) => {
+      if (message.type === 'progress') {
+        onStage(message.stage);
+        return { progress: true };
+      }
+      return message.type === 'done' ? { done: message } : { error: new PacketBuildError(message.message, message.input) };
+    },
+    { failed: (message) => new PacketBuildError(message, false), cancelled: () => new PacketBuildCancelled() },
+  );
 }
