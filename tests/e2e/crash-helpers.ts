@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import config from '../../playwright.config';
+import config, { E2E_BASE_URL } from '../../playwright.config';
 
 /**
  * A browser that can be killed like a power cut: a persistent profile on disk (as Electron keeps its
@@ -8,7 +8,7 @@ import config from '../../playwright.config';
  * whole process group (context.close() would let Chromium flush and shut down cleanly).
  */
 
-export const BASE_URL = 'http://127.0.0.1:4173';
+export const BASE_URL = E2E_BASE_URL;
 
 export async function launchProfile(profile: string, downloads?: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, {

@@ -1,3 +1,4 @@
+import { E2E_BASE_URL } from '../../playwright.config';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -92,7 +93,7 @@ test('evidence vault and export: add a screenshot, label it, export packets that
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   mkdirSync(shots, { recursive: true });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'http://127.0.0.1:4173' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: E2E_BASE_URL });
   await page.setViewportSize({ width: 1280, height: 900 });
 
   await openApp(page);

@@ -1,3 +1,4 @@
+import { E2E_BASE_URL } from '../../playwright.config';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -99,7 +100,7 @@ test('restaurant: the CP949 POS export through the worker (똠 햏 뷁 intact), 
   await shot(page, 'ko-records-grid');
 
   // Ctrl+V of a block copied elsewhere, Ctrl+C back (the real clipboard of Chromium).
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'http://127.0.0.1:4173' });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: E2E_BASE_URL });
   await page.evaluate(() => navigator.clipboard.writeText('5\t6\r\n7\t"1,000"\r\n'));
   await grid.getByRole('row').nth(4).getByRole('gridcell').nth(14).click();
   await page.keyboard.press('Control+V');
