@@ -13,14 +13,12 @@ import {
   firstEpochHourOfDay,
   hourOfEpochHour,
   kstHourOfDay,
-  kstYearOf,
-  parseInstant,
   weekdayOfEpochDay,
   type KstBucket,
 } from '../time/kst';
 import { estimate, sampleStandardDeviation } from './estimators';
 import { resolveMargin } from './margin';
-import { minimumWageFor } from './minimum-wage';
+import { MINIMUM_WAGE_SOURCE, minimumWageAssumedNote, minimumWageFor, wageYearOf } from './minimum-wage';
 import { RecordIndex } from './record-index';
 import { suggestReferenceDates } from './reference-dates';
 import { rulesFor, type RuleResult } from './rules/index';
@@ -350,8 +348,7 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
   const directTotal = sumWon([lostProfit, ...directItems.map((i) => i.amount)]);
 
   // Section 5: indirect loss (특별손해), each item rounded once.
-  const incidentStart = window.intervals[0]?.startMs ?? parseInstant(claim.incident.services[0]!.window.start);
-  const wage = minimumWageFor(kstYearOf(incidentStart));
+  const wage = minimumWageFor(wageYearOf(claim.incident));
   const indirectItems: IndirectItemFigure[] = claim.indirectItems.map((item): IndirectItemFigure => {
     const common = { id: item.id, kind: item.kind, justification: item.justification, evidenceIds: item.evidenceIds };
     switch (item.kind) {
@@ -390,8 +387,8 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
           ...common, speculative: false,
           label: bi('청구 준비에 쓴 시간', 'time spent on the claim'),
           amount: roundWon(item.hours * wage.wage),
-          inputs: { hours: item.hours, minimumWage: wage.wage, wageYear: wage.year },
-          note: wage.exact ? null : bi(`${wage.year}년 최저임금을 썼어요`, `the ${wage.year} minimum wage was used`),
+          inputs: { hours: item.hours, minimumWage: wage.wage, wageYear: wage.tableYear },
+          note: wage.assumed ? minimumWageAssumedNote(wage) : null,
         };
       case 'lost-regulars':
         return {
@@ -410,8 +407,11 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
       id: 'minimum-wage',
       label: bi('청구 준비 시간의 시급 (최저임금)', 'hourly value of claim time (minimum wage)'),
       value: wage.wage,
-      source: bi(`${wage.year}년 법정 최저임금`, `statutory minimum wage ${wage.year}`),
-      confirmed: null,
+      source: wage.assumed
+        ? minimumWageAssumedNote(wage)
+        : bi(`${wage.year}년 법정 최저임금 (${MINIMUM_WAGE_SOURCE.ko})`, `statutory minimum wage ${wage.year} (${MINIMUM_WAGE_SOURCE.en})`),
+      // An assumed figure is shown as an assumption to confirm, like a default margin (section 5).
+      confirmed: wage.assumed ? false : null,
     });
   }
 

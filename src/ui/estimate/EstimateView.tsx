@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { minimumWageFor } from '../../core/estimate';
+import { minimumWageFor, wageYearOf } from '../../core/estimate';
 import type { Assumption, ClaimEstimate } from '../../core/estimate';
 import type { Claim, DirectItem, IndirectItem } from '../../core/model';
-import { kstYearOf, parseInstant } from '../../core/time/kst';
 import type { ClaimBody, ClaimRow } from '../../db';
 import { formatCount, formatShare, formatWon, pickLanguage } from '../format';
 import { hrefOf } from '../routes';
@@ -27,7 +26,7 @@ export function EstimateView({ row, claim, estimate: e }: Props) {
   const body = (row.body ?? {}) as Partial<ClaimBody>;
   const [busyAlpha, setBusyAlpha] = useState(false);
   const range = e.lostProfitRange;
-  const wage = minimumWageFor(kstYearOf(parseInstant(claim.incident.services[0]!.window.start)));
+  const wage = minimumWageFor(wageYearOf(claim.incident));
   const takenIds = [...claim.directItems.map((i) => i.id), ...claim.indirectItems.map((i) => i.id)];
 
   /** Saves a changed document; a refusal comes back as problems for the editor to show. */
@@ -123,7 +122,7 @@ export function EstimateView({ row, claim, estimate: e }: Props) {
           items={claim.indirectItems}
           figures={e.indirectItems}
           takenIds={takenIds}
-          minimumWage={wage}
+          minimumWage={{ wage: wage.wage, year: wage.tableYear }}
           onSave={(items: IndirectItem[]) => saveBody({ ...body, indirectItems: items })}
         />
       </section>
