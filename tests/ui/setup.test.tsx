@@ -200,6 +200,43 @@ describe('claimant setup: defaults per kind and reload', () => {
     expect((screen.getByLabelText('플랫폼 수수료 비율 c') as HTMLInputElement).value).toBe(c);
   });
 
+  it('margins: v + c over 100% or a share outside 0-100% is an inline error naming the field, and nothing is saved', async () => {
+    const user = userEvent.setup();
+    await seed({ kind: 'designated-driver', name: '김대리', mobile: '010-1234-5678' });
+    window.location.hash = '#/claimant?step=margin';
+    renderApp();
+    const v = await screen.findByLabelText('변동비 비율 v');
+    const c = screen.getByLabelText('플랫폼 수수료 비율 c');
+    const before = await body();
+    // v 85% with the default c 20%: 105%. The message appears while typing, on v (the share typed).
+    await user.clear(v);
+    await user.type(v, '85');
+    expect(screen.getByText(/^변동비 비율 v: 변동비 v 85%와 수수료 c 20%의 합이 100%를 넘어요: 변동비 비율 v를 고쳐 주세요$/)).toBeTruthy();
+    expect(v.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.queryByTestId('margin-preview')).toBeNull();
+    await user.click(screen.getByRole('button', { name: '다음: 기록 넣기' }));
+    expect(window.location.hash).toBe('#/claimant?step=margin');
+    expect((await body()).parameters).toEqual(before.parameters);
+
+    // c over 100% is named on c.
+    await user.clear(v);
+    await user.type(v, '5');
+    await user.clear(c);
+    await user.type(c, '120');
+    expect(screen.getByText(/^플랫폼 수수료 비율 c: 플랫폼 수수료 비율 c는 0%에서 100% 사이여야 해요 \(120%\)$/)).toBeTruthy();
+    expect(v.getAttribute('aria-invalid')).toBeNull();
+    await user.click(screen.getByRole('button', { name: '다음: 기록 넣기' }));
+    expect((await body()).parameters).toEqual(before.parameters);
+
+    // Corrected: exactly 100% is allowed (m = 0), and it saves.
+    await user.clear(c);
+    await user.type(c, '95');
+    expect(screen.getByTestId('margin-preview').textContent).toBe('이익률 m = 1 − v − c = 0% (v 5%, c 95%)');
+    await user.click(screen.getByRole('button', { name: '다음: 기록 넣기' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/records'));
+    expect((await body()).parameters?.margin).toEqual({ v: { confirmed: false }, c: { value: 0.95, confirmed: false } });
+  });
+
   it('after a reload the steps done are ticked and the flow opens at the first open step, fields filled', async () => {
     await seed({ kind: 'designated-driver', name: '김대리', mobile: '010-1234-5678' });
     const first = renderApp();

@@ -17,6 +17,7 @@ import {
   type KstBucket,
 } from '../time/kst';
 import { estimate, sampleStandardDeviation } from './estimators';
+import { explicitK, MAX_REFERENCE_DATES, ReferenceDatesInputError, referenceDateProblems } from './explicit-references';
 import { resolveMargin } from './margin';
 import { MINIMUM_WAGE_SOURCE, minimumWageAssumedNote, minimumWageFor, wageYearOf } from './minimum-wage';
 import { RecordIndex } from './record-index';
@@ -95,6 +96,11 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
 
   // Section 3.1: reference dates, explicit where given, suggested otherwise (and reported as such).
   const explicit = opts.referenceDates ?? claim.referenceDates.byWindowDate;
+  const windowDateNames = windowDays.map(dateOfEpochDay);
+  const refProblems = referenceDateProblems(explicit, windowDateNames);
+  if (refProblems.length > 0) throw new ReferenceDatesInputError(refProblems);
+  // Explicit lists define K (section 3.1); window dates without a list get that many suggested dates.
+  const requestedK = explicitK(explicit, windowDateNames) ?? p.k;
   const excluded = new Set([...windowDays, ...tailDays].map(dateOfEpochDay));
   const datesWithRecords = new Set<string>();
   for (const d of index.days.keys()) datesWithRecords.add(dateOfEpochDay(d));
@@ -104,7 +110,7 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
     datesWithRecords,
     abnormalDates: claim.referenceDates.abnormalDates,
     excludedDates: excluded,
-    k: p.k,
+    k: requestedK,
   });
   if (suggestion.holidayYearsUnknown.length > 0) {
     warn('holidays-unknown', `공휴일 목록이 없는 해가 있어요: ${suggestion.holidayYearsUnknown.join(', ')}`, `no public-holiday list for: ${suggestion.holidayYearsUnknown.join(', ')}`);
@@ -123,9 +129,9 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
   }
   const windowDates = windowDays.map(dateOfEpochDay);
   const kFound = windowDates.length ? Math.min(...windowDates.map((d) => refsByDate[d]!.length)) : 0;
-  const K = Math.min(kFound, 12);
-  if (windowDates.length && K < p.k) {
-    warn('fewer-reference-dates', `기준일을 ${p.k}개 찾지 못해 ${K}개로 계산했어요 (최대 12주 전까지 찾아봤어요)`, `found only ${K} of ${p.k} reference dates (looked back 12 weeks); K = ${K}`);
+  const K = Math.min(kFound, MAX_REFERENCE_DATES);
+  if (windowDates.length && K < requestedK) {
+    warn('fewer-reference-dates', `기준일을 ${requestedK}개 찾지 못해 ${K}개로 계산했어요 (최대 12주 전까지 찾아봤어요)`, `found only ${K} of ${requestedK} reference dates (looked back 12 weeks); K = ${K}`);
   }
   if (p.estimator === 'trimmed' && K < 4 && K > 0) {
     warn('trimmed-needs-4', '절사 평균은 기준일이 4개 이상일 때만 써요: 평균으로 계산했어요', 'trimmed mean needs K >= 4: the mean was used');
@@ -299,7 +305,6 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
 
   // Section 4: direct loss.
   const margin = resolveMargin(claim.claimant, p);
-  if (margin.v + margin.c > 1) warn('margin-negative', '변동비와 수수료 합이 100%를 넘어 이익률을 0으로 봤어요', 'v + c exceeds 100%: margin taken as 0');
   const m = margin.m;
   const LR = Math.max(0, E - A);
   const lostCount = Math.max(0, span.Ecount - span.Acount);
@@ -372,7 +377,7 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
           ...common, label, speculative: false,
           amount: roundWon(Math.max(0, tail.E - tail.A) * m),
           inputs: { ...inputs, expectedRevenue: tail.E, actualRevenue: tail.A, referenceDates: Object.entries(tailRefsByDate).map(([d, r]) => `${d}: ${r.join(' ')}`).join('; ') },
-          note: baseline === 'same-slot' && kTail < p.k ? bi(`기준일 ${kTail}개로 계산했어요`, `computed with ${kTail} reference dates`) : null,
+          note: baseline === 'same-slot' && kTail < requestedK ? bi(`기준일 ${kTail}개로 계산했어요`, `computed with ${kTail} reference dates`) : null,
         };
       }
       case 'extra-labour':
@@ -436,7 +441,7 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
       confirmed: margin.cConfirmed,
     },
     { id: 'estimator', label: bi('기준값 계산 방법', 'estimator'), value: p.estimator, source: bi('3.1절', 'section 3.1'), confirmed: null },
-    { id: 'k', label: bi('기준일 수 K', 'reference dates K'), value: K, source: bi(`요청 ${p.k}개, 찾은 ${K}개`, `asked ${p.k}, found ${K}`), confirmed: null },
+    { id: 'k', label: bi('기준일 수 K', 'reference dates K'), value: K, source: bi(`요청 ${requestedK}개, 찾은 ${K}개`, `asked ${requestedK}, found ${K}`), confirmed: null },
     { id: 'alpha', label: bi('범위 수준', 'range level'), value: level, source: bi('6절', 'section 6'), confirmed: null },
   );
   for (const s of window.services.filter((x) => x.used)) {
@@ -489,7 +494,7 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
       byWindowDate,
       tail: tailRefsByDate,
       source: refSource,
-      requestedK: p.k,
+      requestedK,
       k: K,
       weeks,
       skipped: suggestion.skipped,

@@ -8,3 +8,4 @@ export * from './window';
 export * from './types';
 export * from './rules/index';
 export { suggestReferenceDatesForClaim } from './suggest-for-claim';
+export * from './explicit-references';

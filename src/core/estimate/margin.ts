@@ -36,7 +36,7 @@ export function defaultMargin(claimant: Claimant): MarginDefault {
 export interface MarginFigures {
   v: number;
   c: number;
-  /** m = 1 - v - c (section 4), never below 0. */
+  /** m = 1 - v - c (section 4); v + c > 1 is an input error, so m >= 0. */
   m: number;
   vConfirmed: boolean;
   cConfirmed: boolean;
@@ -45,12 +45,60 @@ export interface MarginFigures {
   source: string;
 }
 
+export interface MarginProblem {
+  /** The field at fault: `v` or `c` (for v + c > 1, the one the user entered, else `c`). */
+  field: 'v' | 'c';
+  message: string;
+}
+
+const pct = (x: number) => `${Number((x * 100).toFixed(4))}%`;
+
+/**
+ * Section 4: v and c each in [0, 1] and v + c <= 1, with the claimant kind's default standing in for
+ * a share left unset. Anything else is an input error naming the field (Korean / English), never a
+ * margin floored at 0. Used by the claim file check, the setup form (inline) and the engine.
+ */
+export function marginProblems(claimant: Claimant, margin: { v: { value?: number }; c: { value?: number } }): MarginProblem[] {
+  const d = defaultMargin(claimant);
+  const out: MarginProblem[] = [];
+  const names = { v: { ko: '변동비 비율 v', en: 'variable-cost share v' }, c: { ko: '플랫폼 수수료 비율 c', en: 'platform-commission share c' } };
+  for (const field of ['v', 'c'] as const) {
+    const value = margin[field].value;
+    if (value === undefined) continue;
+    if (!Number.isFinite(value) || value < 0 || value > 1) {
+      out.push({ field, message: `${names[field].ko}는 0%에서 100% 사이여야 해요 (${Number.isFinite(value) ? pct(value) : String(value)}) / ${names[field].en} must lie between 0% and 100% (got ${Number.isFinite(value) ? pct(value) : String(value)})` });
+    }
+  }
+  if (out.length > 0) return out;
+  const v = margin.v.value ?? d.v;
+  const c = margin.c.value ?? d.c;
+  if (Number((v + c).toFixed(12)) > 1) {
+    // Name the share the user typed; when both are typed (or neither), c: the last one entered on the form.
+    const field = margin.c.value === undefined && margin.v.value !== undefined ? 'v' : 'c';
+    out.push({
+      field,
+      message: `변동비 v ${pct(v)}와 수수료 c ${pct(c)}의 합이 100%를 넘어요: ${names[field].ko}를 고쳐 주세요 / v ${pct(v)} + c ${pct(c)} exceeds 100%: correct the ${names[field].en}`,
+    });
+  }
+  return out;
+}
+
+export class MarginInputError extends Error {
+  constructor(readonly problems: MarginProblem[]) {
+    super(problems.map((p) => `parameters.margin.${p.field}: ${p.message}`).join('\n'));
+    this.name = 'MarginInputError';
+  }
+}
+
 export function resolveMargin(claimant: Claimant, parameters: Parameters): MarginFigures {
+  const problems = marginProblems(claimant, parameters.margin);
+  if (problems.length > 0) throw new MarginInputError(problems);
   const d = defaultMargin(claimant);
   const v = parameters.margin.v.value ?? d.v;
   const c = parameters.margin.c.value ?? d.c;
   // Cleaned to 12 decimals so 1 - 0.05 - 0.2 is exactly 0.75 and a half-won never flips on float noise.
-  const m = Math.max(0, Number((1 - v - c).toFixed(12)));
+  // `+ 0` turns the -0 of 1 - 0.8 - 0.2 into 0.
+  const m = Number((1 - v - c).toFixed(12)) + 0;
   return {
     v,
     c,

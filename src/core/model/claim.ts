@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { activityRecordSchema, DAILY_BUCKET_RE } from './record';
 import { claimantSchema } from './claimant';
+import { marginProblems } from '../estimate/margin';
+import { claimWindowDates, referenceDateProblems } from '../estimate/explicit-references';
 import { incidentSchema } from './incident';
 import { bi, idSchema, instantSchema, kstDateSchema, sha256Schema, wonAmountSchema } from './common';
 
@@ -142,7 +144,7 @@ export const submissionSchema = z.object({
 
 export const referenceDatesSchema = z.object({
   /** Explicit reference dates per window date (section 3.1); a window date not listed gets suggested ones. */
-  byWindowDate: z.record(kstDateSchema, z.array(kstDateSchema).max(12)).default({}),
+  byWindowDate: z.record(kstDateSchema, z.array(kstDateSchema).max(12, bi('기준일은 날짜마다 12개까지예요', 'at most 12 reference dates per window date'))).default({}),
   /** Dates the user marked abnormal (never used as a reference). */
   abnormalDates: z.array(kstDateSchema).default([]),
 });
@@ -197,6 +199,17 @@ function checkClaim(claim: ClaimShape, ctx: z.RefinementCtx): void {
     seen.add(key);
   });
 
+  // Section 3.1: explicit lists define K (same number for every window date, at most 12, none inside
+  // the window). The window is known only when the incident's times parsed.
+  let windowDates: string[] = [];
+  try {
+    windowDates = claimWindowDates(claim);
+  } catch {
+    /* the incident's own checks report the times */
+  }
+  for (const problem of referenceDateProblems(claim.referenceDates.byWindowDate, windowDates)) {
+    add(['referenceDates', 'byWindowDate', problem.windowDate, ...(problem.index === undefined ? [] : [problem.index])], problem.message);
+  }
   for (const [date, refs] of Object.entries(claim.referenceDates.byWindowDate)) {
     refs.forEach((ref, i) => {
       if (ref >= date) add(['referenceDates', 'byWindowDate', date, i], bi('기준일은 장애 날짜보다 앞이어야 해요', 'a reference date must be before its window date'));
@@ -222,6 +235,15 @@ function checkClaim(claim: ClaimShape, ctx: z.RefinementCtx): void {
   });
   if (claim.indirectItems.filter((x) => x.kind === 'after-effect').length > 1) {
     add(['indirectItems'], bi('후속 영향 항목은 하나만 둘 수 있어요', 'only one after-effect item'));
+  }
+
+  // Section 4: v, c in [0, 1] and v + c <= 1 (a share left unset is the claimant kind's default).
+  // A share outside [0, 1] is already reported by its own field check: only the sum is added here.
+  const inRange = (x: number | undefined) => x === undefined || (x >= 0 && x <= 1);
+  if (inRange(claim.parameters.margin.v.value) && inRange(claim.parameters.margin.c.value)) {
+    for (const problem of marginProblems(claim.claimant, claim.parameters.margin)) {
+      add(['parameters', 'margin', problem.field, 'value'], problem.message);
+    }
   }
 
   if (claim.declaredBaseline) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { defaultMargin, resolveMargin } from '../../core/estimate';
+import { defaultMargin, marginProblems, resolveMargin } from '../../core/estimate';
 import { parametersSchema } from '../../core/model';
 import type { Claimant, Parameters } from '../../core/model';
 import type { ClaimBody } from '../../db';
@@ -60,8 +60,15 @@ export function MarginStep({ body, claimId, onDone, onBack }: Props) {
     c: { ...shareFor(c, defaults.c), confirmed },
   };
 
-  // m = 1 - v - c as the engine resolves it (never computed here); only when both are numbers.
-  const preview = Number.isFinite(toShare(v)) && Number.isFinite(toShare(c))
+  // Section 4, inline as the user types: v, c in [0, 1] and v + c <= 1, the field named (never floored).
+  const bothNumbers = Number.isFinite(toShare(v)) && Number.isFinite(toShare(c));
+  const rangeErrors: Record<string, string> = {};
+  if (bothNumbers) {
+    for (const p of marginProblems(claimant as unknown as Claimant, margin)) rangeErrors[`${p.field}.value`] = pickLanguage(p.message, i18n.language);
+  }
+  const shownErrors = { ...rangeErrors, ...errors };
+  // m = 1 - v - c as the engine resolves it (never computed here); only for a valid pair.
+  const preview = bothNumbers && Object.keys(rangeErrors).length === 0
     ? resolveMargin(claimant as unknown as Claimant, { ...parametersSchema.parse({}), margin } as Parameters)
     : null;
 
@@ -73,6 +80,10 @@ export function MarginStep({ body, claimId, onDone, onBack }: Props) {
     if (!Number.isFinite(toShare(c))) notNumber['c.value'] = t('setup.margin.notNumber');
     if (Object.keys(notNumber).length > 0) {
       setErrors(notNumber);
+      return;
+    }
+    if (Object.keys(rangeErrors).length > 0) {
+      setErrors({});
       return;
     }
     const result = check(parametersSchema.shape.margin, margin);
@@ -97,18 +108,18 @@ export function MarginStep({ body, claimId, onDone, onBack }: Props) {
         <p>{t('setup.margin.what')}</p>
       </section>
       <div className="field-grid">
-        <Field label={t('setup.margin.v')} error={errors['v.value']} hint={t('setup.margin.vHint', { value: formatShare(defaults.v) })}>
+        <Field label={t('setup.margin.v')} error={shownErrors['v.value']} hint={t('setup.margin.vHint', { value: formatShare(defaults.v) })}>
           {({ id, describedBy, invalid }) => (
             <span className="input-suffix">
-              <input id={id} inputMode="decimal" value={v} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => setV(e.target.value)} />
+              <input id={id} inputMode="decimal" value={v} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => { setV(e.target.value); setErrors({}); }} />
               <span aria-hidden="true">%</span>
             </span>
           )}
         </Field>
-        <Field label={t('setup.margin.c')} error={errors['c.value']} hint={t('setup.margin.cHint', { value: formatShare(defaults.c) })}>
+        <Field label={t('setup.margin.c')} error={shownErrors['c.value']} hint={t('setup.margin.cHint', { value: formatShare(defaults.c) })}>
           {({ id, describedBy, invalid }) => (
             <span className="input-suffix">
-              <input id={id} inputMode="decimal" value={c} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => setC(e.target.value)} />
+              <input id={id} inputMode="decimal" value={c} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => { setC(e.target.value); setErrors({}); }} />
               <span aria-hidden="true">%</span>
             </span>
           )}
