@@ -59,6 +59,42 @@ describe('outage-desk estimate', () => {
     expect(rule.band.id).toBe('review');
   });
 
+  it('counts only, no ticket: revenue "not computable" in words (text and --json), the counts given, never 0원', async () => {
+    const doc = JSON.parse(readFileSync(join(EXAMPLES, 'driver-2022.claim.json'), 'utf8'));
+    doc.records = doc.records.map((r: Record<string, unknown>) => ({ ...r, revenue: null }));
+    const file = join(tmp, 'counts-only.claim.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const json = await cli(file, '--json');
+    expect(json.code).toBe(0);
+    const out = JSON.parse(json.stdout);
+    expect(out).toMatchObject({
+      revenueComputable: false, expectedRevenue: null, actualRevenue: null, lostRevenue: null, lostProfit: null, lostProfitRange: null,
+      expectedCount: 13, actualCount: 2, lostCount: 11,
+    });
+    expect(out.revenueNotComputable).toMatch(/^기록에 매출 없이 건수만 있고 .* 예상 13\.0건, 실제 2\.0건, 놓친 건수 11\.0건이에요\. 평균 객단가를 적어 주세요 \/ revenue and lost profit are not computable/);
+    expect(out.referenceWeeks.map((w: { revenue: number | null }) => w.revenue)).toEqual([null, null, null, null]);
+    expect(JSON.stringify(out.assumptions)).not.toContain('the ticket you declared');
+
+    const text = await cli(file);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('매출을 계산할 수 없어요 / revenue not computable');
+    expect(text.stdout).toContain('놓친 건수          11.0건');
+    expect(text.stdout).toContain('잃은 이익 LP       계산할 수 없어요 (평균 객단가가 필요해요)');
+    expect(text.stdout).not.toMatch(/예상 매출 E|잃은 매출 LR/);
+  });
+
+  it('impossible margins and unequal reference lists exit 2 naming the file, the field and the date', async () => {
+    const doc = JSON.parse(readFileSync(join(EXAMPLES, 'driver-2022.claim.json'), 'utf8'));
+    doc.parameters.margin.v = { value: 0.9, confirmed: true };
+    doc.referenceDates.byWindowDate['2022-10-16'] = ['2022-10-02', '2022-09-25'];
+    const file = join(tmp, 'bad-inputs.claim.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const { code, stderr } = await cli(file);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${file}: parameters.margin.v.value: 변동비 v 90%와 수수료 c 20%의 합이 100%를 넘어요`);
+    expect(stderr).toContain(`${file}: referenceDates.byWindowDate.2022-10-16: 2022-10-16의 기준일 수(2개)가 2022-10-15(4개)와 달라요`);
+  });
+
   it('prints a readable Korean breakdown by default', async () => {
     const { code, stdout } = await cli(join(EXAMPLES, 'driver-2022.claim.json'));
     expect(code).toBe(0);

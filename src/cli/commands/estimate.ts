@@ -39,9 +39,15 @@ function parseArgs(args: string[]): Args {
   return { file, json, level };
 }
 
-/** The --json object: every figure rounded for display exactly as the packet prints it. */
+/**
+ * The --json object: every figure rounded for display exactly as the packet prints it. When revenue is
+ * not computable (counts only, no ticket: section 1) every revenue figure is null, never 0, and
+ * `revenueNotComputable` carries the words; the counts stay.
+ */
 export function estimateToJson(file: string, e: ClaimEstimate) {
+  const ok = e.revenue.computable;
   const display = (x: number) => roundWon(x);
+  const money = <T>(x: T): T | null => (ok ? x : null);
   return {
     file,
     method: e.method,
@@ -50,18 +56,20 @@ export function estimateToJson(file: string, e: ClaimEstimate) {
     estimator: e.estimator,
     claimWindow: { start: e.claimWindow.start, end: e.claimWindow.end, intervals: e.claimWindow.intervals.map(({ start, end }) => ({ start, end })), bucketCount: e.claimWindow.bucketCount },
     referenceDates: e.referenceDates.byWindowDate,
-    referenceWeeks: e.referenceDates.weeks.map((w) => ({ ...w, revenue: display(w.revenue) })),
+    referenceWeeks: e.referenceDates.weeks.map((w) => ({ ...w, revenue: money(display(w.revenue)) })),
     k: e.referenceDates.k,
-    expectedRevenue: display(e.expectedRevenue),
-    actualRevenue: display(e.actualRevenue),
+    revenueComputable: ok,
+    revenueNotComputable: e.revenue.message,
+    expectedRevenue: money(display(e.expectedRevenue)),
+    actualRevenue: money(display(e.actualRevenue)),
     expectedCount: Math.round(e.expectedCount * 10) / 10,
     actualCount: Math.round(e.actualCount * 10) / 10,
     lostCount: Math.round(e.lostCount * 10) / 10,
-    lostRevenue: display(e.lostRevenue),
+    lostRevenue: money(display(e.lostRevenue)),
     margin: e.margin.m,
     marginParts: { v: e.margin.v, c: e.margin.c, vConfirmed: e.margin.vConfirmed, cConfirmed: e.margin.cConfirmed },
-    lostProfit: e.lostProfit,
-    lostProfitRange: {
+    lostProfit: money(e.lostProfit),
+    lostProfitRange: ok ? {
       low: e.lostProfitRange.low,
       high: e.lostProfitRange.high,
       level: e.lostProfitRange.level,
@@ -69,7 +77,7 @@ export function estimateToJson(file: string, e: ClaimEstimate) {
       s: e.lostProfitRange.s === null ? null : Math.round(e.lostProfitRange.s * 100) / 100,
       q: e.lostProfitRange.q === null ? null : Math.round(e.lostProfitRange.q * 1e6) / 1e6,
       h: Math.round(e.lostProfitRange.h * 100) / 100,
-    },
+    } : null,
     trend: e.trend.enabled ? { factor: e.trend.factor, rawFactor: e.trend.rawFactor, hours: e.trend.hours } : null,
     directItems: e.directItems,
     directTotal: e.directTotal,
@@ -96,16 +104,27 @@ function text(e: ClaimEstimate, file: string): string {
   } else if (e.baseline === 'declared') lines.push('기준: 직접 적은 평소 매출 (declared)');
   else lines.push('기준: 없음');
   lines.push('');
-  lines.push(`예상 매출 E        ${won(e.expectedRevenue)}`);
-  lines.push(`실제 매출 A        ${won(e.actualRevenue)} (다른 채널 매출 포함)`);
-  lines.push(`놓친 건수          ${(Math.round(e.lostCount * 10) / 10).toFixed(1)}건`);
-  lines.push(`잃은 매출 LR       ${won(e.lostRevenue)}`);
+  const count = (x: number) => `${(Math.round(x * 10) / 10).toFixed(1)}건`;
+  if (e.revenue.computable) {
+    lines.push(`예상 매출 E        ${won(e.expectedRevenue)}`);
+    lines.push(`실제 매출 A        ${won(e.actualRevenue)} (다른 채널 매출 포함)`);
+    lines.push(`놓친 건수          ${count(e.lostCount)}`);
+    lines.push(`잃은 매출 LR       ${won(e.lostRevenue)}`);
+  } else {
+    // Section 1: counts only and no ticket. The words and the counts, never 0원 as a revenue.
+    lines.push(`매출을 계산할 수 없어요 / revenue not computable`);
+    for (const part of e.revenue.message!.split(' / ')) lines.push(`  ${part}`);
+    lines.push(`예상 건수          ${count(e.expectedCount)}`);
+    lines.push(`실제 건수          ${count(e.actualCount)}`);
+    lines.push(`놓친 건수          ${count(e.lostCount)}`);
+  }
   lines.push(`이익률 m           ${(e.margin.m * 100).toFixed(1)}% (변동비 ${(e.margin.v * 100).toFixed(1)}%, 수수료 ${(e.margin.c * 100).toFixed(1)}%)`);
-  lines.push(`잃은 이익 LP       ${formatWon(e.lostProfit)}  (${Math.round(r.level * 100)}% 범위 ${formatWon(r.low)} ~ ${formatWon(r.high)}, ${r.driverLabel.split(' / ')[0]})`);
+  if (e.revenue.computable) lines.push(`잃은 이익 LP       ${formatWon(e.lostProfit)}  (${Math.round(r.level * 100)}% 범위 ${formatWon(r.low)} ~ ${formatWon(r.high)}, ${r.driverLabel.split(' / ')[0]})`);
+  else lines.push(`잃은 이익 LP       계산할 수 없어요 (평균 객단가가 필요해요)`);
   if (e.trend.enabled) lines.push(`추세 보정          ×${e.trend.factor.toFixed(3)}${e.trend.applied ? '' : ' (적용 안 함)'}`);
   lines.push('');
   lines.push('통상손해 (직접 손해)');
-  lines.push(`  잃은 이익                    ${formatWon(e.lostProfit)}`);
+  lines.push(`  잃은 이익                    ${e.revenue.computable ? formatWon(e.lostProfit) : '계산할 수 없어요 (합계에서 빠졌어요)'}`);
   for (const i of e.directItems) lines.push(`  ${i.description || i.category}  ${formatWon(i.amount)}`);
   lines.push(`  합계 D                       ${formatWon(e.directTotal)}`);
   lines.push('특별손해 (간접 손해)');
@@ -127,10 +146,10 @@ function text(e: ClaimEstimate, file: string): string {
     lines.push('확인이 필요한 가정');
     for (const a of unconfirmed) lines.push(`  - ${a.label.split(' / ')[0]}: ${a.value}`);
   }
-  if (e.warnings.length) {
+  if (e.warnings.some((x) => x.code !== 'revenue-not-computable')) {
     lines.push('');
     lines.push('알림');
-    for (const w of e.warnings) lines.push(`  - ${w.message.split(' / ')[0]}`);
+    for (const w of e.warnings.filter((x) => x.code !== 'revenue-not-computable')) lines.push(`  - ${w.message.split(' / ')[0]}`);
   }
   return lines.join('\n');
 }

@@ -187,10 +187,7 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
   else if (p.averageTicket !== undefined) averageTicket = { value: p.averageTicket, source: 'declared' };
   else averageTicket = { value: null, source: 'none' };
   const ticket = averageTicket.value ?? 0;
-  if (missingRevenue > 0) {
-    if (averageTicket.source === 'none') {
-      warn('no-average-ticket', '매출이 비어 있는 기록이 있는데 평균 객단가를 알 수 없어 0원으로 봤어요', 'some records lack revenue and no average ticket is known: they count as 0 KRW');
-    }
+  if (missingRevenue > 0 && averageTicket.source !== 'none') {
     assumptions.push({
       id: 'average-ticket',
       label: bi('매출이 빈 기록의 평균 객단가', 'average ticket for records without revenue'),
@@ -303,6 +300,24 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
   const E = span.E;
   const A = span.A;
 
+  // Section 1: counts without revenue and no ticket anywhere: revenue figures are not computable. The
+  // estimate says so in words and gives the counts; it never values the calls at 0 KRW as a "ticket".
+  const revenue = revenueComputability(
+    averageTicket.source !== 'none' || !spanNeedsTicket(keys, (key) => index.slots.get(key), baseline === 'same-slot' ? (key) => refsOfKey(key).map((ref) => index.slots.get(refSlotKey(key, ref))) : () => []),
+    span.Ecount,
+    span.Acount,
+  );
+  if (!revenue.computable) {
+    warnings.push({ code: 'revenue-not-computable', message: revenue.message! });
+    assumptions.push({
+      id: 'average-ticket-missing',
+      label: bi('평균 객단가 (한 건 평균 요금)', 'average ticket (average fare)'),
+      value: bi('없음', 'none'),
+      source: bi('매출 없이 건수만 있어요: 평균 객단가를 적으면 매출과 손실 이익을 계산해요', 'counts only: enter an average ticket and revenue and lost profit are computed'),
+      confirmed: false,
+    });
+  }
+
   // Section 4: direct loss.
   const margin = resolveMargin(claim.claimant, p);
   const m = margin.m;
@@ -367,6 +382,9 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
         for (const d of tailDates) tailRefsByDate[d] = (refsByDate[d] ?? []).slice(0, kTail);
         const label = bi(`복구 후 ${item.tailHours}시간의 후속 영향`, `after-effect over ${item.tailHours} h after restoration`);
         const inputs = { tailHours: item.tailHours, tailStart: tailKeys.length ? bucketName(tailKeys[0]!) : null, margin: m };
+        if (!revenue.computable) {
+          return { ...common, label, amount: roundWon(0), speculative: false, inputs, note: bi('평균 객단가가 없어 계산할 수 없어요', 'not computable without an average ticket') };
+        }
         if (!hasRecords) {
           return { ...common, label, amount: roundWon(0), speculative: false, inputs, note: bi('복구 후 기간의 기록이 없어 0원이에요', 'no records after restoration: 0 KRW') };
         }
@@ -500,6 +518,7 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
       skipped: suggestion.skipped,
     },
     averageTicket,
+    revenue,
     trend,
     expectedRevenue: E,
     actualRevenue: A,
@@ -518,6 +537,25 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
     rules,
     assumptions,
     warnings,
+  };
+}
+
+/** True when a window bucket or one of its reference slots holds a count without revenue (section 1). */
+function spanNeedsTicket(keys: readonly number[], actual: (key: number) => number[] | undefined, references: (key: number) => (number[] | undefined)[]): boolean {
+  return keys.some((key) => RecordIndex.missingRevenueCount(actual(key)) > 0 || references(key).some((arr) => RecordIndex.missingRevenueCount(arr) > 0));
+}
+
+/** Section 1: whether revenue figures can be given, and the words when they cannot (counts to one decimal). */
+export function revenueComputability(computable: boolean, expectedCount: number, actualCount: number): ClaimEstimate['revenue'] {
+  if (computable) return { computable: true, message: null };
+  const one = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
+  const lost = one(Math.max(0, expectedCount - actualCount));
+  return {
+    computable: false,
+    message: bi(
+      `기록에 매출 없이 건수만 있고 평균 객단가(한 건 평균 요금)도 없어 매출과 손실 이익을 계산할 수 없어요. 예상 ${one(expectedCount)}건, 실제 ${one(actualCount)}건, 놓친 건수 ${lost}건이에요. 평균 객단가를 적어 주세요`,
+      `revenue and lost profit are not computable: the records carry counts only and no average ticket (average fare) is known. Expected ${one(expectedCount)}, actual ${one(actualCount)}, lost ${lost}. Please enter an average ticket`,
+    ),
   };
 }
 

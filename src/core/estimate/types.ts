@@ -113,6 +113,12 @@ export interface ClaimEstimate {
     skipped: { windowDate: string; date: string; reason: SkipReason; holiday?: string }[];
   };
   averageTicket: { value: number | null; source: 'reference' | 'declared' | 'none' };
+  /**
+   * Section 1: false when counts lack revenue and no ticket is known (no reference bucket carries
+   * revenue, none declared). Then every revenue figure (E, A, LR, LP, its range, T_k, the after-effect)
+   * is not computable: shown as such with `message`, never as 0 KRW; the counts still hold.
+   */
+  revenue: { computable: boolean; message: string | null };
   trend: {
     enabled: boolean;
     applied: boolean;

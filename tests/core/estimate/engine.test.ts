@@ -103,7 +103,8 @@ describe('records (section 1)', () => {
     expect(declared.expectedRevenue).toBe(4 * 18_000);
     const none = estimateClaim(driverClaim(records, {}, twoHours));
     expect(none.expectedRevenue).toBe(0);
-    expect(none.warnings.map((w) => w.code)).toContain('no-average-ticket');
+    expect(none.warnings.map((w) => w.code)).toContain('revenue-not-computable');
+    expect(none.revenue.computable).toBe(false);
   });
 
   it('an hour without a record on a date with records counts as zero', () => {
