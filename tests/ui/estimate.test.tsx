@@ -7,7 +7,10 @@ import { setBridgeForTests } from '../../src/bridge';
 import { createMemoryBridge } from '../../src/bridge/memory';
 import { estimateClaim } from '../../src/core/estimate';
 import { incidentFromPreset, KAKAO_2022_10_ID } from '../../src/core/incidents';
-import { createClaim, loadClaim, OutageDeskDB, saveClaimDocument, setSetting } from '../../src/db';
+import { addClaim, createClaim, loadClaim, OutageDeskDB, saveClaimDocument, setSetting } from '../../src/db';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseClaimFile } from '../../src/core/model';
 import { App } from '../../src/ui/App';
 import { addExampleClaims } from '../../src/ui/examples/examples';
 import { formatWon } from '../../src/ui/format';
@@ -45,6 +48,32 @@ afterEach(() => {
 });
 
 describe('the estimate screen', () => {
+  it('counts only and no ticket: says revenue is not computable, gives the counts, shows no 0원 revenue (section 1)', async () => {
+    const doc = JSON.parse(readFileSync(join(__dirname, '..', '..', 'assets', 'examples', 'driver-2022.claim.json'), 'utf8'));
+    const parsed = parseClaimFile({ ...doc, example: false, id: 'counts-only', evidence: [], records: doc.records.map((r: object) => ({ ...r, revenue: null })) });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const { id } = await addClaim(db, parsed.claim);
+    await setSetting(db, 'currentClaimId', id);
+    render(<App opened={{ kind: 'ready', db }} i18n={createI18n('ko')} />);
+    await go('#/estimate');
+
+    const notice = await screen.findByTestId('revenue-not-computable', {}, { timeout: 5000 });
+    expect(within(notice).getByTestId('lost-profit').textContent).toBe('계산할 수 없어요');
+    expect(notice.textContent).toContain('예상 13.0건, 실제 2.0건, 놓친 건수 11.0건이에요. 평균 객단가를 적어 주세요');
+    expect(screen.queryByTestId('lost-profit-range')).toBeNull();
+    expect(screen.getByTestId('fig-E').textContent).toBe('계산할 수 없음 예상 13.0건');
+    expect(screen.getByTestId('fig-A').textContent).toBe('계산할 수 없음 다른 채널 포함 2.0건');
+    expect(screen.getByTestId('fig-lost-count').textContent).toBe('11.0');
+    expect(screen.getByTestId('fig-LR').textContent).toBe('계산할 수 없음');
+    expect(screen.getByTestId('total-without-lp').textContent).toBe('잃은 이익은 평균 객단가를 알 때까지 합계에 들어가지 않아요.');
+    // The claim total is the claim-prep item alone; no "the ticket you declared" anywhere.
+    expect(screen.getByTestId('claim-total').textContent).toContain('13,740원');
+    expect(document.body.textContent).not.toContain('직접 적은 객단가');
+    expect(screen.getByTestId('direct-total').textContent).toBe('0원 (잃은 이익 빼고)');
+    const rest = document.body.textContent!.replace(screen.getByTestId('direct-total').textContent!, '');
+    expect(rest).not.toMatch(/(^|[^,\d])0원/);
+  });
+
   it('shows exactly the engine’s figures for the driver example (loss model section 7)', async () => {
     await addExampleClaims(db);
     await setSetting(db, 'currentClaimId', DRIVER);

@@ -22,8 +22,8 @@ export const MINIMUM_WAGE_KRW: Readonly<Record<number, number>> = {
 };
 
 export const MINIMUM_WAGE_SOURCE = {
-  ko: '최저임금위원회 고시 (연도별 법정 최저시급)',
-  en: 'Minimum Wage Commission notices (statutory hourly minimum by year)',
+  ko: '최저임금위원회 고시',
+  en: 'Minimum Wage Commission notice',
 } as const;
 
 export interface MinimumWage {

@@ -41,6 +41,7 @@ export function EstimateView({ row, claim, estimate: e }: Props) {
     setBusyAlpha(false);
   }
 
+  const revenueKnown = e.revenue.computable;
   const readiness = readinessOf(claim, e);
   const readyCount = readiness.filter((r) => r.ok).length;
 
@@ -49,10 +50,14 @@ export function EstimateView({ row, claim, estimate: e }: Props) {
       <section className="total-box" aria-labelledby="total-title">
         <h2 id="total-title" className="total-label">{t('estimate.total')}</h2>
         <p className="total-figure" data-testid="claim-total"><Money won={e.claimTotal} reading /></p>
+        {!revenueKnown && <p className="field-hint" data-testid="total-without-lp">{t('estimate.notComputable.total')}</p>}
         <dl className="split">
           <div>
             <dt>{t('estimate.direct.title')}</dt>
-            <dd data-testid="direct-total"><Money won={e.directTotal} /></dd>
+            <dd data-testid="direct-total">
+              <Money won={e.directTotal} />
+              {!revenueKnown && <span className="muted"> {t('estimate.notComputable.directWithout')}</span>}
+            </dd>
           </div>
           <div className="split-plus" aria-hidden="true">+</div>
           <div>
@@ -64,31 +69,41 @@ export function EstimateView({ row, claim, estimate: e }: Props) {
 
       <section className="section" aria-labelledby="lp-title">
         <h2 id="lp-title">{t('estimate.lostProfit.title')}</h2>
-        <div className="lp-line">
-          <span className="lp-figure" data-testid="lost-profit"><Money won={e.lostProfit} /></span>
-          <span className="lp-range" data-testid="lost-profit-range">
-            {t('estimate.lostProfit.range', { level: formatShare(range.level), low: formatWon(range.low, lang), high: formatWon(range.high, lang) })}
-          </span>
-        </div>
-        <p className="field-hint" data-testid="range-driver">
-          {range.driver === 'reference-weeks'
-            ? t('estimate.lostProfit.driverWeeks', { s: formatWon(range.s ?? 0, lang), k: range.k, q: (range.q ?? 0).toFixed(3) })
-            : t('estimate.lostProfit.driverAssumed', { pct: formatShare(range.bandPct ?? 0) })}
-        </p>
-        <label className="check-row range-toggle">
-          <input type="checkbox" checked={range.alpha === 0.05} disabled={busyAlpha} onChange={(ev) => void setWideRange(ev.target.checked)} />
-          <span>{t('estimate.lostProfit.wide')}</span>
-        </label>
+        {revenueKnown ? (
+          <>
+            <div className="lp-line">
+              <span className="lp-figure" data-testid="lost-profit"><Money won={e.lostProfit} /></span>
+              <span className="lp-range" data-testid="lost-profit-range">
+                {t('estimate.lostProfit.range', { level: formatShare(range.level), low: formatWon(range.low, lang), high: formatWon(range.high, lang) })}
+              </span>
+            </div>
+            <p className="field-hint" data-testid="range-driver">
+              {range.driver === 'reference-weeks'
+                ? t('estimate.lostProfit.driverWeeks', { s: formatWon(range.s ?? 0, lang), k: range.k, q: (range.q ?? 0).toFixed(3) })
+                : t('estimate.lostProfit.driverAssumed', { pct: formatShare(range.bandPct ?? 0) })}
+            </p>
+            <label className="check-row range-toggle">
+              <input type="checkbox" checked={range.alpha === 0.05} disabled={busyAlpha} onChange={(ev) => void setWideRange(ev.target.checked)} />
+              <span>{t('estimate.lostProfit.wide')}</span>
+            </label>
+          </>
+        ) : (
+          // Section 1: counts only and no ticket. The words and the counts; no revenue shown as 0.
+          <div className="notice-inline" role="status" data-testid="revenue-not-computable">
+            <p className="lp-figure" data-testid="lost-profit">{t('estimate.notComputable.figure')}</p>
+            <p>{pickLanguage(e.revenue.message ?? '', lang)}</p>
+          </div>
+        )}
 
         <dl className="facts calc-facts">
           <dt>{t('estimate.calc.E')}</dt>
-          <dd data-testid="fig-E">{formatWon(e.expectedRevenue, lang)} <span className="muted">{t('estimate.calc.Ehint', { count: formatCount(e.expectedCount) })}</span></dd>
+          <dd data-testid="fig-E">{revenueKnown ? formatWon(e.expectedRevenue, lang) : t('estimate.notComputable.short')} <span className="muted">{t('estimate.calc.Ehint', { count: formatCount(e.expectedCount) })}</span></dd>
           <dt>{t('estimate.calc.A')}</dt>
-          <dd data-testid="fig-A">{formatWon(e.actualRevenue, lang)} <span className="muted">{t('estimate.calc.Ahint', { count: formatCount(e.actualCount) })}</span></dd>
+          <dd data-testid="fig-A">{revenueKnown ? formatWon(e.actualRevenue, lang) : t('estimate.notComputable.short')} <span className="muted">{t('estimate.calc.Ahint', { count: formatCount(e.actualCount) })}</span></dd>
           <dt>{t('estimate.calc.lostCount')}</dt>
           <dd data-testid="fig-lost-count">{formatCount(e.lostCount)}</dd>
           <dt>{t('estimate.calc.LR')}</dt>
-          <dd data-testid="fig-LR">{formatWon(e.lostRevenue, lang)}</dd>
+          <dd data-testid="fig-LR">{revenueKnown ? formatWon(e.lostRevenue, lang) : t('estimate.notComputable.short')}</dd>
           <dt>{t('estimate.calc.m')}</dt>
           <dd data-testid="fig-m">
             {t('estimate.calc.mValue', { m: formatShare(e.margin.m), v: formatShare(e.margin.v), c: formatShare(e.margin.c) })}{' '}
@@ -97,7 +112,7 @@ export function EstimateView({ row, claim, estimate: e }: Props) {
             </span>
           </dd>
           <dt>{t('estimate.calc.LP')}</dt>
-          <dd>{t('estimate.calc.LPvalue', { lr: formatWon(e.lostRevenue, lang), m: formatShare(e.margin.m), lp: formatWon(e.lostProfit, lang) })}</dd>
+          <dd>{revenueKnown ? t('estimate.calc.LPvalue', { lr: formatWon(e.lostRevenue, lang), m: formatShare(e.margin.m), lp: formatWon(e.lostProfit, lang) }) : t('estimate.notComputable.short')}</dd>
         </dl>
         <p className="field-hint">
           {t('estimate.calc.window', { buckets: e.claimWindow.bucketCount, unit: t(`estimate.unit.${e.granularity}`) })}
@@ -157,11 +172,11 @@ export function EstimateView({ row, claim, estimate: e }: Props) {
         </table>
       </section>
 
-      {e.warnings.length > 0 && (
+      {e.warnings.some((w) => w.code !== 'revenue-not-computable') && (
         <section className="section" aria-labelledby="warnings-title">
           <h2 id="warnings-title">{t('estimate.warnings')}</h2>
           <ul className="warnings">
-            {e.warnings.map((w, i) => <li key={`${w.code}-${i}`}>{pickLanguage(w.message, lang)}</li>)}
+            {e.warnings.filter((w) => w.code !== 'revenue-not-computable').map((w, i) => <li key={`${w.code}-${i}`}>{pickLanguage(w.message, lang)}</li>)}
           </ul>
         </section>
       )}

@@ -27,6 +27,12 @@ export const koEstimate = {
     hourly: '시간',
     daily: '일',
   },
+  notComputable: {
+    figure: '계산할 수 없어요',
+    short: '계산할 수 없음',
+    total: '잃은 이익은 평균 객단가를 알 때까지 합계에 들어가지 않아요.',
+    directWithout: '(잃은 이익 빼고)',
+  },
   lostProfit: {
     title: '잃은 이익 (직접 손실의 핵심)',
     range: '{{level}} 범위 {{low}} – {{high}}',
@@ -195,6 +201,12 @@ export const enEstimate: typeof koEstimate = {
   unit: {
     hourly: 'hourly',
     daily: 'daily',
+  },
+  notComputable: {
+    figure: 'Not computable',
+    short: 'not computable',
+    total: 'Lost profit is left out of the total until an average ticket is known.',
+    directWithout: '(without lost profit)',
   },
   lostProfit: {
     title: 'Lost profit (the core of the direct loss)',
