@@ -176,11 +176,16 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
     included: !missingEvidenceIds.has(item.id),
   }));
 
+  // Section 1: with counts only and no ticket, revenue figures read "not computable", never 0원.
+  const NOT_COMPUTABLE = '계산할 수 없음 (평균 객단가 필요)';
+  const revenueWon = (x: number) => (e.revenue.computable ? formatWon(x) : NOT_COMPUTABLE);
   const headlineAmount = profile.headlineFigure === 'rule' && rule ? rule.loss : profile.headlineFigure === 'lostProfit' ? e.lostProfit : e.claimTotal;
   const resolutionSought =
     profile.headlineFigure === 'rule' && rule
       ? `${rule.name}에 따른 ${formatWon(rule.loss)}(${rule.bandLabel})의 지급을 요청해요.`
-      : profile.headlineFigure === 'lostProfit'
+      : profile.headlineFigure === 'lostProfit' && !e.revenue.computable
+        ? `놓친 건수 ${formatNumber(e.lostCount, 1)}건에 대한 보상을 요청해요. 매출 기록이 없어 금액은 평균 객단가를 정한 뒤 계산해요.`
+        : profile.headlineFigure === 'lostProfit'
         ? `손실 이익 ${formatWon(headlineAmount)}의 보상을 요청해요. 계산 근거는 첨부한 보고서에 있어요.`
         : `청구 합계 ${formatWon(e.claimTotal)}(직접 손해 ${formatWon(e.directTotal)}, 간접 손해 ${formatWon(e.indirectTotal)})의 보상을 요청하고, 회사와의 조정을 원해요.`;
 
@@ -227,6 +232,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
       })),
       indirectTotal: e.indirectTotal,
       claimTotal: e.claimTotal,
+      revenueNotComputable: e.revenue.computable ? null : ko(e.revenue.message ?? ''),
     },
     method: { summary, lines: methodLines },
     referenceDates: Object.entries(e.referenceDates.byWindowDate)
@@ -268,14 +274,14 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
     'window.start': report.incident.windowStart,
     'window.end': report.incident.windowEnd,
     'window.hours': report.incident.windowHours,
-    'figures.expected': formatWon(e.expectedRevenue),
-    'figures.actual': formatWon(e.actualRevenue),
+    'figures.expected': revenueWon(e.expectedRevenue),
+    'figures.actual': revenueWon(e.actualRevenue),
     'figures.lostCount': formatNumber(e.lostCount, 1),
-    'figures.lostRevenue': formatWon(e.lostRevenue),
+    'figures.lostRevenue': revenueWon(e.lostRevenue),
     'figures.margin': pct(e.margin.m),
-    'figures.lostProfit': formatWon(e.lostProfit),
-    'figures.rangeLow': formatWon(range.low),
-    'figures.rangeHigh': formatWon(range.high),
+    'figures.lostProfit': revenueWon(e.lostProfit),
+    'figures.rangeLow': revenueWon(range.low),
+    'figures.rangeHigh': revenueWon(range.high),
     'figures.rangeLevel': levelLabel,
     'figures.directTotal': formatWon(e.directTotal),
     'figures.indirectTotal': formatWon(e.indirectTotal),

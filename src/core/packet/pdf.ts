@@ -53,6 +53,9 @@ function headline(data: ReportData, profile: ChannelProfile): { label: string; a
   if (profile.headlineFigure === 'rule' && data.rule) {
     return { label: `${data.rule.name}에 따른 금액`, amount: money(data.rule.loss), sub: data.rule.bandLabel };
   }
+  if (profile.headlineFigure === 'lostProfit' && data.figures.revenueNotComputable) {
+    return { label: '손실 이익 (통상손해)', amount: '계산할 수 없음', sub: data.figures.revenueNotComputable };
+  }
   if (profile.headlineFigure === 'lostProfit') {
     return {
       label: '손실 이익 (통상손해)',
@@ -65,6 +68,29 @@ function headline(data: ReportData, profile: ChannelProfile): { label: string; a
     amount: money(data.figures.claimTotal),
     sub: `직접 손해 ${money(data.figures.directTotal)} + 간접 손해 ${money(data.figures.indirectTotal)}`,
   };
+}
+
+type Figures = ReportData['figures'];
+
+function revenueRows(f: Figures): TableCell[][] {
+  return [
+    ['예상 매출 (평소라면)', { text: money(f.expected), alignment: 'right' }],
+    ['실제 매출 (다른 경로 포함)', { text: money(f.actual), alignment: 'right' }],
+    [`줄어든 매출 (${formatNumber(f.lostCount, 1)}건)`, { text: money(f.lostRevenue), alignment: 'right' }],
+    [`이익률 ${formatNumber(f.margin * 100, 1)}% 적용: 손실 이익`, { text: money(f.lostProfit), alignment: 'right', bold: true }],
+    [{ text: `  범위 (${f.range.levelLabel}, ${f.range.driver})`, color: MUTED }, { text: `${money(f.range.low)} ~ ${money(f.range.high)}`, alignment: 'right', color: MUTED, fontSize: 8 }],
+  ];
+}
+
+/** Loss model section 1: counts only and no ticket. The counts, and the words instead of 0원. */
+function notComputableRows(f: Figures): TableCell[][] {
+  return [
+    ['예상 건수 (평소라면)', { text: `${formatNumber(f.expectedCount, 1)}건`, alignment: 'right' }],
+    ['실제 건수 (다른 경로 포함)', { text: `${formatNumber(f.actualCount, 1)}건`, alignment: 'right' }],
+    ['놓친 건수', { text: `${formatNumber(f.lostCount, 1)}건`, alignment: 'right' }],
+    [{ text: '매출과 손실 이익', bold: true }, { text: '계산할 수 없음', alignment: 'right', bold: true }],
+    [{ text: f.revenueNotComputable ?? '', colSpan: 2, fontSize: 8, color: MUTED }, ''],
+  ];
 }
 
 function summaryPage(data: ReportData, profile: ChannelProfile, madeAt: Date): Content[] {
@@ -113,11 +139,7 @@ function summaryPage(data: ReportData, profile: ChannelProfile, madeAt: Date): C
         body: [
           [{ text: '금액 요약', style: 'h2', colSpan: 2, border: [false, false, false, false] }, ''],
           [{ text: '항목', bold: true }, { text: '금액', bold: true, alignment: 'right' }],
-          ['예상 매출 (평소라면)', { text: money(f.expected), alignment: 'right' }],
-          ['실제 매출 (다른 경로 포함)', { text: money(f.actual), alignment: 'right' }],
-          [`줄어든 매출 (${formatNumber(f.lostCount, 1)}건)`, { text: money(f.lostRevenue), alignment: 'right' }],
-          [`이익률 ${formatNumber(f.margin * 100, 1)}% 적용: 손실 이익`, { text: money(f.lostProfit), alignment: 'right', bold: true }],
-          [{ text: `  범위 (${f.range.levelLabel}, ${f.range.driver})`, color: MUTED }, { text: `${money(f.range.low)} ~ ${money(f.range.high)}`, alignment: 'right', color: MUTED, fontSize: 8 }],
+          ...(f.revenueNotComputable ? notComputableRows(f) : revenueRows(f)),
           ...f.directItems.map((i) => [`직접 비용: ${i.label}`, { text: money(i.amount), alignment: 'right' }] as TableCell[]),
           [{ text: '직접 손해 (통상손해)', bold: true }, { text: money(f.directTotal), alignment: 'right', bold: true }],
           [{ text: '간접 손해 (특별손해)', bold: true }, { text: money(f.indirectTotal), alignment: 'right', bold: true }],

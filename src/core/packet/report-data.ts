@@ -66,6 +66,12 @@ export type ReportData = {
     indirectItems: ReportItem[];
     indirectTotal: number;
     claimTotal: number;
+    /**
+     * Loss model section 1: counts only and no ticket. The words (Korean) saying revenue and lost profit
+     * are not computable, with the counts; null when they are computable. The money figures above are
+     * then not shown as amounts.
+     */
+    revenueNotComputable: string | null;
   };
   method: { summary: string; lines: string[] };
   referenceDates: { windowDate: string; references: string[] }[];

@@ -142,6 +142,24 @@ describe('packet figures and channel texts', () => {
     expect(built.readiness).toEqual([]);
   });
 
+  it('counts only and no ticket: the PDF and the form say lost profit is not computable, with the counts (section 1)', async () => {
+    const base = workedExampleDriverClaim();
+    const claim = { ...base, records: base.records.map((r) => ({ ...r, revenue: null })) };
+    const built = await buildPacket({ claim, channel: 'kakao-2022-form', fonts, appVersion: 't', now: NOW });
+    const dir = mkdtempSync(join(tmpdir(), 'packet-counts-only-'));
+    writeFileSync(join(dir, 'report.pdf'), readZipSafely(built.bytes).get('report.pdf')!);
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
+    expect(text).toContain('계산할 수 없음');
+    expect(text).toMatch(/예상 건수 \(평소라면\)\s+13\.0건/);
+    expect(text).toMatch(/놓친 건수\s+11\.0건/);
+    expect(text).toContain('평균 객단가를 적어 주세요');
+    expect(text).not.toContain('직접 적은 객단가');
+    expect(text).not.toMatch(/예상 매출 \(평소라면\)/);
+    const fields = Object.fromEntries(built.fields.map((f) => [f.id, f.text]));
+    expect(JSON.stringify(fields)).not.toMatch(/손실 이익 0원|(^|[^,\d])0원의 보상/);
+    expect(fields.content).toContain('놓친 건수 11.0건');
+  });
+
   it('best-week merchant: 710,000 and the review band; lists the four documents missing', async () => {
     const built = await buildPacket({ claim: bestWeekMerchantClaim(), channel: 'kakao-2022-smb-documents', fonts, appVersion: 't', now: NOW });
     expect(built.manifest.figures.rule).toEqual({ id: 'kakao-2022-smb-best-week', loss: 710_000, band: 'review' });
