@@ -170,6 +170,26 @@ describe('the baseline page, driver example (loss model section 7)', () => {
     await waitFor(() => expect(chips('2022-10-15', 'used')).toEqual(['2022-10-08', '2022-10-01', '2022-09-24', '2022-09-17']));
   });
 
+  it('explicit dates define K: a suggested list on the other date follows; a hand-picked one of another length is refused, naming the date', async () => {
+    const user = userEvent.setup();
+    const id = await openExample(example('driver-2022'));
+    const sat = document.querySelector<HTMLElement>('section[data-window-date="2022-10-15"]')!;
+    await user.click(within(sat).getByRole('button', { name: '직접 고르기' }));
+    await user.click(within(sat).getByRole('checkbox', { name: '10월 1일 (토) 기준일로 쓰기' }));
+    // Sunday's stored list was the suggestion: it is dropped and suggested anew with K = 3.
+    await waitFor(async () => expect((await stored(id)).referenceDates.byWindowDate).toEqual({ '2022-10-15': ['2022-10-08', '2022-09-24', '2022-09-17'] }));
+    await waitFor(() => expect(chips('2022-10-16', 'used')).toEqual(['2022-10-02', '2022-09-25', '2022-09-18']));
+    expect(estimateClaim(await stored(id)).referenceDates.k).toBe(3);
+
+    // Now Sunday by hand with 4 dates while Saturday's 3 were picked by hand: refused, nothing stored.
+    const before = (await stored(id)).referenceDates;
+    const sun = document.querySelector<HTMLElement>('section[data-window-date="2022-10-16"]')!;
+    await user.click(within(sun).getByRole('button', { name: '직접 고르기' }));
+    await user.click(within(sun).getByRole('checkbox', { name: '9월 4일 (일) 기준일로 쓰기' }));
+    expect(await screen.findByText(/2022-10-16의 기준일 수\(4개\)가 2022-10-15\(3개\)와 달라요: 날짜마다 같은 수를 골라 주세요/)).toBeTruthy();
+    expect((await stored(id)).referenceDates).toEqual(before);
+  });
+
   it('turns the trend factor on and shows f with the hours it used', async () => {
     const user = userEvent.setup();
     const id = await openExample(example('driver-2022'));

@@ -137,7 +137,16 @@ export function changeK(claim: Claim, k: number): { change: BaselineChange; esti
 /** The user's own list for one window date, most recent first (week k pairs the k-th of each date). */
 export function pickReferenceDates(claim: Claim, windowDate: string, dates: readonly string[]): BaselineChange {
   const list = [...new Set(dates)].sort().reverse().slice(0, 12);
-  return { referenceDates: { ...claim.referenceDates, byWindowDate: { ...claim.referenceDates.byWindowDate, [windowDate]: list } } };
+  const byWindowDate = { ...claim.referenceDates.byWindowDate, [windowDate]: list };
+  // Section 3.1: explicit lists define K, the same number for every window date. Another date's stored
+  // list that is just the app's suggestion follows the new number (dropped: it is suggested anew with
+  // K = this list's length); a list the user picked stays, and a different length is refused on save
+  // with the dates named.
+  const suggestion = suggestReferenceDatesForClaim(claim).byWindowDate;
+  for (const [other, stored] of Object.entries(byWindowDate)) {
+    if (other !== windowDate && stored.length !== list.length && sameList(stored, suggestion[other])) delete byWindowDate[other];
+  }
+  return { referenceDates: { ...claim.referenceDates, byWindowDate } };
 }
 
 /** One window date back to the app's suggestion (its stored list removed). */
