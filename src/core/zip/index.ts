@@ -1,0 +1,3 @@
+export { bytesSource, openZip, ZipArchive, ZipError, type ZipEntry, type ZipErrorCode, type ZipLimits, type ZipOptions, type ZipSource } from './reader';
+export { collisionKey, nameProblem, shownName } from './names';
+export { crc32Update } from './crc32';
