@@ -290,7 +290,8 @@ function readDirectory(source: ZipSource, limits: ZipLimits): ZipEntry[] {
     const dosFolder = (externalAttrs & 0x10) !== 0;
     if (type === S_IFLNK) throw new ZipError('not-a-file', `심볼릭 링크는 받지 않아요: ${q(name)} / symbolic links are refused: ${q(name)}`, name);
     if (isFolder) {
-      if ((type !== 0 && type !== S_IFDIR) || size !== 0 || compressedSize > 2) {
+      // Some writers mark folders with a regular file's mode; what matters is that the entry holds nothing.
+      if ((type !== 0 && type !== S_IFDIR && type !== S_IFREG) || size !== 0 || compressedSize > 2) {
         throw new ZipError('not-a-file', `폴더 항목에 데이터가 있어요: ${q(name)} / a folder entry holds data: ${q(name)}`, name);
       }
     } else if ((type !== 0 && type !== S_IFREG) || dosFolder) {
