@@ -10,9 +10,9 @@ import { inspectPacket } from '../../../src/core/batch/items';
 import { buildPacketWithoutReport } from '../../../src/core/batch/synth-packet';
 import type { Claim } from '../../../src/core/model/claim';
 import { parseClaimFile } from '../../../src/core/model/claim-file';
-import { buildPacket } from '../../../src/core/packet/build';
+import { buildPacket, PacketInputError } from '../../../src/core/packet/build';
 import { verifyPacket } from '../../../src/core/packet/verify';
-import { readZipSafely } from '../../../src/core/packet/zip';
+import { readZipSafely, writeZip } from '../../../src/core/packet/zip';
 import { rawZip, type RawEntry } from '../zip/raw-zip';
 import { packetFonts, workedExampleDriverClaim } from './fixtures';
 
@@ -160,5 +160,31 @@ describe('every accepted packet extracts, with unzip and with Python, to exactly
         else expect(sha256(bytes), `${tool} ${path}`).toBe(listed.get(path));
       }
     }
+  });
+});
+
+describe('the packet builder writes only canonical names', () => {
+  const png = enc.encode('png');
+  const withEvidence = (...fileNames: string[]): Claim =>
+    ({ ...claim, evidence: fileNames.map((fileName, i) => ({ id: `ev-${i}`, fileName, sha256: sha256(png), size: png.length, mimeType: 'image/png', label: '캡처', provenance: 'at-the-time', addedAt: '2022-10-16T10:00+09:00', linkedIds: [] })) }) as Claim;
+  const build = (c: Claim) => buildPacket({ claim: c, channel: 'generic', evidenceFiles: new Map(c.evidence.map((e) => [e.fileName, png])), fonts: packetFonts(), appVersion: '0.1.0', now: NOW });
+
+  it.each([['캡처.png.'], ['캡처.png '], ['캡처:1.png'], ['.'], ['..']])('refuses the evidence name %j', async (name) => {
+    await expect(build(withEvidence(name))).rejects.toThrow(PacketInputError);
+  });
+
+  it('refuses two evidence names that differ only in case (one would overwrite the other on Windows or macOS)', async () => {
+    await expect(build(withEvidence('Screen.png', 'screen.PNG'))).rejects.toThrow(/대소문자 구분 없이.*ignoring case/);
+  });
+
+  it('writes a decomposed (NFD) Korean name in NFC, which the reader accepts', async () => {
+    const nfd = '운행 내역.png'.normalize('NFD');
+    const built = await build(withEvidence(nfd));
+    expect([...readZipSafely(built.bytes).keys()]).toContain('evidence/운행 내역.png'.normalize('NFC'));
+  });
+
+  it('writeZip itself refuses a non-canonical or colliding name', () => {
+    expect(() => writeZip([{ path: './claim.json', bytes: png }], NOW)).toThrow(/not a canonical zip entry name/);
+    expect(() => writeZip([{ path: 'a.txt', bytes: png }, { path: 'A.TXT', bytes: png }], NOW)).toThrow(/collide ignoring case/);
   });
 });
