@@ -84,6 +84,10 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 /** Compressed bytes pushed to the inflater at a time: deflate's ratio is at most ~1032, so one push yields at most ~17 MB. */
 const CHUNK = 16 * 1024;
+/** The smallest push: a few symbols' worth, so a lying header is caught within ~64 KB of output. */
+const MIN_CHUNK = 64;
+/** Deflate's largest expansion: a 258-byte match in about two bits. */
+const MAX_DEFLATE_RATIO = 1032;
 
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
@@ -183,9 +187,16 @@ export class ZipArchive {
       for (let at = entry.dataOffset; at < end; at += CHUNK) take(this.source.read(at, Math.min(CHUNK, end - at)));
     } else {
       const inflater = new Inflate((chunk) => take(chunk));
+      // fflate inflates a whole push before it hands anything out, so the caps are checked between pushes:
+      // each push is small enough that even deflate's largest ratio (~1032) cannot go far past what is left.
+      const room = () => Math.min(entry.size + 1, ratioCap + 1, this.limits.maxTotalBytes - this.inflated + 1) - produced;
       try {
         if (entry.compressedSize === 0) inflater.push(new Uint8Array(0), true);
-        for (let at = entry.dataOffset; at < end; at += CHUNK) inflater.push(this.source.read(at, Math.min(CHUNK, end - at)), at + CHUNK >= end);
+        for (let at = entry.dataOffset; at < end; ) {
+          const length = Math.min(end - at, Math.max(MIN_CHUNK, Math.min(CHUNK, Math.ceil(room() / MAX_DEFLATE_RATIO))));
+          inflater.push(this.source.read(at, length), at + length >= end);
+          at += length;
+        }
       } catch (err) {
         if (err instanceof ZipError) throw err;
         throw new ZipError('damaged', `${q(entry.name)}: 압축된 데이터가 손상됐어요 / ${q(entry.name)}: the compressed data is damaged (${(err as Error).message})`, entry.name);
