@@ -230,7 +230,8 @@ export class ZipArchive {
 }
 
 export function openZip(input: Uint8Array | ZipSource, limits: ZipLimits, options?: ZipOptions): ZipArchive {
-  return new ZipArchive(input instanceof Uint8Array ? bytesSource(input) : input, limits, options);
+  // ArrayBuffer.isView, not instanceof: bytes from another realm (a worker, jsdom) are bytes too.
+  return new ZipArchive(ArrayBuffer.isView(input) ? bytesSource(input) : input, limits, options);
 }
 
 function readDirectory(source: ZipSource, limits: ZipLimits): ZipEntry[] {
