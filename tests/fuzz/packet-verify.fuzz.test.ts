@@ -50,13 +50,18 @@ function withClaim(zip: Uint8Array, claim: unknown): Uint8Array {
 }
 
 /** Sets the central directory's uncompressed size of `name`. */
-function patchDeclaredSize(zip: Uint8Array, name: string, size: (actual: number) => number): Uint8Array {
+function patchDeclaredSize(zip: Uint8Array, name: string, size: (actual: number) => number, local = false): Uint8Array {
   const out = zip.slice();
   const view = new DataView(out.buffer);
   for (let i = 0; i < out.length - 46; i++) {
-    if (view.getUint32(i, true) !== 0x02014b50) continue;
-    const n = view.getUint16(i + 28, true);
-    if (new TextDecoder().decode(out.subarray(i + 46, i + 46 + n)) === name) view.setUint32(i + 24, size(view.getUint32(i + 24, true)) >>> 0, true);
+    const sig = view.getUint32(i, true);
+    if (sig === 0x02014b50) {
+      const n = view.getUint16(i + 28, true);
+      if (new TextDecoder().decode(out.subarray(i + 46, i + 46 + n)) === name) view.setUint32(i + 24, size(view.getUint32(i + 24, true)) >>> 0, true);
+    } else if (local && sig === 0x04034b50) {
+      const n = view.getUint16(i + 26, true);
+      if (new TextDecoder().decode(out.subarray(i + 30, i + 30 + n)) === name) view.setUint32(i + 22, size(view.getUint32(i + 22, true)) >>> 0, true);
+    }
   }
   return out;
 }
@@ -112,18 +117,21 @@ describe('packet verifier under hostile input', () => {
     expect(h.problems[0]!.code).toBe('unsafe-zip');
   });
 
-  it('a declared size smaller than the real data is caught; a larger one cannot change a byte of content', async () => {
-    for (const lie of [(n: number) => n - 100, () => 0, (n: number) => n - 1]) {
+  it('a declared size that differs from the real data is caught, smaller or larger, in one header or both', async () => {
+    // One header lying: the local header and the central directory disagree, which tools resolve differently.
+    for (const lie of [(n: number) => n - 100, () => 0, (n: number) => n - 1, (n: number) => n + 100]) {
       const r = await verifySafely(patchDeclaredSize(packet, 'claim.json', lie));
       expect(r.ok).toBe(false);
-      expect(r.problems.map((p) => p.code)).toContain('hash-mismatch');
+      expect(r.problems[0]!.code).toBe('unsafe-zip');
+      expect(r.problems[0]!.message).toContain('claim.json');
     }
-    // Inflating into a bigger buffer still yields exactly the real bytes (Info-ZIP's `unzip -t` accepts this
-    // file too), so verify may pass it: what it vouches for, the content, is unchanged.
-    const padded = patchDeclaredSize(packet, 'claim.json', (n) => n + 100);
-    const r = await verifySafely(padded);
-    expect(sha(unzipSync(padded)['claim.json']!)).toBe(sha(unzipSync(packet)['claim.json']!));
-    expect(r.ok).toBe(true);
+    // Both lying alike: the inflated stream is longer or shorter than declared, so it is refused as it inflates.
+    for (const lie of [(n: number) => n - 100, (n: number) => n - 1, (n: number) => n + 100]) {
+      const r = await verifySafely(patchDeclaredSize(packet, 'claim.json', lie, true));
+      expect(r.ok).toBe(false);
+      expect(r.problems.map((p) => p.code)).toContain('unsafe-zip');
+      expect(r.problems.find((p) => p.code === 'unsafe-zip')!.message).toMatch(/claim\.json.*(declared size|size in the zip header)/);
+    }
   });
 
   it('entries with ../, absolute or drive paths, backslashes or NUL are refused by name', async () => {

@@ -7,7 +7,9 @@ import { describeClaim } from '../packet/facts';
 import { sha256Hex } from '../packet/hash';
 import { MANIFEST_PATH, manifestSchema, type PacketFigures } from '../packet/manifest';
 import { findChannelProfile } from '../packet/profiles/index';
-import { readZipSafely, UnsafeZipError, type UnzipLimits } from '../packet/zip';
+import { digestEntry, MAX_MANIFEST_BYTES, type EntryDigest } from '../packet/entries';
+import { asUnsafeZipError, openPacketZip, UnsafeZipError, type UnzipLimits } from '../packet/zip';
+import { ZipError, type ZipArchive, type ZipSource } from '../zip/index';
 import { canonicalSido, formatBusinessNumber, formatMobile } from './normalise';
 import type { BandId, BatchMember, InvalidItem, MemberFigures, MemberSource } from './types';
 
@@ -92,16 +94,29 @@ function fail(code: string, ...reasons: string[]): PacketInspection {
 }
 
 /** The packet checks of verifyPacket, keeping the parsed claim and its estimate. */
-export async function inspectPacket(zipBytes: Uint8Array, limits?: UnzipLimits): Promise<PacketInspection> {
-  let files: Map<string, Uint8Array>;
+export async function inspectPacket(zip: Uint8Array | ZipSource, limits?: UnzipLimits): Promise<PacketInspection> {
+  let archive: ZipArchive;
   try {
-    files = readZipSafely(zipBytes, limits);
+    archive = openPacketZip(zip, limits);
   } catch (err) {
     if (err instanceof UnsafeZipError) return fail('unsafe-zip', err.message);
     throw err;
   }
-  const manifestBytes = files.get(MANIFEST_PATH);
-  if (!manifestBytes) return fail('manifest-missing', bi('manifest.json이 없어요 (증빙 묶음이 아니에요)', 'manifest.json is missing (not an evidence packet)'));
+  try {
+    return await inspectOpened(archive);
+  } catch (err) {
+    // An entry that breaks a cap or its CRC while it is inflated.
+    if (err instanceof ZipError) return fail('unsafe-zip', asUnsafeZipError(err).message);
+    throw err;
+  }
+}
+
+async function inspectOpened(archive: ZipArchive): Promise<PacketInspection> {
+  // The manifest first: a zip without one is refused before anything else is inflated.
+  const manifestEntry = archive.get(MANIFEST_PATH);
+  if (!manifestEntry) return fail('manifest-missing', bi('manifest.json이 없어요 (증빙 묶음이 아니에요)', 'manifest.json is missing (not an evidence packet)'));
+  if (manifestEntry.size > MAX_MANIFEST_BYTES) return fail('manifest-invalid', bi(`manifest.json이 너무 커요 (${manifestEntry.size} B)`, 'manifest.json is too large'));
+  const manifestBytes = archive.read(manifestEntry);
   let manifestJson: unknown;
   try {
     manifestJson = JSON.parse(decoder.decode(manifestBytes));
@@ -117,36 +132,42 @@ export async function inspectPacket(zipBytes: Uint8Array, limits?: UnzipLimits):
   const reasons: string[] = [];
   let code = '';
   const listed = new Set<string>();
-  const hashes = await Promise.all(manifest.files.map((entry) => {
-    const bytes = files.get(entry.path);
-    return bytes ? sha256Hex(bytes) : Promise.resolve(null);
-  }));
+  const digests: (EntryDigest | null)[] = [];
+  // One entry at a time: at most one small entry (or one stream's buffers) is held while hashing.
+  for (const entry of manifest.files) {
+    const zipEntry = archive.get(entry.path);
+    const digest = zipEntry ? await digestEntry(archive, zipEntry) : null;
+    if (digest && entry.path !== 'claim.json') delete digest.bytes;
+    digests.push(digest);
+  }
   manifest.files.forEach((entry, i) => {
     listed.add(entry.path);
-    const bytes = files.get(entry.path);
-    if (!bytes) {
+    const digest = digests[i];
+    if (!digest) {
       code ||= 'file-missing';
       reasons.push(bi(`목록에 있는 파일이 없어요: ${entry.path}`, `listed file is missing: ${entry.path}`));
       return;
     }
-    if (bytes.length !== entry.size) {
+    if (digest.size !== entry.size) {
       code ||= 'size-mismatch';
       reasons.push(bi(`파일 크기가 달라요: ${entry.path}`, `size differs from the manifest: ${entry.path}`));
     }
-    if (hashes[i] !== entry.sha256) {
+    if (digest.sha256 !== entry.sha256) {
       code ||= 'hash-mismatch';
       reasons.push(bi(`파일 내용이 바뀌었어요 (SHA-256 불일치): ${entry.path}`, `content changed (SHA-256 mismatch): ${entry.path}`));
     }
   });
-  for (const path of files.keys()) {
+  for (const { name: path } of [...archive.entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (path !== MANIFEST_PATH && !listed.has(path)) {
       code ||= 'file-unlisted';
       reasons.push(bi(`목록에 없는 파일이 들어 있어요: ${path}`, `file not in the manifest: ${path}`));
     }
   }
-  const claimBytes = files.get('claim.json');
-  if (!claimBytes) return fail(code || 'file-missing', ...reasons, ...(listed.has('claim.json') ? [] : [bi('claim.json이 없어요', 'claim.json is missing')]));
+  const claimEntry = archive.get('claim.json');
+  if (!claimEntry) return fail(code || 'file-missing', ...reasons, ...(listed.has('claim.json') ? [] : [bi('claim.json이 없어요', 'claim.json is missing')]));
   if (reasons.length) return fail(code, ...reasons);
+  const claimIndex = manifest.files.findIndex((f) => f.path === 'claim.json');
+  const claimBytes = digests[claimIndex]?.bytes ?? archive.read(claimEntry);
   const claimResult = parseClaimFile(decoder.decode(claimBytes));
   if (!claimResult.ok) return fail('claim-invalid', ...claimResult.issues.map((i) => `claim.json ${i.path || '(전체)'}: ${i.message}`));
   const claim = claimResult.claim;
@@ -159,7 +180,7 @@ export async function inspectPacket(zipBytes: Uint8Array, limits?: UnzipLimits):
   const mismatches = compareFigures(manifest.figures, description.figures);
   if (mismatches.length) return fail('figure-mismatch', ...mismatches);
   // claim.json's hash was just checked against the manifest's entry: no need to compute it again.
-  const claimSha256 = hashes[manifest.files.findIndex((f) => f.path === 'claim.json')] ?? (await sha256Hex(claimBytes));
+  const claimSha256 = digests[claimIndex]?.sha256 ?? (await sha256Hex(claimBytes));
   return { ok: true, claim, estimate: description.estimate, claimSha256, manifestSha256: await sha256Hex(manifestBytes) };
 }
 

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { CellValue } from 'exceljs';
+import { checkWorkbookZip, ZipError } from '../zip/index';
 import { bi } from '../model/common';
 import type { ClaimantKind } from '../model/claimant';
 import { isValidBusinessNumber, isValidMobile } from '../model/validators';
@@ -137,6 +138,13 @@ function xlsxCell(value: CellValue): Cell {
 }
 
 async function readXlsxRows(bytes: Uint8Array): Promise<Row[]> {
+  // The zip reader's limits first (core/zip/workbook.ts): exceljs inflates every part in memory, trusting the sizes.
+  try {
+    checkWorkbookZip(bytes);
+  } catch (err) {
+    if (err instanceof ZipError) throw new RosterError(bi('Excel(.xlsx) 파일을 열지 않았어요 (압축을 풀면 너무 크거나 손상됐어요)', `the .xlsx file was not opened (it would inflate too far, or it is damaged): ${err.message}`));
+    throw err;
+  }
   // exceljs is about a megabyte: loaded only when a workbook arrives.
   const mod = await import('exceljs');
   const ExcelJS = (mod as unknown as { default?: typeof mod }).default ?? mod;

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { CellValue, Workbook } from 'exceljs';
+import { checkWorkbookZip, ZipError } from '../zip/index';
 import { decodeText, type Cp949Decoder, type DetectedEncoding } from './encoding';
 import { ImportFileError, type ImportRowError } from './errors';
 import { normaliseHeader, recognisedHeaderCount, type ColumnMapping } from './headers';
@@ -211,7 +212,24 @@ function xlsxCell(value: CellValue): Cell {
   return String(value);
 }
 
+/** The workbook through the zip reader's limits before exceljs sees it (core/zip/workbook.ts). */
+function guardXlsx(bytes: Uint8Array, options: ReadTableOptions): void {
+  try {
+    checkWorkbookZip(bytes);
+  } catch (err) {
+    if (!(err instanceof ZipError)) throw err;
+    const tooBig = err.code === 'too-large' || err.code === 'ratio' || err.code === 'too-many-entries';
+    throw new ImportFileError(
+      tooBig ? 'too-large' : 'unsupported-format',
+      tooBig
+        ? `${named(options.fileName)}Excel 파일의 압축을 풀면 너무 커서 열지 않았어요 (${err.message}) / the workbook would inflate too far, so it was not opened`
+        : `${named(options.fileName)}Excel(.xlsx) 파일이 손상됐거나 안전하지 않아요 (${err.message}) / the .xlsx file is damaged or unsafe`,
+    );
+  }
+}
+
 async function readXlsx(bytes: Uint8Array, options: ReadTableOptions): Promise<Table> {
+  guardXlsx(bytes, options);
   // exceljs is about a megabyte: load it only when an .xlsx actually arrives.
   const mod = await import('exceljs');
   const ExcelJS = (mod as unknown as { default?: typeof mod }).default ?? mod;

@@ -10,6 +10,7 @@ import type { ChannelProfile } from './profile';
 import { findChannelProfile, CHANNEL_IDS } from './profiles';
 import { packetReadiness, type ReadinessIssue } from './readiness';
 import { readmeTxt } from './readme';
+import { collisionKey } from '../zip/index';
 import { unsafePathReason, writeZip } from './zip';
 
 export type BuildPacketInput = {
@@ -80,8 +81,9 @@ async function checkedEvidence(
     const name = item.fileName.normalize('NFC');
     const reason = unsafePathReason(name) ?? (name.includes('/') ? '폴더 경로는 쓸 수 없어요 / no folders in a file name' : null);
     if (reason) throw new PacketInputError(`증빙 파일 이름이 안전하지 않아요: evidence[${item.id}].fileName "${item.fileName}" (${reason})`);
-    if (names.has(name)) throw new PacketInputError(`증빙 파일 이름이 겹쳐요 / duplicate evidence file name: ${item.fileName}`);
-    names.add(name);
+    // Case-insensitively too: unzip on Windows or macOS would write one file over the other.
+    if (names.has(collisionKey(name))) throw new PacketInputError(`증빙 파일 이름이 겹쳐요 (대소문자 구분 없이) / duplicate evidence file name (ignoring case): ${item.fileName}`);
+    names.add(collisionKey(name));
     const bytes = files.get(item.fileName) ?? files.get(name);
     if (!bytes) {
       if (missing === 'list') {

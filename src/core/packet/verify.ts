@@ -1,9 +1,10 @@
 import { parseClaimFile } from '../model/claim-file';
 import { describeClaim } from './facts';
-import { sha256Hex } from './hash';
 import { MANIFEST_PATH, manifestSchema, type PacketFigures, type PacketManifest } from './manifest';
 import { findChannelProfile } from './profiles';
-import { readZipSafely, UnsafeZipError, type UnzipLimits } from './zip';
+import { ZipError, type ZipArchive, type ZipSource } from '../zip/index';
+import { digestEntry, MAX_MANIFEST_BYTES } from './entries';
+import { asUnsafeZipError, openPacketZip, UnsafeZipError, type UnzipLimits } from './zip';
 
 /**
  * Checks a packet as a recipient would: the zip is safe to open, every file is the one the manifest lists
@@ -33,19 +34,37 @@ function compareFigures(written: PacketFigures, recomputed: PacketFigures): Veri
   return problems;
 }
 
-export async function verifyPacket(zipBytes: Uint8Array, limits?: UnzipLimits): Promise<VerifyResult> {
-  let files: Map<string, Uint8Array>;
+export async function verifyPacket(zip: Uint8Array | ZipSource, limits?: UnzipLimits): Promise<VerifyResult> {
+  let archive: ZipArchive;
   try {
-    files = readZipSafely(zipBytes, limits);
+    archive = openPacketZip(zip, limits);
   } catch (err) {
-    if (err instanceof UnsafeZipError) return { ok: false, problems: [{ code: 'unsafe-zip', message: err.message }], manifest: null };
+    if (err instanceof UnsafeZipError) return { ok: false, problems: [{ code: 'unsafe-zip', ...(err.entry ? { path: err.entry } : {}), message: err.message }], manifest: null };
     throw err;
   }
   const problems: VerifyProblem[] = [];
-  const manifestBytes = files.get(MANIFEST_PATH);
-  if (!manifestBytes) {
+  let manifest: PacketManifest | null = null;
+  try {
+    return await verifyOpened(archive, problems, (m) => (manifest = m));
+  } catch (err) {
+    // An entry that breaks a cap or its CRC while it is inflated: the packet is refused, naming the entry.
+    if (!(err instanceof ZipError)) throw err;
+    const unsafe = asUnsafeZipError(err);
+    problems.push({ code: 'unsafe-zip', ...(err.entry ? { path: err.entry } : {}), message: unsafe.message });
+    return { ok: false, problems, manifest };
+  }
+}
+
+async function verifyOpened(archive: ZipArchive, problems: VerifyProblem[], keep: (m: PacketManifest) => void): Promise<VerifyResult> {
+  // The manifest first: a zip without one is refused before anything else is inflated.
+  const manifestEntry = archive.get(MANIFEST_PATH);
+  if (!manifestEntry) {
     return { ok: false, problems: [{ code: 'manifest-missing', path: MANIFEST_PATH, message: 'manifest.json이 없어요 / manifest.json is missing' }], manifest: null };
   }
+  if (manifestEntry.size > MAX_MANIFEST_BYTES) {
+    return { ok: false, problems: [{ code: 'manifest-invalid', path: MANIFEST_PATH, message: `manifest.json이 너무 커요 (${manifestEntry.size} B) / manifest.json is too large` }], manifest: null };
+  }
+  const manifestBytes = archive.read(manifestEntry);
   let manifestJson: unknown;
   try {
     manifestJson = JSON.parse(decoder.decode(manifestBytes));
@@ -58,34 +77,38 @@ export async function verifyPacket(zipBytes: Uint8Array, limits?: UnzipLimits): 
     return { ok: false, problems: [{ code: 'manifest-invalid', path: MANIFEST_PATH, message: `manifest.json 형식이 맞지 않아요 / manifest.json is malformed: ${detail}` }], manifest: null };
   }
   const manifest = parsed.data;
+  keep(manifest);
 
   const listed = new Set<string>();
+  let claimBytes: Uint8Array | undefined;
   for (const entry of manifest.files) {
     listed.add(entry.path);
-    const bytes = files.get(entry.path);
-    if (!bytes) {
+    const zipEntry = archive.get(entry.path);
+    if (!zipEntry) {
       problems.push({ code: 'file-missing', path: entry.path, message: `목록에 있는 파일이 없어요: ${entry.path} / listed file is missing` });
       continue;
     }
-    if (bytes.length !== entry.size) {
-      problems.push({ code: 'size-mismatch', path: entry.path, message: `파일 크기가 달라요: ${entry.path} (${bytes.length} B, 목록 ${entry.size} B) / size differs from the manifest` });
+    const digest = await digestEntry(archive, zipEntry);
+    if (entry.path === 'claim.json') claimBytes = digest.bytes;
+    if (digest.size !== entry.size) {
+      problems.push({ code: 'size-mismatch', path: entry.path, message: `파일 크기가 달라요: ${entry.path} (${digest.size} B, 목록 ${entry.size} B) / size differs from the manifest` });
     }
-    const hash = await sha256Hex(bytes);
-    if (hash !== entry.sha256) {
+    if (digest.sha256 !== entry.sha256) {
       problems.push({ code: 'hash-mismatch', path: entry.path, message: `파일 내용이 바뀌었어요 (SHA-256 불일치): ${entry.path} / content changed (SHA-256 mismatch)` });
     }
   }
-  for (const path of files.keys()) {
+  for (const { name: path } of [...archive.entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (path !== MANIFEST_PATH && !listed.has(path)) {
       problems.push({ code: 'file-unlisted', path, message: `목록에 없는 파일이 들어 있어요: ${path} / file not in the manifest` });
     }
   }
 
-  const claimBytes = files.get('claim.json');
-  if (!claimBytes) {
+  const claimEntry = archive.get('claim.json');
+  if (!claimEntry) {
     if (!problems.some((p) => p.path === 'claim.json')) problems.push({ code: 'file-missing', path: 'claim.json', message: 'claim.json이 없어요 / claim.json is missing' });
     return { ok: false, problems, manifest };
   }
+  claimBytes ??= archive.read(claimEntry);
   const claimResult = parseClaimFile(decoder.decode(claimBytes));
   if (!claimResult.ok) {
     for (const issue of claimResult.issues) {

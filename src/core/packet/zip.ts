@@ -1,4 +1,5 @@
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { zipSync, type Zippable } from 'fflate';
+import { collisionKey, nameProblem, openZip, ZipError, type ZipArchive, type ZipErrorCode, type ZipLimits, type ZipSource } from '../zip/index';
 
 /**
  * Zip writing and guarded reading for packets.
@@ -21,23 +22,28 @@ export function kstWallClockAsLocalDate(at: Date): Date {
   return new Date(kst.getUTCFullYear(), kst.getUTCMonth(), kst.getUTCDate(), kst.getUTCHours(), kst.getUTCMinutes(), kst.getUTCSeconds());
 }
 
-/** Deterministic: same entries (same order) and same time give the same bytes. */
+/**
+ * Deterministic: same entries (same order) and same time give the same bytes. Only canonical names go in
+ * (core/zip/names.ts), none colliding case-insensitively: what we write, every reader (ours included) reads
+ * as the same files.
+ */
 export function writeZip(entries: ZipEntries, madeAt: Date): Uint8Array {
   const mtime = kstWallClockAsLocalDate(madeAt);
   const tree: Zippable = {};
+  const keys = new Map<string, string>();
   for (const entry of entries) {
-    if (entry.path in tree) throw new Error(`duplicate zip entry: ${entry.path}`);
+    const problem = nameProblem(entry.path);
+    if (problem) throw new Error(`zip에 쓸 수 없는 이름이에요 "${entry.path}": ${problem} / not a canonical zip entry name`);
+    const other = keys.get(collisionKey(entry.path));
+    if (other === entry.path || Object.prototype.hasOwnProperty.call(tree, entry.path)) throw new Error(`duplicate zip entry: ${entry.path}`);
+    if (other !== undefined) throw new Error(`대소문자만 다른 이름이 겹쳐요: "${other}", "${entry.path}" / zip entry names collide ignoring case`);
+    keys.set(collisionKey(entry.path), entry.path);
     tree[entry.path] = [entry.bytes, { os: 3, attrs: REGULAR_FILE_ATTRS, mtime, level: 6 }];
   }
   return zipSync(tree);
 }
 
-export type UnzipLimits = {
-  maxEntries: number;
-  maxTotalBytes: number;
-  /** Uncompressed / compressed, per entry; a zip bomb has thousands. */
-  maxRatio: number;
-};
+export type UnzipLimits = ZipLimits;
 
 export const DEFAULT_UNZIP_LIMITS: UnzipLimits = {
   maxEntries: 2_000,
@@ -46,64 +52,43 @@ export const DEFAULT_UNZIP_LIMITS: UnzipLimits = {
 };
 
 export class UnsafeZipError extends Error {
-  constructor(message: string) {
+  constructor(message: string, readonly code?: ZipErrorCode, readonly entry?: string) {
     super(message);
     this.name = 'UnsafeZipError';
   }
 }
 
-/** Why a name is not a safe relative path, or null when it is. */
+/** Why a name is not a canonical relative path (core/zip/names.ts), or null when it is. */
 export function unsafePathReason(name: string): string | null {
-  if (name.length === 0) return '빈 이름 / empty name';
-  if (name.includes('\\')) return '역슬래시가 있어요 / contains a backslash';
-  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return '절대 경로예요 / absolute path';
-  if (name.includes('\0')) return 'NUL 문자가 있어요 / contains NUL';
-  if (name.split('/').some((part) => part === '..')) return '상위 폴더(..)로 나가요 / climbs out with ..';
-  return null;
+  return nameProblem(name);
+}
+
+/** A ZipError as the packet's UnsafeZipError; a file that is no zip at all says so first. */
+export function asUnsafeZipError(err: ZipError): UnsafeZipError {
+  const message = err.code === 'not-zip' || err.code === 'damaged' || err.code === 'unsupported' ? `zip 파일을 읽을 수 없어요 / not a readable zip: ${err.message}` : err.message;
+  return new UnsafeZipError(message, err.code, err.entry);
+}
+
+/** Opens a packet zip through the one zip reader (core/zip): names, types, headers and limits checked, nothing inflated yet. */
+export function openPacketZip(input: Uint8Array | ZipSource, limits: UnzipLimits = DEFAULT_UNZIP_LIMITS): ZipArchive {
+  try {
+    return openZip(input, limits);
+  } catch (err) {
+    if (err instanceof ZipError) throw asUnsafeZipError(err);
+    throw err;
+  }
 }
 
 /**
- * Reads a zip, checking names, entry count, total size and compression ratio from the central directory
- * before anything is inflated. Directory entries are skipped. Throws UnsafeZipError with a Korean/English reason.
+ * Reads a whole zip through the one zip reader (core/zip), every entry inflated as a stream within the
+ * limits. Folder entries are skipped. Throws UnsafeZipError with a Korean/English reason naming the entry.
  */
-export function readZipSafely(bytes: Uint8Array, limits: UnzipLimits = DEFAULT_UNZIP_LIMITS): Map<string, Uint8Array> {
-  let entries = 0;
-  let total = 0;
-  const seen = new Set<string>();
-  let files: Record<string, Uint8Array>;
+export function readZipSafely(bytes: Uint8Array | ZipSource, limits: UnzipLimits = DEFAULT_UNZIP_LIMITS): Map<string, Uint8Array> {
+  const archive = openPacketZip(bytes, limits);
   try {
-    files = unzipSync(bytes, {
-      filter: (file) => {
-        entries += 1;
-        if (entries > limits.maxEntries) {
-          throw new UnsafeZipError(`파일이 너무 많아요(${limits.maxEntries}개 초과) / too many entries (over ${limits.maxEntries})`);
-        }
-        const reason = unsafePathReason(file.name);
-        if (reason) throw new UnsafeZipError(`위험한 경로 "${file.name}": ${reason} / unsafe path "${file.name}"`);
-        if (seen.has(file.name)) throw new UnsafeZipError(`같은 이름이 두 번 있어요 / duplicate entry: ${file.name}`);
-        seen.add(file.name);
-        total += file.originalSize;
-        if (total > limits.maxTotalBytes) {
-          throw new UnsafeZipError(`압축을 풀면 너무 커요 / uncompressed total over ${limits.maxTotalBytes} bytes`);
-        }
-        if (file.originalSize > 1024 && file.originalSize > file.size * limits.maxRatio) {
-          throw new UnsafeZipError(`압축률이 비정상이에요 / suspicious compression ratio: ${file.name}`);
-        }
-        return !file.name.endsWith('/');
-      },
-    });
+    return archive.readAll();
   } catch (err) {
-    if (err instanceof UnsafeZipError) throw err;
-    throw new UnsafeZipError(`zip 파일을 읽을 수 없어요 / not a readable zip: ${(err as Error).message}`);
+    if (err instanceof ZipError) throw asUnsafeZipError(err);
+    throw err;
   }
-  const out = new Map<string, Uint8Array>();
-  for (const name of Object.keys(files).sort()) {
-    const data = files[name];
-    if (data) out.set(name, data);
-  }
-  // fflate collects entries in a plain object, where one named `__proto__` vanishes: an added file the
-  // manifest check would never see. Every file entry read must come back.
-  const kept = [...seen].filter((name) => !name.endsWith('/')).length;
-  if (out.size !== kept) throw new UnsafeZipError('읽을 수 없는 파일 이름이 있어요 (__proto__ 등) / an entry name cannot be read back (e.g. __proto__)');
-  return out;
 }

@@ -199,6 +199,27 @@ describe('damaged and hostile backups are refused before anything is restored', 
     expect((await refusal(read(zipSync(withoutRecords)))).message).toContain('records.jsonl');
   });
 
+  it('refuses a backup whose local header names another file than the central directory, and a case-insensitive twin', async () => {
+    const bytes = craftBackup({});
+    // Rename settings.json in its local header only (same length): unzip and Python would disagree on it.
+    const at = Buffer.from(bytes).indexOf(Buffer.from('PK\x03\x04', 'latin1'), 0);
+    let local = at;
+    for (; local >= 0; local = Buffer.from(bytes).indexOf(Buffer.from('PK\x03\x04', 'latin1'), local + 4)) {
+      const n = new DataView(bytes.buffer, bytes.byteOffset).getUint16(local + 26, true);
+      if (new TextDecoder().decode(bytes.subarray(local + 30, local + 30 + n)) === 'settings.json') break;
+    }
+    expect(local).toBeGreaterThanOrEqual(0);
+    const lying = bytes.slice();
+    lying.set(enc('settings.jsoN'), local + 30);
+    const e = await refusal(read(lying));
+    expect(e.code).toBe('unsafe-zip');
+    expect(e.entry).toBe('settings.json');
+    expect(e.message).toMatch(/파일 머리말의 이름.*settings\.jsoN.*settings\.json.*local header name/);
+    const twin = await refusal(read(craftBackup({ 'SETTINGS.JSON': '[]' })));
+    expect(twin.code).toBe('unsafe-zip');
+    expect(twin.message).toContain('SETTINGS.JSON');
+  });
+
   it('refuses a zip bomb by its compression ratio and by its total size, before inflating', async () => {
     const zeros = new Uint8Array(8 * 1024 * 1024);
     const bomb = zipSync({ 'backup-manifest.json': [strToU8('{}'), { level: 0 }], 'claims.json': [zeros, { level: 9 }] });
