@@ -4,7 +4,7 @@ import type { Worksheet } from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { activityRecordSchema, type ActivityRecord } from '../../../src/core/model/record';
-import { ImportFileError, importActivityFile, previewActivityFile, type ImportOptions } from '../../../src/core/io';
+import { ImportFileError, importActivityFile, previewActivityFile, slugifyChannel, type ImportOptions } from '../../../src/core/io';
 import { iconvCp949Decoder } from '../../../src/core/io/cp949-iconv';
 
 const SAMPLES = join(__dirname, '..', '..', '..', 'assets', 'samples');
@@ -249,6 +249,17 @@ describe('channels', () => {
     ]);
     expect(r.unknownChannels).toEqual([{ value: '네이버 페이', id: 'neibeo-pei', rows: 2, firstRow: 5 }]);
     expect(r.warnings.join('\n')).toContain("'네이버 페이'");
+  });
+
+  it('keeps channel cells +1, -1 and 1 apart, and never adds two different unknown cells into one slug', async () => {
+    const text = '일자,건수,채널\n2022-10-15,1,+1\n2022-10-15,2,-1\n2022-10-15,4,1\n2022-10-15,8,#1\n2022-10-15,16,＋1\n2022-10-15,32,−1\n';
+    const r = await importText(text);
+    expect(r.errors).toEqual([]);
+    expect(r.records.map((x) => [x.channel, x.count])).toEqual([['1', 4], ['1-2', 8], ['minus-1', 34], ['plus-1', 17]]);
+    expect(r.unknownChannels.map((u) => [u.value, u.id])).toEqual([['+1', 'plus-1'], ['-1', 'minus-1'], ['1', '1'], ['#1', '1-2'], ['＋1', 'plus-1'], ['−1', 'minus-1']]);
+    expect(slugifyChannel('+1')).toBe('plus-1');
+    expect(slugifyChannel('-1')).toBe('minus-1');
+    expect(slugifyChannel('네이버 페이')).toBe('neibeo-pei');
   });
 
   it('adds up two spellings of one channel in one bucket (신용카드 + 체크카드 → card), and warns', async () => {
