@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import type { Worksheet } from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { activityRecordSchema, type ActivityRecord } from '../../../src/core/model/record';
-import { ImportFileError, importActivityFile, previewActivityFile, slugifyChannel, type ImportOptions } from '../../../src/core/io';
+import { z } from 'zod';
+import { activityRecordSchema, MAX_CLAIM_RECORDS, type ActivityRecord } from '../../../src/core/model/record';
+import { claimSchema } from '../../../src/core/model/claim';
+import { DEFAULT_MAX_ROWS, ImportFileError, importActivityFile, previewActivityFile, slugifyChannel, type ImportOptions } from '../../../src/core/io';
 import { iconvCp949Decoder } from '../../../src/core/io/cp949-iconv';
 
 const SAMPLES = join(__dirname, '..', '..', '..', 'assets', 'samples');
@@ -310,6 +312,14 @@ describe('safety', () => {
     await expectFileError(importText(`일자,건수\n${rows}\n`, { maxRows: 10 }), 'too-many-rows', /최대 10행/);
     const ok = await importText(`일자,건수\n${rows}\n`, { maxRows: 12 });
     expect(ok.records).toHaveLength(12);
+  });
+
+  it('takes at most as many rows per file as a claim holds records (the claim format cap)', async () => {
+    expect(DEFAULT_MAX_ROWS).toBe(MAX_CLAIM_RECORDS);
+    const schema = z.toJSONSchema(claimSchema, { io: 'input', unrepresentable: 'any' }) as unknown as { properties: { records: { maxItems: number } } };
+    expect(schema.properties.records.maxItems).toBe(MAX_CLAIM_RECORDS);
+    const rows = Array.from({ length: MAX_CLAIM_RECORDS + 1 }, () => '2022-10-15,1').join('\n');
+    await expectFileError(importText(`일자,건수\n${rows}\n`), 'too-many-rows', /최대 500,000행/);
   });
 
   it('refuses legacy .xls, HTML disguised as .xls, empty files', async () => {
