@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { protocol } from 'electron';
@@ -71,6 +72,39 @@ async function readFileOrNull(filePath: string): Promise<Uint8Array | null> {
   }
 }
 
+// The callback forms, looked up at call time: those are the ones Electron's asar support patches.
+const lstatOf = (p: string) => new Promise<fs.Stats>((resolve, reject) => fs.lstat(p, (err, st) => (err ? reject(err) : resolve(st))));
+const realpathOf = (p: string) => new Promise<string>((resolve, reject) => fs.realpath(p, (err, real) => (err ? reject(err) : resolve(real))));
+
+function isInside(root: string, target: string): boolean {
+  const fromRoot = path.relative(root, target);
+  return fromRoot !== '' && !fromRoot.startsWith('..') && !path.isAbsolute(fromRoot);
+}
+
+/**
+ * 'missing' when some part of the path does not exist (the caller may fall back to index.html),
+ * 'refused' when the path is, or passes through, a symlink, or its real path leaves the app folder:
+ * nothing in dist/ is a link, so one planted there (or a folder swapped for one) is never followed.
+ */
+async function checkRealPath(root: string, filePath: string): Promise<'ok' | 'missing' | 'refused'> {
+  const resolvedRoot = path.resolve(root);
+  let current = resolvedRoot;
+  for (const segment of path.relative(resolvedRoot, filePath).split(path.sep)) {
+    current = path.join(current, segment);
+    try {
+      if ((await lstatOf(current)).isSymbolicLink()) return 'refused';
+    } catch {
+      return 'missing';
+    }
+  }
+  try {
+    // The app folder itself may sit behind a link (an install folder, a home on another disk); only what is below it may not.
+    return isInside(await realpathOf(resolvedRoot), await realpathOf(filePath)) ? 'ok' : 'refused';
+  } catch {
+    return 'missing';
+  }
+}
+
 /**
  * The app:// handler, separate from Electron so it is tested with real files and real Requests.
  * A path without an extension that does not exist falls back to index.html, so a reload on an
@@ -81,8 +115,10 @@ export function createAppRequestHandler(distDir: string): (request: Request) => 
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method Not Allowed');
     const filePath = resolveAppPath(distDir, request.url);
     if (filePath === null) return plain(404, 'Not Found');
+    const real = await checkRealPath(distDir, filePath);
+    if (real === 'refused') return plain(404, 'Not Found');
     let servedPath = filePath;
-    let body = await readFileOrNull(filePath);
+    let body = real === 'ok' ? await readFileOrNull(filePath) : null;
     if (body === null && path.extname(filePath) === '') {
       servedPath = path.join(path.resolve(distDir), 'index.html');
       body = await readFileOrNull(servedPath);

@@ -2,7 +2,9 @@
 // If the Electron binary is missing (it is downloaded outside the npm registry, so a locked-down
 // machine may not have it), run electron's own install.js once; if that fails too, explain how to
 // use the browser version (`npm run web`) and exit non-zero.
-// Flags: --no-build skips both builds (the tests use it).
+// Flags: --no-build skips both builds (the tests use it); --verbose also shows install.js's own output
+// (its raw network trace when offline), which is otherwise kept back behind the one clear message.
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -32,7 +34,22 @@ function findInstallScript() {
   }
 }
 
-function explainBrowserFallback(detail) {
+/** Runs a command with its output kept back (the last 64 KB, for --verbose); resolves with code and output. */
+function runQuietly(cmd, args, opts) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const keep = (chunk) => {
+      output = (output + chunk).slice(-65_536);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
+    child.on('error', (err) => resolve({ code: 127, output: String(err) }));
+  });
+}
+
+function explainBrowserFallback(detail, verbose) {
   console.error(
     [
       '',
@@ -49,6 +66,7 @@ function explainBrowserFallback(detail) {
       '  (The same app opens in your browser; its data stays in that browser.)',
       '  For the desktop app, run npm start again while online, or run',
       '  node node_modules/electron/install.js yourself.',
+      ...(verbose ? [] : ['', '자세한 내용 / details:  npm start -- --verbose']),
       '',
     ].join('\n'),
   );
@@ -56,6 +74,7 @@ function explainBrowserFallback(detail) {
 
 async function main() {
   const skipBuild = process.argv.includes('--no-build');
+  const verbose = process.argv.includes('--verbose');
   if (!skipBuild) {
     const renderer = await run('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root });
     if (renderer !== 0) return renderer;
@@ -67,20 +86,24 @@ async function main() {
   if (!electron) {
     const installer = findInstallScript();
     if (!installer) {
-      explainBrowserFallback('the electron package is not installed / electron 패키지가 설치되지 않았어요');
+      explainBrowserFallback('the electron package is not installed / electron 패키지가 설치되지 않았어요', verbose);
       return 1;
     }
     console.log('Electron 실행 파일을 내려받는 중이에요... / Downloading the Electron binary...');
     // The user asked to start the desktop app, so a CI-style "skip the download" must not block it here.
     const env = { ...process.env };
     delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
-    const installed = await run(process.execPath, [installer], { cwd: path.dirname(installer), env });
+    // Offline, install.js prints a long raw network trace: only --verbose shows it.
+    const installed = verbose
+      ? await run(process.execPath, [installer], { cwd: path.dirname(installer), env })
+      : (await runQuietly(process.execPath, [installer], { cwd: path.dirname(installer), env })).code;
     electron = findElectronBinary();
     if (!electron) {
       explainBrowserFallback(
         installed === 0
           ? 'install.js finished but no binary appeared / 설치 스크립트가 끝났지만 실행 파일이 없어요'
           : `install.js failed with exit code ${installed} (offline? / 인터넷 연결을 확인해 주세요)`,
+        verbose,
       );
       return 1;
     }

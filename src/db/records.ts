@@ -1,4 +1,4 @@
-import { activityRecordSchema } from '../core/model/record';
+import { activityRecordSchema, MAX_CLAIM_RECORDS } from '../core/model/record';
 import type { ActivityRecord } from '../core/model/record';
 import type { OutageDeskDB } from './database';
 import type { ImportRow, RecordRow } from './schema';
@@ -20,6 +20,34 @@ export class DuplicateImportError extends Error {
       `이미 가져온 파일이에요: ${fileName} (${previous.importedAt.slice(0, 10)}에 ${previous.fileName}로 가져왔어요) / ` +
         `already imported: ${fileName} (as ${previous.fileName} on ${previous.importedAt.slice(0, 10)})`,
     );
+  }
+}
+
+/**
+ * The write would leave the claim with more records than a claim holds (MAX_CLAIM_RECORDS, the claim
+ * file's cap), so it could no longer be exported or estimated. Checked inside the write's transaction,
+ * before anything is stored; nothing was.
+ */
+export class ClaimRecordCapError extends Error {
+  override name = 'ClaimRecordCapError';
+  readonly fits: number;
+  constructor(
+    readonly existing: number,
+    readonly added: number,
+    readonly fileName?: string,
+    readonly cap: number = MAX_CLAIM_RECORDS,
+  ) {
+    const fits = Math.max(0, cap - existing);
+    const n = (x: number) => x.toLocaleString('en-US');
+    const fileKo = fileName ? `'${fileName}'의 ` : '';
+    const fileEn = fileName ? `'${fileName}' brings` : 'this adds';
+    super(
+      `${fileKo}새 기록 ${n(added)}건은 이 신고서에 다 들어가지 않아요. 신고서 하나에는 기록을 최대 ${n(cap)}건까지 담을 수 있고, ` +
+        `지금 ${n(existing)}건이 있어 ${n(fits)}건만 더 넣을 수 있어요. 아무것도 저장하지 않았어요. 기간을 나누거나 다른 신고서로 가져와 주세요. / ` +
+        `${fileEn} ${n(added)} new records, more than this claim can take: a claim holds at most ${n(cap)} records and this one has ` +
+        `${n(existing)}, so ${n(fits)} more fit. Nothing was stored. Split the file by period or import it into another claim.`,
+    );
+    this.fits = fits;
   }
 }
 
@@ -47,28 +75,61 @@ export const WRITE_CHUNK = 5_000;
 /** Records stored so far of `total`, reported after each chunk of one all-or-nothing write. */
 export type WriteProgress = (stored: number, total: number) => void;
 
-async function upsert(db: OutageDeskDB, claimId: string, records: ActivityRecord[], onProgress?: WriteProgress): Promise<number> {
-  // One row per claim, channel and bucket: entering the same hour again corrects it. Looked up chunk by
-  // chunk, so a key repeated in a later chunk finds the row an earlier chunk wrote.
+export type WriteOptions = {
+  onProgress?: WriteProgress;
+  /** The claim's record cap; always MAX_CLAIM_RECORDS in the app (tests use a smaller one to stay fast). */
+  recordCap?: number;
+};
+
+async function upsert(
+  db: OutageDeskDB,
+  claimId: string,
+  input: ActivityRecord[],
+  options: WriteOptions & { fileName?: string } = {},
+): Promise<number> {
+  // One row per claim, channel and bucket: entering the same hour again corrects it, and of one key
+  // given twice the later record wins.
+  const lastOfKey = new Map<string, ActivityRecord>();
+  for (const r of input) {
+    const key = JSON.stringify(keyOf(claimId, r));
+    lastOfKey.delete(key); // keep the order of the last occurrence
+    lastOfKey.set(key, r);
+  }
+  const records = lastOfKey.size === input.length ? input : [...lastOfKey.values()];
+  // First every key's existing row, chunk by chunk: the cap is checked before the first write.
+  const ids: (number | undefined)[] = new Array<number | undefined>(records.length);
+  let added = 0;
   for (let start = 0; start < records.length; start += WRITE_CHUNK) {
     const chunk = records.slice(start, start + WRITE_CHUNK);
     const existing = await db.records.where('[claimId+channel+bucket]').anyOf(chunk.map((r) => keyOf(claimId, r))).toArray();
     const idByKey = new Map(existing.map((row) => [JSON.stringify(keyOf(claimId, row)), row.id]));
-    const rows: RecordRow[] = chunk.map((r) => {
+    chunk.forEach((r, i) => {
       const id = idByKey.get(JSON.stringify(keyOf(claimId, r)));
+      ids[start + i] = id;
+      if (id === undefined) added++;
+    });
+  }
+  if (added > 0) {
+    const stored = await countRecords(db, claimId);
+    const cap = options.recordCap ?? MAX_CLAIM_RECORDS;
+    if (stored + added > cap) throw new ClaimRecordCapError(stored, added, options.fileName, cap);
+  }
+  for (let start = 0; start < records.length; start += WRITE_CHUNK) {
+    const rows: RecordRow[] = records.slice(start, start + WRITE_CHUNK).map((r, i) => {
+      const id = ids[start + i];
       return { ...r, claimId, ...(id !== undefined ? { id } : {}) };
     });
     await db.records.bulkPut(rows);
-    onProgress?.(start + chunk.length, records.length);
+    options.onProgress?.(start + rows.length, records.length);
   }
   await db.claims.update(claimId, { updatedAt: nowKst() });
-  return records.length;
+  return input.length;
 }
 
 /** Validates every record, then stores them all in one transaction (or none). */
-export async function putRecords(db: OutageDeskDB, claimId: string, records: readonly unknown[]): Promise<number> {
+export async function putRecords(db: OutageDeskDB, claimId: string, records: readonly unknown[], options: WriteOptions = {}): Promise<number> {
   const valid = validate(records);
-  return db.transaction('rw', [db.records, db.claims], () => upsert(db, claimId, valid));
+  return db.transaction('rw', [db.records, db.claims], () => upsert(db, claimId, valid, options));
 }
 
 /**
@@ -80,13 +141,13 @@ export async function importRecords(
   claimId: string,
   file: { sha256: string; fileName: string },
   records: readonly unknown[],
-  options: { onProgress?: WriteProgress } = {},
+  options: WriteOptions = {},
 ): Promise<number> {
   const valid = validate(records);
   return db.transaction('rw', [db.records, db.claims, db.imports], async () => {
     const previous = await db.imports.get([claimId, file.sha256]);
     if (previous) throw new DuplicateImportError(file.fileName, previous);
-    const n = await upsert(db, claimId, valid, options.onProgress);
+    const n = await upsert(db, claimId, valid, { ...options, fileName: file.fileName });
     await db.imports.add({ claimId, sha256: file.sha256, fileName: file.fileName, importedAt: nowKst(), recordCount: n });
     return n;
   });

@@ -28,8 +28,8 @@ const keep = args.includes('--keep');
 
 // Full sizes are the issue's; quick sizes keep every code path alive in CI in well under two minutes.
 const sizes = quick
-  ? { importRows: 10_000, importRuns: 2, estimateTimeMs: 300, packetRuns: 2, batchPackets: 200, renderRuns: 2, bulkPutRows: 10_000, bulkPutRuns: 1 }
-  : { importRows: 100_000, importRuns: 5, estimateTimeMs: 3_000, packetRuns: 5, batchPackets: 10_000, renderRuns: 5, bulkPutRows: 100_000, bulkPutRuns: 3 };
+  ? { importRows: 10_000, importRuns: 2, estimateTimeMs: 300, packetRuns: 2, batchPackets: 200, renderRuns: 2, bulkPutRows: 10_000, bulkPutRuns: 1, gridDays: 365 }
+  : { importRows: 100_000, importRuns: 5, estimateTimeMs: 3_000, packetRuns: 5, batchPackets: 10_000, renderRuns: 5, bulkPutRows: 100_000, bulkPutRuns: 3, gridDays: 730 };
 
 const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
 
@@ -83,7 +83,7 @@ try {
   figures.push(...(await section('packet', ['packetMs', 'packetBytes'], () => packetFigures(nodeSizes))));
   figures.push(...(await section('batch', ['batch10kMs', 'batchFloorRatio', 'peakRssMb'], () => batchFigures(sizes.batchPackets, tmp, log))));
   figures.push(
-    ...(await section('browser', ['firstRenderMs', 'bulkPut100kMs'], async () => {
+    ...(await section('browser', ['firstRenderMs', 'bulkPut100kMs', 'gridPageDownMs', 'gridTypeMs'], async () => {
       const run = await browserFigures(sizes, tmp, log);
       chromiumVersion = run.chromiumVersion;
       return run.figures;

@@ -1,12 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshName } from './harness';
+import { MAX_CLAIM_RECORDS } from '../../src/core/model/record';
 import { OutageDeskDB } from '../../src/db/database';
 import {
   ClaimInputError, createClaim, deleteClaim, getClaim, listClaims, renameClaim, saveClaimBody,
 } from '../../src/db/claims';
 import {
-  countRecords, DuplicateImportError, importRecords, listRecords, putRecords, RecordInputError, WRITE_CHUNK,
+  ClaimRecordCapError, countRecords, DuplicateImportError, importRecords, listRecords, putRecords, RecordInputError, WRITE_CHUNK,
 } from '../../src/db/records';
 import { addEvidence, listEvidence } from '../../src/db/evidence';
 import { getSetting, setSetting } from '../../src/db/settings';
@@ -164,6 +165,44 @@ describe('records', () => {
     // The first chunk (which corrected the stored 00:00 record) is rolled back with the rest.
     expect((await listRecords(db, c.id)).map((r) => [r.bucket, r.count])).toEqual([['2022-01-01T00:00+09:00', 9]]);
     expect(await db.imports.count()).toBe(0);
+  });
+
+  it('refuses, before storing anything, a second big import that would take a claim past its record cap', async () => {
+    // The case (two imports of 260,000 records, a claim holds 500,000) at 1/100 scale: the same
+    // code with the cap passed in, because 520,000 rows take over five minutes in fake-indexeddb.
+    // tests/core/io/import.test.ts pins the app's cap to the claim format's.
+    const cap = { recordCap: 5_000 };
+    const db = await newDb();
+    const c = await createClaim(db, { title: '두 파일' });
+    const first = hours(2_600, 'card', 1);
+    expect(await importRecords(db, c.id, { sha256: '1'.repeat(64), fileName: '상반기.csv' }, first, cap)).toBe(2_600);
+    const second = hours(2_600, 'phone', 2);
+    let writes = 0;
+    const refused = importRecords(db, c.id, { sha256: '2'.repeat(64), fileName: '하반기.csv' }, second, { ...cap, onProgress: () => writes++ });
+    await expect(refused).rejects.toThrow(ClaimRecordCapError);
+    const err = (await refused.catch((e: unknown) => e)) as ClaimRecordCapError;
+    expect(err.message).toContain("'하반기.csv'의 새 기록 2,600건은 이 신고서에 다 들어가지 않아요");
+    expect(err.message).toContain('신고서 하나에는 기록을 최대 5,000건까지 담을 수 있고, 지금 2,600건이 있어 2,400건만 더 넣을 수 있어요. 아무것도 저장하지 않았어요.');
+    expect(err.message).toContain("'하반기.csv' brings 2,600 new records");
+    expect(err.message).toContain('at most 5,000 records and this one has 2,600, so 2,400 more fit. Nothing was stored.');
+    expect([err.existing, err.added, err.fits]).toEqual([2_600, 2_600, 2_400]);
+    // Refused before the first write, and the file is not marked imported.
+    expect(writes).toBe(0);
+    expect(await countRecords(db, c.id)).toBe(2_600);
+    expect((await db.imports.toArray()).map((i) => i.fileName)).toEqual(['상반기.csv']);
+    // Corrections of stored records do not count against the cap; exactly up to the cap still fits.
+    expect(await putRecords(db, c.id, hours(1_000, 'card', 5), cap)).toBe(1_000);
+    expect(await importRecords(db, c.id, { sha256: '3'.repeat(64), fileName: '하반기 앞부분.csv' }, second.slice(0, 2_400), cap)).toBe(2_400);
+    expect(await countRecords(db, c.id)).toBe(5_000);
+    await expect(putRecords(db, c.id, [rec('2022-01-01T00:00+09:00', 'cash', 1)], cap)).rejects.toThrow(/0건만 더 넣을 수 있어요.*so 0 more fit/s);
+    expect(await countRecords(db, c.id)).toBe(5_000);
+  });
+
+  it('says how many records still fit against the claim format cap by default, naming the file', () => {
+    const err = new ClaimRecordCapError(260_000, 260_000, '하반기.csv');
+    expect([err.cap, err.fits]).toEqual([MAX_CLAIM_RECORDS, 240_000]);
+    expect(err.message).toMatch(/^'하반기.csv'의 새 기록 260,000건은 .*최대 500,000건까지 .*240,000건만 더 넣을 수 있어요.* \/ '하반기.csv' brings 260,000 new records.*so 240,000 more fit/);
+    expect(new ClaimRecordCapError(500_000, 1).message).toMatch(/^새 기록 1건은 .*0건만 더 .* \/ this adds 1 new records/);
   });
 
   it('corrects a stored record from any chunk, and a key repeated in a later chunk keeps one row', async () => {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './fixtures';
+import { closeNotices, openApp, SLOW_STEP, SLOW_TEST } from './fixtures';
 
 /**
  * Backup and restore in the built app (browser bridge: the backup is a download, a restore file comes
@@ -12,23 +12,16 @@ import { openApp } from './fixtures';
 
 const shots = 'tests/e2e/screenshots';
 const out = 'test-results/backup';
-test.setTimeout(180_000);
+test.setTimeout(SLOW_TEST);
 
 async function backUpNow(page: Page, name: string): Promise<string> {
-  const downloading = page.waitForEvent('download', { timeout: 120_000 });
+  const downloading = page.waitForEvent('download', { timeout: SLOW_STEP });
   await page.getByRole('button', { name: '지금 백업하기' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^outage-desk-backup-\d{8}-\d{6}\.odbackup$/);
   const path = join(out, name);
   await download.saveAs(path);
   return path;
-}
-
-/** The info toasts float over the section; close them so the screenshot shows the screen itself. */
-async function closeNotices(page: Page): Promise<void> {
-  const close = page.locator('.notice-close');
-  for (let i = 0; i < 10 && (await close.count()) > 0; i++) await close.first().click({ timeout: 2000 }).catch(() => undefined);
-  await expect(page.locator('.notice')).toHaveCount(0);
 }
 
 async function chooseBackup(page: Page, path: string): Promise<void> {
@@ -43,7 +36,7 @@ test('back up everything, change the data, restore the backup: the claims come b
   await page.setViewportSize({ width: 1280, height: 900 });
   await openApp(page);
   await page.getByRole('button', { name: '예시로 둘러보기' }).click();
-  await expect(page.getByRole('status')).toContainText('예시 신고서', { timeout: 30_000 });
+  await expect(page.getByRole('status')).toContainText('예시 신고서', { timeout: SLOW_STEP });
   const claimCount = await page.locator('.claim-list .claim-item').count();
   expect(claimCount).toBeGreaterThan(2);
 
@@ -82,7 +75,7 @@ test('back up everything, change the data, restore the backup: the claims come b
   await chooseBackup(page, sealed);
   await page.getByLabel('백업 비밀번호').fill('틀린 비밀번호입니다');
   await page.getByRole('button', { name: '열기' }).click();
-  await expect(page.getByText('비밀번호가 맞지 않거나 파일이 손상됐어요. 아무것도 바뀌지 않았어요.')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('비밀번호가 맞지 않거나 파일이 손상됐어요. 아무것도 바뀌지 않았어요.')).toBeVisible({ timeout: SLOW_STEP });
   await closeNotices(page);
   await section.screenshot({ path: `${shots}/backup-wrong-passphrase-ko.png` });
   await page.getByRole('button', { name: '취소' }).click();
@@ -98,7 +91,7 @@ test('back up everything, change the data, restore the backup: the claims come b
   await chooseBackup(page, sealed);
   await page.getByLabel('백업 비밀번호').fill('국밥집 장부 2022');
   await page.getByRole('button', { name: '열기' }).click();
-  await expect(page.getByRole('heading', { name: '이 백업에 들어 있는 것' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('heading', { name: '이 백업에 들어 있는 것' })).toBeVisible({ timeout: SLOW_STEP });
   await expect(page.getByTestId('backup-totals')).toContainText(`신고서 ${claimCount}개`);
   await closeNotices(page);
   await section.screenshot({ path: `${shots}/backup-preview-ko.png` });
@@ -107,7 +100,7 @@ test('back up everything, change the data, restore the backup: the claims come b
   await expect(dialog).toContainText('자동 백업에 먼저 저장');
   await page.screenshot({ path: `${shots}/backup-confirm-ko.png` });
   await dialog.getByRole('button', { name: '바꾸기' }).click();
-  await expect(page.getByText(/^복원했어요: 신고서 \d+개/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/^복원했어요: 신고서 \d+개/)).toBeVisible({ timeout: SLOW_STEP });
   await expect(page.getByText(/^복원했어요: 신고서 \d+개, 기록 \d{1,3}(,\d{3})*건/)).toBeVisible();
 
   // The claim made after the backup is gone; the safety copy of it is listed among the automatic backups.
@@ -131,7 +124,7 @@ test('back up everything, change the data, restore the backup: the claims come b
   await expect(page.getByTestId('backup-totals')).toContainText(`신고서 ${claimCount + 1}개`);
   await page.getByRole('button', { name: '이 백업으로 바꾸기' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: '바꾸기' }).click();
-  await expect(page.getByText(/^복원했어요/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/^복원했어요/)).toBeVisible({ timeout: SLOW_STEP });
   await page.goto('/#/claimant');
   await expect(page.getByRole('heading', { level: 3, name: /백업 뒤에 만든 신고서/ })).toBeVisible();
 });
@@ -140,7 +133,7 @@ test('the backup screen in English', async ({ page }) => {
   mkdirSync(shots, { recursive: true });
   await page.setViewportSize({ width: 1280, height: 900 });
   await openApp(page, '#/settings');
-  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('banner').getByRole('button', { name: 'English' }).click();
   const section = page.locator('section.backup');
   await expect(section.getByRole('heading', { name: 'Backup and restore' })).toBeVisible();
   await section.getByRole('checkbox', { name: 'Lock with a passphrase (optional)' }).check();

@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { openApp } from './fixtures';
+import { closeNotices, openApp, SLOW_STEP, SLOW_TEST } from './fixtures';
 
 const shots = 'tests/e2e/screenshots';
 
@@ -25,14 +25,8 @@ type Manifest = {
   files: { path: string; size: number; sha256: string }[];
 };
 
-/** Closes the notices so they do not cover what a screenshot is of. */
-async function closeNotices(page: Page, label: string) {
-  const buttons = page.getByRole('button', { name: label });
-  while (await buttons.count()) await buttons.first().click();
-}
-
 test('an association imports a folder of packets, sees statuses and duplicates, decides a pair, exports the roster and the zip', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(SLOW_TEST);
   mkdirSync(shots, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'e2e-batch-'));
   const synth = cli('synth', '--members', '30', '--seed', '7', '--out', dir, '--no-pdf');
@@ -67,7 +61,7 @@ test('an association imports a folder of packets, sees statuses and duplicates, 
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '폴더 고르기' }).click();
   await (await chooser).setFiles(folder);
-  await expect(page.getByTestId('count-files')).toHaveText(String(planted.files), { timeout: 60_000 });
+  await expect(page.getByTestId('count-files')).toHaveText(String(planted.files), { timeout: SLOW_STEP });
   const c = cliManifest.counts;
   await expect(page.getByTestId('count-items')).toHaveText(String(c.items));
   await expect(page.getByTestId('count-kept')).toHaveText(String(c.kept));
@@ -94,7 +88,7 @@ test('an association imports a folder of packets, sees statuses and duplicates, 
   await expect(page.getByTestId('batch-by-kind')).toBeVisible();
   await expect(page.locator('.batch-chart svg').first()).toBeVisible();
   await page.evaluate(() => document.fonts.ready);
-  await closeNotices(page, '알림 닫기');
+  await closeNotices(page);
   await page.screenshot({ path: `${shots}/ko-batch.png` });
   await page.locator('section[aria-labelledby="batch-summary"]').screenshot({ path: `${shots}/ko-batch-items.png` });
   await page.locator('section[aria-labelledby="batch-tables"]').screenshot({ path: `${shots}/ko-batch-tables.png` });
@@ -105,7 +99,7 @@ test('an association imports a folder of packets, sees statuses and duplicates, 
   await expect(pair).toContainText('같은 시도에서 거의 같은 이름');
   await expect(pair).toContainText(`packets/${similar[0]}`);
   await expect(pair).toContainText(`packets/${similar[1]}`);
-  await closeNotices(page, '알림 닫기');
+  await closeNotices(page);
   await page.locator('section[aria-labelledby="batch-pairs"]').screenshot({ path: `${shots}/ko-batch-pair.png` });
   await pair.getByLabel('메모 (선택)').fill('전화로 확인함');
   await pair.getByRole('button', { name: '왼쪽만 남기기' }).click();
@@ -165,7 +159,7 @@ test('an association imports a folder of packets, sees statuses and duplicates, 
   await expect(page.getByRole('heading', { level: 1, name: 'Association batch' })).toBeVisible();
   await expect(row(tampered)).toContainText('size differs from the manifest: claim.json; content changed (SHA-256 mismatch): claim.json');
   await page.evaluate(() => document.fonts.ready);
-  await closeNotices(page, 'Close notice');
+  await closeNotices(page);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${shots}/en-batch.png` });
   await page.locator('section[aria-labelledby="batch-pairs"]').screenshot({ path: `${shots}/en-batch-decisions.png` });

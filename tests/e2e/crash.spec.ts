@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { dumpDb, isAlive, killBrowser, launchProfile, type DbDump } from './crash-helpers';
+import { SLOW_STEP, SLOW_TEST } from './fixtures';
 
 /**
  * Crash safety: the browser is killed (SIGKILL to its process group, like a power cut or a crash) in the
@@ -12,7 +13,7 @@ import { dumpDb, isAlive, killBrowser, launchProfile, type DbDump } from './cras
  */
 
 test.describe.configure({ mode: 'serial' });
-test.setTimeout(600_000);
+test.setTimeout(SLOW_TEST);
 
 const ROWS = 200_000;
 const out = 'test-results/crash';
@@ -65,13 +66,13 @@ async function start(profile: string, downloads?: string): Promise<{ context: Br
 
 async function crash(context: BrowserContext, profile: string): Promise<void> {
   const pid = killBrowser(profile);
-  await expect.poll(() => isAlive(pid), { timeout: 10_000 }).toBe(false);
+  await expect.poll(() => isAlive(pid)).toBe(false);
   await context.close().catch(() => undefined);
 }
 
 async function useRestaurant(page: Page): Promise<void> {
   await page.getByRole('button', { name: '예시로 둘러보기' }).click();
-  await expect(page.getByRole('status')).toContainText('예시 신고서', { timeout: 30_000 });
+  await expect(page.getByRole('status')).toContainText('예시 신고서', { timeout: SLOW_STEP });
   const item = page.locator('.claim-item', { hasText: '국밥집' });
   const pick = item.getByRole('button', { name: /이 신고서로 작업하기/ });
   if (await pick.count()) await pick.click();
@@ -85,14 +86,14 @@ async function importUpToStore(page: Page, csv: string) {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '파일 고르기' }).click();
   await (await chooser).setFiles(csv);
-  await page.getByRole('heading', { name: '어느 열이 무엇인지 확인해 주세요' }).waitFor({ timeout: 180_000 });
+  await page.getByRole('heading', { name: '어느 열이 무엇인지 확인해 주세요' }).waitFor({ timeout: SLOW_STEP });
   await page.getByRole('button', { name: '다음: 채널 맞추기' }).click();
-  await page.getByRole('heading', { name: '파일의 채널을 신고서 채널에 맞춰 주세요' }).waitFor({ timeout: 180_000 });
+  await page.getByRole('heading', { name: '파일의 채널을 신고서 채널에 맞춰 주세요' }).waitFor({ timeout: SLOW_STEP });
   await page.getByRole('button', { name: '다음: 문제 있는 행' }).click();
-  await page.getByText('읽지 못한 행이 없어요.').waitFor({ timeout: 180_000 });
+  await page.getByText('읽지 못한 행이 없어요.').waitFor({ timeout: SLOW_STEP });
   await page.getByRole('button', { name: '다음: 겹침 확인' }).click();
   const store = page.getByRole('button', { name: /^기록 [\d,]+건 저장하기$/ });
-  await store.waitFor({ timeout: 180_000 });
+  await store.waitFor({ timeout: SLOW_STEP });
   return store;
 }
 
@@ -130,7 +131,7 @@ test('a kill in the middle of a 200,000-row import leaves the import all there o
     let store = await importUpToStore(page, csv);
     const clicked = Date.now();
     await store.click();
-    await page.waitForFunction(() => (window as unknown as { __recordPuts: number }).__recordPuts > 0, undefined, { timeout: 180_000, polling: 20 });
+    await page.waitForFunction(() => (window as unknown as { __recordPuts: number }).__recordPuts > 0, undefined, { timeout: SLOW_STEP, polling: 20 });
     const state = await page.evaluate(() => {
       const w = window as unknown as { __recordPuts: number; __recordTxDone: number };
       return { puts: w.__recordPuts, done: w.__recordTxDone };
@@ -148,7 +149,7 @@ test('a kill in the middle of a 200,000-row import leaves the import all there o
     store = await importUpToStore(page, csv);
     const t0 = Date.now();
     await store.click();
-    await page.getByRole('heading', { name: '가져왔어요' }).waitFor({ timeout: 300_000 });
+    await page.getByRole('heading', { name: '가져왔어요' }).waitFor({ timeout: SLOW_STEP });
     const storeMs = Date.now() - t0;
     const committed = await dumpDb(page);
     await crash(context, profile);
@@ -178,12 +179,12 @@ test('a kill in the middle of a packet export changes nothing in the database an
     const before: DbDump = await dumpDb(page);
     await page.goto('/#/export');
     const build = page.getByRole('button', { name: '증빙 묶음 만들기' });
-    await build.waitFor({ timeout: 60_000 });
+    await build.waitFor();
     let downloaded = false;
     page.on('download', () => (downloaded = true));
     await build.click();
     // The packet is built in a worker (PDF with fonts); kill while its progress shows.
-    await page.getByRole('progressbar').first().waitFor({ timeout: 30_000 });
+    await page.getByRole('progressbar').first().waitFor({ timeout: SLOW_STEP });
     await crash(context, profile);
     log(`kill during packet build: download started before the kill: ${downloaded}`);
     expect(downloaded).toBe(false);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { openApp } from './fixtures';
+import { openApp, SLOW_STEP, SLOW_TEST } from './fixtures';
 
 const shots = 'tests/e2e/screenshots';
 const out = 'test-results/evidence-export';
@@ -54,7 +54,7 @@ function screenshotPng(width = 180, height = 120): Buffer {
 /** Builds the packet for a channel on the export page and returns the path of the downloaded zip. */
 async function exportPacket(page: Page, channelName: RegExp, channelId: string): Promise<string> {
   await page.getByRole('radio', { name: channelName }).check();
-  const downloading = page.waitForEvent('download', { timeout: 90_000 });
+  const downloading = page.waitForEvent('download', { timeout: SLOW_STEP });
   await page.getByRole('button', { name: '증빙 묶음 만들기' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(new RegExp(`-${channelId}\\.zip$`));
@@ -89,7 +89,7 @@ function checkPacket(zip: string, channelId: string): { pdf: string; manifest: {
 }
 
 test('evidence vault and export: add a screenshot, label it, export packets that verify (Chromium download)', async ({ page, context }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(SLOW_TEST);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   mkdirSync(shots, { recursive: true });

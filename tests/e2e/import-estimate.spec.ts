@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createClaimInUi, openApp } from './fixtures';
+import { createClaimInUi, openApp, SLOW_STEP } from './fixtures';
 
 const won = (n: number) => `${n.toLocaleString('en-US')}원`;
 
@@ -58,7 +58,7 @@ test('imported and edited records give the same estimate in the app and in the C
   // The app's own claim file (inside a generic packet) through the CLI.
   await page.locator('nav.sidenav').getByRole('link', { name: /내보내기/ }).click();
   await page.getByRole('radio', { name: /일반/ }).check();
-  const downloading = page.waitForEvent('download', { timeout: 90_000 });
+  const downloading = page.waitForEvent('download', { timeout: SLOW_STEP });
   await page.getByRole('button', { name: '증빙 묶음 만들기' }).click();
   const dir = mkdtempSync(join(tmpdir(), 'import-estimate-'));
   const zip = join(dir, 'packet.zip');

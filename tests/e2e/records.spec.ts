@@ -2,7 +2,7 @@ import { E2E_BASE_URL } from '../../playwright.config';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { createClaimInUi, openApp } from './fixtures';
+import { closeNotices, createClaimInUi, openApp, SLOW_STEP, SLOW_TEST } from './fixtures';
 
 const shots = 'tests/e2e/screenshots';
 
@@ -35,11 +35,6 @@ async function pickImportFile(page: Page, file: ReturnType<typeof sample>) {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '파일 고르기' }).click();
   await (await chooser).setFiles(file);
-}
-
-async function closeNotices(page: Page) {
-  // Info notices close themselves after a few seconds: a button may be gone before it is clicked.
-  for (const button of await page.getByRole('button', { name: /알림 닫기|Close notice/ }).all()) await button.click({ timeout: 1000 }).catch(() => {});
 }
 
 async function shot(page: Page, name: string) {
@@ -236,8 +231,8 @@ test('English screenshots: grid, quick log, wizard steps', async ({ page }) => {
   await shot(page, 'en-import-5-store');
 });
 
-test('two years of hourly records for five channels: imported through the worker, the grid stays responsive', async ({ page }) => {
-  test.setTimeout(240_000);
+test('two years of hourly records for five channels: imported through the worker, the grid stays virtual and keeps a typed cell', async ({ page }) => {
+  test.setTimeout(SLOW_TEST);
   await page.setViewportSize({ width: 1280, height: 900 });
   const claim = JSON.parse(readFileSync('assets/examples/restaurant-hourly.claim.json', 'utf8')) as { claimant: { salesChannels: unknown[] } } & Record<string, unknown>;
   delete claim.example;
@@ -252,37 +247,30 @@ test('two years of hourly records for five channels: imported through the worker
     for (let h = 0; h < 24; h++) for (const [i, c] of channels.entries()) lines.push(`${date},${h},${(d + h + i) % 7},${((d + h + i) % 7) * 12000},${c}`);
   }
   await page.getByRole('link', { name: '파일 가져오기' }).click();
-  const started = Date.now();
+  // Each step waits on the screen's state; how long they take is the bench's business (gridPageDownMs, gridTypeMs).
   await pickImportFile(page, { name: 'two-years.csv', mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\n')}\n`) });
-  await page.getByRole('button', { name: '다음: 채널 맞추기' }).click({ timeout: 60_000 });
-  await page.getByRole('button', { name: '다음: 문제 있는 행' }).click({ timeout: 60_000 });
-  await page.getByRole('button', { name: '다음: 겹침 확인' }).click({ timeout: 60_000 });
-  await page.getByRole('button', { name: '기록 87600건 저장하기' }).click({ timeout: 60_000 });
-  await expect(page.getByRole('heading', { name: '가져왔어요' })).toBeVisible({ timeout: 120_000 });
-  console.log(`import of 87,600 rows: ${Date.now() - started} ms`);
+  await page.getByRole('button', { name: '다음: 채널 맞추기' }).click();
+  await page.getByRole('button', { name: '다음: 문제 있는 행' }).click();
+  await page.getByRole('button', { name: '다음: 겹침 확인' }).click();
+  await page.getByRole('button', { name: '기록 87600건 저장하기' }).click();
+  await expect(page.getByRole('heading', { name: '가져왔어요' })).toBeVisible({ timeout: SLOW_STEP });
 
   await page.getByRole('button', { name: '표에서 확인하기' }).click();
   await page.getByRole('textbox', { name: '시작' }).fill('2021-01-01');
   await page.getByRole('textbox', { name: '끝' }).fill('2022-12-31');
   await page.getByRole('tab', { name: /전화 주문/ }).click();
   const grid = page.getByRole('grid', { name: /전화 주문 건수/ });
-  await expect(grid).toHaveAttribute('aria-rowcount', '731');
+  await expect(grid).toHaveAttribute('aria-rowcount', '731', { timeout: SLOW_STEP });
   await grid.getByRole('row').nth(1).getByRole('gridcell').nth(0).click();
   // Only the visible rows are in the page.
   expect(await grid.getByRole('row').count()).toBeLessThan(60);
 
-  const t0 = Date.now();
   for (let i = 0; i < 20; i++) await page.keyboard.press('PageDown');
   await expect(page.locator('.grid-status')).toContainText('2021-10-28 00:00');
-  const moved = Date.now() - t0;
-  const t1 = Date.now();
+  expect(await grid.getByRole('row').count()).toBeLessThan(60);
   await page.keyboard.type('77');
   await page.keyboard.press('Enter');
   await expect(grid.locator('.grid-cell', { hasText: /^77$/ })).toBeVisible();
-  const typed = Date.now() - t1;
-  console.log(`20 × PageDown over 731 rows: ${moved} ms; type and show one cell: ${typed} ms`);
-  expect(moved).toBeLessThan(5_000);
-  expect(typed).toBeLessThan(3_000);
   await expect(page.getByText('모두 저장했어요.')).toBeVisible();
   await page.reload();
   await page.getByRole('textbox', { name: '시작' }).fill('2021-10-28');

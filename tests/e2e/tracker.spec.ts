@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { openApp } from './fixtures';
+import { openApp, SLOW_TEST } from './fixtures';
 
 const shots = 'tests/e2e/screenshots';
 
@@ -15,7 +15,7 @@ function cli(...args: string[]) {
 }
 
 test('after sending: record the packet, an offer and a payment, see the gap and the deadline warning, prepare the 365 Center packet that verifies', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(SLOW_TEST);
   mkdirSync(shots, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'e2e-tracker-'));
 

@@ -26,8 +26,9 @@ describe('electron-builder.yml', () => {
     for (const key of Object.keys(config.electronFuses as object)) expect(fuseTypes).toContain(`${key}?: boolean;`);
   });
 
-  it('ships only the built app, inside asar', () => {
+  it('ships only the built app, inside asar, with no native-module rebuild (the Node >= 22.12 part of electron-builder)', () => {
     expect(config.asar).toBe(true);
+    expect(config.npmRebuild).toBe(false);
     expect(config.files).toEqual(['dist/**', 'dist-electron/**', 'package.json', '!node_modules/**']);
   });
 

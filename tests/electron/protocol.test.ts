@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -25,6 +25,14 @@ beforeAll(() => {
   writeFileSync(path.join(dist, 'assets', 'style.css'), 'body{}');
   writeFileSync(path.join(dist, 'assets', '한글 글꼴.woff2'), new Uint8Array([0x77, 0x4f, 0x46, 0x32]));
   writeFileSync(path.join(base, 'secret.txt'), 'TOP SECRET');
+  mkdirSync(path.join(base, 'private'));
+  writeFileSync(path.join(base, 'private', 'secret.js'), 'TOP SECRET');
+  // Links planted inside dist/: to a file outside, to a folder outside, and even to a file and a folder inside.
+  symlinkSync(path.join(base, 'secret.txt'), path.join(dist, 'secret.txt'));
+  symlinkSync(path.join(base, 'secret.txt'), path.join(dist, 'assets', 'leak'));
+  symlinkSync(path.join(base, 'private'), path.join(dist, 'linked'));
+  symlinkSync(path.join(dist, 'assets', 'index-abc.js'), path.join(dist, 'alias.js'));
+  symlinkSync(path.join(dist, 'assets'), path.join(dist, 'assets-alias'));
   handler = createAppRequestHandler(dist);
 });
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -64,6 +72,31 @@ describe('app:// handler', () => {
     expect(response.status).toBe(404);
     expect(await response.text()).not.toContain('TOP SECRET');
     expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it.each([
+    ['a link to a file outside', 'app://desk/secret.txt'],
+    ['a link without an extension (no index.html fallback either)', 'app://desk/assets/leak'],
+    ['a path through a linked folder outside', 'app://desk/linked/secret.js'],
+    ['a link to a file inside', 'app://desk/alias.js'],
+    ['a path through a linked folder inside', 'app://desk/assets-alias/index-abc.js'],
+  ])('refuses a path that is, or passes through, a symlink: %s', async (_what, url) => {
+    const response = await get(url);
+    expect(response.status).toBe(404);
+    const body = await response.text();
+    expect(body).not.toContain('TOP SECRET');
+    expect(body).not.toContain('console.log');
+    expect(body).not.toContain('<title>desk</title>');
+  });
+
+  it('still serves an app folder that itself sits behind a link', async () => {
+    const linkedDist = path.join(base, 'dist-link');
+    symlinkSync(dist, linkedDist);
+    const viaLink = createAppRequestHandler(linkedDist);
+    const script = await viaLink(new Request('app://desk/assets/index-abc.js'));
+    expect(script.status).toBe(200);
+    expect(await script.text()).toBe('console.log("app")');
+    expect((await viaLink(new Request('app://desk/linked/secret.js'))).status).toBe(404);
   });
 
   it('puts the CSP and nosniff on every response, errors included', async () => {

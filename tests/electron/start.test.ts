@@ -28,8 +28,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(project, { recursive: true, force: true }));
 
-function start(env: Record<string, string>) {
-  return spawnSync(process.execPath, [path.join(project, 'scripts', 'start.mjs'), '--no-build'], {
+function start(env: Record<string, string>, flags: string[] = []) {
+  return spawnSync(process.execPath, [path.join(project, 'scripts', 'start.mjs'), '--no-build', ...flags], {
     cwd: project,
     env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', ELECTRON_RUN_AS_NODE: '1', ...env },
     encoding: 'utf8',
@@ -47,6 +47,18 @@ describe('npm start', () => {
     expect(result.stderr).toContain('The Electron binary is missing, so the desktop app cannot open.');
     expect(result.stderr.match(/npm run web/g)?.length).toBeGreaterThanOrEqual(2);
     expect(result.stderr).toContain('install.js failed with exit code 1');
+    // The message only: install.js's raw network trace is kept back, and the way to see it is named.
+    expect(result.stderr + result.stdout).not.toMatch(/ECONNREFUSED|ClientRequest|socketErrorListener/);
+    expect(result.stderr).toContain('npm start -- --verbose');
+  });
+
+  it('shows install.js’s own trace behind --verbose, then the same message', () => {
+    const result = start({ FAKE_INSTALL: 'fail' }, ['--verbose']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('HTTPError: RequestError: connect ECONNREFUSED (fake)');
+    expect(result.stderr).toContain('at ClientRequest.<anonymous>');
+    expect(result.stderr).toContain('The Electron binary is missing, so the desktop app cannot open.');
+    expect(result.stderr).not.toContain('npm start -- --verbose');
   });
 
   it('launches the binary install.js provided, on this project, without ELECTRON_RUN_AS_NODE, passing its exit code', () => {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Session, WebContents } from 'electron';
 
@@ -55,6 +57,16 @@ describe('SECURE_WEB_PREFERENCES', () => {
     const [win] = electron.windows;
     expect(win.options.webPreferences).toEqual({ ...SECURE_WEB_PREFERENCES, preload: '/opt/app/dist-electron/preload.cjs' });
     expect(win.loaded).toEqual(['app://desk/index.html']);
+  });
+
+  it('is written out literally at `new BrowserWindow`, where a static scanner reads it', () => {
+    const source = readFileSync(path.join(import.meta.dirname, '..', '..', 'electron', 'window.ts'), 'utf8');
+    const call = /new BrowserWindow\(\{[\s\S]*?webPreferences: \{([\s\S]*?)\},\n\s*\}\);/.exec(source);
+    expect(call, 'new BrowserWindow({ ..., webPreferences: { ... } })').not.toBeNull();
+    const literal = call![1]!;
+    expect(literal).not.toContain('...');
+    for (const [key, value] of Object.entries(SECURE_WEB_PREFERENCES)) expect(literal).toMatch(new RegExp(`^\\s*${key}: ${value},$`, 'm'));
+    expect(literal).toMatch(/^\s*preload: preloadPath,$/m);
   });
 });
 

@@ -176,7 +176,7 @@ describe('CSV/XLSX importer under hostile input', () => {
     const r = await importSafely(bytes, 'million.csv');
     expect(r).toBeInstanceOf(ImportFileError);
     expect((r as ImportFileError).code).toBe('too-many-rows');
-    expect((r as ImportFileError).message).toMatch(/million\.csv: 행이 너무 많아요 \(최대 1,000,000행\)/);
+    expect((r as ImportFileError).message).toMatch(/million\.csv: 행이 너무 많아요 \(최대 500,000행\)/);
   });
 
   it('a file over the size cap is refused before it is decoded', async () => {

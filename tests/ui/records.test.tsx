@@ -14,7 +14,7 @@ import { NoticeProvider } from '../../src/ui/notices';
 import RecordsPage from '../../src/ui/pages/RecordsPage';
 import { entrySetupOf } from '../../src/ui/records/model';
 import { QuickLog } from '../../src/ui/records/QuickLog';
-import { readJournal } from '../../src/ui/records/quick-log';
+import { journalCsv, readJournal } from '../../src/ui/records/quick-log';
 import { example, freshDb, renderPage } from './evidence-helpers';
 
 let db: OutageDeskDB;
@@ -311,6 +311,12 @@ describe('the entry grid', () => {
 });
 
 describe('the quick log', () => {
+  it('writes its journal CSV with formula starts neutralised, whatever the user named a channel', () => {
+    const taps = [{ id: 't1', at: '2022-10-15T20:34:10+09:00', channel: 'my-app', kind: 'taken' as const, fare: 12000, bucket: '2022-10-15T20:00+09:00' }];
+    const text = new TextDecoder().decode(journalCsv(taps, ['시각', '채널'], () => '받음', () => '\u3000＝HYPERLINK("x")'));
+    expect(text.split('\r\n')[1]).toBe(`2022-10-15T20:34:10+09:00,"'\u3000＝HYPERLINK(""x"")",my-app,받음,12000`);
+  });
+
   // 2022-10-15 20:34:10 KST
   const now = () => Date.parse('2022-10-15T20:34:10+09:00');
 

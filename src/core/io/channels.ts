@@ -31,9 +31,20 @@ const LOOKUP: Map<string, string> = (() => {
   return map;
 })();
 
-/** "네이버 페이" → "neibeo-pei"; falls back to "channel" if nothing usable is left. */
+/**
+ * A leading sign is a word, not punctuation: cells `+1` and `-1` are two channels, and neither is `1`.
+ * (− U+2212 and the full-width ＋ － are the same signs.)
+ */
+function spellLeadingSign(value: string): string {
+  const trimmed = value.trim();
+  const sign = /^[+\uFF0B]/u.test(trimmed) ? 'plus ' : /^[-\u2212\uFF0D]/u.test(trimmed) ? 'minus ' : '';
+  return sign ? sign + trimmed.slice(1) : trimmed;
+}
+
+/** "네이버 페이" → "neibeo-pei", "+1" → "plus-1"; falls back to "channel" if nothing usable is left. */
 export function slugifyChannel(value: string): string {
-  const romanised = /[가-힣]/u.test(value) ? romanize(value) : value;
+  const signed = spellLeadingSign(value);
+  const romanised = /[가-힣]/u.test(signed) ? romanize(signed) : signed;
   const slug = romanised
     .normalize('NFKD')
     .toLowerCase()
@@ -62,6 +73,33 @@ export function resolveChannel(raw: string, channelMap?: ReadonlyMap<string, str
   if (known) return { id: known, known: true };
   if (isChannelId(trimmed)) return { id: trimmed, known: false };
   return { id: slugifyChannel(trimmed), known: false };
+}
+
+/** Two raw cells are the same unknown channel only when they read the same apart from case, spacing and width. */
+function unknownIdentity(raw: string): string {
+  return raw.normalize('NFKC').replace(/\u2212/gu, '-').trim().replace(/\s+/gu, ' ').toLowerCase();
+}
+
+/**
+ * `resolveChannel` for one whole file: slugs are lossy ("1", "#1" and "1!" all slugify to "1"), so a
+ * raw value that would take a slug another, different raw value already took gets "-2", "-3", ...
+ * instead of being silently added into that other channel. Resolve in row order, so the preview's
+ * suggestions and the import agree.
+ */
+export function createChannelResolver(channelMap?: ReadonlyMap<string, string>): (raw: string) => ChannelResolution {
+  const owners = new Map<string, string>();
+  return (raw) => {
+    const resolved = resolveChannel(raw, channelMap);
+    if (resolved.known) return resolved;
+    const identity = unknownIdentity(raw);
+    for (let n = 1; ; n++) {
+      const suffix = n === 1 ? '' : `-${n}`;
+      const id = resolved.id.slice(0, 40 - suffix.length).replace(/-+$/g, '') + suffix;
+      const owner = owners.get(id);
+      if (owner === undefined) owners.set(id, identity);
+      if (owner === undefined || owner === identity) return { id, known: false };
+    }
+  };
 }
 
 /** Build the lookup for a user's channel map, accepting raw or normalised keys. */

@@ -6,7 +6,7 @@
 export { decodeText, decodesCp949Extensions, platformCp949Decoder, type Cp949Decoder, type DetectedEncoding } from './encoding';
 export { ImportFileError, type ImportFileErrorCode, type ImportRowError } from './errors';
 export { COLUMN_ROLES, guessMapping, normaliseHeader, type ColumnMapping, type ColumnRole } from './headers';
-export { resolveChannel, slugifyChannel } from './channels';
+export { createChannelResolver, resolveChannel, slugifyChannel } from './channels';
 export { FALLBACK_CHANNEL, IMPORT_SHAPES, type Granularity, type ImportShape, type UnknownChannel } from './records';
 export { DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, type FileFormat, type TableEncoding } from './table';
 export { fileSha256, importActivityFile, previewActivityFile, type ImportOptions, type ImportPreview, type ImportResult } from './import';

@@ -1,5 +1,5 @@
 import { activityRecordSchema, type ActivityRecord } from '../model/record';
-import { resolveChannel } from './channels';
+import { createChannelResolver } from './channels';
 import { ImportFileError, type ImportRowError } from './errors';
 import { COLUMN_ROLES, guessMapping, normaliseHeader, type ColumnMapping, type ColumnRole } from './headers';
 import type { Table } from './table';
@@ -155,6 +155,7 @@ export function buildRecords(table: Table, columns: ResolvedColumns, options: Bu
   const headers = table.headers;
   const entries = new Map<string, Entry>();
   const unknown = new Map<string, UnknownChannel>();
+  const resolveChannel = createChannelResolver(options.channelMap);
   let summaryRows = 0;
   let mergedChannelRows = 0;
   const defaultChannel = options.defaultChannel ?? (shape === 'card' ? 'card' : FALLBACK_CHANNEL);
@@ -235,7 +236,7 @@ export function buildRecords(table: Table, columns: ResolvedColumns, options: Bu
     if (columns.channel !== undefined) {
       rawChannel = cellText(cellAt(cells, 'channel'));
       if (rawChannel) {
-        const resolved = resolveChannel(rawChannel, options.channelMap);
+        const resolved = resolveChannel(rawChannel);
         channel = resolved.id;
         if (!resolved.known) {
           const seen = unknown.get(rawChannel);

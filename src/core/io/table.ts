@@ -5,13 +5,15 @@ import { decodeText, type Cp949Decoder, type DetectedEncoding } from './encoding
 import { ImportFileError, type ImportRowError } from './errors';
 import { normaliseHeader, recognisedHeaderCount, type ColumnMapping } from './headers';
 import { cellText, isBlank, type Cell } from './values';
+import { MAX_CLAIM_RECORDS } from '../model/record';
 
 /**
  * Bytes → a table of cells with the row numbers Excel shows. CSV and XLSX end up in the same shape, so
  * the record builders never know which one they read.
  */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
-export const DEFAULT_MAX_ROWS = 1_000_000;
+/** Agrees with the claim's own cap: a file with more rows than a claim can hold is refused while read. */
+export const DEFAULT_MAX_ROWS = MAX_CLAIM_RECORDS;
 /** A title block (store name, period, "조회결과") may sit above the header row: look this far down. */
 const HEADER_SEARCH_ROWS = 20;
 

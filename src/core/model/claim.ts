@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { activityRecordSchema, DAILY_BUCKET_RE } from './record';
+import { MAX_CLAIM_RECORDS } from './record';
 import { claimantSchema } from './claimant';
 import { marginProblems } from '../estimate/margin';
 import { claimWindowDates, referenceDateProblems } from '../estimate/explicit-references';
@@ -161,7 +162,7 @@ const claimObject = z.object({
   claimant: claimantSchema,
   incident: incidentSchema,
   granularity: z.enum(['hourly', 'daily']),
-  records: z.array(activityRecordSchema).max(500_000),
+  records: z.array(activityRecordSchema).max(MAX_CLAIM_RECORDS),
   referenceDates: referenceDatesSchema.default({ byWindowDate: {}, abnormalDates: [] }),
   parameters: parametersSchema.default(() => parametersSchema.parse({})),
   declaredBaseline: declaredBaselineSchema.optional(),

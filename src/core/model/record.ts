@@ -25,6 +25,11 @@ export const channelIdSchema = z
   .max(40)
   .regex(/^[a-z0-9][a-z0-9-]*$/, { message: '채널 id는 영문 소문자, 숫자, -만 써요 / channel id: lowercase letters, digits and -' });
 
+/**
+ * The most records one claim holds (the claim file's `records` cap). Imports and entries are checked
+ * against it before anything is stored, and one import file may hold at most this many rows.
+ */
+export const MAX_CLAIM_RECORDS = 500_000;
 export const MAX_AMOUNT_KRW = 1_000_000_000_000; // 10^12 won: anything above is an input error
 
 export const provenanceSchema = z.discriminatedUnion('kind', [

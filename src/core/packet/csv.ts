@@ -2,11 +2,14 @@ import type { ActivityRecord } from '../model/record';
 
 /**
  * records.csv for Korean Excel: UTF-8 with a BOM (domain brief section 4), CRLF line ends, RFC 4180 quoting.
- * A cell that starts with = + - @, a tab or a CR is prefixed with a single quote so that a spreadsheet never
- * runs it as a formula (OWASP "CSV injection").
+ * A cell that starts with = + - @ (or their full-width forms ＝ ＋ － ＠), possibly after leading blanks
+ * (spaces, U+3000, tabs, line breaks: Excel and LibreOffice skip them before reading a formula), or that
+ * starts with a tab, CR or LF at all, is prefixed with a single quote so that a spreadsheet never runs it
+ * as a formula (OWASP "CSV injection").
  */
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** `\s` in a Unicode regex covers space, U+3000, NBSP, tab, CR, LF and the BOM. */
+const FORMULA_START = /^(?:[\t\r\n]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
 
 export function neutraliseCell(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;

@@ -5,7 +5,7 @@ import { COLUMN_ROLES, IMPORT_SHAPES } from '../../core/io';
 import type { ColumnRole, ImportShape } from '../../core/io';
 import type { OverlapDecision } from '../../core/io';
 import type { SalesChannel } from '../../core/model';
-import { DuplicateImportError } from '../../db';
+import { ClaimRecordCapError, DuplicateImportError } from '../../db';
 import { useDb } from '../desk';
 import { useNotices } from '../notices';
 import type { Granularity } from '../records/model';
@@ -233,7 +233,7 @@ export function ImportWizard({ claimId, channels, granularity, incoming, onIncom
       setStep('done');
       notify(t('import.done.stored', { count: outcome.stored, file: file.name }));
     } catch (err) {
-      if (err instanceof DuplicateImportError) setProblem(err.message);
+      if (err instanceof DuplicateImportError || err instanceof ClaimRecordCapError) setProblem(err.message);
       else reportError(err);
     } finally {
       setProgress(null);

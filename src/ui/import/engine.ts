@@ -3,7 +3,7 @@
  * decoding, reading the table and building records, all through core/io. Stateless: every request
  * carries the file's bytes, so a cancelled (terminated) worker loses nothing.
  */
-import { fileSha256, importActivityFile, previewActivityFile, resolveChannel } from '../../core/io';
+import { createChannelResolver, fileSha256, importActivityFile, previewActivityFile } from '../../core/io';
 import type { ColumnRole, Cp949Decoder, ImportPreview, ImportRowError, ImportShape } from '../../core/io';
 import { readTable } from '../../core/io/table';
 import type { Table } from '../../core/io/table';
@@ -153,6 +153,7 @@ export function rebuildTableCsv(table: Table, mapping: Partial<Record<ColumnRole
 function channelValuesOf(table: Table, channelHeader: string | undefined, skips: ReadonlySet<number>): ChannelValue[] {
   const index = channelHeader ? table.headers.indexOf(channelHeader) : -1;
   const byRaw = new Map<string, ChannelValue>();
+  const resolveChannel = createChannelResolver();
   for (const { row, cells } of table.rows) {
     if (skips.has(row)) continue;
     const raw = index >= 0 ? cellText(cells[index] ?? null) : '';

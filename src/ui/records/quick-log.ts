@@ -11,6 +11,7 @@
 import { putRecords, recordOfRow } from '../../db';
 import type { OutageDeskDB } from '../../db';
 import type { ActivityRecord } from '../../core/model/record';
+import { quoteCell } from '../../core/packet/csv';
 import { formatKstInstant, hourContaining, hourOfEpochHour } from '../../core/time';
 import { kstToday } from './model';
 import type { Granularity } from './model';
@@ -109,10 +110,10 @@ export async function undoLastTap(db: OutageDeskDB, claimId: string): Promise<Qu
 
 /** The journal as a CSV for Korean Excel (UTF-8 with a BOM), to keep as evidence. */
 export function journalCsv(taps: readonly QuickTap[], header: readonly string[], kindLabel: (kind: TapKind) => string, channelLabel: (id: string) => string): Uint8Array {
-  const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = [header.map(quote).join(',')];
+  // quoteCell also neutralises formula starts: a channel the user named "=..." must not run in Excel.
+  const lines = [header.map(quoteCell).join(',')];
   for (const tap of taps) {
-    lines.push([tap.at, channelLabel(tap.channel), tap.channel, kindLabel(tap.kind), tap.fare !== undefined ? String(tap.fare) : ''].map(quote).join(','));
+    lines.push([tap.at, channelLabel(tap.channel), tap.channel, kindLabel(tap.kind), tap.fare !== undefined ? String(tap.fare) : ''].map(quoteCell).join(','));
   }
   return new TextEncoder().encode(`\uFEFF${lines.join('\r\n')}\r\n`);
 }

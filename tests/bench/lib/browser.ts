@@ -8,11 +8,12 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import type { Figure } from './report';
+import { gridFigures } from './grid';
 import { ROOT } from './inputs';
 
 type ChromiumModule = { findChromium: () => string | null; chromiumArgs: string[] };
 
-export type BrowserSizes = { renderRuns: number; bulkPutRows: number; bulkPutRuns: number };
+export type BrowserSizes = { renderRuns: number; bulkPutRows: number; bulkPutRuns: number; gridDays: number };
 
 /** The app's heading, its nav and the claims list's answer (empty state or the list) are all on screen. */
 const USABLE_PROBE = `(() => {
@@ -58,7 +59,7 @@ export async function browserFigures(sizes: BrowserSizes, tmp: string, log: (s: 
       rolldownOptions: { input: { main: join(ROOT, 'index.html'), bench: join(ROOT, 'tests', 'bench', 'page', 'bulk-put.html') } },
     },
   });
-  const server = await preview({ configFile, root: ROOT, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 4399, strictPort: false } });
+  const server = await preview({ configFile, root: ROOT, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: Number(process.env.BENCH_PORT ?? 4399), strictPort: false } });
   try {
     const base = server.resolvedUrls?.local[0];
     if (!base) throw new Error('vite preview did not report a URL');
@@ -122,6 +123,9 @@ export async function browserFigures(sizes: BrowserSizes, tmp: string, log: (s: 
     const raw = await withFreshProfile(async (page) => (await benchPage(page), checked(await page.evaluate((n) => window.benchRawPut!(n, true), sizes.bulkPutRows))));
     log(`raw IndexedDB put: ${raw.toFixed(0)} ms`);
 
+    const grid = await withFreshProfile((page) => gridFigures(page, base, sizes.gridDays));
+    log(`grid: import ${grid.importMs.toFixed(0)} ms, ${grid.figures.map((f) => `${f.key} ${f.value?.toFixed(0)} ms`).join(', ')}`);
+
     const spread = (xs: number[]) => `${xs.length} run${xs.length > 1 ? 's' : ''}: ${xs.map((x) => x.toFixed(0)).join(', ')} ms`;
     return {
       chromiumVersion,
@@ -140,6 +144,7 @@ export async function browserFigures(sizes: BrowserSizes, tmp: string, log: (s: 
           unit: 'ms',
           note: `${spread(puts)}; raw IndexedDB, same rows and indexes, no Dexie: ${raw.toFixed(0)} ms`,
         },
+        ...grid.figures,
       ],
     };
   } finally {

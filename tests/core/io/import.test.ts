@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import type { Worksheet } from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { activityRecordSchema, type ActivityRecord } from '../../../src/core/model/record';
-import { ImportFileError, importActivityFile, previewActivityFile, type ImportOptions } from '../../../src/core/io';
+import { z } from 'zod';
+import { activityRecordSchema, MAX_CLAIM_RECORDS, type ActivityRecord } from '../../../src/core/model/record';
+import { claimSchema } from '../../../src/core/model/claim';
+import { DEFAULT_MAX_ROWS, ImportFileError, importActivityFile, previewActivityFile, slugifyChannel, type ImportOptions } from '../../../src/core/io';
 import { iconvCp949Decoder } from '../../../src/core/io/cp949-iconv';
 
 const SAMPLES = join(__dirname, '..', '..', '..', 'assets', 'samples');
@@ -251,6 +253,17 @@ describe('channels', () => {
     expect(r.warnings.join('\n')).toContain("'네이버 페이'");
   });
 
+  it('keeps channel cells +1, -1 and 1 apart, and never adds two different unknown cells into one slug', async () => {
+    const text = '일자,건수,채널\n2022-10-15,1,+1\n2022-10-15,2,-1\n2022-10-15,4,1\n2022-10-15,8,#1\n2022-10-15,16,＋1\n2022-10-15,32,−1\n';
+    const r = await importText(text);
+    expect(r.errors).toEqual([]);
+    expect(r.records.map((x) => [x.channel, x.count])).toEqual([['1', 4], ['1-2', 8], ['minus-1', 34], ['plus-1', 17]]);
+    expect(r.unknownChannels.map((u) => [u.value, u.id])).toEqual([['+1', 'plus-1'], ['-1', 'minus-1'], ['1', '1'], ['#1', '1-2'], ['＋1', 'plus-1'], ['−1', 'minus-1']]);
+    expect(slugifyChannel('+1')).toBe('plus-1');
+    expect(slugifyChannel('-1')).toBe('minus-1');
+    expect(slugifyChannel('네이버 페이')).toBe('neibeo-pei');
+  });
+
   it('adds up two spellings of one channel in one bucket (신용카드 + 체크카드 → card), and warns', async () => {
     const r = await importText('일자,시간,건수,매출액,결제수단\n2022-10-15,12,3,30000,신용카드\n2022-10-15,12,2,20000,체크카드\n');
     expect(r.errors).toEqual([]);
@@ -299,6 +312,14 @@ describe('safety', () => {
     await expectFileError(importText(`일자,건수\n${rows}\n`, { maxRows: 10 }), 'too-many-rows', /최대 10행/);
     const ok = await importText(`일자,건수\n${rows}\n`, { maxRows: 12 });
     expect(ok.records).toHaveLength(12);
+  });
+
+  it('takes at most as many rows per file as a claim holds records (the claim format cap)', async () => {
+    expect(DEFAULT_MAX_ROWS).toBe(MAX_CLAIM_RECORDS);
+    const schema = z.toJSONSchema(claimSchema, { io: 'input', unrepresentable: 'any' }) as unknown as { properties: { records: { maxItems: number } } };
+    expect(schema.properties.records.maxItems).toBe(MAX_CLAIM_RECORDS);
+    const rows = Array.from({ length: MAX_CLAIM_RECORDS + 1 }, () => '2022-10-15,1').join('\n');
+    await expectFileError(importText(`일자,건수\n${rows}\n`), 'too-many-rows', /최대 500,000행/);
   });
 
   it('refuses legacy .xls, HTML disguised as .xls, empty files', async () => {

@@ -49,6 +49,14 @@ describe('CSV', () => {
   it('neutralises formula starts with a single quote', () => {
     for (const s of ['=1+1', '+82', '-3', '@SUM(A1)', '\tx', '\rx']) expect(neutraliseCell(s)).toBe(`'${s}`);
     expect(neutraliseCell('카카오')).toBe('카카오');
+  });
+
+  it('neutralises formula starts hidden behind blanks, line breaks and full-width signs', () => {
+    const hidden = [' =1+1', '  +82', '\u3000=SUM(A1)', '\u3000\u3000-3', '\n=1', '\nplain', '\r\n@x', '\t=1', '\u00a0=1',
+      '＝1+1', '＋82', '－3', '＠SUM(A1)', ' ＝HYPERLINK("x")', '\u3000＠x'];
+    for (const s of hidden) expect(neutraliseCell(s), JSON.stringify(s)).toBe(`'${s}`);
+    for (const s of [' 카카오', '\u3000매장', 'a=b', '1-2', '카카오 +1', '']) expect(neutraliseCell(s), JSON.stringify(s)).toBe(s);
+    expect(toCsv([[' =cmd|calc', '\u3000＝1']])).toBe(`' =cmd|calc,'\u3000＝1\r\n`);
     expect(toCsv([['=HYPERLINK("x")', 'a,b']])).toBe(`"'=HYPERLINK(""x"")","a,b"\r\n`);
   });
 
