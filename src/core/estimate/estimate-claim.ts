@@ -5,6 +5,7 @@
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import type { Claim, DeclaredBaseline } from '../model/claim';
 import { bi } from '../model/common';
+import type { IncidentPack } from '../model/incident-pack';
 import { roundWon, sumWon, type Won } from '../model/money';
 import {
   dateOfEpochDay,
@@ -40,6 +41,8 @@ export interface EstimateOptions {
   alpha?: number;
   /** Explicit reference dates per window date, overriding the claim's lists. */
   referenceDates?: Record<string, string[]>;
+  /** The incident pack the claim's incident comes from, when it is not bundled (an imported pack file). */
+  pack?: IncidentPack;
 }
 
 /** Trend factor bounds (section 3.1). */
@@ -417,7 +420,7 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
 
   // Section 3.3: channel rules, beside the estimate.
   const rules: Record<string, RuleResult> = {};
-  for (const rule of rulesFor(claim)) rules[rule.id] = rule.compute({ claim, window, index, averageTicket: ticket });
+  for (const rule of rulesFor(claim, opts.pack)) rules[rule.id] = rule.compute({ claim, window, index, averageTicket: ticket });
 
   // Assumptions shown in every packet until confirmed (section 4).
   assumptions.unshift(

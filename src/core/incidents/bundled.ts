@@ -2,10 +2,22 @@ import { bi } from '../model/common';
 import type { IncidentPack } from '../model/incident-pack';
 import { formatPackIssues, parseIncidentPack } from './pack';
 import kakao202210 from './packs/kakao-2022-10.json';
+import kt202110 from './packs/kt-2021-10.json';
+import lguplus202301 from './packs/lguplus-2023-01.json';
+import kt202408 from './packs/kt-2024-08.json';
+import baemin202112 from './packs/baemin-2021-12.json';
+import baemin202505 from './packs/baemin-2025-05.json';
+import naverpay202602 from './packs/naverpay-2026-02.json';
 
 /** The packs shipped with the app (shared/incident-packs.md), as JSON files beside this module. */
 const RAW: ReadonlyArray<readonly [string, unknown]> = [
   ['kakao-2022-10.json', kakao202210],
+  ['kt-2021-10.json', kt202110],
+  ['lguplus-2023-01.json', lguplus202301],
+  ['kt-2024-08.json', kt202408],
+  ['baemin-2021-12.json', baemin202112],
+  ['baemin-2025-05.json', baemin202505],
+  ['naverpay-2026-02.json', naverpay202602],
 ];
 
 function load(): IncidentPack[] {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseInstant } from '../time/kst';
 import { channelProfileSchema } from '../packet/profile';
+import { MERCHANT_INDUSTRIES, TAXI_TYPES } from './claimant';
 import { bi, bilingualTextSchema, idSchema, kstDateSchema, kstInstantSchema } from './common';
 
 /**
@@ -175,6 +176,10 @@ const ruleBase = {
   /** Paid automatically (a bill credit) or on request. */
   payment: z.enum(['automatic', 'on-request', 'unknown']).default('unknown'),
   unconfirmed: z.boolean().default(false),
+  /** Claimants outside these sub-kinds get the figure for reference only, with this note. */
+  eligibility: z
+    .object({ taxiTypes: z.array(z.enum(TAXI_TYPES)).optional(), industries: z.array(z.enum(MERCHANT_INDUSTRIES)).optional(), note: bilingualTextSchema })
+    .optional(),
   note: notes,
 };
 
