@@ -39,4 +39,6 @@ export interface RuleResult {
   inputs: RuleInputShown[];
   /** False when the claimant is outside the rule's sub-kinds: the figure is for reference. */
   eligible: boolean;
+  /** Beside the app's lost-profit estimate: the difference (estimate - rule) and it in words; null when not computable. */
+  gap?: { ruleFigure: Won; appEstimate: Won; difference: Won; words: string } | null;
 }
