@@ -125,9 +125,16 @@ describe('bundled non-Kakao examples: claim -> verified packet', () => {
       const built = cli('packet', `assets/examples/${file}`, '--channel', 'generic', '--out', out, '--now', '2025-06-03T09:00+09:00');
       expect(built.err).toBe('');
       expect(built.code).toBe(0);
-      const [zipName] = readdirSync(out);
+      const [zipName] = readdirSync(out).filter((f) => f.endsWith('.zip'));
       const files = readZipSafely(new Uint8Array(readFileSync(join(out, zipName!))));
       expect([...files.keys()]).toContain('report.pdf');
+      // The report shows every rule's figure beside the app's estimate, with the gap in words (pdftotext on the real PDF).
+      writeFileSync(join(out, 'report.pdf'), files.get('report.pdf')!);
+      const pdfText = spawnSync('pdftotext', ['-layout', join(out, 'report.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+      expect(pdfText).toContain('회사 보상 기준과 이 계산의 비교');
+      expect(pdfText).toContain(Object.values(ruleIds)[0]!.toLocaleString('en-US'));
+      expect(pdfText).toMatch(/회사 기준 금액 [\d,]+원/);
+      expect(pdfText).not.toMatch(/카카오/);
       const ok = cli('verify', join(out, zipName!));
       expect(ok.code).toBe(0);
       expect(ok.out).toMatch(/^OK: /);

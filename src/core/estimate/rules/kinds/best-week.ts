@@ -59,7 +59,7 @@ export function bestWeek(p: Params, { index, averageTicket }: KindContext): Kind
   return {
     computable: true,
     figure,
-    details: { outageWeek, bestWeek: best, weeksUsed: used, weeksSkipped: skipped },
+    details: { outageWeek, bestWeek: best, weeksUsed: used, weeksSkipped: skipped, period: { from: p.periodFrom, to: p.periodTo } },
     notes,
     lines: [
       bi(`장애 주 ${outage.start} ~ ${outage.end} 매출 ${won(outageWeek.sales)}`, `outage week ${outage.start} to ${outage.end}: ${won(outageWeek.sales)}`),
