@@ -123,6 +123,13 @@ function ruleReport(result: RuleResult): ReportRule | null {
   return { id: result.id, name: result.title.ko, loss: result.loss, bandLabel, detail, ...(weeks ? { weeks } : {}), ...(windows ? { windows } : {}) };
 }
 
+/** Where a window's times come from, in plain words: published (with a source), partly unconfirmed, or typed by the claimant. */
+function windowOrigin(claim: Claim, source: string): string {
+  if (!claim.incident.presetId || !source.trim()) return '직접 적은 시각, 출처 없음';
+  if (/미확인|미정/.test(source)) return '공개 시각, 일부 확인되지 않음; 출처는 가정 표에';
+  return '공개 시각, 출처는 가정 표에';
+}
+
 function durationKo(startIso: string, endIso: string): string {
   const minutes = Math.round((Date.parse(endIso.replace(/T(\d{2}:\d{2})\+/, 'T$1:00+')) - Date.parse(startIso.replace(/T(\d{2}:\d{2})\+/, 'T$1:00+'))) / 60_000);
   const h = Math.floor(minutes / 60);
@@ -145,7 +152,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
   const windowNotes = services.map((s) =>
     s.userWindow
       ? `${s.name.ko}: ${formatKst(s.window.start)} ~ ${formatKst(s.window.end)} (직접 고침; 공개 시각 ${formatKst(s.presetWindow.start)} ~ ${formatKst(s.presetWindow.end)})`
-      : `${s.name.ko}: ${formatKst(s.window.start)} ~ ${formatKst(s.window.end)} (공개 시각, 출처는 가정 표에)`,
+      : `${s.name.ko}: ${formatKst(s.window.start)} ~ ${formatKst(s.window.end)} (${windowOrigin(claim, s.source)})`,
   );
 
   const methodLines: string[] = [

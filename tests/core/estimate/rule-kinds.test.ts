@@ -159,3 +159,19 @@ describe('best-week and window-vs-earlier: the Kakao 2022 rules come from the pa
     expect(c.notes[0]).toMatch(/참고용/);
   });
 });
+
+describe("packet wording comes from the claim's incident, not a Kakao default", () => {
+  it('times the claimant typed without a source are called so; unconfirmed pack times are flagged', async () => {
+    const { describeClaim } = await import('../../../src/core/packet/facts');
+    const { findChannelProfile } = await import('../../../src/core/packet/profiles/index');
+    const generic = findChannelProfile('generic')!;
+    const own = merchantClaim('kt-2021-10');
+    own.incident = { id: 'my-outage', name: { ko: '내 장애', en: '' }, services: [{ id: 'pos', name: { ko: 'POS', en: '' }, window: { start: '2026-05-01T11:00+09:00', end: '2026-05-01T13:00+09:00' }, source: '' }] };
+    own.claimant.servicesUsed = ['pos'];
+    const ownText = JSON.stringify(describeClaim(own, generic).report);
+    expect(ownText).toContain('직접 적은 시각, 출처 없음');
+    expect(ownText).not.toContain('공개 시각');
+    const baemin = JSON.stringify(describeClaim(merchantClaim('baemin-2025-05'), generic).report);
+    expect(baemin).toContain('공개 시각, 일부 확인되지 않음');
+  });
+});
