@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { claimSchema, serializeClaim, type Claim, type ClaimInput, type Evidence } from '../src/core/model/index';
-import { incidentFromPreset } from '../src/core/incidents/index';
+import { findBundledPack, incidentFromPreset, packToIncident } from '../src/core/incidents/index';
 import { suggestReferenceDatesForClaim } from '../src/core/estimate/index';
 import { addDays, weekdayOf } from '../src/core/time/kst';
 import type { ActivityRecord } from '../src/core/model/record';
@@ -441,6 +441,99 @@ function cafeDaily(): Claim {
 }
 
 // ---------------------------------------------------------------------------------------------------
+/** A PC cafe in the LG U+ DDoS outages of 29 Jan and 4 Feb 2023 (incident pack lguplus-2023-01): daily card sales. */
+function pcCafeLguplus2023(): Claim {
+  const r = rng(2023);
+  const records: ActivityRecord[] = [];
+  const fileSha = sha('example PC cafe POS daily export 2022-12..2023-02');
+  let row = 1;
+  for (const d of dates('2022-12-01', '2023-02-20')) {
+    const wd = weekdayOf(d);
+    const level = (wd === 0 || wd === 6 ? 1.5 : 1) * (0.9 + 0.2 * r());
+    const outage = d === '2023-01-29' || d === '2023-02-04';
+    const seats = Math.round(90 * level * (outage ? 0.8 : 1));
+    records.push({ bucket: d, channel: 'pos', count: seats, revenue: seats * 4_000 + Math.round(r() * 30) * 100, provenance: { kind: 'imported', fileSha256: fileSha, fileName: 'PC방_POS_일별_2022-12_2023-02.csv', row: row++ } });
+  }
+  return finish({
+    format: 'outage-loss-desk/claim',
+    formatVersion: 1,
+    id: 'example-pc-cafe-lguplus-2023',
+    example: true,
+    title: '예시: PC방, LG유플러스 인터넷 장애 2023 / example: PC cafe in the LG U+ outages of 2023',
+    createdAt: '2023-05-02T10:00+09:00',
+    claimant: {
+      kind: 'merchant',
+      industry: 'other',
+      name: '오사장 (예시)',
+      businessName: '예시 PC방 부평점',
+      businessNumber: '123-45-67891',
+      mobile: '010-2345-6789',
+      region: { sido: '인천광역시', sigungu: '부평구' },
+      servicesUsed: ['lgu-internet', 'lgu-internet-2'],
+      salesChannels: [{ id: 'pos', label: 'PC방 POS (이용 요금·먹거리)', isPlatform: false }],
+    },
+    incident: packToIncident(findBundledPack('lguplus-2023-01')!),
+    granularity: 'daily',
+    records,
+    parameters: { margin: { v: { value: 0.4, confirmed: true }, c: { value: 0, confirmed: true } } },
+    ruleInputs: {
+      datesHit: { value: ['2023-01-29', '2023-02-04'], evidenceIds: [], note: '두 날 모두 손님이 접속하지 못했어요 / guests could not connect on both days' },
+      monthlyFee: { value: 385_000, evidenceIds: [], note: '기업 인터넷 회선 월 요금 / monthly fee of the business internet lines' },
+    },
+  });
+}
+
+/** A Baemin restaurant with an Ultra Call (flat-fee ad) in the outage of 30 May 2025 (pack baemin-2025-05): hourly orders. */
+function baeminUltraCall2025(): Claim {
+  const r = rng(2025);
+  const records: ActivityRecord[] = [];
+  const fileSha = sha('example Baemin order history 2025-04..06');
+  let row = 1;
+  for (const d of dates('2025-04-01', '2025-06-02')) {
+    const wd = weekdayOf(d);
+    for (let h = 11; h <= 23; h++) {
+      const peak = h >= 17 && h <= 20 ? 2 : 1;
+      const level = (wd === 5 || wd === 6 ? 1.3 : 1) * peak * (0.8 + 0.4 * r());
+      const outageHour = d === '2025-05-30' && h === 18;
+      const app = Math.round(3 * level * (outageHour ? 0.4 : 1));
+      const phone = Math.round(1 * level * (outageHour ? 1.5 : 1));
+      if (app > 0) records.push({ bucket: hour(d, h), channel: 'baemin', count: app, revenue: app * 23_000 + Math.round(r() * 20) * 100, provenance: { kind: 'imported', fileSha256: fileSha, fileName: '배민_주문내역_2025-04_06.csv', row: row++ } });
+      if (phone > 0) records.push({ bucket: hour(d, h), channel: 'phone', count: phone, revenue: phone * 21_000, provenance: { kind: 'imported', fileSha256: fileSha, fileName: '배민_주문내역_2025-04_06.csv', row: row++ } });
+    }
+  }
+  return finish({
+    format: 'outage-loss-desk/claim',
+    formatVersion: 1,
+    id: 'example-baemin-ultracall-2025',
+    example: true,
+    title: '예시: 배민 울트라콜 음식점, 2025-05-30 장애 / example: Baemin restaurant with Ultra Call, outage of 30 May 2025',
+    createdAt: '2025-06-02T10:00+09:00',
+    claimant: {
+      kind: 'merchant',
+      industry: 'restaurant',
+      name: '한사장 (예시)',
+      businessName: '예시 치킨 망원점',
+      businessNumber: '220-81-62517',
+      mobile: '010-3456-7890',
+      region: { sido: '서울특별시', sigungu: '마포구' },
+      servicesUsed: ['baemin-app'],
+      salesChannels: [
+        { id: 'baemin', label: '배달의민족 주문', isPlatform: true },
+        { id: 'phone', label: '전화 주문', isPlatform: false },
+      ],
+    },
+    incident: packToIncident(findBundledPack('baemin-2025-05')!),
+    granularity: 'hourly',
+    records,
+    parameters: { margin: { v: { value: 0.35, confirmed: true }, c: { value: 0.068, confirmed: true } } },
+    ruleInputs: {
+      commissionRate: { value: 0.068, evidenceIds: [], note: '배민 정산 내역의 중개 수수료율 / commission rate on the settlement statement' },
+      ultraCallMonthlyCost: { value: 264_000, evidenceIds: [], note: '울트라콜 깃발 3개 x 88,000원 / three Ultra Call flags at 88,000 KRW' },
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
 // The evidence files, then the claims that list them.
 
 /** The franchise driver's Kakao T trips on the outage day, one row per call, from the claim's own records. */
@@ -539,3 +632,5 @@ write('merchant-best-week.claim.json', merchant);
 write('restaurant-hourly.claim.json', restaurant);
 write('taxi-franchise.claim.json', taxi);
 write('cafe-daily.claim.json', cafeDaily());
+write('pc-cafe-lguplus-2023.claim.json', pcCafeLguplus2023());
+write('baemin-ultracall-2025.claim.json', baeminUltraCall2025());

@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<Command>> = {
   batch: () => import('./commands/batch.js'),
   estimate: () => import('./commands/estimate.js'),
   import: () => import('./commands/import.js'),
+  pack: () => import('./commands/pack.js'),
   packet: () => import('./commands/packet.js'),
   synth: () => import('./commands/synth.js'),
   status: () => import('./commands/status.js'),

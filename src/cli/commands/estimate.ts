@@ -1,10 +1,12 @@
 /**
- * `outage-desk estimate <claim.json> [--json] [--level 0.8|0.95]`: the loss model over a claim file.
+ * `outage-desk estimate <claim.json> [--json] [--level 0.8|0.95] [--pack <pack.json>]`: the loss model over a claim
+ * file; --pack gives the incident pack (its rules) when the claim's incident is not a bundled one.
  * Default output is a readable Korean breakdown; --json prints one JSON object. Bad input exits 2 with
  * the file, the field path and the reason (never a stack trace).
  */
 import { readFile } from 'node:fs/promises';
 import { CliInputError } from '../errors.js';
+import { readPackFile } from './pack.js';
 import { parseClaimFile } from '../../core/model/claim-file';
 import { roundWon, formatWon } from '../../core/model/money';
 import { estimateClaim, type ClaimEstimate } from '../../core/estimate/index';
@@ -12,18 +14,20 @@ import { WEEKDAY_KO, weekdayOf } from '../../core/time/kst';
 
 export const summary = '청구 파일의 손실을 계산해요 / estimate the loss of a claim file';
 
-const USAGE = '사용법 / usage: outage-desk estimate <claim.json> [--json] [--level 0.8|0.95]';
+const USAGE = '사용법 / usage: outage-desk estimate <claim.json> [--json] [--level 0.8|0.95] [--pack <pack.json>]';
 
 interface Args {
   file: string;
   json: boolean;
   level: number | undefined;
+  pack: string | undefined;
 }
 
 function parseArgs(args: string[]): Args {
   let file: string | undefined;
   let json = false;
   let level: number | undefined;
+  let pack: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--json') json = true;
@@ -31,12 +35,15 @@ function parseArgs(args: string[]): Args {
       const raw = a.includes('=') ? a.slice('--level='.length) : args[++i];
       if (raw !== '0.8' && raw !== '0.95') throw new CliInputError(`--level은 0.8 또는 0.95예요 / --level must be 0.8 or 0.95 (got ${raw ?? 'nothing'})\n${USAGE}`);
       level = Number(raw);
+    } else if (a === '--pack' || a.startsWith('--pack=')) {
+      pack = a.includes('=') ? a.slice('--pack='.length) : args[++i];
+      if (!pack) throw new CliInputError(`--pack에 팩 파일을 적어 주세요 / --pack needs a pack file\n${USAGE}`);
     } else if (a.startsWith('-')) throw new CliInputError(`알 수 없는 옵션이에요 / unknown option: ${a}\n${USAGE}`);
     else if (file === undefined) file = a;
     else throw new CliInputError(`청구 파일은 하나만 받아요 / only one claim file: ${a}\n${USAGE}`);
   }
   if (!file) throw new CliInputError(`청구 파일을 적어 주세요 / missing claim file\n${USAGE}`);
-  return { file, json, level };
+  return { file, json, level, pack };
 }
 
 /**
@@ -84,7 +91,10 @@ export function estimateToJson(file: string, e: ClaimEstimate) {
     indirectItems: e.indirectItems,
     indirectTotal: e.indirectTotal,
     claimTotal: e.claimTotal,
-    rules: Object.fromEntries(Object.entries(e.rules).map(([id, r]) => [id, { loss: r.loss, band: r.band, computable: r.computable, details: r.details, notes: r.notes }])),
+    rules: Object.fromEntries(Object.entries(e.rules).map(([id, r]) => [id, {
+      loss: r.loss, band: r.band, computable: r.computable, kind: r.kind, eligible: r.eligible, details: r.details, notes: r.notes,
+      lines: r.lines, inputs: r.inputs, gap: r.gap ?? null,
+    }])),
     assumptions: e.assumptions,
     warnings: e.warnings,
   };
@@ -137,7 +147,10 @@ function text(e: ClaimEstimate, file: string): string {
     lines.push('청구 창구 기준 (참고)');
     for (const rule of rules) {
       lines.push(`  ${rule.title.ko}: ${rule.loss === null ? '계산할 수 없어요' : formatWon(rule.loss)}${rule.band ? ` → ${rule.band.label.split(' / ')[0]}` : ''}`);
+      for (const l of rule.lines) lines.push(`    ${l.split(' / ')[0]}`);
+      for (const i of rule.inputs) lines.push(`    입력: ${i.name.ko} ${i.value === null ? '(아직 안 적었어요)' : Array.isArray(i.value) ? i.value.join(', ') : String(i.value)} (증빙: ${i.evidence.ko})`);
       for (const n of rule.notes) lines.push(`    - ${n.split(' / ')[0]}`);
+      if (rule.gap) lines.push(`    ${rule.gap.words.split(' / ')[0]}`);
     }
   }
   const unconfirmed = e.assumptions.filter((a) => a.confirmed === false);
@@ -155,7 +168,8 @@ function text(e: ClaimEstimate, file: string): string {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const { file, json, level } = parseArgs(args);
+  const { file, json, level, pack: packFile } = parseArgs(args);
+  const pack = packFile === undefined ? undefined : await readPackFile(packFile);
   let content: string;
   try {
     content = await readFile(file, 'utf8');
@@ -169,7 +183,10 @@ export async function run(args: string[]): Promise<number> {
     if (parsed.issues.length > 20) shown.push(`${file}: … 외 ${parsed.issues.length - 20}개 / and ${parsed.issues.length - 20} more`);
     throw new CliInputError(shown.join('\n'));
   }
-  const estimate = estimateClaim(parsed.claim, level === undefined ? {} : { alpha: Number((1 - level).toFixed(10)) });
+  if (pack && parsed.claim.incident.presetId !== pack.id && parsed.claim.incident.id !== pack.id) {
+    throw new CliInputError(`${packFile}: 청구의 장애(${parsed.claim.incident.presetId ?? parsed.claim.incident.id})와 팩(${pack.id})이 달라요 / the claim's incident is not this pack's`);
+  }
+  const estimate = estimateClaim(parsed.claim, { ...(level === undefined ? {} : { alpha: Number((1 - level).toFixed(10)) }), ...(pack ? { pack } : {}) });
   console.log(json ? JSON.stringify(estimateToJson(file, estimate), null, 2) : text(estimate, file));
   return 0;
 }

@@ -5,6 +5,7 @@
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import type { Claim, DeclaredBaseline } from '../model/claim';
 import { bi } from '../model/common';
+import type { IncidentPack } from '../model/incident-pack';
 import { roundWon, sumWon, type Won } from '../model/money';
 import {
   dateOfEpochDay,
@@ -39,6 +40,8 @@ export interface EstimateOptions {
   alpha?: number;
   /** Explicit reference dates per window date, overriding the claim's lists. */
   referenceDates?: Record<string, string[]>;
+  /** The incident pack the claim's incident comes from, when it is not bundled (an imported pack file). */
+  pack?: IncidentPack;
 }
 
 /** Trend factor bounds (section 3.1). */
@@ -57,6 +60,20 @@ interface SpanFigures {
   channelExpCount: number[];
   channelActRevenue: number[];
   channelActCount: number[];
+}
+
+/** The gap between a rule's figure and the app's lost-profit estimate, in words (Korean / English). */
+export function ruleGap(ruleFigure: Won | null, lostProfit: Won): RuleResult['gap'] {
+  if (ruleFigure === null) return null;
+  const difference = (lostProfit - ruleFigure) as Won;
+  const fmt = (n: number) => `${Math.abs(Math.round(n)).toLocaleString('en-US')}원`;
+  const words =
+    difference > 0
+      ? bi(`회사 기준 금액 ${fmt(ruleFigure)}은 앱이 계산한 잃은 이익 ${fmt(lostProfit)}보다 ${fmt(difference)} 적어요. 이 차이를 온라인피해365센터나 분쟁조정에 청구할 수 있어요`, `the company's figure ${fmt(ruleFigure)} is ${fmt(difference)} below the app's lost-profit estimate ${fmt(lostProfit)}; the difference can be taken to the 365 Center or mediation`)
+      : difference < 0
+        ? bi(`회사 기준 금액 ${fmt(ruleFigure)}이 앱이 계산한 잃은 이익 ${fmt(lostProfit)}보다 ${fmt(difference)} 많아요`, `the company's figure ${fmt(ruleFigure)} is ${fmt(difference)} above the app's lost-profit estimate ${fmt(lostProfit)}`)
+        : bi(`회사 기준 금액과 앱이 계산한 잃은 이익이 ${fmt(lostProfit)}으로 같아요`, `the company's figure equals the app's lost-profit estimate, ${fmt(lostProfit)}`);
+  return { ruleFigure, appEstimate: lostProfit, difference, words };
 }
 
 export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEstimate {
@@ -440,7 +457,12 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
 
   // Section 3.3: channel rules, beside the estimate.
   const rules: Record<string, RuleResult> = {};
-  for (const rule of rulesFor(claim)) rules[rule.id] = rule.compute({ claim, window, index, averageTicket: ticket });
+  for (const rule of rulesFor(claim, opts.pack)) {
+    const r = rule.compute({ claim, window, index, averageTicket: ticket });
+    // A rule's figure is shown beside the app's own estimate, never instead of it; the gap is what the
+    // claimant takes to the 365 Center or mediation (incident-packs.md).
+    rules[rule.id] = { ...r, gap: ruleGap(r.loss, lostProfit) };
+  }
 
   // Assumptions shown in every packet until confirmed (section 4).
   assumptions.unshift(

@@ -1,12 +1,18 @@
 import type { Incident } from '../model/incident';
-import { kakao2022October } from './kakao-2022-10';
+import { BUNDLED_PACKS } from './bundled';
+import { packToIncident } from './pack';
 
 export { kakao2022October, KAKAO_2022_10_ID } from './kakao-2022-10';
+export { BUNDLED_PACKS, findBundledPack } from './bundled';
+export * from './pack';
 
-/** Incident presets by id. A user's own incident lives in their claim (the schema covers it). */
-export const incidentPresets: Readonly<Record<string, Incident>> = {
-  [kakao2022October.id]: kakao2022October,
-};
+/**
+ * Incident presets by id: one per bundled pack whose intervals are all closed (an open one needs the
+ * current time: use packToIncident with `now`). A user's own incident lives in their claim.
+ */
+export const incidentPresets: Readonly<Record<string, Incident>> = Object.fromEntries(
+  BUNDLED_PACKS.filter((p) => p.services.every((s) => s.intervals.every((w) => w.end !== null))).map((p) => [p.id, packToIncident(p)]),
+);
 
 /** A fresh copy of a preset, safe to edit. */
 export function incidentFromPreset(id: string): Incident | undefined {

@@ -143,6 +143,19 @@ export const submissionSchema = z.object({
   notes: z.string().max(4000).default(''),
 });
 
+/**
+ * A value the claimant declares for a compensation rule's input (a monthly fee, a fee rate, the days hit),
+ * keyed by the input's id in the incident pack, with the evidence that shows it.
+ */
+export const ruleInputValueSchema = z.object({
+  value: z.union([
+    z.number().finite().nonnegative(bi('0 이상이어야 해요', 'must not be negative')).max(1e12),
+    z.array(kstDateSchema).max(366),
+  ]),
+  evidenceIds: z.array(idSchema).default([]),
+  note: z.string().max(1000).default(''),
+});
+
 export const referenceDatesSchema = z.object({
   /** Explicit reference dates per window date (section 3.1); a window date not listed gets suggested ones. */
   byWindowDate: z.record(kstDateSchema, z.array(kstDateSchema).max(12, bi('기준일은 날짜마다 12개까지예요', 'at most 12 reference dates per window date'))).default({}),
@@ -170,6 +183,8 @@ const claimObject = z.object({
   indirectItems: z.array(indirectItemSchema).default([]),
   evidence: z.array(evidenceSchema).default([]),
   submissions: z.array(submissionSchema).default([]),
+  /** Declared inputs of the incident pack's rules (absent in claims made before packs). */
+  ruleInputs: z.record(idSchema, ruleInputValueSchema).optional(),
 });
 
 type ClaimShape = z.infer<typeof claimObject>;
@@ -246,6 +261,7 @@ function checkClaim(claim: ClaimShape, ctx: z.RefinementCtx): void {
       add(['parameters', 'margin', problem.field, 'value'], problem.message);
     }
   }
+  for (const [id, input] of Object.entries(claim.ruleInputs ?? {})) checkEvidence(input.evidenceIds, ['ruleInputs', id]);
 
   if (claim.declaredBaseline) {
     const parts = new Set(claim.declaredBaseline.dayParts.map((p) => p.id));
@@ -272,4 +288,5 @@ export type IndirectItem = z.infer<typeof indirectItemSchema>;
 export type Evidence = z.infer<typeof evidenceSchema>;
 export type Submission = z.infer<typeof submissionSchema>;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+export type RuleInputValue = z.infer<typeof ruleInputValueSchema>;
 export type ReferenceDatesInput = z.infer<typeof referenceDatesSchema>;

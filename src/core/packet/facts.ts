@@ -91,6 +91,7 @@ function ruleReport(result: RuleResult): ReportRule | null {
     const best = d.bestWeek as Week;
     const used = d.weeksUsed as Week[];
     const skipped = (d.weeksSkipped ?? []) as { start: string; end: string; missingDays: string[] }[];
+    const period = d.period as { from: string; to: string } | undefined;
     weeks = [
       ...used.map((w): ReportWeek => ({ label: weekLabel(w.start, w.end), total: w.sales, role: w.start === best.start ? 'best' : 'used' })),
       ...skipped.map((w): ReportWeek => ({ label: weekLabel(w.start, w.end), total: null, role: 'skipped', note: `기록 없는 날 ${w.missingDays.length}일` })),
@@ -99,7 +100,7 @@ function ruleReport(result: RuleResult): ReportRule | null {
     weeks.sort((a, b) => (a.label < b.label ? -1 : 1));
     detail.push(
       `장애 주간 ${formatDateKo(outage.start)} ~ ${formatDateKo(outage.end)} 매출 ${formatWon(outage.sales)}`,
-      `9~10월 중 가장 높은 토~금 주간 ${formatDateKo(best.start)} ~ ${formatDateKo(best.end)} 매출 ${formatWon(best.sales)}`,
+      `${period ? `${formatDateKo(period.from)} ~ ${formatDateKo(period.to)} 중` : '비교 기간 중'} 가장 높은 주간 ${formatDateKo(best.start)} ~ ${formatDateKo(best.end)} 매출 ${formatWon(best.sales)}`,
       `비교한 주 ${used.length}개, 모든 날의 기록이 없어 제외한 주 ${skipped.length}개`,
     );
   } else if (d.window && d.comparisonWindow) {
@@ -114,9 +115,19 @@ function ruleReport(result: RuleResult): ReportRule | null {
       `한 주 전 ${formatKst(c.start)} ~ ${formatKst(c.end)} 수입 ${formatWon(Number(d.earningsWeekBefore))}`,
       '차액을 이익률 없이 전액으로 봐요',
     );
+  } else {
+    // Any other kind explains itself in words (Korean part only in the packet).
+    detail.push(...result.lines.map(ko));
   }
   detail.push(...result.notes.map(ko), `출처: ${result.source}`);
   return { id: result.id, name: result.title.ko, loss: result.loss, bandLabel, detail, ...(weeks ? { weeks } : {}), ...(windows ? { windows } : {}) };
+}
+
+/** Where a window's times come from, in plain words: published (with a source), partly unconfirmed, or typed by the claimant. */
+function windowOrigin(claim: Claim, source: string): string {
+  if (!claim.incident.presetId || !source.trim()) return '직접 적은 시각, 출처 없음';
+  if (/미확인|미정/.test(source)) return '공개 시각, 일부 확인되지 않음; 출처는 가정 표에';
+  return '공개 시각, 출처는 가정 표에';
 }
 
 function durationKo(startIso: string, endIso: string): string {
@@ -141,7 +152,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
   const windowNotes = services.map((s) =>
     s.userWindow
       ? `${s.name.ko}: ${formatKst(s.window.start)} ~ ${formatKst(s.window.end)} (직접 고침; 공개 시각 ${formatKst(s.presetWindow.start)} ~ ${formatKst(s.presetWindow.end)})`
-      : `${s.name.ko}: ${formatKst(s.window.start)} ~ ${formatKst(s.window.end)} (공개 시각, 출처는 가정 표에)`,
+      : `${s.name.ko}: ${formatKst(s.window.start)} ~ ${formatKst(s.window.end)} (${windowOrigin(claim, s.source)})`,
   );
 
   const methodLines: string[] = [
@@ -252,6 +263,16 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
       source: ko(a.source),
       confirmed: a.confirmed === true,
       ...(a.confirmed === null ? { methodChoice: true } : {}),
+    })),
+    companyRules: Object.values(e.rules).map((r) => ({
+      name: r.title.ko,
+      loss: r.loss,
+      bandLabel: r.band ? ko(r.band.label) : '',
+      lines: r.lines.map(ko),
+      inputs: r.inputs.map((i) => `${i.name.ko}: ${i.value === null ? '아직 적지 않았어요' : Array.isArray(i.value) ? i.value.join(', ') : i.unit === 'rate' ? `${(Number(i.value) * 100).toFixed(2)}%` : i.unit === 'won' ? formatWon(Number(i.value)) : String(i.value)} (증빙: ${i.evidence.ko})`),
+      notes: r.notes.map(ko),
+      gap: r.gap ? ko(r.gap.words) : null,
+      source: r.source,
     })),
     warnings: [...e.warnings.map((w) => ko(w.message)), ...(ruleResult && !rule ? ruleResult.notes.map(ko) : [])],
     rule,

@@ -244,6 +244,27 @@ function bucketTable(data: ReportData): Content[] {
   ];
 }
 
+/** Every applicable company rule's figure beside the app's estimate, with the gap in words. */
+function companyRulesSection(data: ReportData): Content[] {
+  const rules = data.companyRules ?? [];
+  if (rules.length === 0) return [];
+  return [
+    heading('회사 보상 기준과 이 계산의 비교'),
+    {
+      ul: rules.map((r) => ({
+        stack: [
+          { text: `${r.name}: ${r.loss === null ? '계산할 수 없어요' : money(r.loss)}${r.bandLabel ? ` (${r.bandLabel})` : ''}`, bold: true, fontSize: 8.5 },
+          ...[...r.lines, ...r.inputs, ...r.notes].map((t) => ({ text: t, fontSize: 8 })),
+          ...(r.gap ? [{ text: r.gap, fontSize: 8.5 }] : []),
+          { text: `출처: ${r.source}`, fontSize: 7.5, color: MUTED },
+        ],
+        margin: [0, 0, 0, 4] as [number, number, number, number],
+      })),
+      margin: [0, 0, 0, 6],
+    },
+  ];
+}
+
 function ruleSection(data: ReportData): Content[] {
   const rule = data.rule;
   if (!rule) return [];
@@ -387,6 +408,7 @@ export function reportDocument(data: ReportData, profile: ChannelProfile, madeAt
       ...methodPage(data),
       ...bucketTable(data),
       ...ruleSection(data),
+      ...companyRulesSection(data),
       ...itemsSection(data),
       ...evidenceSection(data),
       ...declaration(data),

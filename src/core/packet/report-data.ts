@@ -31,6 +31,22 @@ export type ReportRule = {
   windows?: { label: string; start: string; end: string; total: number }[];
 };
 
+/** A company rule's figure beside the app's own estimate (incident-packs.md): never instead of it. */
+export type ReportCompanyRule = {
+  name: string;
+  /** null: not computable (the notes say why). */
+  loss: number | null;
+  bandLabel: string;
+  /** How the figure came about, in words. */
+  lines: string[];
+  /** Inputs the claimant declared, with the evidence asked for. */
+  inputs: string[];
+  notes: string[];
+  /** The gap to the app's lost profit, in words; null when not computable. */
+  gap: string | null;
+  source: string;
+};
+
 export type ReportItem = { label: string; category: string; amount: number; note?: string };
 
 /** `included`: false when the claim lists the file but the packet does not carry it. */
@@ -79,6 +95,8 @@ export type ReportData = {
   assumptions: ReportAssumption[];
   warnings: string[];
   rule: ReportRule | null;
+  /** Every rule of the incident's pack that applies to the claimant, beside the app's estimate. */
+  companyRules?: ReportCompanyRule[];
   evidence: ReportEvidence[];
   resolutionSought: string;
 };

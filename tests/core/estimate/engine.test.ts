@@ -268,8 +268,9 @@ describe('channel rules (section 3.3)', () => {
     expect(rule.band).toMatchObject({ id: 'full', payout: before - during });
   });
 
-  it('rules are data in a registry, chosen by incident and claimant', () => {
-    expect(Object.keys(channelRules).sort()).toEqual(['kakao-2022-smb-best-week', 'kakao-mobility-2022-taxi']);
+  it('rules are data in the bundled packs, chosen by incident and claimant', () => {
+    expect(Object.values(channelRules).filter((r) => r.packId === 'kakao-2022-10').map((r) => r.id).sort()).toEqual(['kakao-2022-smb-best-week', 'kakao-mobility-2022-taxi']);
+    expect(new Set(Object.values(channelRules).map((r) => r.rule.kind)).size).toBe(7);
     expect(rulesFor(loadExample('driver-2022.claim.json'))).toEqual([]);
     expect(rulesFor(loadExample('cafe-daily.claim.json')).map((r) => r.id)).toEqual(['kakao-2022-smb-best-week']);
   });

@@ -1,47 +1,44 @@
-import type { Claim } from '../../model/claim';
 import type { Won } from '../../model/money';
-import type { ClaimWindow } from '../window';
-import type { RecordIndex } from '../record-index';
-
-/** What a channel rule may read (section 3.3): the claim, its records indexed, and the average ticket. */
-export interface RuleContext {
-  claim: Claim;
-  window: ClaimWindow;
-  index: RecordIndex;
-  /** Average ticket for records without revenue (section 1); 0 when none is known. */
-  averageTicket: number;
-}
 
 export interface RuleBand {
-  /** e.g. `up-to-300000`, `up-to-500000`, `review`, `full`, `none` */
+  /** e.g. `up-to-300000`, `up-to-500000`, `review`, `full`, `none`, `figure` */
   id: string;
   /** What the channel pays for this band; null when it decides case by case. */
   payout: Won | null;
   label: string;
 }
 
+/** A declared input as the packet shows it: what it is, the value, the evidence asked for. */
+export interface RuleInputShown {
+  id: string;
+  name: { ko: string; en: string };
+  unit: string;
+  value: number | readonly string[] | null;
+  evidence: { ko: string; en: string };
+  evidenceIds: string[];
+}
+
 export interface RuleResult {
   id: string;
+  /** The rule kind (incident-packs.md), e.g. `best-week`. */
+  kind: string;
   title: { ko: string; en: string };
   /** Where the rule comes from (publication and article id). */
   source: string;
-  /** False when the records do not allow the rule's figure (the notes say why). */
+  /** False when the records or inputs do not allow the rule's figure (the notes say why). */
   computable: boolean;
-  /** The loss as the channel defines it, rounded once; null when not computable. */
+  /** The figure as the company defines it, rounded once; null when not computable. */
   loss: Won | null;
   band: RuleBand | null;
-  /** Rule-specific figures (weeks used and skipped, hours compared, ...). */
+  /** Kind-specific figures (weeks used and skipped, hours compared, ...). */
   details: Record<string, unknown>;
   notes: string[];
-}
-
-/** A channel rule: data plus one small pure function. */
-export interface ChannelRule {
-  id: string;
-  title: { ko: string; en: string };
-  source: string;
-  /** Incidents the rule belongs to. */
-  incidentIds: readonly string[];
-  appliesTo(claim: Claim): boolean;
-  compute(ctx: RuleContext): RuleResult;
+  /** The computation in words (Korean / English), one line each. */
+  lines: string[];
+  /** Inputs the claimant declared (or still has to). */
+  inputs: RuleInputShown[];
+  /** False when the claimant is outside the rule's sub-kinds: the figure is for reference. */
+  eligible: boolean;
+  /** Beside the app's lost-profit estimate: the difference (estimate - rule) and it in words; null when not computable. */
+  gap?: { ruleFigure: Won; appEstimate: Won; difference: Won; words: string } | null;
 }

@@ -1,21 +1,25 @@
 import { DOCUMENT_KINDS } from '../documents';
 import { parseChannelProfile, type ChannelProfile } from '../profile';
+import { BUNDLED_PACKS } from '../../incidents/bundled';
+import type { IncidentPack } from '../../model/incident-pack';
 import damage365 from './damage365';
 import disputeMediation from './dispute-mediation';
 import generic from './generic';
-import kakao2022Form from './kakao-2022-form';
-import kakao2022SmbDocuments from './kakao-2022-smb-documents';
-import kakaoMobility2022Taxi from './kakao-mobility-2022-taxi';
 
-/** Every channel the app knows. A new channel: a new file beside this one and one line here. */
-const RAW_PROFILES: ReadonlyArray<readonly [string, unknown]> = [
-  ['kakao-2022-form.ts', kakao2022Form],
-  ['kakao-2022-smb-documents.ts', kakao2022SmbDocuments],
-  ['kakao-mobility-2022-taxi.ts', kakaoMobility2022Taxi],
+/** The profiles that work for every incident (365 Center, dispute mediation, generic): files beside this one. */
+const GENERIC_PROFILES: ReadonlyArray<readonly [string, unknown]> = [
   ['damage365.ts', damage365],
   ['dispute-mediation.ts', disputeMediation],
   ['generic.ts', generic],
 ];
+
+/** The profiles an incident pack carries in its channels (a company's own form or documents). */
+function packProfiles(pack: IncidentPack): Array<readonly [string, unknown]> {
+  return pack.channels.filter((c) => c.profile).map((c) => [`${pack.id}.json channels.${c.id}`, c.profile] as const);
+}
+
+/** Every channel the app knows: the bundled packs' own profiles, then the generic ones. */
+const RAW_PROFILES: ReadonlyArray<readonly [string, unknown]> = [...BUNDLED_PACKS.flatMap(packProfiles), ...GENERIC_PROFILES];
 
 /** Parses every profile and checks what the schema alone cannot: unique ids, known document kinds. */
 export function loadChannelProfiles(raw: ReadonlyArray<readonly [string, unknown]>): ChannelProfile[] {
@@ -36,6 +40,19 @@ export const CHANNEL_PROFILES: ReadonlyArray<ChannelProfile> = loadChannelProfil
 
 export const CHANNEL_IDS = CHANNEL_PROFILES.map((p) => p.id);
 
-export function findChannelProfile(id: string): ChannelProfile | undefined {
-  return CHANNEL_PROFILES.find((p) => p.id === id);
+export function findChannelProfile(id: string, pack?: IncidentPack): ChannelProfile | undefined {
+  return pack?.channels.find((c) => c.profile?.id === id)?.profile ?? CHANNEL_PROFILES.find((p) => p.id === id);
+}
+
+/** The generic kinds' profiles, which every incident may use. */
+export const GENERIC_CHANNEL_IDS = ['damage365', 'dispute-mediation', 'generic'] as const;
+
+/**
+ * The profiles for a claim's incident: its pack's own channels' profiles, then the generic ones (365 Center,
+ * dispute mediation, generic). An incident without a pack (the user's own) gets the generic ones only.
+ */
+export function profilesForPack(pack: IncidentPack | undefined): ChannelProfile[] {
+  const own = pack ? loadChannelProfiles(packProfiles(pack)) : [];
+  const generic = CHANNEL_PROFILES.filter((p) => (GENERIC_CHANNEL_IDS as readonly string[]).includes(p.id));
+  return [...own, ...generic.filter((g) => !own.some((o) => o.id === g.id))];
 }

@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import { bi } from '../../../model/common';
+import type { ruleParamsByKind } from '../../../model/incident-pack';
+import { notComputable, numberInput, won, type KindContext, type KindFigure } from './context';
+
+type Params = z.infer<(typeof ruleParamsByKind)['fee-for-duration']>;
+
+/**
+ * fee-for-duration (KT 2021: 15 hours, small businesses 10 days; LG U+ 2023 and KT 2024: 10 x the outage
+ * time, small businesses 1 month; Baemin 2025 Ultra Call: 10 x the ad cost of the outage time): the
+ * declared monthly fee for a duration. A month is `daysPerMonth` days of 24 hours.
+ */
+export function feeForDuration(p: Params, ctx: KindContext): KindFigure {
+  const fee = numberInput(ctx, p.feeInput);
+  if (fee === undefined) return notComputable({}, [bi('월 요금을 입력해 주세요', 'declare the monthly fee')]);
+  const hourly = fee / (p.daysPerMonth * 24);
+  let figure: number;
+  let line: string;
+  let outageMinutes: number | undefined;
+  switch (p.basis) {
+    case 'outage-multiple': {
+      outageMinutes = p.outageMinutes ?? ctx.window.intervals.reduce((s, w) => s + (w.endMs - w.startMs) / 60_000, 0);
+      figure = hourly * p.amount * (outageMinutes / 60);
+      line = bi(`장애 시간 ${Math.round(outageMinutes)}분의 ${p.amount}배 요금`, `${p.amount} x the fee of the ${Math.round(outageMinutes)}-minute outage`);
+      break;
+    }
+    case 'hours':
+      figure = hourly * p.amount;
+      line = bi(`${p.amount}시간분 요금`, `the fee of ${p.amount} hours`);
+      break;
+    case 'days':
+      figure = (fee / p.daysPerMonth) * p.amount;
+      line = bi(`${p.amount}일분 요금`, `the fee of ${p.amount} days`);
+      break;
+    case 'months':
+      figure = fee * p.amount;
+      line = bi(`${p.amount}개월분 요금`, `the fee of ${p.amount} months`);
+      break;
+  }
+  return {
+    computable: true,
+    figure,
+    details: { monthlyFee: fee, basis: p.basis, amount: p.amount, daysPerMonth: p.daysPerMonth, ...(outageMinutes !== undefined ? { outageMinutes } : {}) },
+    notes: [],
+    lines: [bi(`월 요금 ${won(fee)} (한 달 ${p.daysPerMonth}일로 나눠요)`, `monthly fee ${won(fee)} (a month counted as ${p.daysPerMonth} days)`), line],
+  };
+}
