@@ -58,7 +58,7 @@ describe('export page', () => {
     expect(within(card).getByTestId('field-length').textContent).toBe(`${content.text.length} / 2000자`);
     expect(card.querySelector('.form-text')!.textContent).toBe(content.text);
     // Kakao never published its limits: the page says where the limit comes from.
-    expect(within(card).getByText('제한 출처: 추정: 공개되지 않음')).toBeTruthy();
+    expect(within(card).getByText('글자 수 제한: 양식이 제한을 밝히지 않아 넉넉히 잡은 값')).toBeTruthy();
 
     const title = fields.find((f) => f.id === 'title')!;
     expect(within(fieldCard('제목')).getByTestId('field-length').textContent).toBe(`${title.text.length} / 100자`);

@@ -354,7 +354,7 @@ export function reportDocument(data: ReportData, profile: ChannelProfile, madeAt
       h3: { fontSize: 10, bold: true, margin: [0, 4, 0, 3] },
     },
     footer: (currentPage: number, pageCount: number): Content => ({
-      text: `${data.title} · ${profile.id} · ${currentPage} / ${pageCount}`,
+      text: `${data.title} · ${profile.name.ko} · ${currentPage} / ${pageCount}`,
       alignment: 'center',
       fontSize: 7.5,
       color: MUTED,

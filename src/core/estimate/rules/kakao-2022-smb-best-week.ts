@@ -17,7 +17,7 @@ export const SMB_BEST_WEEK_DATA = {
     { id: 'up-to-500000', upTo: 500_000, payout: 50_000, label: bi('50만 원 이하: 5만 원', 'up to 500,000: 50,000 KRW') },
     { id: 'review', upTo: Number.POSITIVE_INFINITY, payout: null, label: bi('50만 원 초과: 증빙 심사', 'above 500,000: review with proof') },
   ],
-  source: '머니투데이 2023013015392125319 (domain.md 2)',
+  source: '머니투데이 2023-01-30 기사',
 } as const;
 
 interface WeekFigure {

@@ -11,7 +11,7 @@ export const MOBILITY_TAXI_DATA = {
   windowEnd: '2022-10-16T09:00+09:00',
   /** Compared with the same 18 hours one week earlier. */
   comparisonOffsetDays: 7,
-  source: '디지털데일리 2022110409591662586, 다음 20230511154102699',
+  source: '디지털데일리 2022-11-04 기사, 다음 뉴스 2023-05-11 기사',
 } as const;
 
 export const kakaoMobilityTaxiRule: ChannelRule = {

@@ -3,11 +3,11 @@ export default {
   id: 'kakao-2022-form',
   name: { ko: '카카오 피해 접수 양식 (2022)', en: 'Kakao damage-report form (2022)' },
   description: '카카오가 2022-10-19부터 2022-11-06까지 받은 장애 피해 접수 양식이에요. 항목마다 붙여 넣을 글을 만들어요.',
-  source: '카카오 피해 접수 채널 (2022-10-19 공지), domain brief 2',
+  source: '카카오 피해 접수 채널 (2022-10-19 공지)',
   fields: [
     {
       id: 'email', label: { ko: '이메일', en: 'Email' }, kind: 'email', required: true, maxLength: 100,
-      maxLengthSource: '추정: 공개되지 않음 / assumed, not published',
+      maxLengthSource: '양식이 제한을 밝히지 않아 넉넉히 잡은 값 / the form does not state a limit: a safe guess',
       template: ['{claimant.email}'],
     },
     {
@@ -29,12 +29,12 @@ export default {
     },
     {
       id: 'title', label: { ko: '제목', en: 'Title' }, kind: 'text', required: true, maxLength: 100,
-      maxLengthSource: '추정: 공개되지 않음 / assumed, not published',
+      maxLengthSource: '양식이 제한을 밝히지 않아 넉넉히 잡은 값 / the form does not state a limit: a safe guess',
       template: ['[장애 피해 신고] {claimant.displayName} ({claimant.kindKo}): {incident.servicesKo} 장애 손실 {figures.lostProfit}'],
     },
     {
       id: 'content', label: { ko: '내용', en: 'Content' }, kind: 'textarea', required: true, maxLength: 2000,
-      maxLengthSource: '추정: 공개되지 않음 / assumed, not published',
+      maxLengthSource: '양식이 제한을 밝히지 않아 넉넉히 잡은 값 / the form does not state a limit: a safe guess',
       template: [
         '{incident.name} 때문에 다음 서비스를 쓰지 못해 손실이 생겼어요: {incident.servicesKo}.',
         '신고인: {claimant.name} ({claimant.kindKo}). 상호: {claimant.businessName}. 사업자등록번호: {claimant.businessNumber}.',
@@ -60,7 +60,7 @@ export default {
   documents: [],
   rule: null,
   headlineFigure: 'lostProfit',
-  intake: { opens: '2022-10-19', closes: '2022-11-06', source: 'domain brief 2 (카카오 피해 접수 2022-10-19 ~ 2022-11-06)' },
+  intake: { opens: '2022-10-19', closes: '2022-11-06', source: '카카오 공지 (피해 접수 2022-10-19 ~ 2022-11-06)' },
   readiness: { needsRecords: true, minReferenceDates: 2, needsContact: true },
   howToSubmit: '카카오 피해 접수 양식의 각 항목에 form.txt의 글을 그대로 붙여 넣고, report.pdf를 첨부 파일로 올리세요.',
 };

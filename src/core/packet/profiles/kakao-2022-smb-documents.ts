@@ -4,7 +4,7 @@ export default {
   name: { ko: '카카오 소상공인 피해 지원 서류 (2022)', en: 'Kakao small-business compensation documents (2022)' },
   description:
     '장애 주간(10-15 토 ~ 10-21 금) 매출을 9-10월 중 가장 높은 토~금 주간 매출과 비교한 손실과 그 구간(3만원, 5만원, 심사), 그리고 필요한 서류 네 가지를 모아요.',
-  source: 'mt.co.kr 2023013015392125319; sedaily 29R2255X1V; loss model 3.3',
+  source: '머니투데이 2023-01-30 기사, 서울경제 2022-12-29 기사',
   fields: [
     {
       id: 'business', label: { ko: '사업자 정보', en: 'Business' }, kind: 'text', required: true, maxLength: 200,
@@ -34,9 +34,9 @@ export default {
   rule: 'kakao-2022-smb-best-week',
   headlineFigure: 'rule',
   intake: {
-    opens: '2022-12-29', closes: null, source: 'mt.co.kr 2023013015392125319',
+    opens: '2022-12-29', closes: null, source: '머니투데이 2023-01-30 기사',
     note: '마감이 세 번 연장됐어요 / the deadline was extended three times',
   },
   readiness: { needsRecords: true, minReferenceDates: 0, needsContact: true },
-  howToSubmit: '카카오 소상공인 지원 신청에 report.pdf(최고 주간 비교)와 evidence 폴더의 서류 네 가지를 함께 내세요.',
+  howToSubmit: '카카오 소상공인 지원 신청에 report.pdf(최고 주간 비교)와 서류 네 가지(소상공인 확인서, 매출 손실 증빙, 카카오 서비스 이용 증빙, 통장 사본)를 함께 내세요.',
 };

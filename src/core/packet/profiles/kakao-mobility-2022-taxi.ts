@@ -4,7 +4,7 @@ export default {
   name: { ko: '카카오모빌리티 택시 보상 (2022)', en: 'Kakao Mobility taxi compensation (2022)' },
   description:
     '2022-10-15 15:00 ~ 2022-10-16 09:00(18시간) 운행 수입을 한 주 전 같은 18시간과 비교해, 그 차이를 전액 보상받는 기준이에요(이익률 미적용).',
-  source: 'ddaily 2022110409591662586; daum 20230511154102699; loss model 3.3',
+  source: '디지털데일리 2022-11-04 기사, 다음 뉴스 2023-05-11 기사',
   fields: [
     {
       id: 'driver', label: { ko: '기사 정보', en: 'Driver' }, kind: 'text', required: true, maxLength: 200,
@@ -24,7 +24,7 @@ export default {
     { label: '장애 18시간 / outage 18 hours', start: '2022-10-15T15:00+09:00', end: '2022-10-16T09:00+09:00' },
     { label: '한 주 전 같은 18시간 / same 18 hours a week earlier', start: '2022-10-08T15:00+09:00', end: '2022-10-09T09:00+09:00' },
   ],
-  intake: { opens: '2022-10-15', closes: null, source: 'ddaily 2022110409591662586' },
+  intake: { opens: '2022-10-15', closes: null, source: '디지털데일리 2022-11-04 기사' },
   readiness: { needsRecords: true, minReferenceDates: 0, needsContact: true },
   howToSubmit: '카카오모빌리티(가맹 택시 본부)에 report.pdf와 운행 내역 캡처를 함께 내세요.',
 };
