@@ -65,7 +65,7 @@ function internalReferences(claim: Claim): [string, RegExp][] {
     ['engine value', /\b(mean|median|trimmed|null|undefined|NaN)\b/],
     ['machine time stamp', /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/],
     ['unexplained assumption label', /추정: 공개되지 않음|assumed, not published/],
-    ['particle after a number', /\d[원건](로|를|가|는|와)(?![가-힣])/],
+    ['particle after a number', /\d[원건](로|를|가|는|와|예요)(?![가-힣])/],
   ];
 }
 
@@ -115,6 +115,7 @@ describe('the scan itself', () => {
       '직접 고친 기간 (공개 기간 2022-10-15T15:30+09:00)',
       '(최대 100자, 추정: 공개되지 않음)',
       '건수 × 평균 객단가 29,704원로 봤어요',
+      '청구 합계는 224,490원예요',
       'see domain.md 2',
     ];
     for (const line of bad) expect(scan('x', line, claim), line).not.toEqual([]);
