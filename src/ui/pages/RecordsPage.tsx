@@ -180,6 +180,7 @@ function Records({ claim }: { claim: ClaimRow }) {
           claimId={claim.id}
           channels={setup.channels}
           granularity={setup.granularity}
+          claimantKind={(claim.body as { claimant?: { kind?: string } }).claimant?.kind}
           incoming={incoming}
           onIncomingTaken={() => setIncoming(null)}
           onFinished={() => setView('grid')}
