@@ -19,6 +19,11 @@ async function sidewaysScroll(page: Page): Promise<number> {
 test('phone: quick-log buttons on the first screen, no sideways scroll anywhere, language switch visible, undo updates the total', async ({ page }) => {
   test.setTimeout(240_000);
   mkdirSync(dir, { recursive: true });
+  // Nothing the app asks for is missing (the favicon was a 404 on every load).
+  const missing: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() === 404) missing.push(r.url());
+  });
   await openApp(page);
   await page.getByRole('button', { name: '예시로 둘러보기' }).click();
   await expect(page.getByText(/예시 신고서 \d+개를 넣었어요/)).toBeVisible();
@@ -47,6 +52,9 @@ test('phone: quick-log buttons on the first screen, no sideways scroll anywhere,
     await page.goto(`/#/${route}`);
     await page.locator('main h1').first().waitFor();
     await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    // A page's step number is the number the nav gives it.
+    const step = page.locator('main .page-step');
+    if (await step.count()) await expect(step, route).toHaveText(String(ROUTES.indexOf(route) + 1).padStart(2, '0'));
     const over = await sidewaysScroll(page);
     if (over > 0) wide.push(`${route}: ${over}px`);
     // At the top of the page the language switch is whole, not clipped at the right edge.
@@ -57,4 +65,5 @@ test('phone: quick-log buttons on the first screen, no sideways scroll anywhere,
   await page.locator('.quick-buttons button').first().waitFor();
   await page.screenshot({ path: `${dir}/phone-quick-log.png` });
   expect(wide).toEqual([]);
+  expect(missing).toEqual([]);
 });
