@@ -126,7 +126,7 @@ function driver2022(): Claim {
     formatVersion: 1,
     id: 'example-driver-2022',
     example: true,
-    title: '예시: 대리기사 (손실 모델 7절) / example: designated driver (loss model section 7)',
+    title: '예시: 대리기사, 카카오 T 대리 / example: designated driver, Kakao T Daeri',
     createdAt: CREATED,
     claimant: {
       kind: 'designated-driver',
@@ -209,7 +209,7 @@ function merchantBestWeek(): Claim {
     formatVersion: 1,
     id: 'example-merchant-best-week',
     example: true,
-    title: '예시: 떡볶이 가게, 카카오 소상공인 기준 (손실 모델 7절) / example: snack restaurant, Kakao best-week rule',
+    title: '예시: 떡볶이 가게, 카카오 소상공인 기준 / example: snack restaurant, Kakao best-week rule',
     createdAt: CREATED,
     claimant: {
       kind: 'merchant',

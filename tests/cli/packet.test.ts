@@ -32,7 +32,7 @@ describe('outage-desk packet / verify', () => {
     expect(built.code).toBe(0);
     expect(built.out).toContain('224,490원');
     const [zipName] = readdirSync(join(dir, 'out'));
-    expect(zipName).toBe('예시_ 대리기사 (손실 모델 7절)-kakao-2022-form.zip');
+    expect(zipName).toBe('예시_ 대리기사, 카카오 T 대리-kakao-2022-form.zip');
     const zipPath = join(dir, 'out', zipName!);
     const files = readZipSafely(new Uint8Array(readFileSync(zipPath)));
     expect(files.get('evidence/운행 내역.png')).toEqual(shot);

@@ -54,7 +54,7 @@ describe('the packet job the export worker runs', () => {
     ]);
     const done = messages[3]!;
     if (done.type !== 'done') throw new Error(JSON.stringify(done));
-    expect(done.fileName).toBe('예시_ 떡볶이 가게, 카카오 소상공인 기준 (손실 모델 7절)-kakao-2022-smb-documents.zip');
+    expect(done.fileName).toBe('예시_ 떡볶이 가게, 카카오 소상공인 기준-kakao-2022-smb-documents.zip');
     expect(done.sha256).toBe(await sha256Hex(done.bytes));
     const verified = await verifyPacket(done.bytes);
     expect(verified.problems).toEqual([]);

@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setBridgeForTests } from '../../src/bridge';
 import { createMemoryBridge } from '../../src/bridge/memory';
+import { headlineOf } from '../../src/core/packet/headline';
 import { describeClaim } from '../../src/core/packet/facts';
 import { fillFormFields } from '../../src/core/packet/form';
 import { findChannelProfile } from '../../src/core/packet/profiles';
@@ -50,6 +51,14 @@ describe('export page', () => {
     expect(radios.length).toBeGreaterThanOrEqual(5);
     expect((within(chooser).getByRole('radio', { name: /카카오모빌리티|Kakao Mobility|택시/ }) as HTMLInputElement).checked).toBe(true);
 
+    // One headline, chosen by the channel, and the sentence that relates the other figures to it (as on page 1 of the PDF).
+    const taxiProfile = findChannelProfile('kakao-mobility-2022-taxi')!;
+    const loadedTaxi = await loadClaim(db, claimId);
+    if (loadedTaxi.status !== 'ready') throw new Error('claim not ready');
+    const taxiHeadline = headlineOf(describeClaim(loadedTaxi.claim, taxiProfile, new Set()).report, taxiProfile);
+    expect((await screen.findByTestId('headline-explanation')).textContent).toBe(taxiHeadline.explanation.ko);
+    expect(taxiHeadline.explanation.ko).toContain('장애 시간의 수입을 한 주 전 같은 시간과 비교해요');
+
     await user.click(within(chooser).getByRole('radio', { name: /카카오 피해 접수 양식/ }));
     const fields = await expectedFields(claimId, 'kakao-2022-form');
     const content = fields.find((f) => f.id === 'content')!;
@@ -58,7 +67,7 @@ describe('export page', () => {
     expect(within(card).getByTestId('field-length').textContent).toBe(`${content.text.length} / 2000자`);
     expect(card.querySelector('.form-text')!.textContent).toBe(content.text);
     // Kakao never published its limits: the page says where the limit comes from.
-    expect(within(card).getByText('제한 출처: 추정: 공개되지 않음')).toBeTruthy();
+    expect(within(card).getByText('글자 수 제한: 양식이 제한을 밝히지 않아 넉넉히 잡은 값')).toBeTruthy();
 
     const title = fields.find((f) => f.id === 'title')!;
     expect(within(fieldCard('제목')).getByTestId('field-length').textContent).toBe(`${title.text.length} / 100자`);

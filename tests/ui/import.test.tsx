@@ -9,7 +9,8 @@ import type { MemoryBridge } from '../../src/bridge/memory';
 import { setBridgeForTests } from '../../src/bridge';
 import { iconvCp949Decoder } from '../../src/core/io/cp949-iconv';
 import { fileSha256 } from '../../src/core/io';
-import { addClaim, setSetting } from '../../src/db';
+import { documentKindOfLabel } from '../../src/core/packet/documents';
+import { addClaim, listEvidence, setSetting } from '../../src/db';
 import type { OutageDeskDB } from '../../src/db';
 import { buildImport, openImportFile, SKIP_CHANNEL } from '../../src/ui/import/engine';
 import { createInlineRunner, setImportRunnerForTests } from '../../src/ui/import/runner';
@@ -98,6 +99,12 @@ describe('the import wizard', () => {
     const filesSection = (await screen.findByRole('heading', { name: '가져온 파일' })).closest('section')!;
     expect(within(filesSection).getByRole('rowheader', { name: 'pos-hourly-2022-restaurant.csv' })).toBeTruthy();
     expect(within(filesSection).getByText(`${sha.slice(0, 12)}…`).getAttribute('title')).toBe(sha);
+    // The file itself is evidence: same hash as the records cite, a POS report (proof of the sales loss), made at the time.
+    const evidence = await listEvidence(db, id);
+    const kept = evidence.filter((e) => e.sha256 === sha);
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toMatchObject({ fileName: 'pos-hourly-2022-restaurant.csv', label: 'sales-loss-proof:pos-report', provenance: 'at-the-time' });
+    expect(documentKindOfLabel(kept[0]!.label ?? '')).toBe('sales-loss-proof');
 
     // The same bytes again (under another name): refused before anything else, nothing stored.
     await user.click(screen.getByRole('button', { name: '다른 파일 가져오기' }));
@@ -241,6 +248,9 @@ describe('the import wizard', () => {
     const first = await db.records.where('[claimId+channel+bucket]').equals([id, 'card', '2022-09-01']).first();
     // Approvals minus cancellations (34 - 2, 835,500 - 37,500).
     expect(first).toMatchObject({ count: 32, revenue: 798000 });
+    // The card statement is kept as evidence of the sales loss, labelled as a card statement.
+    const cardSha = await fileSha256(sample('card-sales-daily-2022.xlsx').bytes);
+    expect((await listEvidence(db, id)).find((e) => e.sha256 === cardSha)).toMatchObject({ label: 'sales-loss-proof:card-statement', provenance: 'at-the-time' });
   });
 
   it('refuses daily totals for an hourly claim, with the reason', async () => {

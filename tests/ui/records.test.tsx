@@ -98,7 +98,7 @@ describe('the records page without channels', () => {
 });
 
 describe('the entry grid', () => {
-  it('shows dates with weekdays, the outage hours tinted, and moves with the arrows, Tab, Enter, Home/End', async () => {
+  it('shows dates with weekdays, the outage hours tinted, and moves with the arrows, Enter, Home/End; Tab leaves', async () => {
     await openDriverClaim();
     const user = userEvent.setup();
     const grid = await openGrid();
@@ -111,13 +111,23 @@ describe('the entry grid', () => {
 
     await user.keyboard('{ArrowRight}{ArrowRight}{ArrowDown}');
     expect(status()).toContain('2022-07-24 02:00');
-    await user.keyboard('{Enter}{Tab}');
+    await user.keyboard('{Enter}{ArrowRight}');
     expect(status()).toContain('2022-07-25 03:00');
     await user.keyboard('{End}');
     expect(status()).toContain('2022-07-25 23:00');
-    // Tab at the end of a row wraps to the next date.
+    // The grid is one Tab stop (WCAG 2.1.2): Tab leaves it and Shift+Tab comes back to the same cell.
     await user.keyboard('{Tab}');
-    expect(status()).toContain('2022-07-26 00:00');
+    expect(document.activeElement).not.toBe(grid);
+    expect(grid.contains(document.activeElement)).toBe(false);
+    await user.keyboard('{Shift>}{Tab}{/Shift}');
+    expect(document.activeElement).toBe(grid);
+    expect(status()).toContain('2022-07-25 23:00');
+    // Editing, Tab commits the cell and still leaves.
+    await user.keyboard('7{Tab}');
+    expect(grid.contains(document.activeElement)).toBe(false);
+    expect(screen.queryByRole('textbox', { name: '칸 값' })).toBeNull();
+    await user.keyboard('{Shift>}{Tab}{/Shift}');
+    expect(document.activeElement).toBe(grid);
     await user.keyboard('{Control>}{End}{/Control}');
     expect(status()).toContain('2022-10-16 23:00');
     await user.keyboard('{Control>}{Home}{/Control}');
@@ -148,7 +158,7 @@ describe('the entry grid', () => {
     await openGrid();
     await user.keyboard('12{Enter}');
     expect(status()).toContain('2022-07-24 00:00');
-    await user.keyboard('3{Tab}4{Enter}');
+    await user.keyboard('3{ArrowRight}4{Enter}');
     await waitFor(async () => expect((await stored(id, 'kakao-t', '2022-07-24T01:00+09:00'))?.count).toBe(4));
     const first = await stored(id, 'kakao-t', '2022-07-23T00:00+09:00');
     expect(first).toMatchObject({ count: 12, provenance: { kind: 'reconstructed', note: '기록 화면에 나중에 입력했어요 (캡처·영수증·기억)' } });

@@ -18,7 +18,7 @@ export const ROSTER_COLUMNS = [
 export type RosterCell = string | number | null;
 
 const STATUS_LABELS = { ok: '정상', duplicate: '중복(제외)', 'suspected-duplicate': '중복 의심', invalid: '오류' } as const;
-const BASIS_LABELS = { engine: '계산(손실 모델 v1)', declared: '신고액', none: '없음' } as const;
+const BASIS_LABELS = { engine: '앱 계산', declared: '신고액', none: '없음' } as const;
 
 export function rosterTable(
   members: readonly BatchMember[],

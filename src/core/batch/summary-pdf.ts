@@ -113,7 +113,7 @@ export function summaryDocument(a: BatchAggregates, meta: SummaryMeta): TDocumen
       stack: [
         { text: '손해 금액', style: 'h2' },
         {
-          text: `금액 근거: 계산(손실 모델 v1) ${formatNumber(a.basis.engine)}명, 명단 신고액 ${formatNumber(a.basis.declared)}명, 금액 없음 ${formatNumber(a.basis.none)}명. 명단의 신고액은 매출 감소이고 이익률을 적용하지 않았어요.`,
+          text: `금액 근거: 앱 계산 ${formatNumber(a.basis.engine)}명, 명단 신고액 ${formatNumber(a.basis.declared)}명, 금액 없음 ${formatNumber(a.basis.none)}명. 명단의 신고액은 매출 감소이고 이익률을 적용하지 않았어요.`,
           fontSize: 8, color: MUTED, margin: [0, 0, 0, 3],
         },
         {
@@ -138,7 +138,7 @@ export function summaryDocument(a: BatchAggregates, meta: SummaryMeta): TDocumen
     {
       stack: [
         { text: '카카오 소상공인 보상 기준 구간 (2022-12-29 발표)', style: 'h2' },
-        { text: '매출 손실 30만 원 이하 3만 원, 50만 원 이하 5만 원, 그 이상은 증빙 심사 (머니투데이 2023013015392125319).', fontSize: 8, color: MUTED, margin: [0, 0, 0, 3] },
+        { text: '매출 손실 30만 원 이하 3만 원, 50만 원 이하 5만 원, 그 이상은 증빙 심사 (머니투데이 2023-01-30 기사).', fontSize: 8, color: MUTED, margin: [0, 0, 0, 3] },
         {
           table: {
             headerRows: 1,

@@ -210,7 +210,7 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
       label: bi('매출이 빈 기록의 평균 객단가', 'average ticket for records without revenue'),
       value: roundWon(ticket),
       source: averageTicket.source === 'reference'
-        ? bi('기준 구간의 매출 합 ÷ 건수 (1절)', 'reference revenue / count (section 1)')
+        ? bi('기준 구간의 매출 합 ÷ 건수', 'reference revenue / count')
         : bi('직접 적은 객단가', 'the ticket you declared'),
       confirmed: averageTicket.source === 'declared',
     });
@@ -308,7 +308,7 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
       id: 'trend-factor',
       label: bi('당일 추세 보정', 'same-day trend factor'),
       value: trend.factor,
-      source: bi(`장애 전 ${trend.hours.length}시간의 실제÷예상, [0.5, 2]로 제한 (3.1절)`, `actual / expected over the ${trend.hours.length} hours before the window, clamped to [0.5, 2] (section 3.1)`),
+      source: bi(`장애 전 ${trend.hours.length}시간의 실제÷예상, 0.5~2배로 제한`, `actual / expected over the ${trend.hours.length} hours before the window, kept between 0.5 and 2`),
       confirmed: null,
     });
   }
@@ -370,7 +370,7 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
       id: 'assumed-band',
       label: bi('가정한 범위', 'assumed band'),
       value: pct,
-      source: bi(baseline === 'declared' ? '직접 적은 평소 매출에는 통계 구간이 없어요 (6절)' : '기준일이 1개뿐이에요 (6절)', baseline === 'declared' ? 'a declared baseline carries no statistical interval (section 6)' : 'only one reference date (section 6)'),
+      source: bi(baseline === 'declared' ? '직접 적은 평소 매출에는 통계 구간이 없어요' : '기준일이 1개뿐이에요', baseline === 'declared' ? 'a declared baseline carries no statistical interval' : 'only one reference date'),
       confirmed: null,
     });
   }
@@ -480,16 +480,16 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
       source: margin.cIsDefault ? margin.source : bi('직접 입력', 'entered by you'),
       confirmed: margin.cConfirmed,
     },
-    { id: 'estimator', label: bi('기준값 계산 방법', 'estimator'), value: p.estimator, source: bi('3.1절', 'section 3.1'), confirmed: null },
+    { id: 'estimator', label: bi('기준값 계산 방법', 'estimator'), value: p.estimator, source: bi('계산 방법 설정에서 고른 값', 'chosen in the method settings'), confirmed: null },
     { id: 'k', label: bi('기준일 수 K', 'reference dates K'), value: K, source: bi(`요청 ${requestedK}개, 찾은 ${K}개`, `asked ${requestedK}, found ${K}`), confirmed: null },
-    { id: 'alpha', label: bi('범위 수준', 'range level'), value: level, source: bi('6절', 'section 6'), confirmed: null },
+    { id: 'alpha', label: bi('범위 수준', 'range level'), value: level, source: bi('계산 방법 설정에서 고른 값', 'chosen in the method settings'), confirmed: null },
   );
   for (const s of window.services.filter((x) => x.used)) {
     assumptions.push({
       id: `window:${s.id}`,
       label: bi(`${s.name.ko} 장애 기간`, `${s.name.en || s.name.ko} outage window`),
       value: `${s.window.start} – ${s.window.end}`,
-      source: s.userWindow ? bi(`직접 고친 기간 (공개 기간 ${s.presetWindow.start} – ${s.presetWindow.end}) ${s.userWindow.note}`, `edited by you (public window ${s.presetWindow.start} – ${s.presetWindow.end})`) : s.source,
+      source: s.userWindow ? bi(`직접 고친 기간 (공개 기간 ${wallTime(s.presetWindow.start)} – ${wallTime(s.presetWindow.end)}) ${s.userWindow.note}`, `edited by you (public window ${wallTime(s.presetWindow.start)} – ${wallTime(s.presetWindow.end)})`) : s.source,
       confirmed: s.userWindow ? true : null,
     });
   }
@@ -610,3 +610,8 @@ function makeDeclared(declared: DeclaredBaseline | undefined): (key: number, hou
 }
 
 export type { Won };
+
+/** `2022-10-15 15:30` from `2022-10-15T15:30+09:00`: a KST instant as people read it in a source line. */
+function wallTime(instant: string): string {
+  return instant.replace(/(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?\+09:00/, '$1 $2');
+}

@@ -27,7 +27,7 @@ export function defaultMargin(claimant: Claimant): MarginDefault {
         source:
           claimant.industry === 'other'
             ? '업종별 공개 수치가 없어 음식점 값(35%)을 썼어요: 꼭 확인해 주세요 / no published figure for "other": the restaurant share (35%) is used; please confirm'
-            : '손실 모델 4절 업종별 변동비 비율 (카드·상품권 수수료 포함) / loss model section 4 variable-cost share by industry (card and voucher fees included)',
+            : '업종별 평균 변동비 비율 (재료비, 카드·상품권 수수료 포함) / typical variable-cost share for the industry (materials, card and voucher fees included)',
       };
     }
   }

@@ -118,7 +118,7 @@ export async function buildPacket(input: BuildPacketInput): Promise<BuiltPacket>
   const files: { path: string; bytes: Uint8Array }[] = [
     { path: 'claim.json', bytes: claimBytes },
     { path: 'report.pdf', bytes: pdf },
-    { path: 'records.csv', bytes: recordsCsv(claim.records) },
+    { path: 'records.csv', bytes: recordsCsv(claim.records, claim.claimant.salesChannels) },
     { path: 'form.txt', bytes: encoder.encode(`\uFEFF${formTxt(profile, fields)}`) },
     ...evidence.included,
   ];

@@ -1,4 +1,5 @@
 import type { ActivityRecord } from '../model/record';
+import { formatKst } from './format';
 
 /**
  * records.csv for Korean Excel: UTF-8 with a BOM (domain brief section 4), CRLF line ends, RFC 4180 quoting.
@@ -24,7 +25,7 @@ export function toCsv(rows: ReadonlyArray<ReadonlyArray<string>>): string {
   return rows.map((row) => row.map(quoteCell).join(',')).join('\r\n') + '\r\n';
 }
 
-export const RECORDS_CSV_HEADER = ['시간 구간', '판매 채널', '건수', '매출(원)', '기록 방식', '출처 파일', '출처 SHA-256', '행', '메모'] as const;
+export const RECORDS_CSV_HEADER = ['시간 구간 (한국 시간)', '판매 채널', '건수', '매출(원)', '기록 방식', '출처 파일', '출처 SHA-256', '행', '메모'] as const;
 
 const PROVENANCE_KO: Record<ActivityRecord['provenance']['kind'], string> = {
   imported: '가져옴(imported)',
@@ -32,25 +33,37 @@ const PROVENANCE_KO: Record<ActivityRecord['provenance']['kind'], string> = {
   reconstructed: '나중에 재구성(reconstructed)',
 };
 
-function recordRow(record: ActivityRecord): string[] {
+/** `2022-10-15 20:00` for an hourly bucket or a KST instant; a daily bucket stays `2022-10-15`. */
+function wallTime(at: string): string {
+  return at.replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?\+09:00$/, '$1 $2');
+}
+
+/** A channel as the claimant named it ("카드 매출"), never its id. */
+export type ChannelNames = ReadonlyMap<string, string>;
+
+function recordRow(record: ActivityRecord, names: ChannelNames): string[] {
   const p = record.provenance;
   return [
-    record.bucket,
-    record.channel,
+    wallTime(record.bucket),
+    names.get(record.channel) ?? record.channel,
     String(record.count),
     record.revenue == null ? '' : String(record.revenue),
     PROVENANCE_KO[p.kind],
     p.kind === 'imported' ? (p.fileName ?? '') : '',
     p.kind === 'imported' ? p.fileSha256 : '',
     p.kind === 'imported' && p.row != null ? String(p.row) : '',
-    p.kind === 'reconstructed' ? (p.note ?? '') : p.kind === 'logged' ? (p.loggedAt ?? '') : '',
+    p.kind === 'reconstructed' ? (p.note ?? '') : p.kind === 'logged' && p.loggedAt ? `기록한 때 ${formatKst(p.loggedAt)}` : '',
   ];
 }
 
 const BOM = '\uFEFF';
 
-/** Records in bucket, then channel order, so the file is the same whatever order they were entered in. */
-export function recordsCsv(records: ReadonlyArray<ActivityRecord>): Uint8Array {
+/**
+ * Records in bucket, then channel order, so the file is the same whatever order they were entered in.
+ * `channels`: the claimant's sales channels, whose names stand in for the ids a reviewer cannot read.
+ */
+export function recordsCsv(records: ReadonlyArray<ActivityRecord>, channels: ReadonlyArray<{ id: string; label: string }> = []): Uint8Array {
+  const names: ChannelNames = new Map(channels.map((c) => [c.id, c.label]));
   const sorted = [...records].sort((a, b) => (a.bucket === b.bucket ? (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0) : a.bucket < b.bucket ? -1 : 1));
-  return new TextEncoder().encode(BOM + toCsv([[...RECORDS_CSV_HEADER], ...sorted.map(recordRow)]));
+  return new TextEncoder().encode(BOM + toCsv([[...RECORDS_CSV_HEADER], ...sorted.map((r) => recordRow(r, names))]));
 }

@@ -1,3 +1,4 @@
+import { josa } from 'es-hangul';
 import type { Claim } from '../model/claim';
 import { roundWon } from '../model/money';
 import { estimateClaim } from '../estimate/estimate-claim';
@@ -162,18 +163,18 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
   ];
   if (range.driver === 'reference-weeks' && range.s !== null && range.q !== null) {
     methodLines.push(
-      `범위: 기준 주 ${range.k}개의 주간 합계 표준편차 s = ${formatNumber(range.s, 2)}, t 분위수 q = ${formatNumber(range.q, 6)}, h = q × s × √(1 + 1/K) = ${formatNumber(range.h, 2)} (손실 모델 6절)`,
+      `범위: 기준 주 ${range.k}개의 주간 합계가 주마다 달라진 정도(표준편차 ${formatWon(range.s)})로 잡았어요. 폭 ${formatWon(range.h)} = t 분포 계수 ${formatNumber(range.q, 3)} × 표준편차 × √(1 + 1/${range.k})`,
     );
   } else {
-    methodLines.push(`범위: ${ko(range.driverLabel)} (손실 모델 6절)`);
+    methodLines.push(`범위: ${ko(range.driverLabel)}`);
   }
   if (e.trend.applied) methodLines.push(`당일 추세 보정 × ${formatNumber(e.trend.factor, 3)} (장애 전 ${e.trend.hours.length}시간)`);
   if (e.averageTicket.value !== null && e.averageTicket.source !== 'none') {
-    methodLines.push(`매출이 빈 기록은 건수 × 평균 객단가 ${formatWon(e.averageTicket.value)}로 봤어요`);
+    methodLines.push(`매출이 빈 기록은 건수 × 평균 객단가 ${josa(formatWon(e.averageTicket.value), '으로/로')} 봤어요`);
   }
   const summary = declared
-    ? '기록이 없어 신청인이 적은 평소 건수와 평균 단가로 예상 매출을 만들었어요 (신고 기준, 손실 모델 3.2). 통계적 범위 대신 가정한 범위를 써요.'
-    : `같은 요일·같은 시간대의 기준일 ${e.referenceDates.k}개 값의 ${ESTIMATOR_KO[e.estimator] ?? e.estimator}으로 평소라면 있었을 매출을 추정하고(손실 모델 3.1), 실제 매출과 비교했어요.`;
+    ? '기록이 없어 신청인이 적은 평소 건수와 평균 단가로 예상 매출을 만들었어요 (신고 기준). 통계적 범위 대신 가정한 범위를 써요.'
+    : `같은 요일·같은 시간대의 기준일 ${e.referenceDates.k}개 값의 ${josa(ESTIMATOR_KO[e.estimator] ?? '평균', '으로/로')} 평소라면 있었을 매출을 추정하고, 실제 매출과 비교했어요.`;
 
   const windowBuckets = new Set(e.buckets.map((b) => b.bucket as string));
   const windowRecordCount = claim.records.filter((r) => windowBuckets.has(r.bucket)).length;

@@ -2,6 +2,7 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import { bucketChart, weeklyBarChart } from './chart';
 import { formatBucket, formatDateKo, formatKst, formatNumber, formatWon } from './format';
 import type { ChannelProfile } from './profile';
+import { headlineOf } from './headline';
 import type { ReportData } from './report-data';
 
 /**
@@ -49,25 +50,13 @@ function keepTogether(...blocks: Content[]): Content {
   return { stack: blocks, unbreakable: true };
 }
 
-function headline(data: ReportData, profile: ChannelProfile): { label: string; amount: string; sub: string } {
-  if (profile.headlineFigure === 'rule' && data.rule) {
-    return { label: `${data.rule.name}에 따른 금액`, amount: money(data.rule.loss), sub: data.rule.bandLabel };
+function headline(data: ReportData, profile: ChannelProfile): { label: string; amount: string; sub: string; explanation: string } {
+  const h = headlineOf(data, profile);
+  if (h.kind === 'lostProfit' && data.figures.revenueNotComputable) {
+    // Counts without any ticket: no revenue figure is computed, so the headline says so in words.
+    return { label: h.label.ko, amount: '계산할 수 없음', sub: data.figures.revenueNotComputable, explanation: data.figures.revenueNotComputable };
   }
-  if (profile.headlineFigure === 'lostProfit' && data.figures.revenueNotComputable) {
-    return { label: '손실 이익 (통상손해)', amount: '계산할 수 없음', sub: data.figures.revenueNotComputable };
-  }
-  if (profile.headlineFigure === 'lostProfit') {
-    return {
-      label: '손실 이익 (통상손해)',
-      amount: money(data.figures.lostProfit),
-      sub: `범위 ${money(data.figures.range.low)} ~ ${money(data.figures.range.high)} (${data.figures.range.levelLabel}, ${data.figures.range.driver})`,
-    };
-  }
-  return {
-    label: '청구 합계 (직접 + 간접)',
-    amount: money(data.figures.claimTotal),
-    sub: `직접 손해 ${money(data.figures.directTotal)} + 간접 손해 ${money(data.figures.indirectTotal)}`,
-  };
+  return { label: h.label.ko, amount: money(h.amount), sub: h.sub.ko, explanation: h.explanation.ko };
 }
 
 type Figures = ReportData['figures'];
@@ -100,7 +89,7 @@ function summaryPage(data: ReportData, profile: ChannelProfile, madeAt: Date): C
   const out: Content[] = [
     { text: '장애 손실 계산서', style: 'h1' },
     { text: `${profile.name.ko} · ${data.title}`, color: MUTED, margin: [0, 0, 0, 2] },
-    { text: `청구 ID ${data.claimId} · 작성 ${formatKst(madeAt)} (한국 시간)`, fontSize: 8, color: MUTED, margin: [0, 0, 0, 8] },
+    { text: `청구 번호 ${data.claimId} · 작성 ${formatKst(madeAt)} (한국 시간)`, fontSize: 8, color: MUTED, margin: [0, 0, 0, 8] },
     {
       table: {
         widths: ['*'],
@@ -109,6 +98,7 @@ function summaryPage(data: ReportData, profile: ChannelProfile, madeAt: Date): C
             { text: top.label, color: MUTED },
             { text: top.amount, fontSize: 22, bold: true, lineHeight: 1.05 },
             { text: top.sub, fontSize: 9 },
+            { text: top.explanation, fontSize: 8.5, color: MUTED, margin: [0, 3, 0, 0] },
           ],
           margin: [8, 3, 8, 3],
         }]],
@@ -152,9 +142,6 @@ function summaryPage(data: ReportData, profile: ChannelProfile, madeAt: Date): C
       margin: [0, 0, 0, 8],
     },
   ];
-  if (data.rule && profile.headlineFigure !== 'rule') {
-    out.push({ text: `${data.rule.name}: ${money(data.rule.loss)} (${data.rule.bandLabel})`, bold: true, margin: [0, 0, 0, 6] });
-  }
   if (data.warnings.length) {
     out.push({ text: '확인할 점', style: 'h3' });
     out.push({ ul: data.warnings.map((w) => ({ text: w, fontSize: 8 })), margin: [0, 0, 0, 6] });
@@ -397,7 +384,7 @@ export function reportDocument(data: ReportData, profile: ChannelProfile, madeAt
       h3: { fontSize: 10, bold: true, margin: [0, 4, 0, 3] },
     },
     footer: (currentPage: number, pageCount: number): Content => ({
-      text: `${data.title} · ${profile.id} · ${currentPage} / ${pageCount}`,
+      text: `${data.title} · ${profile.name.ko} · ${currentPage} / ${pageCount}`,
       alignment: 'center',
       fontSize: 7.5,
       color: MUTED,

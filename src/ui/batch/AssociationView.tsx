@@ -62,7 +62,7 @@ export function AssociationView({ members, redact, disabled, onRoster }: Props) 
       {visible.length === 0 ? (
         <p className="muted">{t('batch.association.empty')}</p>
       ) : (
-        <div className="batch-table-wrap">
+        <div className="batch-table-wrap" tabIndex={0} role="region" aria-label={t('batch.association.title')}>
           <table className="table batch-table" data-testid="association-members-table">
             <thead>
               <tr>

@@ -22,7 +22,7 @@ export function DecisionsLog({ decisions, pairs, onUndo }: Props) {
   };
   if (!decisions.length) return <p className="muted">{t('batch.decisions.empty')}</p>;
   return (
-    <div className="batch-table-wrap batch-decisions">
+    <div className="batch-table-wrap batch-decisions" tabIndex={0} role="region" aria-label={t('batch.decisions.title')}>
       <table className="table batch-table" data-testid="batch-decisions">
         <thead>
           <tr>

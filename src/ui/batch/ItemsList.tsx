@@ -58,7 +58,7 @@ export function ItemsList({ result }: { result: BatchResult }) {
       {visible.length === 0 ? (
         <p className="muted">{t('batch.items.empty')}</p>
       ) : (
-        <div className="batch-table-wrap">
+        <div className="batch-table-wrap" tabIndex={0} role="region" aria-label={t('batch.items.title')}>
           <table className="table batch-table" data-testid="batch-items">
             <thead>
               <tr>

@@ -59,8 +59,8 @@ export function EstimateView({ row, claim, estimate: e }: Props) {
               {!revenueKnown && <span className="muted"> {t('estimate.notComputable.directWithout')}</span>}
             </dd>
           </div>
-          <div className="split-plus" aria-hidden="true">+</div>
-          <div>
+          {/* The "+" between the two is drawn by CSS: a <dl> may hold only dt/dd groups (axe definition-list). */}
+          <div className="split-plus">
             <dt>{t('estimate.indirect.title')}</dt>
             <dd data-testid="indirect-total"><Money won={e.indirectTotal} /></dd>
           </div>

@@ -48,9 +48,9 @@ export function FormFieldCard({ field }: { field: FilledField }) {
         (field.text === '' ? (
           <p className="field-empty-note">{t('export.emptyField')}</p>
         ) : field.kind === 'choice' ? (
-          <p className="form-text">{t('export.choice', { choice: field.text })}</p>
+          <p className="form-text" tabIndex={0} role="region" aria-labelledby={`${id}-label`}>{t('export.choice', { choice: field.text })}</p>
         ) : (
-          <div className="form-text" id={`${id}-text`}>{field.text}</div>
+          <div className="form-text" id={`${id}-text`} tabIndex={0} role="region" aria-labelledby={`${id}-label`}>{field.text}</div>
         ))}
       {field.kind === 'choice' && field.choices && <p className="muted">{t('export.choices', { choices: field.choices.join(' · ') })}</p>}
       {field.maxLengthSource && <p className="muted">{t('export.limitSource', { source: inLanguage(field.maxLengthSource, i18n.language) })}</p>}

@@ -5,8 +5,10 @@ import { COLUMN_ROLES, IMPORT_SHAPES } from '../../core/io';
 import type { ColumnRole, ImportShape } from '../../core/io';
 import type { OverlapDecision } from '../../core/io';
 import type { SalesChannel } from '../../core/model';
-import { ClaimRecordCapError, DuplicateImportError } from '../../db';
+import { addEvidenceFile, ClaimRecordCapError, DuplicateImportError } from '../../db';
 import { useDb } from '../desk';
+import { labelOfKind } from '../evidence/kinds';
+import type { VaultKindId } from '../evidence/kinds';
 import { useNotices } from '../notices';
 import type { Granularity } from '../records/model';
 import { BLANK_CHANNEL, SKIP_CHANNEL } from './engine';
@@ -32,6 +34,15 @@ interface Props {
   incoming?: PickedFile | null;
   onIncomingTaken?: () => void;
   onFinished?: () => void;
+  /** The claimant's kind (merchant, taxi, designated-driver): a driver's file is trip history, a shop's a sales record. */
+  claimantKind?: string;
+}
+
+/** What an imported file proves, from what the import saw: a card statement's shape, else the claimant's kind. */
+export function importedFileKind(shape: ImportShape, claimantKind: string | undefined): VaultKindId {
+  if (shape === 'card') return 'card-statement';
+  if (claimantKind === 'taxi' || claimantKind === 'designated-driver') return 'driver-app-history';
+  return 'pos-report';
 }
 
 type Mapping = Record<ColumnRole, string>;
@@ -41,7 +52,7 @@ function fullMapping(partial: Partial<Record<ColumnRole, string>>): Mapping {
 }
 
 /** CSV/XLSX import in five steps: file, columns, channels, rows with problems, overlaps and store. */
-export function ImportWizard({ claimId, channels, granularity, incoming, onIncomingTaken, onFinished }: Props) {
+export function ImportWizard({ claimId, channels, granularity, incoming, onIncomingTaken, onFinished, claimantKind }: Props) {
   const { t } = useTranslation();
   const db = useDb();
   const { notify, reportError } = useNotices();
@@ -229,6 +240,13 @@ export function ImportWizard({ claimId, channels, granularity, incoming, onIncom
       const outcome = await storeImport(db, claimId, { sha256: opened.sha256, fileName: file.name }, built.records, overlap, decision, (done, total) =>
         setProgress({ stage: 'saving', done, total }),
       );
+      // The file itself is evidence: kept with its hash (the one the records cite), labelled by what it is,
+      // recorded by the system at the time the sales or trips happened, so it counts in the packet's readiness.
+      await addEvidenceFile(db, claimId, { name: file.name, bytes: file.bytes }, {
+        label: labelOfKind(importedFileKind(shape, claimantKind)),
+        provenance: 'at-the-time',
+        note: t('import.done.evidenceNote', { count: outcome.stored }),
+      });
       setResult(outcome);
       setStep('done');
       notify(t('import.done.stored', { count: outcome.stored, file: file.name }));

@@ -112,7 +112,7 @@ export function ColumnsStep({ preview, mapping, shape, shapes, sheet, onMapping,
       </fieldset>
       <p className="muted">{t('import.columns.mappingHint')}</p>
 
-      <div className="preview-scroll">
+      <div className="preview-scroll" tabIndex={0} role="region" aria-label={t('import.columns.previewCaption', { count: preview.rows.length })}>
         <table className="table preview-table">
           <caption className="muted">{t('import.columns.previewCaption', { count: preview.rows.length })}</caption>
           <thead>

@@ -5,6 +5,7 @@ import type { Claim } from '../../core/model';
 import { documentKindOfLabel } from '../../core/packet/documents';
 import { describeClaim } from '../../core/packet/facts';
 import { fillFormFields } from '../../core/packet/form';
+import { headlineOf } from '../../core/packet/headline';
 import type { ChannelProfile } from '../../core/packet/profile';
 import { CHANNEL_PROFILES } from '../../core/packet/profiles';
 import { packetReadiness } from '../../core/packet/readiness';
@@ -93,26 +94,19 @@ function ChannelPacket({ claim, profile }: { claim: Claim; profile: ChannelProfi
     return { description, fields, readiness: packetReadiness(profile, claim, description, fields) };
   }, [claim, profile]);
   const { description, fields, readiness } = view;
-  const f = description.figures;
-  const rule = description.report.rule;
   const presentKinds = new Set(claim.evidence.map((e) => documentKindOfLabel(e.label)));
 
-  let amount = f.claimTotal;
-  let sub: string = t('export.headlineClaimTotal', { direct: formatWon(f.directTotal, lang), indirect: formatWon(f.indirectTotal, lang) });
-  if (profile.headlineFigure === 'rule' && f.rule) {
-    amount = f.rule.loss;
-    sub = t('export.headlineRule', { rule: rule?.name ?? f.rule.id, band: rule?.bandLabel ?? f.rule.band });
-  } else if (profile.headlineFigure === 'lostProfit') {
-    amount = f.lostProfit;
-    sub = t('export.headlineLostProfit', { low: formatWon(f.lostProfitLow, lang), high: formatWon(f.lostProfitHigh, lang) });
-  }
+  // The same headline and sentence as page 1 of the PDF (one figure, chosen by the channel).
+  const headline = headlineOf(description.report, profile);
+  const pick = (text: { ko: string; en: string }) => (lang === 'en' ? text.en : text.ko);
 
   return (
     <>
       <section className="headline-figure" aria-label={t('export.headline')}>
-        <p className="muted">{t('export.headline')}</p>
-        <p className="amount" data-testid="headline-amount">{formatWon(amount, lang)}</p>
-        <p className="muted">{sub}</p>
+        <p className="muted">{t('export.headline')}: {pick(headline.label)}</p>
+        <p className="amount" data-testid="headline-amount">{formatWon(headline.amount, lang)}</p>
+        <p className="muted">{pick(headline.sub)}</p>
+        <p className="headline-explanation" data-testid="headline-explanation">{pick(headline.explanation)}</p>
       </section>
 
       <section className="section readiness">

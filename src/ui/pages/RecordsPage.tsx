@@ -64,6 +64,8 @@ function useSummary(db: OutageDeskDB, claimId: string, stamp: string): { rows: C
 function Summary({ claim }: { claim: ClaimRow }) {
   const { t, i18n } = useTranslation();
   const db = useDb();
+  // Channels by the name the claimant gave them, never their ids.
+  const names = useMemo(() => new Map(entrySetupOf(claim.body).channels.map((c) => [c.id, c.label])), [claim.body]);
   const summary = useSummary(db, claim.id, claim.updatedAt);
   if (summary === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (summary.total === 0) {
@@ -84,7 +86,7 @@ function Summary({ claim }: { claim: ClaimRow }) {
         <tbody>
           {summary.rows.map((s) => (
             <tr key={s.channel}>
-              <th scope="row">{s.channel}</th>
+              <th scope="row">{names.get(s.channel) ?? s.channel}</th>
               <td className="num">{s.buckets.toLocaleString('ko-KR')}</td>
               <td className="num">{s.count.toLocaleString('ko-KR')}</td>
               <td className="num">{formatWon(s.revenue, i18n.language)}</td>
@@ -178,6 +180,7 @@ function Records({ claim }: { claim: ClaimRow }) {
           claimId={claim.id}
           channels={setup.channels}
           granularity={setup.granularity}
+          claimantKind={(claim.body as { claimant?: { kind?: string } }).claimant?.kind}
           incoming={incoming}
           onIncomingTaken={() => setIncoming(null)}
           onFinished={() => setView('grid')}

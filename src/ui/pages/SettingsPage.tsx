@@ -9,6 +9,7 @@ import { PageHeader } from '../components/PageHeader';
 import { BackupPanel } from '../backup/BackupPanel';
 import { useDesk } from '../desk';
 import { formatBytes } from '../format';
+import { ROUTES } from '../routes';
 
 export default function SettingsPage() {
   const { t } = useTranslation();
@@ -29,7 +30,7 @@ export default function SettingsPage() {
 
   return (
     <>
-      <PageHeader step={9} title={t('settings.title')} lead={t('settings.lead')} />
+      <PageHeader step={ROUTES.indexOf('settings') + 1} title={t('settings.title')} lead={t('settings.lead')} />
       <section className="section">
         <h2 id="settings-language">{t('settings.languageTitle')}</h2>
         <LanguageSwitch />

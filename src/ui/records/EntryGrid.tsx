@@ -51,8 +51,9 @@ const observeRectWithFallback: typeof observeElementRect = (instance, cb) =>
 const clamp = (n: number, min: number, max: number) => Math.max(min, Math.min(max, n));
 
 /**
- * A spreadsheet for one channel and one measure: arrows, Tab, Enter moves down, typing replaces, F2
- * edits, Esc cancels, Delete clears, Ctrl+C/Ctrl+V blocks, Ctrl+Z undoes. Only the visible rows are in
+ * A spreadsheet for one channel and one measure: arrows, Enter moves down, typing replaces, F2
+ * edits, Esc cancels, Delete clears, Ctrl+C/Ctrl+V blocks, Ctrl+Z undoes. The grid is one Tab stop
+ * (WCAG 2.1.2, no keyboard trap): Tab and Shift+Tab leave it, committing a cell being edited. Only the visible rows are in
  * the DOM (two years of hours is 731 rows of 24 cells).
  */
 export function EntryGrid({ layout, measure, label, valueAt, provenanceAt, errorAt, windowBuckets, onCommit, onUndo, onPasteClipped }: Props) {
@@ -165,20 +166,6 @@ export function EntryGrid({ layout, measure, label, valueAt, provenanceAt, error
     if (cells.length > 0) onCommit(cells);
   }
 
-  /** Tab runs along a row and wraps to the next one; it leaves the grid only past the last cell. */
-  function tabTarget(back: boolean): Pos | null {
-    let { r, c } = active;
-    c += back ? -1 : 1;
-    if (c >= colCount) {
-      c = 0;
-      r += 1;
-    } else if (c < 0) {
-      c = colCount - 1;
-      r -= 1;
-    }
-    return r < 0 || r >= rowCount ? null : { r, c };
-  }
-
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     if (e.nativeEvent.isComposing) return;
     const ctrl = e.ctrlKey || e.metaKey;
@@ -187,8 +174,8 @@ export function EntryGrid({ layout, measure, label, valueAt, provenanceAt, error
         e.preventDefault();
         finishEdit(true, { r: active.r + (e.shiftKey ? -1 : 1), c: active.c });
       } else if (e.key === 'Tab') {
-        e.preventDefault();
-        finishEdit(true, tabTarget(e.shiftKey) ?? active);
+        // Commit and let the browser move focus on, out of the grid (no preventDefault).
+        finishEdit(true);
       } else if (e.key === 'Escape') {
         e.preventDefault();
         e.stopPropagation();
@@ -229,14 +216,9 @@ export function EntryGrid({ layout, measure, label, valueAt, provenanceAt, error
         moveTo(far ?? { r: active.r + d.r, c: active.c + d.c }, e.shiftKey);
         return;
       }
-      case 'Tab': {
-        const target = tabTarget(e.shiftKey);
-        if (target) {
-          e.preventDefault();
-          moveTo(target);
-        }
+      case 'Tab':
+        // One Tab stop: the browser moves focus to what comes before or after the grid.
         return;
-      }
       case 'Enter':
         e.preventDefault();
         moveTo({ r: active.r + (e.shiftKey ? -1 : 1), c: active.c });

@@ -97,7 +97,12 @@ export async function undoLastTap(db: OutageDeskDB, claimId: string): Promise<Qu
       const current = row ? recordOfRow(row) : undefined;
       if (current && sameRecord(current, last.after)) {
         if (last.before) await putRecords(db, claimId, [last.before]);
-        else await db.records.delete(row!.id!);
+        else {
+          await db.records.delete(row!.id!);
+          // Deleting a row does not pass through putRecords: mark the claim changed here, so whatever reads
+          // it again on a change (the per-channel totals) sees the undo at once.
+          await db.claims.update(claimId, { updatedAt: new Date(Date.now() + 9 * 3600_000).toISOString().replace('Z', '+09:00') });
+        }
       } else if (current && current.count > 0) {
         const revenue = typeof current.revenue === 'number' && last.fare !== undefined ? Math.max(0, current.revenue - last.fare) : current.revenue;
         await putRecords(db, claimId, [{ ...current, count: current.count - 1, ...(revenue !== undefined ? { revenue } : {}) }]);

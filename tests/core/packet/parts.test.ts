@@ -60,15 +60,19 @@ describe('CSV', () => {
     expect(toCsv([['=HYPERLINK("x")', 'a,b']])).toBe(`"'=HYPERLINK(""x"")","a,b"\r\n`);
   });
 
-  it('writes UTF-8 with a BOM, Korean headers and sorted records', () => {
-    const bytes = recordsCsv([
-      { bucket: '2022-10-15T21:00+09:00', channel: 'kakao-t', count: 0, revenue: 0, provenance: { kind: 'reconstructed', note: '=cmd|calc' } },
-      { bucket: '2022-10-15T20:00+09:00', channel: 'other-app', count: 1, revenue: 22000, provenance: { kind: 'logged' } },
-    ]);
+  it('writes UTF-8 with a BOM, Korean headers, channel names, KST times and sorted records', () => {
+    const bytes = recordsCsv(
+      [
+        { bucket: '2022-10-15T21:00+09:00', channel: 'kakao-t', count: 0, revenue: 0, provenance: { kind: 'reconstructed', note: '=cmd|calc' } },
+        { bucket: '2022-10-15T20:00+09:00', channel: 'other-app', count: 1, revenue: 22000, provenance: { kind: 'logged', loggedAt: '2022-10-15T11:05:00Z' } },
+      ],
+      [{ id: 'kakao-t', label: '카카오 T 대리' }, { id: 'other-app', label: '다른 대리 앱' }],
+    );
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
-    expect(lines[0]).toBe('시간 구간,판매 채널,건수,매출(원),기록 방식,출처 파일,출처 SHA-256,행,메모');
-    expect(lines[1]?.startsWith('2022-10-15T20:00+09:00,other-app,1,22000')).toBe(true);
+    expect(lines[0]).toBe('시간 구간 (한국 시간),판매 채널,건수,매출(원),기록 방식,출처 파일,출처 SHA-256,행,메모');
+    expect(lines[1]).toBe('2022-10-15 20:00,다른 대리 앱,1,22000,당시 기록(logged),,,,기록한 때 2022-10-15 20:05');
+    expect(lines[2]?.startsWith('2022-10-15 21:00,카카오 T 대리,0,0,')).toBe(true);
     expect(lines[2]?.endsWith(",'=cmd|calc")).toBe(true);
   });
 });

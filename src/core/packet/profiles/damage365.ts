@@ -6,7 +6,7 @@ export default {
   id: 'damage365',
   name: { ko: '온라인피해365센터 상담·신청서', en: 'Online Damage 365 Center application' },
   description: '누가, 어떤 서비스에서, 언제, 무엇을 잃었고 어떻게 계산했는지, 무엇을 원하는지, 첨부 목록까지 한 번에 적은 신청서예요.',
-  source: 'helpos.kr (방송통신위원회·KAIT, 2022-05-31 개소), domain brief 2',
+  source: '온라인피해365센터 helpos.kr (방송통신위원회·한국정보통신진흥협회, 2022-05-31 개소)',
   fields: [
     {
       id: 'applicant', label: { ko: '신청인', en: 'Applicant' }, kind: 'text', required: true, maxLength: 300,
@@ -52,7 +52,7 @@ export default {
   documents: [],
   rule: null,
   headlineFigure: 'claimTotal',
-  intake: { opens: '2022-05-31', closes: null, source: 'helpos.kr; 온라인 신청 2022-10-20부터' },
+  intake: { opens: '2022-05-31', closes: null, source: 'helpos.kr, 온라인 신청 2022-10-20부터' },
   damage365Category: { primary: '재화 및 서비스', sub: '이용', alternative: '통신 > 이용 (통신사 회선 장애일 때)' },
   readiness: { needsRecords: true, minReferenceDates: 2, needsContact: true },
   howToSubmit: 'helpos.kr 온라인 신청(본인 인증) 또는 전화 142-235 상담 때 form.txt의 신청서를 그대로 쓰고, report.pdf와 증빙을 첨부하세요.',

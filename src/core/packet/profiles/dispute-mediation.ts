@@ -10,7 +10,7 @@ export default {
   name: { ko: '통신분쟁조정위원회 조정 신청서', en: 'Telecom dispute mediation application' },
   description:
     '회사에 낸 신청이 거절되거나 제안이 모자랄 때, 통신분쟁조정위원회에 조정을 신청하는 글이에요. 앞선 신청(날짜, 접수번호, 보낸 묶음의 SHA-256)과 그 결과를 함께 적어요.',
-  source: '방송통신위원회 통신분쟁조정위원회 (tdrc.kr; 온라인 신청 2021-01-18 개시), 전기통신사업법 제45조의2~제45조의7, domain brief 2',
+  source: '방송통신위원회 통신분쟁조정위원회 (tdrc.kr; 온라인 신청 2021-01-18 개시), 전기통신사업법 제45조의2~제45조의7',
   fields: [
     {
       id: 'applicant', label: { ko: '신청인', en: 'Applicant' }, kind: 'text', required: true, maxLength: 300,

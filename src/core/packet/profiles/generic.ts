@@ -3,7 +3,7 @@ export default {
   id: 'generic',
   name: { ko: '일반 청구서', en: 'General claim' },
   description: '특정 양식이 없는 곳(회사 고객센터, 협회, 조정 기관)에 낼 수 있는 일반 청구서예요.',
-  source: 'loss model 4-6',
+  source: '장애 손실 계산기의 계산 방법 (이익률, 직접·간접 손해, 범위)',
   fields: [
     {
       id: 'summary', label: { ko: '요약', en: 'Summary' }, kind: 'textarea', required: true, maxLength: 1500,

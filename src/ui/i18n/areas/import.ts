@@ -130,6 +130,7 @@ export const koImport = {
   done: {
     title: '가져왔어요',
     stored: '「{{file}}」에서 기록 {{count}}건을 저장했어요.',
+    evidenceNote: '기록을 가져온 원본 파일이에요 (기록 {{count}}건). 기록마다 이 파일의 SHA-256이 적혀 있어요.',
     replaced: '있던 기록 {{count}}건을 파일의 기록으로 바꿨어요.',
     kept: '겹친 새 기록 {{count}}건은 넣지 않았어요.',
     toGrid: '표에서 확인하기',
@@ -268,6 +269,7 @@ export const enImport: typeof koImport = {
   done: {
     title: 'Imported',
     stored: 'Saved {{count}} records from “{{file}}”.',
+    evidenceNote: 'The original file the records were imported from ({{count}} records). Each record cites this file’s SHA-256.',
     replaced: 'Replaced {{count}} existing records with the file’s.',
     kept: 'Left out {{count}} overlapping new records.',
     toGrid: 'See them in the table',

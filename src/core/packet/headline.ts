@@ -1,0 +1,86 @@
+import { josa } from 'es-hangul';
+import { formatWon } from './format';
+import type { ChannelProfile } from './profile';
+import type { ReportData } from './report-data';
+
+/**
+ * One headline figure per packet, chosen by the channel (its profile's `headlineFigure`), and one sentence
+ * beside it that names the other figures and says how they relate, so that a reviewer never meets two
+ * amounts without knowing which one is asked for. Korean and English, picked where it is shown.
+ */
+
+export type Bilingual = { ko: string; en: string };
+
+export type Headline = {
+  kind: 'rule' | 'lostProfit' | 'claimTotal';
+  amount: number;
+  label: Bilingual;
+  sub: Bilingual;
+  explanation: Bilingual;
+};
+
+const won = formatWon;
+const krw = (n: number) => `${Math.round(n).toLocaleString('en-US')} KRW`;
+
+/** What the rule compares, in words: weekly sales (best week) or earnings in the outage hours (taxi). */
+function ruleBasis(rule: NonNullable<ReportData['rule']>): Bilingual {
+  if (rule.weeks) return { ko: '주간 매출을 비교해요', en: 'compares weekly sales' };
+  if (rule.windows) return { ko: '장애 시간의 수입을 한 주 전 같은 시간과 비교해요', en: 'compares earnings in the outage hours with the same hours a week before' };
+  return { ko: '정한 방법으로 계산해요', en: 'uses its own method' };
+}
+
+export function headlineOf(data: ReportData, profile: ChannelProfile): Headline {
+  const f = data.figures;
+  const rule = data.rule;
+  const level = f.range.levelLabel;
+  const rangeKo = `${level} ${won(f.range.low)} ~ ${won(f.range.high)}`;
+  const rangeEn = `${level.replace('범위', 'range')} ${krw(f.range.low)} – ${krw(f.range.high)}`;
+  const lostProfitKo = `저희가 계산한 영업이익 손실(손실 이익)은 ${won(f.lostProfit)}, ${josa(rangeKo, '이에요/예요')}`;
+  const lostProfitEn = `the loss of profit we compute is ${krw(f.lostProfit)}, ${rangeEn}`;
+  const totalKo = `직접 손해 ${josa(won(f.directTotal), '와/과')} 간접 손해 ${josa(won(f.indirectTotal), '을/를')} 더한 청구 합계는 ${josa(won(f.claimTotal), '이에요/예요')}`;
+  const totalEn = `with the direct loss ${krw(f.directTotal)} and the indirect loss ${krw(f.indirectTotal)} the claim total is ${krw(f.claimTotal)}`;
+
+  if (profile.headlineFigure === 'rule' && rule) {
+    const basis = ruleBasis(rule);
+    return {
+      kind: 'rule',
+      amount: rule.loss,
+      label: { ko: `${rule.name}에 따른 금액`, en: `Amount under ${rule.name}` },
+      sub: { ko: rule.bandLabel, en: rule.bandLabel },
+      explanation: {
+        ko: `${josa(rule.name, '은/는')} ${basis.ko}: ${won(rule.loss)}, ${rule.bandLabel}. ${lostProfitKo}. 이 기준은 이익률을 빼지 않고 차이를 그대로 보기 때문에 두 금액이 달라요. ${totalKo}.`,
+        en: `${rule.name} ${basis.en}: ${krw(rule.loss)}, ${rule.bandLabel}. ${cap(lostProfitEn)}; the rule takes the whole difference without a margin, so the two differ. ${cap(totalEn)}.`,
+      },
+    };
+  }
+  const ruleNote = rule
+    ? { ko: ` 참고로 ${josa(rule.name, '은/는')} ${ruleBasis(rule).ko}: ${won(rule.loss)}, ${rule.bandLabel}.`, en: ` For reference, ${rule.name} ${ruleBasis(rule).en}: ${krw(rule.loss)}, ${rule.bandLabel}.` }
+    : { ko: '', en: '' };
+  if (profile.headlineFigure === 'lostProfit') {
+    const same = f.claimTotal === f.lostProfit;
+    return {
+      kind: 'lostProfit',
+      amount: f.lostProfit,
+      label: { ko: '손실 이익 (통상손해)', en: 'Loss of profit (ordinary damage)' },
+      sub: { ko: `범위 ${won(f.range.low)} ~ ${won(f.range.high)} (${level}, ${f.range.driver})`, en: rangeEn },
+      explanation: {
+        ko: `${lostProfitKo}.${same ? '' : ` 이 창구에는 이 금액을 요청하고, ${totalKo}.`}${ruleNote.ko}`,
+        en: `${cap(lostProfitEn)}.${same ? '' : ` This channel is asked for that amount; ${totalEn}.`}${ruleNote.en}`,
+      },
+    };
+  }
+  return {
+    kind: 'claimTotal',
+    amount: f.claimTotal,
+    label: { ko: '청구 합계 (직접 + 간접)', en: 'Claim total (direct + indirect)' },
+    sub: { ko: `직접 손해 ${won(f.directTotal)} + 간접 손해 ${won(f.indirectTotal)}`, en: `direct ${krw(f.directTotal)} + indirect ${krw(f.indirectTotal)}` },
+    explanation: {
+      ko: `${totalKo}. 직접 손해에는 저희가 계산한 영업이익 손실(손실 이익) ${josa(won(f.lostProfit), '이/가')} 들어 있어요 (${rangeKo}).${ruleNote.ko}`,
+      en: `${cap(totalEn)}. The direct loss includes the loss of profit, ${krw(f.lostProfit)} (${rangeEn}).${ruleNote.en}`,
+    },
+  };
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

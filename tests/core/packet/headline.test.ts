@@ -1,0 +1,56 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildPacket } from '../../../src/core/packet/build';
+import { describeClaim } from '../../../src/core/packet/facts';
+import { headlineOf } from '../../../src/core/packet/headline';
+import { findChannelProfile } from '../../../src/core/packet/profiles';
+import { readZipSafely } from '../../../src/core/packet/zip';
+import { bestWeekMerchantClaim, packetFonts, workedExampleDriverClaim } from './fixtures';
+
+/** One headline per packet, chosen by the channel, and one sentence that relates the other figures to it. */
+
+const headline = (claim: ReturnType<typeof workedExampleDriverClaim>, channel: string) => {
+  const profile = findChannelProfile(channel)!;
+  const d = describeClaim(claim, profile);
+  return { h: headlineOf(d.report, profile), f: d.figures };
+};
+
+describe('headlineOf', () => {
+  it("Kakao's small-business rule heads the merchant's packet; the loss of profit and the claim total are explained beside it", () => {
+    const { h, f } = headline(bestWeekMerchantClaim(), 'kakao-2022-smb-documents');
+    expect(h.kind).toBe('rule');
+    expect(h.amount).toBe(710_000);
+    expect(h.explanation.ko).toMatch(/^카카오 소상공인 보상 기준 \(최고 매출 주 대비\)는 주간 매출을 비교해요: 710,000원, 50만 원 초과: 증빙 심사\. /);
+    expect(h.explanation.ko).toContain(`저희가 계산한 영업이익 손실(손실 이익)은 ${f.lostProfit.toLocaleString('en-US')}원, 80% 범위 ${f.lostProfitLow.toLocaleString('en-US')}원 ~ ${f.lostProfitHigh.toLocaleString('en-US')}원이에요`);
+    expect(h.explanation.ko).toContain(`청구 합계는 ${f.claimTotal.toLocaleString('en-US')}원이에요`);
+    expect(h.explanation.en).toContain('compares weekly sales: 710,000 KRW');
+  });
+
+  it('the Kakao form asks for the loss of profit; the sentence adds the claim total when it differs', () => {
+    const { h } = headline(workedExampleDriverClaim(), 'kakao-2022-form');
+    expect(h.kind).toBe('lostProfit');
+    expect(h.amount).toBe(210_750);
+    expect(h.explanation.ko).toBe(
+      '저희가 계산한 영업이익 손실(손실 이익)은 210,750원, 80% 범위 182,718원 ~ 238,782원이에요. 이 창구에는 이 금액을 요청하고, 직접 손해 210,750원과 간접 손해 13,740원을 더한 청구 합계는 224,490원이에요.',
+    );
+  });
+
+  it('a general claim heads with the claim total and says the direct loss holds the loss of profit', () => {
+    const { h } = headline(workedExampleDriverClaim(), 'generic');
+    expect(h.kind).toBe('claimTotal');
+    expect(h.amount).toBe(224_490);
+    expect(h.explanation.ko).toContain('직접 손해에는 저희가 계산한 영업이익 손실(손실 이익) 210,750원이 들어 있어요');
+  });
+
+  it('prints the sentence under the headline on page 1 of the PDF, and no second headline amount', async () => {
+    const built = await buildPacket({ claim: bestWeekMerchantClaim(), channel: 'kakao-2022-smb-documents', fonts: packetFonts(), appVersion: 't', now: new Date('2022-11-01T09:00:00+09:00') });
+    const dir = mkdtempSync(join(tmpdir(), 'headline-'));
+    writeFileSync(join(dir, 'r.pdf'), readZipSafely(built.bytes).get('report.pdf')!);
+    const page1 = execFileSync('pdftotext', ['-f', '1', '-l', '1', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(page1).toContain('주간 매출을 비교해요: 710,000원');
+    expect(page1).toContain('두 금액이 달라요');
+  });
+});
