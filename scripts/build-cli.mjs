@@ -1,6 +1,7 @@
 // Bundles the Node command line with esbuild (`npm run build:cli`, part of `npm run build`):
 //   src/cli/main.ts         → dist-cli/main.js
 //   src/cli/batch-worker.ts → dist-cli/batch-worker.js (the batch read pool's thread)
+//   src/cli/synth-worker.ts → dist-cli/synth-worker.js (synth's packet writers)
 // One ES module per command (code splitting keeps each command's imports lazy, as main.ts loads them),
 // so `outage-desk` starts as plain JavaScript instead of compiling TypeScript through tsx at every call.
 // Small pure packages (zod, the @stdlib t quantile's hundreds of tiny modules, holidays, es-hangul,
@@ -19,7 +20,7 @@ export const CLI_OUT_DIR = path.join(root, 'dist-cli');
 export async function buildCli(outDir = CLI_OUT_DIR) {
   await build({
     absWorkingDir: root,
-    entryPoints: { main: 'src/cli/main.ts', 'batch-worker': 'src/cli/batch-worker.ts' },
+    entryPoints: { main: 'src/cli/main.ts', 'batch-worker': 'src/cli/batch-worker.ts', 'synth-worker': 'src/cli/synth-worker.ts' },
     outdir: outDir,
     bundle: true,
     splitting: true,

@@ -5,17 +5,20 @@ import { buildPacket } from '../../core/packet/build';
 import { buildPacketWithoutReport } from '../../core/batch/synth-packet';
 import { synthPlan } from '../../core/batch/synth';
 import { serializeClaim } from '../../core/model/claim-file';
+import { Worker } from 'node:worker_threads';
 import { CliInputError } from '../errors.js';
+import { defaultThreads, MAX_THREADS, workerBootstrap } from '../batch-pool.js';
+import type { SynthJob, SynthReply } from '../synth-worker.js';
 import { appVersion, readPacketFonts } from './packet.js';
 
 export const summary = '시험용 회원 묶음을 만들어요 (심어 둔 중복 포함) / write synthetic member packets with planted duplicates';
 
-const USAGE = '사용법 / usage: outage-desk synth --members <N> --seed <S> --out <dir> [--no-pdf | --claims] [--now 2022-11-01T09:00+09:00]';
+const USAGE = '사용법 / usage: outage-desk synth --members <N> --seed <S> --out <dir> [--no-pdf | --claims] [--threads N] [--now 2022-11-01T09:00+09:00]';
 
 /** Enough for Kakao's 105,116 damage reports of 2022 ten times over. */
 const MAX_MEMBERS = 1_000_000;
 
-type Options = { members: number; seed: number; outDir: string; pdf: boolean; claims: boolean; now: Date };
+type Options = { members: number; seed: number; outDir: string; pdf: boolean; claims: boolean; threads: number; now: Date };
 
 function parseArgs(args: string[]): Options {
   let members: number | undefined;
@@ -23,6 +26,7 @@ function parseArgs(args: string[]): Options {
   let outDir: string | undefined;
   let pdf = true;
   let claims = false;
+  let threads = defaultThreads();
   // A fixed default clock: the same seed gives the same bytes.
   let now = new Date('2022-11-01T09:00:00+09:00');
   for (let i = 0; i < args.length; i++) {
@@ -41,6 +45,7 @@ function parseArgs(args: string[]): Options {
     else if (arg === '--out') outDir = value();
     else if (arg === '--no-pdf') pdf = false;
     else if (arg === '--claims') claims = true;
+    else if (arg === '--threads') threads = whole(value(), '--threads', 1, MAX_THREADS);
     else if (arg === '--now') {
       const raw = value();
       now = new Date(raw);
@@ -48,7 +53,62 @@ function parseArgs(args: string[]): Options {
     } else throw new CliInputError(`알 수 없는 인자예요 / unexpected argument: ${arg}\n${USAGE}`);
   }
   if (members === undefined || seed === undefined || !outDir) throw new CliInputError(USAGE);
-  return { members, seed, outDir, pdf: pdf && !claims, claims, now };
+  return { members, seed, outDir, pdf: pdf && !claims, claims, threads, now };
+}
+
+/**
+ * Packets without report.pdf built and written on worker threads while this thread makes the claims in
+ * the seeded order (the claims need one generator; the packets do not). A few jobs per thread in flight
+ * keep every thread busy without queuing thousands of claims.
+ */
+class SynthWriters {
+  private readonly workers: { worker: Worker; pending: Map<number, { resolve: () => void; reject: (e: Error) => void }> }[] = [];
+  private nextId = 0;
+  private failure: Error | null = null;
+  private readonly idle: (() => void)[] = [];
+
+  constructor(size: number) {
+    const code = workerBootstrap('synth-worker');
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(code, { eval: true, execArgv: [] });
+      const slot = { worker, pending: new Map<number, { resolve: () => void; reject: (e: Error) => void }>() };
+      worker.on('message', (reply: SynthReply) => {
+        const p = slot.pending.get(reply.id);
+        if (!p) return;
+        slot.pending.delete(reply.id);
+        if (reply.ok) p.resolve();
+        else p.reject(new Error(`synth worker: ${reply.message}`));
+        this.idle.splice(0).forEach((wake) => wake());
+      });
+      worker.on('error', (err) => {
+        this.failure ??= err;
+        for (const p of slot.pending.values()) p.reject(err);
+        slot.pending.clear();
+        this.idle.splice(0).forEach((wake) => wake());
+      });
+      this.workers.push(slot);
+    }
+  }
+
+  /** Resolves once the job is queued (waiting while every thread has enough); its end is awaited by `drain`. */
+  async submit(job: Omit<SynthJob, 'id'>, done: Promise<void>[]): Promise<void> {
+    const perThread = 3;
+    for (;;) {
+      if (this.failure) throw this.failure;
+      const slot = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+      if (slot.pending.size < perThread) {
+        const id = this.nextId++;
+        done.push(new Promise<void>((resolve, reject) => slot.pending.set(id, { resolve, reject })));
+        slot.worker.postMessage({ ...job, id } satisfies SynthJob);
+        return;
+      }
+      await new Promise<void>((wake) => this.idle.push(wake));
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
 }
 
 async function writeAtomic(path: string, bytes: Uint8Array | string): Promise<void> {
@@ -71,8 +131,25 @@ export async function run(args: string[]): Promise<number> {
   const copyOf = new Map<string, string[]>();
   for (const c of plan.copies) copyOf.set(c.of, [...(copyOf.get(c.of) ?? []), c.fileName]);
   let written = 0;
-  // One member at a time: the claim made, the packet built, written, dropped.
-  for (const m of plan.members()) {
+  // Packets without report.pdf: built and written on worker threads, as many as --threads.
+  const writers = !o.claims && !fonts && o.threads > 1 ? new SynthWriters(o.threads) : null;
+  try {
+    if (writers) {
+      const done: Promise<void>[] = [];
+      for (const m of plan.members()) {
+        const paths = [m.fileName, ...(copyOf.get(m.fileName) ?? [])].map((name) => join(folder, name));
+        await writers.submit({ claim: m.claim, channel: m.channel, paths, appVersion: version, now: o.now.toISOString() }, done);
+        written += paths.length;
+        // Settled jobs are dropped from the list as it grows, so it stays small.
+        if (done.length >= 1024) await Promise.all(done.splice(0));
+      }
+      await Promise.all(done);
+    }
+  } finally {
+    await writers?.close();
+  }
+  // One member at a time on this thread: the claim made, the packet built, written, dropped.
+  for (const m of writers ? [] : plan.members()) {
     const bytes = o.claims
       ? serializeClaim(m.claim)
       : fonts
