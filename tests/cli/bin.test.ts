@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,11 +61,24 @@ describe('the prebuilt CLI bundle', () => {
     expect(r.err).not.toContain('    at ');
   }, 60_000);
 
-  it('bin/outage-desk.mjs runs the bundle, building dist-cli/ first when it is missing', () => {
-    const r = node([join(ROOT, 'bin', 'outage-desk.mjs'), 'estimate', EXAMPLE, '--json'], work);
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).claimTotal).toBe(224_490);
-    expect(existsSync(join(ROOT, 'dist-cli', 'main.js'))).toBe(true);
+  it('bin/outage-desk.mjs builds the bundle on its first run when dist-cli/ is missing, then runs it', () => {
+    // A copy of the project's layout (bin, scripts, package.json; src, assets and node_modules linked) with
+    // no dist-cli/, so the real one is never removed under other tests.
+    const copy = mkdtempSync(join(ROOT, '.tmp', 'cli-first-run-'));
+    for (const dir of ['bin', 'scripts']) mkdirSync(join(copy, dir));
+    copyFileSync(join(ROOT, 'bin', 'outage-desk.mjs'), join(copy, 'bin', 'outage-desk.mjs'));
+    copyFileSync(join(ROOT, 'scripts', 'build-cli.mjs'), join(copy, 'scripts', 'build-cli.mjs'));
+    copyFileSync(join(ROOT, 'package.json'), join(copy, 'package.json'));
+    for (const dir of ['src', 'assets', 'node_modules']) symlinkSync(join(ROOT, dir), join(copy, dir), 'dir');
+    const first = node([join(copy, 'bin', 'outage-desk.mjs'), 'estimate', EXAMPLE, '--json'], work);
+    expect(first.code).toBe(0);
+    expect(first.err).toContain('first run: building the CLI bundle');
+    expect(JSON.parse(first.out).claimTotal).toBe(224_490);
+    expect(existsSync(join(copy, 'dist-cli', 'main.js'))).toBe(true);
+    const second = node([join(copy, 'bin', 'outage-desk.mjs'), 'estimate', EXAMPLE, '--json'], work);
+    expect(second.err).toBe('');
+    expect(second.out).toBe(first.out);
+    rmSync(copy, { recursive: true, force: true });
   }, 120_000);
 
   it.sequential('cleans up', () => {
