@@ -23,14 +23,16 @@ export function defaultThreads(): number {
 }
 
 /**
- * A worker on a .ts file needs tsx's loader, and Node 20 does not apply `--import` hooks inside workers
+ * Under tsx, a worker on a .ts file needs tsx's loader, and Node 20 does not apply `--import` hooks inside workers
  * (nor inherit `register()` from bin/outage-desk.mjs), so each worker registers tsx itself, resolved from
  * this file so it works from any working directory. execArgv is empty so a parent's preloads (tsx's CLI
  * flags, a bench's RSS hook) do not run again per thread.
  */
-function bootstrap(): string {
+export function workerBootstrap(name: 'batch-worker' | 'synth-worker'): string {
+  // In the prebuilt bundle (dist-cli/, bin/outage-desk.mjs) the worker is plain JavaScript beside this chunk.
+  if (!import.meta.url.endsWith('.ts')) return `import(${JSON.stringify(new URL(`./${name}.js`, import.meta.url).href)});`;
   const tsxApi = import.meta.resolve('tsx/esm/api');
-  const worker = new URL('./batch-worker.ts', import.meta.url).href;
+  const worker = new URL(`./${name}.ts`, import.meta.url).href;
   return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
 }
 
@@ -46,7 +48,7 @@ export class BatchReadPool {
   constructor(size: number) {
     // Never more threads than MAX_THREADS, whatever a caller asks: each one is a whole V8 heap.
     this.size = Math.min(MAX_THREADS, Math.max(1, Math.floor(size) || 1));
-    const code = bootstrap();
+    const code = workerBootstrap('batch-worker');
     for (let i = 0; i < this.size; i++) {
       const worker = new Worker(code, { eval: true, execArgv: [] });
       const slot = { worker, pending: new Map<number, Pending>() };

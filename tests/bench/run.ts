@@ -8,10 +8,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { batchFigures } from './lib/batch';
+import { batchFigures, KEYS_105K } from './lib/batch';
+import { cliFigures } from './lib/cli';
 import { browserFigures } from './lib/browser';
 import { ROOT } from './lib/inputs';
-import { estimateFigure, importFigure, packetFigures, type Sizes } from './lib/node-figures';
+import { estimateFigure, importFigures, packetFigures, type Sizes } from './lib/node-figures';
 import { jsonLine, renderTable, type Figure, type FigureKey } from './lib/report';
 
 const USAGE = 'usage: npm run bench [-- --quick] [-- --keep]';
@@ -28,8 +29,8 @@ const keep = args.includes('--keep');
 
 // Full sizes are the issue's; quick sizes keep every code path alive in CI in well under two minutes.
 const sizes = quick
-  ? { importRows: 10_000, importRuns: 2, estimateTimeMs: 300, packetRuns: 2, batchPackets: 200, renderRuns: 2, bulkPutRows: 10_000, bulkPutRuns: 1, gridDays: 365 }
-  : { importRows: 100_000, importRuns: 5, estimateTimeMs: 3_000, packetRuns: 5, batchPackets: 10_000, renderRuns: 5, bulkPutRows: 100_000, bulkPutRuns: 3, gridDays: 730 };
+  ? { importRows: 10_000, importRuns: 2, estimateTimeMs: 300, packetRuns: 2, batchPackets: 200, batchNational: 0, cliRuns: 3, estimateClaims: 300, renderRuns: 2, bulkPutRows: 10_000, bulkPutRuns: 1, gridDays: 365 }
+  : { importRows: 100_000, importRuns: 5, estimateTimeMs: 3_000, packetRuns: 5, batchPackets: 10_000, batchNational: 105_116, cliRuns: 9, estimateClaims: 10_000, renderRuns: 5, bulkPutRows: 100_000, bulkPutRuns: 3, gridDays: 730 };
 
 const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
 
@@ -79,11 +80,20 @@ try {
   const nodeSizes: Sizes = sizes;
   // In-process figures first, while nothing else (build, browser) competes for the two cores.
   figures.push(...(await section('estimate', ['estimateMs'], async () => [await estimateFigure(nodeSizes)])));
-  figures.push(...(await section('import', ['import100kMs'], async () => [await importFigure(nodeSizes, tmp)])));
-  figures.push(...(await section('packet', ['packetMs', 'packetBytes'], () => packetFigures(nodeSizes))));
+  figures.push(...(await section('import', ['import100kMs', 'importRatio'], () => importFigures(nodeSizes, tmp))));
+  figures.push(...(await section('packet', ['packetMs', 'packetBytes', 'packetRatio'], () => packetFigures(nodeSizes))));
+  figures.push(...(await section('cli', ['estimateManyMs', 'cliStartRatio'], () => cliFigures(sizes, tmp, log))));
   figures.push(...(await section('batch', ['batch10kMs', 'batchFloorRatio', 'peakRssMb'], () => batchFigures(sizes.batchPackets, tmp, log))));
+  // The national size (Kakao's 105,116 damage reports) is long: the full run only, never --quick (CI).
+  if (sizes.batchNational) {
+    figures.push(...(await section('batch 105k', ['batch105kMs', 'batchFloorRatio105k', 'batch105kPeakRssMb'], () => batchFigures(sizes.batchNational, tmp, log, KEYS_105K))));
+  } else {
+    for (const key of ['batch105kMs', 'batchFloorRatio105k', 'batch105kPeakRssMb'] as const) {
+      figures.push({ key, label: '105,116 packets through the batch CLI', value: null, unit: key === 'batch105kMs' ? 'ms' : key === 'batch105kPeakRssMb' ? 'MB' : 'ratio', missing: 'full run only (--quick skips the national size)' });
+    }
+  }
   figures.push(
-    ...(await section('browser', ['firstRenderMs', 'bulkPut100kMs', 'gridPageDownMs', 'gridTypeMs'], async () => {
+    ...(await section('browser', ['firstRenderMs', 'bulkPut100kMs', 'bulkPutRatio', 'gridPageDownMs', 'gridTypeMs'], async () => {
       const run = await browserFigures(sizes, tmp, log);
       chromiumVersion = run.chromiumVersion;
       return run.figures;

@@ -1,9 +1,10 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { basename, join, relative, resolve } from 'node:path';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rmdir, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { analyseBatch } from '../../core/batch/batch';
 import { SECTOR_LABELS } from '../../core/batch/aggregate';
 import { batchCounts } from '../../core/batch/resolve';
+import { progressLine, progressRate } from '../../core/batch/progress';
 import { BatchFileChangedError, batchRosterCsv, batchRosterXlsx, batchSummaryPdf, isBatchFileName, readBatchSources, writeBatchZip } from '../../core/batch/run';
 import { iconvCp949Decoder } from '../../core/io/cp949-iconv';
 import { formatWon } from '../../core/packet/format';
@@ -13,9 +14,9 @@ import { appVersion, readPacketFonts } from './packet.js';
 
 export const summary = '회원들의 묶음·청구 파일·명단을 한 번에 확인하고 중복을 빼고 집계해요 / verify, dedupe and aggregate a batch of member packets, claims and rosters';
 
-const USAGE = '사용법 / usage: outage-desk batch <files or folders...> --out <dir> [--redact] [--now 2022-11-01T09:00+09:00] [--threads N]';
+const USAGE = '사용법 / usage: outage-desk batch <files or folders...> --out <dir> [--redact] [--now 2022-11-01T09:00+09:00] [--threads N] [--progress | --no-progress]';
 
-type Options = { inputs: string[]; outDir: string; redact: boolean; now: Date; threads: number };
+type Options = { inputs: string[]; outDir: string; redact: boolean; now: Date; threads: number; progress: boolean };
 
 function parseArgs(args: string[]): Options {
   const inputs: string[] = [];
@@ -23,6 +24,8 @@ function parseArgs(args: string[]): Options {
   let redact = false;
   let now = new Date();
   let threads = defaultThreads();
+  // Progress on stderr: on a terminal unless --no-progress; into a pipe or a log only with --progress.
+  let progress = process.stderr.isTTY === true;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const value = () => {
@@ -40,11 +43,13 @@ function parseArgs(args: string[]): Options {
       const raw = value();
       threads = Number(raw);
       if (!/^\d+$/.test(raw) || threads < 1 || threads > MAX_THREADS) throw new CliInputError(`--threads는 1부터 ${MAX_THREADS}까지의 정수여야 해요 / --threads must be a whole number from 1 to ${MAX_THREADS}: ${raw}`);
-    } else if (arg.startsWith('--')) throw new CliInputError(`알 수 없는 옵션이에요 / unknown option: ${arg}\n${USAGE}`);
+    } else if (arg === '--progress') progress = true;
+    else if (arg === '--no-progress') progress = false;
+    else if (arg.startsWith('--')) throw new CliInputError(`알 수 없는 옵션이에요 / unknown option: ${arg}\n${USAGE}`);
     else inputs.push(arg);
   }
   if (!inputs.length || !outDir) throw new CliInputError(USAGE);
-  return { inputs, outDir, redact, now, threads };
+  return { inputs, outDir, redact, now, threads, progress };
 }
 
 /** Files named directly, and the batch files under each folder (recursively), sorted, each once. */
@@ -74,10 +79,43 @@ async function expandInputs(inputs: string[], outDir: string): Promise<{ path: s
   return [...out].map(([path, label]) => ({ path, label }));
 }
 
-async function writeAtomic(path: string, bytes: Uint8Array | string): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, bytes);
-  await rename(tmp, path);
+/**
+ * A progress line on stderr at most once a second (and for the first and the last item): the count, the
+ * rate and the time left. On a terminal it is rewritten in place; in a log, one line each time.
+ */
+function progressReporter(enabled: boolean) {
+  const tty = process.stderr.isTTY === true;
+  let step = { ko: '', en: '', started: 0, last: 0 };
+  return {
+    start(ko: string, en: string) {
+      step = { ko, en, started: performance.now(), last: 0 };
+    },
+    report(done: number, total: number) {
+      if (!enabled) return;
+      const now = performance.now();
+      if (done !== 1 && done !== total && now - step.last < 1000) return;
+      step.last = now;
+      const line = progressLine(step, progressRate(done, total, now - step.started));
+      process.stderr.write(tty ? `\r\x1b[2K${line}${done === total ? '\n' : ''}` : `${line}\n`);
+    },
+  };
+}
+
+/**
+ * The outputs are written into a hidden folder beside --out and only then put in place, so an interrupted
+ * run (Ctrl-C, a crash) never leaves a half-written output folder: a new folder appears whole by one
+ * rename; into an existing folder each file is renamed in (the folder's other files are left alone).
+ */
+async function publish(work: string, outDir: string): Promise<void> {
+  try {
+    await rename(work, outDir);
+    return;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'EISDIR' && code !== 'ENOTDIR') throw err;
+  }
+  for (const name of await readdir(work)) await rename(join(work, name), join(outDir, name));
+  await rmdir(work);
 }
 
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
@@ -88,9 +126,44 @@ export async function run(args: string[]): Promise<number> {
   const outDir = resolve(o.outDir);
   const files = await expandInputs(o.inputs, outDir);
   const pathOf = new Map(files.map((f) => [f.label, f.path]));
+  const progress = progressReporter(o.progress);
+  await mkdir(dirname(outDir), { recursive: true });
+  // mkdir, not mkdtemp: the folder becomes the output and keeps the usual permissions.
+  const work = join(dirname(outDir), `.${basename(outDir)}.partial-${process.pid}-${Date.now().toString(36)}`);
+  await mkdir(work);
+  const discard = () => rmSync(work, { recursive: true, force: true });
+  // Ctrl-C (or a kill) while the batch runs: the hidden folder goes, nothing half-written stays.
+  const interrupted = (signal: NodeJS.Signals) => {
+    discard();
+    process.stderr.write(`\n중단했어요: 출력 폴더를 만들지 않았어요 / interrupted (${signal}): no output was written\n`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    return await runInto(o, files, pathOf, work, outDir, started, progress);
+  } catch (err) {
+    discard();
+    throw err;
+  } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+  }
+}
+
+async function runInto(
+  o: Options,
+  files: { path: string; label: string }[],
+  pathOf: Map<string, string>,
+  work: string,
+  outDir: string,
+  started: number,
+  progress: ReturnType<typeof progressReporter>,
+): Promise<number> {
   // Pass 1: files are read here and checked on a pool of worker threads (one per core), two per thread in
   // flight so none waits for the disk; `--threads 1` checks them on this thread, four in flight.
   const pool = o.threads > 1 ? new BatchReadPool(o.threads) : null;
+  progress.start('읽기·확인', 'reading');
   let read;
   try {
     read = await readBatchSources(files.map((f) => ({ label: f.label, ref: f.path })), async (path) => new Uint8Array(await readFile(path)), {
@@ -98,6 +171,7 @@ export async function run(args: string[]): Promise<number> {
       decodeCp949: iconvCp949Decoder,
       readErrorDetail: (err) => (err as NodeJS.ErrnoException).code ?? (err as Error).message,
       readItem: pool ? (label, bytes) => pool.read(label, bytes) : undefined,
+      onProgress: (done, total) => progress.report(done, total),
     });
   } finally {
     await pool?.close();
@@ -106,7 +180,6 @@ export async function run(args: string[]): Promise<number> {
   const result = analyseBatch(read.members, read.invalid, { now: o.now, automatic: true });
   const analyseMs = performance.now() - started - readMs;
   const version = await appVersion();
-  await mkdir(outDir, { recursive: true });
 
   const outputOptions = { now: o.now, redact: o.redact, appVersion: version };
   const csv = batchRosterCsv(result, o.redact);
@@ -115,9 +188,9 @@ export async function run(args: string[]): Promise<number> {
   const { suspectedPairs, duplicatesRemoved } = batchCounts(result);
 
   // Pass 2: the zip streams to disk; each kept packet is read again and must be the file pass 1 checked.
-  const zipPath = join(outDir, 'batch.zip');
-  const zipTmp = `${zipPath}.${process.pid}.tmp`;
-  const fd = openSync(zipTmp, 'w');
+  const zipPath = join(work, 'batch.zip');
+  progress.start('묶기', 'zipping');
+  const fd = openSync(zipPath, 'w');
   let packetCount = 0;
   let open = true;
   try {
@@ -126,20 +199,21 @@ export async function run(args: string[]): Promise<number> {
       files: files.length,
       readPacket: async (m) => new Uint8Array(await readFile(pathOf.get(m.source.file)!)),
       onChunk: (chunk) => writeSync(fd, chunk),
+      onPacket: (done, total) => progress.report(done, total),
     });
     packetCount = written.packetCount;
     closeSync(fd);
     open = false;
-    await rename(zipTmp, zipPath);
-    await writeAtomic(join(outDir, 'batch-manifest.json'), written.manifestText);
+    await writeFile(join(work, 'batch-manifest.json'), written.manifestText);
   } catch (err) {
     if (open) closeSync(fd);
     if (err instanceof BatchFileChangedError) throw new CliInputError(err.message);
     throw err;
   }
-  await writeAtomic(join(outDir, 'roster.csv'), csv);
-  await writeAtomic(join(outDir, 'roster.xlsx'), xlsx);
-  await writeAtomic(join(outDir, 'summary.pdf'), pdf);
+  await writeFile(join(work, 'roster.csv'), csv);
+  await writeFile(join(work, 'roster.xlsx'), xlsx);
+  await writeFile(join(work, 'summary.pdf'), pdf);
+  await publish(work, outDir);
 
   const a = result.aggregates;
   const seconds = (performance.now() - started) / 1000;

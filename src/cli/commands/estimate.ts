@@ -1,10 +1,14 @@
 /**
- * `outage-desk estimate <claim.json> [--json] [--level 0.8|0.95] [--pack <pack.json>]`: the loss model over a claim
- * file; --pack gives the incident pack (its rules) when the claim's incident is not a bundled one.
- * Default output is a readable Korean breakdown; --json prints one JSON object. Bad input exits 2 with
- * the file, the field path and the reason (never a stack trace).
+ * `outage-desk estimate <claim.json | folder>... [--json | --jsonl] [--level 0.8|0.95]`: the loss model over
+ * claim files. Default output is a readable Korean breakdown; --json prints one JSON object (one file);
+ * --jsonl prints one JSON object per line, one per claim in input order, and a bad claim as an error
+ * object naming its file. With one file, bad input exits 2 with the file, the field path and the reason
+ * (never a stack trace); with several, every good claim is still computed and the exit code is 2 at the
+ * end when any was bad.
+ * --pack <pack.json> gives the incident pack (its rules) when the claims' incident is not a bundled one.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { CliInputError } from '../errors.js';
 import { readPackFile } from './pack.js';
 import { parseClaimFile } from '../../core/model/claim-file';
@@ -14,23 +18,26 @@ import { WEEKDAY_KO, weekdayOf } from '../../core/time/kst';
 
 export const summary = '청구 파일의 손실을 계산해요 / estimate the loss of a claim file';
 
-const USAGE = '사용법 / usage: outage-desk estimate <claim.json> [--json] [--level 0.8|0.95] [--pack <pack.json>]';
+const USAGE = '사용법 / usage: outage-desk estimate <claim.json | folder>... [--json | --jsonl] [--level 0.8|0.95] [--pack <pack.json>]';
 
 interface Args {
-  file: string;
+  inputs: string[];
   json: boolean;
+  jsonl: boolean;
   level: number | undefined;
   pack: string | undefined;
 }
 
 function parseArgs(args: string[]): Args {
-  let file: string | undefined;
+  const inputs: string[] = [];
   let json = false;
+  let jsonl = false;
   let level: number | undefined;
   let pack: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--json') json = true;
+    else if (a === '--jsonl') jsonl = true;
     else if (a === '--level' || a.startsWith('--level=')) {
       const raw = a.includes('=') ? a.slice('--level='.length) : args[++i];
       if (raw !== '0.8' && raw !== '0.95') throw new CliInputError(`--level은 0.8 또는 0.95예요 / --level must be 0.8 or 0.95 (got ${raw ?? 'nothing'})\n${USAGE}`);
@@ -39,11 +46,11 @@ function parseArgs(args: string[]): Args {
       pack = a.includes('=') ? a.slice('--pack='.length) : args[++i];
       if (!pack) throw new CliInputError(`--pack에 팩 파일을 적어 주세요 / --pack needs a pack file\n${USAGE}`);
     } else if (a.startsWith('-')) throw new CliInputError(`알 수 없는 옵션이에요 / unknown option: ${a}\n${USAGE}`);
-    else if (file === undefined) file = a;
-    else throw new CliInputError(`청구 파일은 하나만 받아요 / only one claim file: ${a}\n${USAGE}`);
+    else inputs.push(a);
   }
-  if (!file) throw new CliInputError(`청구 파일을 적어 주세요 / missing claim file\n${USAGE}`);
-  return { file, json, level, pack };
+  if (!inputs.length) throw new CliInputError(`청구 파일을 적어 주세요 / missing claim file\n${USAGE}`);
+  if (json && jsonl) throw new CliInputError(`--json과 --jsonl 중 하나만 써 주세요 / use --json or --jsonl, not both\n${USAGE}`);
+  return { inputs, json, jsonl, level, pack };
 }
 
 /**
@@ -167,26 +174,97 @@ function text(e: ClaimEstimate, file: string): string {
   return lines.join('\n');
 }
 
-export async function run(args: string[]): Promise<number> {
-  const { file, json, level, pack: packFile } = parseArgs(args);
-  const pack = packFile === undefined ? undefined : await readPackFile(packFile);
+/** The .json files under a folder (recursively), sorted by name, so the order is the same on every machine. */
+async function claimFilesIn(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await claimFilesIn(path)));
+    else if (e.isFile() && e.name.toLowerCase().endsWith('.json')) out.push(path);
+  }
+  return out;
+}
+
+/** Files named directly stay in the order given; a folder adds its .json files in name order. */
+async function expandInputs(inputs: string[]): Promise<{ files: string[]; folders: number }> {
+  const files: string[] = [];
+  let folders = 0;
+  for (const input of inputs) {
+    let isFolder = false;
+    try {
+      isFolder = (await stat(input)).isDirectory();
+    } catch {
+      // not there: reading it below reports it as this file's error
+    }
+    if (isFolder) {
+      folders++;
+      const found = await claimFilesIn(input);
+      if (!found.length) throw new CliInputError(`${input}: 폴더에 청구 파일(.json)이 없어요 / no claim files (.json) in the folder`);
+      files.push(...found);
+    } else files.push(input);
+  }
+  return { files, folders };
+}
+
+type Outcome = { ok: true; estimate: ClaimEstimate } | { ok: false; message: string; messages: string[]; issues: { path: string; message: string }[] };
+
+/** One claim file to its estimate, or the reasons it cannot be estimated (each line names the file). */
+type Pack = Awaited<ReturnType<typeof readPackFile>>;
+
+async function estimateFile(file: string, level: number | undefined, pack: Pack | undefined): Promise<Outcome> {
   let content: string;
   try {
     content = await readFile(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new CliInputError(`${file}: 파일을 읽을 수 없어요 / cannot read the file (${code ?? 'error'})`);
+    const message = `파일을 읽을 수 없어요 / cannot read the file (${code ?? 'error'})`;
+    return { ok: false, message, messages: [`${file}: ${message}`], issues: [{ path: '', message }] };
   }
   const parsed = parseClaimFile(content);
   if (!parsed.ok) {
     const shown = parsed.issues.slice(0, 20).map((i) => `${file}: ${i.path || '(파일 / file)'}: ${i.message}`);
     if (parsed.issues.length > 20) shown.push(`${file}: … 외 ${parsed.issues.length - 20}개 / and ${parsed.issues.length - 20} more`);
-    throw new CliInputError(shown.join('\n'));
+    const first = parsed.issues[0];
+    const message = first ? `${first.path || '(파일 / file)'}: ${first.message}` : '청구 파일이 올바르지 않아요 / not a valid claim file';
+    return { ok: false, message, messages: shown, issues: parsed.issues.map((i) => ({ path: i.path, message: i.message })) };
   }
   if (pack && parsed.claim.incident.presetId !== pack.id && parsed.claim.incident.id !== pack.id) {
-    throw new CliInputError(`${packFile}: 청구의 장애(${parsed.claim.incident.presetId ?? parsed.claim.incident.id})와 팩(${pack.id})이 달라요 / the claim's incident is not this pack's`);
+    const message = `청구의 장애(${parsed.claim.incident.presetId ?? parsed.claim.incident.id})와 팩(${pack.id})이 달라요 / the claim's incident is not this pack's`;
+    return { ok: false, message, messages: [`${file}: ${message}`], issues: [{ path: 'incident', message }] };
   }
   const estimate = estimateClaim(parsed.claim, { ...(level === undefined ? {} : { alpha: Number((1 - level).toFixed(10)) }), ...(pack ? { pack } : {}) });
-  console.log(json ? JSON.stringify(estimateToJson(file, estimate), null, 2) : text(estimate, file));
-  return 0;
+  return { ok: true, estimate };
+}
+
+/** Writes to stdout, waiting when the pipe is full, so 10,000 lines never pile up in memory. */
+function write(text: string): Promise<void> | void {
+  if (process.stdout.write(text)) return;
+  return new Promise((resolve) => process.stdout.once('drain', () => resolve()));
+}
+
+export async function run(args: string[]): Promise<number> {
+  const { inputs, json, jsonl, level, pack: packFile } = parseArgs(args);
+  const pack = packFile === undefined ? undefined : await readPackFile(packFile);
+  const { files, folders } = await expandInputs(inputs);
+  const single = files.length === 1 && folders === 0;
+  if (json && !single) throw new CliInputError(`파일이 여러 개면 --jsonl을 써 주세요 (한 줄에 청구 하나) / several files: use --jsonl (one claim per line)\n${USAGE}`);
+  let bad = 0;
+  // One claim at a time, in input order: each is read, estimated and printed before the next is read.
+  for (const [n, file] of files.entries()) {
+    const outcome = await estimateFile(file, level, pack);
+    if (!outcome.ok) {
+      // One file alone keeps the old behaviour: its reasons on stderr and exit 2.
+      if (single && !jsonl) throw new CliInputError(outcome.messages.join('\n'));
+      bad++;
+      if (jsonl) await write(`${JSON.stringify({ file, error: { message: outcome.message, issues: outcome.issues } })}\n`);
+      else process.stderr.write(`${outcome.messages.join('\n')}\n`);
+      continue;
+    }
+    if (jsonl) await write(`${JSON.stringify(estimateToJson(file, outcome.estimate))}\n`);
+    else if (json) await write(`${JSON.stringify(estimateToJson(file, outcome.estimate), null, 2)}\n`);
+    else await write(`${n > 0 ? '\n' : ''}${text(outcome.estimate, file)}\n`);
+  }
+  if (bad && !single) process.stderr.write(`청구 ${files.length}개 중 ${bad}개를 계산하지 못했어요 / ${bad} of ${files.length} claims could not be estimated\n`);
+  return bad ? 2 : 0;
 }

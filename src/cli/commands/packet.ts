@@ -22,9 +22,20 @@ export async function readPacketFonts(): Promise<{ regular: Uint8Array; bold: Ui
   return { regular: new Uint8Array(regular), bold: new Uint8Array(bold) };
 }
 
+/**
+ * The app's version from the project's package.json: the nearest one above this module, which is
+ * src/cli/commands/ under tsx and dist-cli/ in the prebuilt bundle (bin/outage-desk.mjs).
+ */
 export async function appVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string };
-  return pkg.version ?? '0.0.0';
+  for (let dir = new URL('.', import.meta.url); ; dir = new URL('..', dir)) {
+    try {
+      const pkg = JSON.parse(await readFile(new URL('package.json', dir), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'outage-loss-desk') return pkg.version ?? '0.0.0';
+    } catch {
+      // not here: one folder up
+    }
+    if (new URL('..', dir).href === dir.href) return '0.0.0';
+  }
 }
 
 type Options = { claimPath: string; channel: string; outDir: string; now: Date; skipMissingEvidence: boolean };

@@ -11,4 +11,5 @@ export * from './summary-pdf';
 export * from './zip-stream';
 export * from './resolve';
 export * from './batch';
+export * from './progress';
 export * from './run';

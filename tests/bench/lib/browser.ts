@@ -1,8 +1,9 @@
 /**
  * Browser figures: the renderer built once (with the bench page as an extra input) into the run's temp
- * dir, served by `vite preview` on its own port (4399, or the next free one), driven by playwright-core
+ * dir, served by `vite preview` on its own port (BENCH_PORT, else 4399; or the next free one), driven by playwright-core
  * in the machine's Chromium. Nothing here touches dist/ or port 4173, which the e2e tests use.
  */
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
@@ -59,7 +60,7 @@ export async function browserFigures(sizes: BrowserSizes, tmp: string, log: (s: 
       rolldownOptions: { input: { main: join(ROOT, 'index.html'), bench: join(ROOT, 'tests', 'bench', 'page', 'bulk-put.html') } },
     },
   });
-  const server = await preview({ configFile, root: ROOT, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: Number(process.env.BENCH_PORT ?? 4399), strictPort: false } });
+  const server = await preview({ configFile, root: ROOT, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: Number(process.env.BENCH_PORT) || 4399, strictPort: false } });
   try {
     const base = server.resolvedUrls?.local[0];
     if (!base) throw new Error('vite preview did not report a URL');
@@ -145,6 +146,14 @@ export async function browserFigures(sizes: BrowserSizes, tmp: string, log: (s: 
           note: `${spread(puts)}; raw IndexedDB, same rows and indexes, no Dexie: ${raw.toFixed(0)} ms`,
         },
         ...grid.figures,
+        {
+          key: 'bulkPutRatio',
+          label: 'that Dexie bulkPut / raw IndexedDB put of the same rows and indexes',
+          value: median(puts) / raw,
+          unit: 'ratio',
+          load1m: loadavg()[0]!,
+          note: `raw IndexedDB one run, ${raw.toFixed(0)} ms`,
+        },
       ],
     };
   } finally {
