@@ -16,8 +16,12 @@ export function langPath(lang: 'kor' | 'eng'): string {
   return join(dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), '4.0.0_best_int');
 }
 
-/** Sparse text: rows of a phone list are scattered words to Tesseract's page layout. */
-export const SPARSE_TEXT = '11';
+/**
+ * Page segmentation per model: the Korean model reads sparse text (mode 11: finds a row's scattered words, the
+ * big fare beside the small route); the Latin model reads a single column of variable-size text (mode 4:
+ * keeps the lone digits that mode 11 drops as noise). Two models and two segmentations: independent readings.
+ */
+export const PAGE_SEG_MODE: Record<OcrModel, string> = { korean: '11', latin: '4' };
 
 type TesseractBlocks = { paragraphs: { lines: { words: { text: string; confidence: number; bbox: { x0: number; y0: number; x1: number; y1: number } }[] }[] }[] }[] | null;
 
@@ -33,7 +37,8 @@ export async function createNodeOcrEngine(): Promise<NodeOcrEngine> {
   for (const model of ['korean', 'latin'] as const) {
     const lang = LANG[model];
     workers[model] = await createWorker(lang, 1, { langPath: langPath(lang), cacheMethod: 'none', gzip: true });
-    await workers[model].setParameters({ tessedit_pageseg_mode: SPARSE_TEXT as never });
+    // A fixed resolution: screenshots carry none, and Tesseract would guess (and say so on stderr) each time.
+    await workers[model].setParameters({ tessedit_pageseg_mode: PAGE_SEG_MODE[model] as never, user_defined_dpi: '300' });
   }
   return {
     async recognize(image, model) {

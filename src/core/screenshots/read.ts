@@ -154,11 +154,21 @@ function readPass(pass: OcrPass): PassReading | null {
     }
     const count = t.find((x) => x.kind === 'count');
     if (count && !summary) summary = { count: count.value, amount: amount.value, bbox: line.bbox };
-    else if (!count && (headerDate || trips.length)) loose.push({ bbox: line.bbox, amount: { value: amount.value, word: amount.word } });
+    else if (!count && (headerDate || trips.length)) {
+      const leading = first?.kind === 'number' ? { value: first.value, word: first.word } : undefined;
+      loose.push({ bbox: line.bbox, ...(leading ? { count: leading } : {}), amount: { value: amount.value, word: amount.word } });
+    }
   }
   const best = Math.max(trips.length, monthRows.length, cardRows.length);
   if (best === 0) return null;
   if (trips.length === best) {
+    // The summary card when its 건 was misread: the top row above every timed trip, its amount the largest.
+    const firstTrip = Math.min(...trips.map((r) => r.bbox.y0));
+    const top = loose.filter((r) => r.bbox.y1 <= firstTrip).sort((x, y) => x.bbox.y0 - y.bbox.y0)[0];
+    if (!summary && top && [...trips, ...loose].every((r) => r.amount.value <= top.amount.value) && trips.length + loose.length > 2) {
+      summary = { ...(top.count ? { count: top.count.value } : {}), amount: top.amount.value, bbox: top.bbox };
+      loose.splice(loose.indexOf(top), 1);
+    }
     const rows = [...trips, ...loose].sort((x, y) => x.bbox.y0 - y.bbox.y0);
     return { layout: 'trip-list', ...(headerDate ? { headerDate } : {}), ...(summary ? { summary } : {}), rows };
   }
@@ -184,7 +194,8 @@ const MISSING = { ko: '읽지 못했어요', en: 'could not read it' } as const;
 
 function merge<T>(a: { value: T; word: OcrWord } | undefined, b: { value: T; word: OcrWord } | undefined, fallback: T): ReadValue<T> {
   if (a && b) {
-    if (a.value === b.value) return { value: a.value, confidence: Math.min(a.word.confidence, b.word.confidence), flagged: false, bbox: a.word.bbox };
+    // Two independent readings agreeing are as sure as the surer of them.
+    if (a.value === b.value) return { value: a.value, confidence: Math.max(a.word.confidence, b.word.confidence), flagged: false, bbox: a.word.bbox };
     const pick = a.word.confidence >= b.word.confidence ? a : b;
     return { value: pick.value, confidence: Math.min(pick.word.confidence, 50), flagged: true, reason: DISAGREE, bbox: pick.word.bbox };
   }
@@ -227,7 +238,7 @@ export function midnightOffsets(times: readonly (string | null)[]): number[] {
     let offset = 0;
     for (let i = minutes.length - 1; i >= 0; i--) {
       const m = minutes[i]!;
-      if (m !== null && prev !== null && m - prev > 720) offset++;
+      if (m !== null && prev !== null && m - prev < -720) offset++;
       if (m !== null) prev = m;
       offsets[i] = offset;
     }
@@ -301,13 +312,16 @@ export function mergeReadings(a: PassReading | null, b: PassReading | null, name
     const offsets = midnightOffsets(rows.map((r) => (r.time && r.time.value ? r.time.value : null)));
     rows = rows.map((r, i) => (offsets[i] ? { ...r, date: { ...r.date, value: addDays(headerDate!, offsets[i]!) } } : r));
     const summary = primary.summary ?? other?.summary;
-    if (summary?.amount !== undefined && summary.count !== undefined) {
+    if (summary?.amount !== undefined) {
       const total = rows.reduce((s, r) => s + r.amount.value, 0);
-      const ok = total === summary.amount && rows.length === summary.count;
+      // Two summaries (one per reading) may differ in the count they read; either agreeing is enough.
+      const counts = [primary.summary?.count, other?.summary?.count].filter((c): c is number => c !== undefined);
+      const amounts = [primary.summary?.amount, other?.summary?.amount].filter((c): c is number => c !== undefined);
+      const ok = amounts.includes(total) && (counts.length === 0 || counts.includes(rows.length));
       checks.push({
         ok,
-        ko: ok ? `운행 ${rows.length}건, 합계 ${total.toLocaleString('en-US')}원이 화면의 합계와 같아요` : `읽은 운행 ${rows.length}건 합계 ${total.toLocaleString('en-US')}원이 화면의 합계(${summary.count}건, ${summary.amount.toLocaleString('en-US')}원)와 달라요`,
-        en: ok ? `${rows.length} trips totalling ${total.toLocaleString('en-US')} KRW match the screen's total` : `the ${rows.length} trips read total ${total.toLocaleString('en-US')} KRW; the screen says ${summary.count} trips, ${summary.amount.toLocaleString('en-US')} KRW`,
+        ko: ok ? `운행 ${rows.length}건, 합계 ${total.toLocaleString('en-US')}원이 화면의 합계와 같아요` : `읽은 운행 ${rows.length}건 합계 ${total.toLocaleString('en-US')}원이 화면의 합계(${summary.count ?? '?'}건, ${summary.amount.toLocaleString('en-US')}원)와 달라요`,
+        en: ok ? `${rows.length} trips totalling ${total.toLocaleString('en-US')} KRW match the screen's total` : `the ${rows.length} trips read total ${total.toLocaleString('en-US')} KRW; the screen says ${summary.count ?? '?'} trips, ${summary.amount.toLocaleString('en-US')} KRW`,
       });
       // The screen's own total confirms every fare at once.
       if (ok) rows = rows.map((r) => ({ ...r, amount: unflagged(r.amount) }));

@@ -12,9 +12,8 @@ export type OcrWord = { text: string; confidence: number; bbox: Box };
 export type OcrPass = { words: OcrWord[] };
 
 /**
- * An OCR engine over one image, asked for two independent readings of scattered text (sparse page
- * segmentation): one with the Korean model (labels, 건, 년/월, amounts) and one with the Latin model (which
- * reads digits and times best). The reader trusts a value both read alike and flags one they disagree on.
+ * An OCR engine over one image, asked for two independent readings: one with the Korean model (labels, 건,
+ * 년/월, amounts) and one with the Latin model (which reads digits and times best). The reader trusts a value both read alike and flags one they disagree on.
  * The two may run at once (two workers on two cores).
  */
 export type OcrModel = 'korean' | 'latin';
