@@ -15,6 +15,7 @@ export const koRecords = {
     grid: '표로 입력',
     quick: '빠른 기록',
     import: '파일 가져오기',
+    screenshots: '캡처 읽기',
   },
   noChannels: {
     title: '판매 채널을 먼저 정해 주세요',
@@ -163,6 +164,7 @@ export const enRecords: typeof koRecords = {
     grid: 'Type into a table',
     quick: 'Quick log',
     import: 'Import a file',
+    screenshots: 'Read screenshots',
   },
   noChannels: {
     title: 'Set the sales channels first',
