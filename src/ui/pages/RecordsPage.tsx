@@ -19,6 +19,8 @@ import '../styles/import.css';
 
 // The importer (papaparse, exceljs on demand, channel tables) loads when the import view first opens.
 const ImportWizard = lazy(() => import('../import/ImportWizard').then((m) => ({ default: m.ImportWizard })));
+// The screenshot reader (and, on first use, the OCR) loads when its view first opens.
+const ScreenshotReader = lazy(() => import('../screenshots/ScreenshotReader').then((m) => ({ default: m.ScreenshotReader })));
 
 interface ChannelSummary {
   channel: string;
@@ -98,7 +100,7 @@ function Summary({ claim }: { claim: ClaimRow }) {
   );
 }
 
-const VIEWS = ['grid', 'quick', 'import'] as const;
+const VIEWS = ['grid', 'quick', 'import', 'screenshots'] as const;
 type View = (typeof VIEWS)[number];
 
 /** `#/records/quick` → quick; the records route itself shows the grid. */
@@ -182,6 +184,11 @@ function Records({ claim }: { claim: ClaimRow }) {
           onIncomingTaken={() => setIncoming(null)}
           onFinished={() => setView('grid')}
         />
+        </Suspense>
+      )}
+      {view === 'screenshots' && (
+        <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+          <ScreenshotReader key={claim.id} claimId={claim.id} channels={setup.channels} onSaved={() => setView('grid')} />
         </Suspense>
       )}
       {dragging && <p className="drop-overlay" aria-hidden="true">{t('import.file.dropHere')}</p>}
