@@ -72,8 +72,11 @@ export function proposeRecords(screens: readonly ReadScreenshot[]): { records: P
   return { records, notes };
 }
 
-/** The activity record a confirmed proposal is saved as: provenance `reconstructed`, with the screenshot's hash. */
-export function toActivityRecord(p: ProposedRecord, channel: string, screenshotName: string): ActivityRecord {
+/**
+ * The activity record a confirmed proposal is saved as: provenance `reconstructed`, with the screenshot's hash
+ * (its key in the evidence vault and the packet) and the OCR confidence; the note stays in plain words.
+ */
+export function toActivityRecord(p: ProposedRecord, channel: string): ActivityRecord {
   const bucket = p.hour === null ? p.date : `${p.date}T${String(p.hour).padStart(2, '0')}:00+09:00`;
   return {
     bucket,
@@ -82,7 +85,7 @@ export function toActivityRecord(p: ProposedRecord, channel: string, screenshotN
     revenue: p.fare,
     provenance: {
       kind: 'reconstructed',
-      note: `화면 캡처에서 읽음 / read from a screenshot: ${screenshotName}`.slice(0, 500),
+      note: '운행·매출 화면 캡처에서 읽음',
       screenshotSha256: p.screenshotSha256,
       ocrConfidence: Math.round(p.confidence),
     },

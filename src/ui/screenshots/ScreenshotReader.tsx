@@ -126,8 +126,7 @@ export function ScreenshotReader({ claimId, channels, onSaved }: { claimId: stri
     if (!proposal || 'error' in fixed) return;
     setSaving(true);
     try {
-      const nameOf = new Map(shots.map((s) => [s.sha256, s.name]));
-      const records = proposal.records.map((p) => toActivityRecord(p, channel, nameOf.get(p.screenshotSha256) ?? ''));
+      const records = proposal.records.map((p) => toActivityRecord(p, channel));
       const perShot = new Map<string, number>();
       for (const p of proposal.records) perShot.set(p.screenshotSha256, (perShot.get(p.screenshotSha256) ?? 0) + 1);
       await saveScreenshotRecords(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_SCREENSHOT_BYTES, ScreenshotError, checkScreenshotBytes, midnightOffsets, proposeRecords, readScreenshot, toActivityRecord, type OcrEngine, type OcrPass, type OcrWord } from '../../../src/core/screenshots';
 import { activityRecordSchema } from '../../../src/core/model/record';
+import { recordsCsv } from '../../../src/core/packet/csv';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 
@@ -44,8 +45,11 @@ describe('readScreenshot (pure, engine passed in)', () => {
       ['2022-10-15', 0, 1, 20100],
       ['2022-10-15', 1, 1, 9000],
     ]);
-    const saved = toActivityRecord(records[2]!, 'kakao-t', 'night.png');
+    const saved = toActivityRecord(records[2]!, 'kakao-t');
     expect(activityRecordSchema.parse(saved)).toMatchObject({ bucket: '2022-10-15T00:00+09:00', count: 1, revenue: 20100, provenance: { kind: 'reconstructed', screenshotSha256: 'a'.repeat(64) } });
+    // The packet's records.csv says which screenshot each record came from (by its hash) and how sure the reading was.
+    const csv = new TextDecoder().decode(recordsCsv([saved]));
+    expect(csv).toContain(`2022-10-15T00:00+09:00,kakao-t,1,20100,나중에 재구성(reconstructed),,${'a'.repeat(64)},,운행·매출 화면 캡처에서 읽음 · 글자 인식으로 읽고 사람이 확인함 (인식 신뢰도 95/100)\r\n`);
   });
 
   it('a list newest first wraps the other way', () => {
