@@ -13,6 +13,7 @@ import { ImportedFiles } from '../records/ImportedFiles';
 import { entrySetupOf } from '../records/model';
 import { OpenClaimFile } from '../records/OpenClaimFile';
 import { QuickLog } from '../records/QuickLog';
+import { QuickLogTransfer } from '../records/QuickLogTransfer';
 import { RecordsEntry } from '../records/RecordsEntry';
 import '../styles/records.css';
 import '../styles/import.css';
@@ -173,6 +174,7 @@ function Records({ claim }: { claim: ClaimRow }) {
       </nav>
       {view === 'grid' && <RecordsEntry key={claim.id} claimId={claim.id} setup={setup} />}
       {view === 'quick' && <QuickLog key={claim.id} claimId={claim.id} setup={setup} />}
+      {view === 'quick' && <QuickLogTransfer key={`t-${claim.id}`} claimId={claim.id} granularity={setup.granularity} />}
       {view === 'import' && (
         <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
         <ImportWizard
