@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { getBridge } from '../../bridge';
-import { QuickLogFileError, type ChainCheck } from '../../core/quicklog';
-import { useCurrentClaim, useDb } from '../desk';
+import { QuickLogFileError } from '../../core/quicklog';
+import { useDb } from '../desk';
 import { useNotices } from '../notices';
 import type { Granularity } from './model';
 import { checkQuickLog, exportQuickLog, importQuickLog } from './quick-log';
@@ -16,20 +17,11 @@ export function QuickLogTransfer({ claimId, granularity, now = Date.now }: { cla
   const { t, i18n } = useTranslation();
   const db = useDb();
   const { notify, reportError } = useNotices();
-  const { claim } = useCurrentClaim();
   const ids = useId();
   const picker = useRef<HTMLInputElement>(null);
-  const [check, setCheck] = useState<ChainCheck | null>(null);
   const ko = i18n.language !== 'en';
-  const stamp = claim?.updatedAt;
-
-  useEffect(() => {
-    let live = true;
-    void checkQuickLog(db, claimId).then((c) => live && setCheck(c));
-    return () => {
-      live = false;
-    };
-  }, [db, claimId, stamp]);
+  // Checked again whenever the journal changes (a missed call changes no record, only the journal).
+  const check = useLiveQuery(() => checkQuickLog(db, claimId), [db, claimId]);
 
   async function send() {
     try {
@@ -53,7 +45,6 @@ export function QuickLogTransfer({ claimId, granularity, now = Date.now }: { cla
     try {
       const result = await importQuickLog(db, claimId, await file.text(), file.name, granularity);
       notify(t('records.transfer.merged', { added: result.added, skipped: result.skipped }));
-      setCheck(await checkQuickLog(db, claimId));
     } catch (err) {
       if (err instanceof QuickLogFileError) notify(ko ? `${err.ko} / ${err.en}` : `${err.en} / ${err.ko}`, 'error');
       else reportError(err);
