@@ -31,4 +31,17 @@ async function start(): Promise<void> {
   );
 }
 
+/**
+ * The phone app (issue 19): on http(s) the service worker keeps the app working offline after the first
+ * load; a narrow screen opened without a page goes straight to the quick log. Never in the Electron shell.
+ */
+function phoneApp(): void {
+  if (/^https?:$/.test(window.location.protocol) && 'serviceWorker' in navigator) {
+    void navigator.serviceWorker.register('./sw.js').catch(() => undefined);
+  }
+  const noPage = window.location.hash === '' || window.location.hash === '#' || window.location.hash === '#/';
+  if (noPage && window.matchMedia('(max-width: 480px)').matches) window.location.hash = '#/records/quick';
+}
+
+phoneApp();
 void start();

@@ -11,3 +11,4 @@ export * from './settings';
 export * from './errors';
 export * from './persistence';
 export * from './claim-store';
+export * from './screenshots';

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { COLUMN_ROLES, IMPORT_SHAPES, ImportFileError, importActivityFile, previewActivityFile, type ImportOptions, type ImportPreview, type ImportResult, type ImportShape } from '../../core/io';
 import { iconvCp949Decoder } from '../../core/io/cp949-iconv';
 import { CliInputError } from '../errors';
+import { IMAGE_NAME } from './import-screenshots';
 
 export const summary = '가져오기: CSV/XLSX 매출·콜 기록을 읽어요 / import records from a CSV or XLSX file';
 
@@ -16,6 +17,10 @@ const USAGE = [
   '  --sheet <name|n>         XLSX 시트 / XLSX sheet (name or 1-based position)',
   '  --preview [n]            가져오지 않고 머리글, 열 지정, 처음 n행(기본 5)만 보여줘요 / show headers, mapping and the first n rows only',
   '  --json                   JSON으로 출력 / print JSON',
+  '',
+  '사용법 / usage: outage-desk import <screenshot.png|jpg ...> [--json]',
+  '  운행 내역·월별 요약·카드 매출 조회 화면 캡처를 읽어 기록을 제안해요 (저장하지 않아요)',
+  '  reads trip-history, month-summary or card-sales screenshots and prints the proposed records (stores nothing)',
 ].join('\n');
 
 function parsePairs(option: string, text: string): Record<string, string> {
@@ -91,6 +96,10 @@ export async function run(args: string[]): Promise<number> {
   if (values.help) {
     console.log(USAGE);
     return 0;
+  }
+  if (positionals.length > 0 && positionals.every((p) => IMAGE_NAME.test(p))) {
+    const { runScreenshots } = await import('./import-screenshots');
+    return runScreenshots(positionals, values.json);
   }
   // `--preview 5` leaves the 5 among the positionals.
   let previewRows = 5;

@@ -49,6 +49,10 @@ export const provenanceSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('reconstructed'),
     note: z.string().max(500).optional(),
+    /** Read from a screenshot (issue 19): the screenshot's SHA-256 (it sits in the evidence vault) ... */
+    screenshotSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    /** ... and the OCR's confidence in the values, 0-100, before the user confirmed them. */
+    ocrConfidence: z.number().min(0).max(100).optional(),
   }),
 ]);
 

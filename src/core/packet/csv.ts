@@ -41,6 +41,11 @@ function wallTime(at: string): string {
 /** A channel as the claimant named it ("카드 매출"), never its id. */
 export type ChannelNames = ReadonlyMap<string, string>;
 
+function reconstructedNote(p: Extract<ActivityRecord['provenance'], { kind: 'reconstructed' }>): string {
+  const confidence = p.ocrConfidence !== undefined ? `글자 인식으로 읽고 사람이 확인함 (인식 신뢰도 ${Math.round(p.ocrConfidence)}/100)` : '';
+  return [p.note ?? '', confidence].filter(Boolean).join(' · ');
+}
+
 function recordRow(record: ActivityRecord, names: ChannelNames): string[] {
   const p = record.provenance;
   return [
@@ -50,9 +55,10 @@ function recordRow(record: ActivityRecord, names: ChannelNames): string[] {
     record.revenue == null ? '' : String(record.revenue),
     PROVENANCE_KO[p.kind],
     p.kind === 'imported' ? (p.fileName ?? '') : '',
-    p.kind === 'imported' ? p.fileSha256 : '',
+    // A record read from a screenshot names it by its SHA-256, the key of that screenshot among the evidence.
+    p.kind === 'imported' ? p.fileSha256 : p.kind === 'reconstructed' ? (p.screenshotSha256 ?? '') : '',
     p.kind === 'imported' && p.row != null ? String(p.row) : '',
-    p.kind === 'reconstructed' ? (p.note ?? '') : p.kind === 'logged' && p.loggedAt ? `기록한 때 ${formatKst(p.loggedAt)}` : '',
+    p.kind === 'reconstructed' ? reconstructedNote(p) : p.kind === 'logged' && p.loggedAt ? `기록한 때 ${formatKst(p.loggedAt)}` : '',
   ];
 }
 

@@ -9,6 +9,7 @@ import { enIncident } from './areas/incident';
 import { enSetup } from './areas/setup';
 import { enRecords } from './areas/records';
 import { enImport } from './areas/import';
+import { enScreenshots } from './areas/screenshots';
 import { enTracker } from './areas/tracker';
 import { enBatch } from './areas/batch';
 
@@ -100,6 +101,7 @@ export const en: Messages = {
   incident: enIncident,
   records: enRecords,
   import: enImport,
+  screenshots: enScreenshots,
   baseline: enBaseline,
   estimate: enEstimate,
   setup: enSetup,

@@ -8,6 +8,7 @@ import { koIncident } from './areas/incident';
 import { koSetup } from './areas/setup';
 import { koRecords } from './areas/records';
 import { koImport } from './areas/import';
+import { koScreenshots } from './areas/screenshots';
 import { koTracker } from './areas/tracker';
 import { koBatch } from './areas/batch';
 /**
@@ -102,6 +103,7 @@ export const ko = {
   incident: koIncident,
   records: koRecords,
   import: koImport,
+  screenshots: koScreenshots,
   baseline: koBaseline,
   estimate: koEstimate,
   setup: koSetup,

@@ -13,12 +13,15 @@ import { ImportedFiles } from '../records/ImportedFiles';
 import { entrySetupOf } from '../records/model';
 import { OpenClaimFile } from '../records/OpenClaimFile';
 import { QuickLog } from '../records/QuickLog';
+import { QuickLogTransfer } from '../records/QuickLogTransfer';
 import { RecordsEntry } from '../records/RecordsEntry';
 import '../styles/records.css';
 import '../styles/import.css';
 
 // The importer (papaparse, exceljs on demand, channel tables) loads when the import view first opens.
 const ImportWizard = lazy(() => import('../import/ImportWizard').then((m) => ({ default: m.ImportWizard })));
+// The screenshot reader (and, on first use, the OCR) loads when its view first opens.
+const ScreenshotReader = lazy(() => import('../screenshots/ScreenshotReader').then((m) => ({ default: m.ScreenshotReader })));
 
 interface ChannelSummary {
   channel: string;
@@ -100,7 +103,7 @@ function Summary({ claim }: { claim: ClaimRow }) {
   );
 }
 
-const VIEWS = ['grid', 'quick', 'import'] as const;
+const VIEWS = ['grid', 'quick', 'import', 'screenshots'] as const;
 type View = (typeof VIEWS)[number];
 
 /** `#/records/quick` → quick; the records route itself shows the grid. */
@@ -173,6 +176,7 @@ function Records({ claim }: { claim: ClaimRow }) {
       </nav>
       {view === 'grid' && <RecordsEntry key={claim.id} claimId={claim.id} setup={setup} />}
       {view === 'quick' && <QuickLog key={claim.id} claimId={claim.id} setup={setup} />}
+      {view === 'quick' && <QuickLogTransfer key={`t-${claim.id}`} claimId={claim.id} granularity={setup.granularity} />}
       {view === 'import' && (
         <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
         <ImportWizard
@@ -185,6 +189,11 @@ function Records({ claim }: { claim: ClaimRow }) {
           onIncomingTaken={() => setIncoming(null)}
           onFinished={() => setView('grid')}
         />
+        </Suspense>
+      )}
+      {view === 'screenshots' && (
+        <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+          <ScreenshotReader key={claim.id} claimId={claim.id} channels={setup.channels} onSaved={() => setView('grid')} />
         </Suspense>
       )}
       {dragging && <p className="drop-overlay" aria-hidden="true">{t('import.file.dropHere')}</p>}

@@ -13,6 +13,7 @@ import type { OutageDeskDB } from '../../db';
 import type { ActivityRecord } from '../../core/model/record';
 import { quoteCell } from '../../core/packet/csv';
 import { formatKstInstant, hourContaining, hourOfEpochHour } from '../../core/time';
+import { checkChain, quickLogFile, readQuickLogFile, sealEntry, type ChainCheck, type ChainEntry } from '../../core/quicklog';
 import { kstToday } from './model';
 import type { Granularity } from './model';
 
@@ -31,6 +32,13 @@ export interface QuickTap {
   /** The channel's record of that bucket before and after a taken call, so the tap can be undone. */
   before?: ActivityRecord | null;
   after?: ActivityRecord;
+  /** The tap sealed into the log's hash chain (issue 19): its time and the previous entry's hash. */
+  chain?: ChainEntry;
+}
+
+/** The chained entries of a journal, in order (taps from before the chain existed carry none). */
+export function chainOf(journal: readonly QuickTap[]): ChainEntry[] {
+  return journal.flatMap((t) => (t.chain ? [t.chain] : []));
 }
 
 const journalKey = (claimId: string) => `quickLog:${claimId}`;
@@ -54,7 +62,9 @@ export async function logTap(
   const bucket = bucketOfTap(tap.nowMs, tap.granularity);
   return db.transaction('rw', [db.records, db.claims, db.settings], async () => {
     const journal = await readJournal(db, claimId);
-    const entry: QuickTap = { id: crypto.randomUUID(), at, channel: tap.channel, kind: tap.kind, bucket, ...(tap.fare !== undefined ? { fare: tap.fare } : {}) };
+    const chained = chainOf(journal);
+    const chain = sealEntry(claimId, chained[chained.length - 1], { at, channel: tap.channel, kind: tap.kind, ...(tap.fare !== undefined ? { fare: tap.fare } : {}) });
+    const entry: QuickTap = { id: crypto.randomUUID(), at, channel: tap.channel, kind: tap.kind, bucket, ...(tap.fare !== undefined ? { fare: tap.fare } : {}), chain };
     if (tap.kind === 'taken') {
       const row = await db.records.where('[claimId+channel+bucket]').equals([claimId, tap.channel, bucket]).first();
       const before = row ? recordOfRow(row) : null;
@@ -121,4 +131,52 @@ export function journalCsv(taps: readonly QuickTap[], header: readonly string[],
     lines.push([tap.at, channelLabel(tap.channel), tap.channel, kindLabel(tap.kind), tap.fare !== undefined ? String(tap.fare) : ''].map(quoteCell).join(','));
   }
   return new TextEncoder().encode(`\uFEFF${lines.join('\r\n')}\r\n`);
+}
+
+/** The claim's log as one file for the desktop, carrying the chain's head. */
+export async function exportQuickLog(db: OutageDeskDB, claimId: string, nowMs: number): Promise<{ text: string; check: ChainCheck }> {
+  const entries = chainOf(await readJournal(db, claimId));
+  return { text: `${JSON.stringify(quickLogFile(claimId, entries, formatKstInstant(nowMs)), null, 1)}\n`, check: checkChain(claimId, entries) };
+}
+
+/** The journal's chain, checked: "n entries, chain intact" or where it breaks. */
+export async function checkQuickLog(db: OutageDeskDB, claimId: string): Promise<ChainCheck> {
+  return checkChain(claimId, chainOf(await readJournal(db, claimId)));
+}
+
+/**
+ * Merges a log file from the phone into this claim: entries already held are skipped, new taken calls are
+ * added to their hour's record (as logged, or reconstructed when back-dated). One transaction: a refused
+ * file (another claim's, truncated, edited) changes nothing.
+ */
+export async function importQuickLog(db: OutageDeskDB, claimId: string, text: string, fileName: string, granularity: Granularity): Promise<{ added: number; skipped: number; check: ChainCheck }> {
+  return db.transaction('rw', [db.records, db.claims, db.settings], async () => {
+    const journal = await readJournal(db, claimId);
+    const { fresh, skipped, check } = readQuickLogFile(text, fileName, claimId, chainOf(journal));
+    const taps: QuickTap[] = [];
+    for (const e of fresh) {
+      const bucket = bucketOfTap(Date.parse(e.at), granularity);
+      const tap: QuickTap = { id: crypto.randomUUID(), at: e.at, channel: e.channel, kind: e.kind, bucket, ...(e.fare !== undefined ? { fare: e.fare } : {}), chain: e };
+      if (e.kind === 'taken') {
+        const row = await db.records.where('[claimId+channel+bucket]').equals([claimId, e.channel, bucket]).first();
+        const before = row ? recordOfRow(row) : null;
+        const prevCount = before?.count ?? 0;
+        const prevRevenue = before?.revenue ?? (prevCount === 0 ? 0 : null);
+        const revenue = e.fare === undefined || prevRevenue === null ? null : prevRevenue + e.fare;
+        const after: ActivityRecord = {
+          bucket: bucket as ActivityRecord['bucket'],
+          channel: e.channel,
+          count: prevCount + 1,
+          ...(revenue !== null ? { revenue } : {}),
+          provenance: e.backdated ? { kind: 'reconstructed', note: '빠른 기록에 나중에 시각을 정해 넣은 콜' } : { kind: 'logged', loggedAt: e.at },
+        };
+        await putRecords(db, claimId, [after]);
+        tap.before = before;
+        tap.after = after;
+      }
+      taps.push(tap);
+    }
+    await db.settings.put({ key: journalKey(claimId), value: [...journal, ...taps] });
+    return { added: fresh.length, skipped, check };
+  });
 }

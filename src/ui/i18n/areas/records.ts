@@ -10,11 +10,20 @@ export const koRecords = {
   count: '주문·콜',
   revenue: '매출',
   total: '모두 {{count}}건의 기록이 있어요.',
+  transfer: {
+    title: '휴대폰과 빠른 기록 주고받기',
+    lead: '휴대폰에서 남긴 빠른 기록을 한 파일로 보내고, 컴퓨터에서 그 파일을 받아 이 신고서에 합쳐요. 이미 있는 기록은 건너뛰어요. 기록마다 시각과 앞 기록의 지문(해시)이 이어져 있어서, 나중에 고치거나 지운 기록이 있으면 어디인지 알려 줘요.',
+    send: '빠른 기록 파일로 보내기',
+    receive: '휴대폰에서 보낸 빠른 기록 합치기',
+    shareTitle: '빠른 기록',
+    merged: '새 기록 {{added}}개를 합쳤어요 (이미 있던 {{skipped}}개는 건너뛰었어요).',
+  },
   views: {
     label: '기록 넣는 방법',
     grid: '표로 입력',
     quick: '빠른 기록',
     import: '파일 가져오기',
+    screenshots: '캡처 읽기',
   },
   noChannels: {
     title: '판매 채널을 먼저 정해 주세요',
@@ -158,11 +167,20 @@ export const enRecords: typeof koRecords = {
   count: 'Orders/calls',
   revenue: 'Sales',
   total: '{{count}} records in all.',
+  transfer: {
+    title: 'Quick log between phone and desktop',
+    lead: 'Send the quick log kept on the phone as one file, and merge that file into this claim on the desktop; entries already here are skipped. Each entry carries its time and the fingerprint (hash) of the one before, so an entry changed or removed later is pointed out.',
+    send: 'Send the quick log as a file',
+    receive: 'Merge a quick log sent from the phone',
+    shareTitle: 'Quick log',
+    merged: 'Merged {{added}} new entries ({{skipped}} already here were skipped).',
+  },
   views: {
     label: 'Ways to add records',
     grid: 'Type into a table',
     quick: 'Quick log',
     import: 'Import a file',
+    screenshots: 'Read screenshots',
   },
   noChannels: {
     title: 'Set the sales channels first',

@@ -1,0 +1,1 @@
+export { QUICK_LOG_FORMAT, QuickLogFileError, chainEntrySchema, checkChain, entryHash, genesisHash, quickLogFile, quickLogFileSchema, readQuickLogFile, sealEntry, type ChainCheck, type ChainEntry, type ChainFields, type QuickLogFile } from './chain';

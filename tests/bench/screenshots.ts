@@ -1,0 +1,122 @@
+/**
+ * `npm run bench:screenshots [-- --quick]`: how exactly the screenshot reader reads generated screenshots
+ * with known contents (issue 19). For each condition (clean PNG, JPEG quality 95 to 60 with slight scaling
+ * and blur) and each layout (a day's trip list, a month's summary, a card-sales table) it reports the share
+ * of dates, times, counts and amounts read exactly, the share the review table flags, the share wrong but
+ * NOT flagged (the one that matters), and the time to read a page of 20 trips. Targets: amounts exact >= 98%
+ * on clean PNG and >= 95% at JPEG 70; wrong-and-unflagged <= 1% of fields; a 20-trip page under 5 s.
+ * Prints a table, then one JSON line. A bench, not a test: it never fails on a figure.
+ */
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { TrueTypeFont } from '../../scripts/example-evidence/ttf';
+import { cardSalesScreen, encodeScreen, monthSummaryScreen, prng, randomDays, randomTrips, tripListScreen, type Degrade, type ScreenTruth } from '../../scripts/example-evidence/trip-history';
+import { createNodeOcrEngine } from '../../src/cli/ocr-engine';
+import { ScreenshotError, readScreenshot, type ScreenReading } from '../../src/core/screenshots';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const quick = process.argv.includes('--quick');
+const font = (w: string) => new TrueTypeFont(new Uint8Array(readFileSync(join(ROOT, `node_modules/@expo-google-fonts/noto-sans-kr/${w}/NotoSansKR_${w}.ttf`))));
+const fonts = { regular: font('400Regular'), bold: font('700Bold') };
+
+const CONDITIONS: { name: string; degrade: Degrade }[] = [
+  { name: 'PNG clean', degrade: {} },
+  { name: 'JPEG 95', degrade: { jpegQuality: 95 } },
+  { name: 'JPEG 85 scaled 0.9', degrade: { jpegQuality: 85, scale: 0.9 } },
+  { name: 'JPEG 70 scaled 1.1 blur', degrade: { jpegQuality: 70, scale: 1.1, blur: true } },
+  { name: 'JPEG 60 scaled 0.8 blur', degrade: { jpegQuality: 60, scale: 0.8, blur: true } },
+];
+// Phone resolutions: 2x (720 px wide), 3x (1080), 2.5x (900).
+const DPRS = [2, 3, 2.5];
+const PAGES_PER_CONDITION = quick ? 1 : 3;
+
+type Tally = { exact: number; flagged: number; wrongUnflagged: number; total: number };
+const tally = (): Tally => ({ exact: 0, flagged: 0, wrongUnflagged: 0, total: 0 });
+type FieldName = 'date' | 'time' | 'count' | 'amount';
+
+function score(truth: ScreenTruth, reading: ScreenReading | null, t: Record<FieldName, Tally>): void {
+  const expected: { date: string; time?: string; count: number; amount: number }[] =
+    truth.layout === 'trip-list'
+      ? (() => {
+          let day = 0;
+          let prev = -1;
+          return truth.trips.map((trip) => {
+            const m = Number(trip.time.slice(0, 2)) * 60 + Number(trip.time.slice(3));
+            if (prev >= 0 && m < prev - 720) day++;
+            prev = m;
+            const [y, mo, d] = truth.date.split('-').map(Number) as [number, number, number];
+            const date = new Date(Date.UTC(y, mo - 1, d + day)).toISOString().slice(0, 10);
+            return { date, time: trip.time, count: 1, amount: trip.fare };
+          });
+        })()
+      : truth.days.map((d) => ({ date: d.date, count: d.count, amount: d.amount }));
+  expected.forEach((e, i) => {
+    const row = reading?.rows[i];
+    type Field = [FieldName, unknown, { value: unknown; flagged: boolean } | null | undefined];
+    const fields: Field[] = [['date', e.date, row?.date], ['amount', e.amount, row?.amount]];
+    if (e.time !== undefined) fields.push(['time', e.time, row?.time]);
+    if (truth.layout !== 'trip-list') fields.push(['count', e.count, row?.count]);
+    for (const [name, want, got] of fields) {
+      const f = t[name];
+      f.total++;
+      if (!got) continue; // not read at all: the user sees a missing row (the screen's total check fails)
+      if (got.value === want) f.exact++;
+      if (got.flagged) f.flagged++;
+      else if (got.value !== want) f.wrongUnflagged++;
+    }
+  });
+}
+
+const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '-');
+
+const engine = await createNodeOcrEngine();
+const results: Record<string, unknown>[] = [];
+const tripPageMs: number[] = [];
+const load = loadavg()[0];
+let seed = 1;
+for (const condition of CONDITIONS) {
+  const t: Record<FieldName, Tally> = { date: tally(), time: tally(), count: tally(), amount: tally() };
+  let failures = 0;
+  for (let page = 0; page < PAGES_PER_CONDITION; page++) {
+    const random = prng(seed++);
+    const dpr = DPRS[page % DPRS.length]!;
+    const screens = [
+      tripListScreen(fonts, dpr, '2022-10-07', randomTrips(random, 20, 6 + Math.floor(random() * 14))),
+      monthSummaryScreen(fonts, dpr, '2022-09', randomDays(random, '2022-09-01', 12)),
+      cardSalesScreen(fonts, dpr, randomDays(random, '2022-09-10', 12, 80)),
+    ];
+    for (const s of screens) {
+      const image = encodeScreen(s.raster, s.truth, condition.degrade);
+      const started = performance.now();
+      let reading: ScreenReading | null = null;
+      try {
+        reading = await readScreenshot(image.bytes, 'bench', engine);
+      } catch (err) {
+        if (!(err instanceof ScreenshotError)) throw err;
+        failures++;
+      }
+      if (s.truth.layout === 'trip-list') tripPageMs.push(performance.now() - started);
+      score(s.truth, reading, t);
+    }
+    process.stderr.write(`bench: ${condition.name} page ${page + 1}/${PAGES_PER_CONDITION}\n`);
+  }
+  const all = Object.values(t).reduce((a, b) => ({ exact: a.exact + b.exact, flagged: a.flagged + b.flagged, wrongUnflagged: a.wrongUnflagged + b.wrongUnflagged, total: a.total + b.total }), tally());
+  results.push({
+    condition: condition.name,
+    dates: pct(t.date.exact, t.date.total),
+    times: pct(t.time.exact, t.time.total),
+    counts: pct(t.count.exact, t.count.total),
+    amounts: pct(t.amount.exact, t.amount.total),
+    flagged: pct(all.flagged, all.total),
+    wrongUnflagged: pct(all.wrongUnflagged, all.total),
+    fields: all.total,
+    unreadPages: failures,
+  });
+}
+await engine.close();
+tripPageMs.sort((a, b) => a - b);
+const median = tripPageMs[Math.floor(tripPageMs.length / 2)] ?? 0;
+console.table(results);
+console.log(`20-trip page: median ${(median / 1000).toFixed(1)} s, max ${((tripPageMs[tripPageMs.length - 1] ?? 0) / 1000).toFixed(1)} s (load average ${load?.toFixed(1)} at start, ${loadavg()[0]?.toFixed(1)} at end)`);
+console.log(JSON.stringify({ bench: 'screenshots', quick, results, tripPageMedianMs: Math.round(median), loadAverage: load }));
