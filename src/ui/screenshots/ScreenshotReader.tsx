@@ -84,7 +84,10 @@ export function ScreenshotReader({ claimId, channels, onSaved }: { claimId: stri
         found.push({ id: `${Date.now()}-${found.length}`, name: file.name, type: file.type || 'image/png', bytes, url, width: await imageWidth(url), sha256: await fileSha256(bytes), reading });
       } catch (err) {
         if (err instanceof ScreenshotError) failed.push({ name: file.name, ko: err.ko, en: err.en });
-        else failed.push({ name: file.name, ko: `${file.name}: 읽지 못했어요 (${String(err)})`, en: `${file.name}: could not be read (${String(err)})` });
+        else {
+          const vars = { name: file.name, message: String(err) };
+          failed.push({ name: file.name, ko: t('screenshots.unreadable', { ...vars, lng: 'ko' }), en: t('screenshots.unreadable', { ...vars, lng: 'en' }) });
+        }
       }
       done++;
     }
