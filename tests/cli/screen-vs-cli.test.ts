@@ -25,7 +25,11 @@ afterAll(() => db.close());
 
 async function cliJson(file: string): Promise<unknown> {
   const printed: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((text: string) => void printed.push(text));
+  // The command writes to stdout itself (waiting when the pipe is full), not through console.log.
+  const log = vi.spyOn(process.stdout, 'write').mockImplementation((text: string | Uint8Array) => {
+    printed.push(String(text));
+    return true;
+  });
   try {
     expect(await run([file, '--json'])).toBe(0);
   } finally {

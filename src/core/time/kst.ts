@@ -119,6 +119,11 @@ export function formatKstInstant(ms: number): string {
   return `${local.slice(0, 16)}${seconds === '00' ? '' : `:${seconds}`}+09:00`;
 }
 
+/** `2022-10-15 15:30` for a KST instant or hourly bucket, as a person reads it (no `T`, no offset). */
+export function wallTimeKst(at: string): string {
+  return formatKstInstant(parseInstant(at)).replace('T', ' ').replace(/\+09:00$/, '');
+}
+
 /** The hourly bucket containing an instant. */
 export function hourContaining(ms: number): number {
   return Math.floor(ms / HOUR_MS);

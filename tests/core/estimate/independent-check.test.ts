@@ -68,7 +68,9 @@ describe('independent check over random claims', () => {
       const item = estimateClaim(claim).indirectItems.find((i) => i.kind === 'claim-prep')!;
       expect(item.amount).toBe(Math.round(prep!.hours * wage));
       expect(item.note === null).toBe(year <= 2026);
-    }), { numRuns: RUNS });
+      // Seeds 266 (a New Year incident) and 4 (a year after the table) always run, so the coverage check
+      // below never depends on what this run happened to draw.
+    }), { numRuns: RUNS, examples: [[266], [4]] });
     // The generator really produced incidents whose UTC and KST years differ, and years after the table.
     expect(newYears).toBeGreaterThan(0);
     expect(afterTable).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { bi } from '../../../model/common';
 import { roundWon } from '../../../model/money';
 import type { ruleParamsByKind } from '../../../model/incident-pack';
-import { enumerateHours, epochDayOfEpochHour, hourOfEpochHour, parseInstant } from '../../../time/kst';
+import { enumerateHours, epochDayOfEpochHour, hourOfEpochHour, parseInstant, wallTimeKst } from '../../../time/kst';
 import { RecordIndex } from '../../record-index';
 import { notComputable, won, type KindContext, type KindFigure } from './context';
 
@@ -45,8 +45,8 @@ export function windowVsEarlier(p: Params, { index, averageTicket }: KindContext
     details,
     notes: [],
     lines: [
-      bi(`장애 구간 ${p.windowStart} ~ ${p.windowEnd} (${hours.length}시간) 수입 ${won(during)}`, `window ${p.windowStart} to ${p.windowEnd} (${hours.length} h): ${won(during)}`),
-      `${weeks}: ${comparisonWindow.start} ~ ${comparisonWindow.end} ${won(before)}`,
+      bi(`장애 구간 ${wallTimeKst(p.windowStart)} ~ ${wallTimeKst(p.windowEnd)} (${hours.length}시간) 수입 ${won(during)}`, `window ${wallTimeKst(p.windowStart)} to ${wallTimeKst(p.windowEnd)} (${hours.length} h): ${won(during)}`),
+      `${weeks}: ${wallTimeKst(comparisonWindow.start)} ~ ${wallTimeKst(comparisonWindow.end)} ${won(before)}`,
       p.share === 1 ? bi('차액을 이익률 없이 전액으로 봐요', 'the difference in full, no margin applied') : bi(`차액의 ${p.share * 100}%`, `${p.share * 100}% of the difference`),
     ],
   };
