@@ -6,6 +6,7 @@
  * They imitate the kind of screen, not any real app's design.
  */
 import jpeg from 'jpeg-js';
+import { seededRandom } from '../../src/core/random';
 import { Raster, encodePng, type Color, type TextStyle } from './raster';
 import type { Fonts } from './screens';
 
@@ -208,17 +209,8 @@ export function encodeScreen(raster: Raster, truth: ScreenTruth, degrade: Degrad
 
 const PLACES = ['마곡동', '공항동', '영등포동', '목동', '발산동', '등촌동', '신정동', '김포공항', '화곡동', '합정동', '여의도동', '당산동', '상암동', '망원동', '신림동', '구로동'];
 
-/** A small deterministic PRNG (mulberry32) so each seed draws the same screen on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's one seeded PRNG (mulberry32), so each seed draws the same screen on every machine. */
+export const prng = seededRandom;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
