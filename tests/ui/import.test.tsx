@@ -154,7 +154,8 @@ describe('the import wizard', () => {
     await user.selectOptions(phone, 'other-app');
     await user.click(await next('다음: 문제 있는 행'));
 
-    const table = await screen.findByRole('table');
+    // Wait for the problem rows themselves: right after the click the channel step's table may still be shown.
+    const table = (await screen.findByText('없는 월이에요 / no such month')).closest('table')!;
     const rowNumbers = () => within(table).queryAllByRole('rowheader').map((h) => h.textContent);
     expect(rowNumbers()).toEqual(['4', '5', '6', '7', '8', '9']);
     expect(within(table).getByText('없는 월이에요 / no such month')).toBeTruthy();
