@@ -63,8 +63,8 @@ test('the quick log on a phone works offline and its log file merges into the de
   await expect(desk.getByTestId('chain-status')).toHaveText('기록 2개, 사슬이 온전해요');
   await desk.getByTestId('quick-log-file-input').setInputFiles(file);
   await expect(desk.getByText('새 기록 0개를 합쳤어요 (이미 있던 2개는 건너뛰었어요).')).toBeVisible();
-  const summary = desk.locator('table.table').filter({ hasText: 'kakao-t' });
-  await expect(summary.getByRole('row', { name: /kakao-t/ })).toContainText('12,000');
+  const summary = desk.locator('table.table').filter({ hasText: '카카오 T 호출' });
+  await expect(summary.getByRole('row', { name: /카카오 T 호출/ })).toContainText('12,000');
   // An edited log is refused whole.
   await desk.getByTestId('quick-log-file-input').setInputFiles({ ...file, buffer: Buffer.from(log.replace('"fare": 12000', '"fare": 92000')) });
   await expect(desk.getByText(/1번째 기록\(.*\)이 기록된 뒤에 바뀌었어요/).first()).toBeVisible();

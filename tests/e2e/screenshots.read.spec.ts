@@ -71,8 +71,8 @@ test('trip-history screenshots become confirmed records without typing a number'
   await expect(page.getByText(/화면 캡처 2장에서 기록 \d+개를 저장했어요/)).toBeVisible();
 
   // The records are there: 6 trips, 89,860 won, on the Kakao T channel.
-  const summary = page.locator('table.table').filter({ hasText: 'kakao-t' });
-  await expect(summary.getByRole('row', { name: /kakao-t/ })).toContainText('89,860');
+  const summary = page.locator('table.table').filter({ hasText: '카카오 T 호출' });
+  await expect(summary.getByRole('row', { name: /카카오 T 호출/ })).toContainText('89,860');
   // The screenshots are in the evidence vault.
   await page.goto('/#/evidence');
   await expect(page.getByText('운행내역_1008.png').first()).toBeVisible();
