@@ -9,3 +9,15 @@ export class CliInputError extends Error {
     this.name = 'CliInputError';
   }
 }
+
+/** A path given on the command line must name an existing regular file; the message names the path. */
+export async function assertFile(path: string): Promise<void> {
+  const { stat } = await import('node:fs/promises');
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new CliInputError(`${path}: 파일이 아니에요 / not a file`);
+  } catch (err) {
+    if (err instanceof CliInputError) throw err;
+    throw new CliInputError(`${path}: 파일을 찾을 수 없어요 / file not found`);
+  }
+}

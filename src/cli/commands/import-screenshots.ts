@@ -3,11 +3,11 @@
  * proposed records (date, hour, count, fare, confidence). Nothing is stored: the app's review table is where
  * records are confirmed; this prints what it would propose.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileSha256 } from '../../core/io';
 import { ScreenshotError, checkScreenshotBytes, proposeRecords, readScreenshot, type ReadScreenshot } from '../../core/screenshots';
-import { CliInputError } from '../errors';
+import { assertFile } from '../errors';
 import { createNodeOcrEngine } from '../ocr-engine';
 
 export const IMAGE_NAME = /\.(png|jpe?g)$/i;
@@ -16,13 +16,7 @@ type Failure = { file: string; reason: { ko: string; en: string } };
 
 export async function runScreenshots(paths: string[], json: boolean): Promise<number> {
   for (const path of paths) {
-    try {
-      const info = await stat(path);
-      if (!info.isFile()) throw new CliInputError(`${path}: 파일이 아니에요 / not a file`);
-    } catch (err) {
-      if (err instanceof CliInputError) throw err;
-      throw new CliInputError(`${path}: 파일을 찾을 수 없어요 / file not found`);
-    }
+    await assertFile(path);
   }
   const read: (ReadScreenshot & { file: string })[] = [];
   const failed: Failure[] = [];

@@ -1,9 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { COLUMN_ROLES, IMPORT_SHAPES, ImportFileError, importActivityFile, previewActivityFile, type ImportOptions, type ImportPreview, type ImportResult, type ImportShape } from '../../core/io';
 import { iconvCp949Decoder } from '../../core/io/cp949-iconv';
-import { CliInputError } from '../errors';
+import { assertFile, CliInputError } from '../errors';
 import { IMAGE_NAME } from './import-screenshots';
 
 export const summary = '가져오기: CSV/XLSX 매출·콜 기록을 읽어요 / import records from a CSV or XLSX file';
@@ -117,13 +117,7 @@ export async function run(args: string[]): Promise<number> {
     }
   }
 
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) throw new CliInputError(`${path}: 파일이 아니에요 / not a file`);
-  } catch (err) {
-    if (err instanceof CliInputError) throw err;
-    throw new CliInputError(`${path}: 파일을 찾을 수 없어요 / file not found`);
-  }
+  await assertFile(path);
   const bytes = new Uint8Array(await readFile(path));
   const fileName = basename(path);
 
