@@ -24,6 +24,29 @@ const coreForbidden = {
   ],
 };
 
+/**
+ * Screens read and write only through src/db's named queries and commands (issue 17): no Dexie, no
+ * database class or schema, no table or transaction in src/ui. A screen may name the handle's type to
+ * pass it to a command, never construct, open or declare the database.
+ */
+const UI_DB_MESSAGE = 'src/ui reads and writes only through named queries and commands in src/db (e.g. saveImportedRecords): add one there and call it.';
+const uiForbiddenImports = {
+  paths: [
+    { name: 'dexie', message: UI_DB_MESSAGE },
+  ],
+  patterns: [
+    { group: ['dexie/*'], message: UI_DB_MESSAGE },
+    { group: ['**/db/database', '**/db/versions', '**/db/schema'], message: UI_DB_MESSAGE },
+    { group: ['**/db', '**/db/index'], importNames: ['OutageDeskDB', 'versions', 'declareVersions'], allowTypeImports: true, message: UI_DB_MESSAGE },
+  ],
+};
+const uiForbiddenSyntax = [
+  { selector: "CallExpression[callee.property.name='transaction']", message: `No transaction in a screen. ${UI_DB_MESSAGE}` },
+  { selector: "MemberExpression[object.name=/^(db|desk|database)$/][property.name=/^(claims|records|evidence|settings|imports|screenshots|packs|table|tables)$/]", message: `No table access in a screen. ${UI_DB_MESSAGE}` },
+  { selector: "MemberExpression[object.callee.name=/^use(Db|Desk)$/][property.name!='db'][property.name!='persistence']", message: `No table access in a screen. ${UI_DB_MESSAGE}` },
+  { selector: "CallExpression[callee.property.name=/^(where|bulkAdd|bulkPut|bulkDelete|bulkGet|toCollection|primaryKeys|sortBy)$/]", message: `No Dexie query in a screen. ${UI_DB_MESSAGE}` },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-electron/**', 'dist-cli/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**', 'tests/lint/fixtures/**'] },
   js.configs.recommended,
@@ -41,6 +64,13 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', uiForbiddenImports],
+      'no-restricted-syntax': ['error', ...uiForbiddenSyntax],
     },
   },
   {

@@ -9,7 +9,7 @@ import {
   type BackupSummary,
   type ReadBackupResult,
 } from '../core/backup';
-import type { OutageDeskDB } from './database';
+import { OutageDeskDB } from './database';
 import type { ClaimRow, EvidenceRow, ImportRow, RecordRow, SettingRow } from './schema';
 import { LATEST_VERSION } from './versions';
 
@@ -36,6 +36,17 @@ async function readAll(db: OutageDeskDB) {
     imports: await db.imports.toArray(),
     settings: await db.settings.toArray(),
   }));
+}
+
+/** A backup of the database named `dbName` through a connection of its own (the backup worker's), closed after. */
+export async function exportBackupByName(dbName: string, options: ExportBackupOptions = {}): Promise<Uint8Array> {
+  const db = new OutageDeskDB(dbName);
+  try {
+    await db.open();
+    return await exportBackup(db, options);
+  } finally {
+    db.close();
+  }
 }
 
 /** The whole database as one `.odbackup` file's bytes. */

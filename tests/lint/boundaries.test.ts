@@ -9,7 +9,8 @@ const eslint = new ESLint({ cwd: process.cwd() });
 
 async function restrictedMessages(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals').map((m) => m.message);
+  const rules = ['no-restricted-imports', 'no-restricted-globals', '@typescript-eslint/no-restricted-imports', 'no-restricted-syntax'];
+  return result!.messages.filter((m) => rules.includes(m.ruleId ?? '')).map((m) => m.message);
 }
 
 describe('layer boundaries', () => {
@@ -44,6 +45,32 @@ describe('layer boundaries', () => {
   ])('electron/ refuses %s', async (code) => {
     const messages = await restrictedMessages('electron/violation.ts', `${code}\nexport const x = 1;\n`);
     expect(messages.join('\n')).toContain('The Electron shell is thin');
+  });
+
+  it.each([
+    ["import Dexie from 'dexie';\nexport const x = Dexie;"],
+    ["import { liveQuery } from 'dexie';\nexport const x = liveQuery;"],
+    ["import { OutageDeskDB } from '../../db';\nexport const x = new OutageDeskDB('x');"],
+    ["import { OutageDeskDB } from '../../db/database';\nexport const x = OutageDeskDB;"],
+    ["import { versions } from '../../db/versions';\nexport const x = versions;"],
+    ["declare const db: { transaction: (...a: unknown[]) => void };\ndb.transaction('rw', [], () => {});"],
+    ["declare const db: { records: unknown };\nexport const x = db.records;"],
+    ["declare const db: { claims: { get(id: string): unknown } };\nexport const x = db.claims.get('c');"],
+    ["declare const rows: { where(i: string): unknown };\nexport const x = rows.where('claimId');"],
+    ["declare function useDb(): { imports: unknown };\nexport const x = useDb().imports;"],
+  ])('src/ui refuses raw database use: %s', async (code) => {
+    const messages = await restrictedMessages('src/ui/pages/Violation.tsx', `${code}\n`);
+    expect(messages.join('\n')).toContain('src/ui reads and writes only through named queries and commands in src/db');
+  });
+
+  it('lets a screen call named queries and commands, and name the handle type to pass it', async () => {
+    expect(await restrictedMessages('src/ui/pages/Fine.tsx', [
+      "import type { OutageDeskDB } from '../../db';",
+      "import { listImportedFiles, saveImportedRecords } from '../../db';",
+      "import { useLiveQuery } from 'dexie-react-hooks';",
+      'export const f = (db: OutageDeskDB) => [listImportedFiles(db, "c"), saveImportedRecords, useLiveQuery];',
+      'export const g = (claim: { records: unknown[] }) => claim.records.filter(Boolean);',
+    ].join('\n'))).toEqual([]);
   });
 
   it('lets core import zod and its own modules, and lets the UI import the database', async () => {

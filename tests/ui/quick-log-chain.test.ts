@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createClaim, listRecords, OutageDeskDB } from '../../src/db';
 import { freshName } from '../db/harness';
-import { checkQuickLog, exportQuickLog, importQuickLog, logTap, readJournal } from '../../src/ui/records/quick-log';
+import { checkQuickLog, exportQuickLog, importQuickLog, logTap, readJournal } from '../../src/db/quick-log';
 
 const at = (hhmm: string) => Date.parse(`2022-10-15T${hhmm}:00+09:00`);
 

@@ -14,7 +14,7 @@ import { NoticeProvider } from '../../src/ui/notices';
 import RecordsPage from '../../src/ui/pages/RecordsPage';
 import { entrySetupOf } from '../../src/ui/records/model';
 import { QuickLog } from '../../src/ui/records/QuickLog';
-import { journalCsv, readJournal } from '../../src/ui/records/quick-log';
+import { journalCsv, readJournal } from '../../src/db/quick-log';
 import { example, freshDb, renderPage } from './evidence-helpers';
 
 let db: OutageDeskDB;

@@ -162,6 +162,11 @@ export function isHourlyBucket(bucket: string): bucket is KstHour {
 }
 
 /** The KST year of an instant. */
+/** The KST calendar date of an epoch millisecond, whatever the machine's zone. */
+export function kstDateOfMs(ms: number): KstDate {
+  return dateOfEpochDay(Math.floor((ms + KST_OFFSET_MS) / DAY_MS));
+}
+
 export function kstYearOf(ms: number): number {
   return new Date(ms + KST_OFFSET_MS).getUTCFullYear();
 }

@@ -1,6 +1,5 @@
 /** Builds a backup off the main thread (see build.ts). */
-import { OutageDeskDB } from '../../db/database';
-import { exportBackup } from '../../db/backup';
+import { exportBackupByName } from '../../db/backup';
 import type { BackupWorkerReply, BuildBackupRequest } from './protocol';
 
 // The DOM lib types `self` as a Window; inside a worker it is the worker scope (only these two are used).
@@ -11,11 +10,9 @@ const scope = self as unknown as {
 
 scope.onmessage = async (event: MessageEvent<BuildBackupRequest>) => {
   const { dbName, passphrase } = event.data;
-  const db = new OutageDeskDB(dbName);
   try {
     scope.postMessage({ type: 'started' });
-    await db.open();
-    const bytes = await exportBackup(db, passphrase !== undefined ? { passphrase } : {});
+    const bytes = await exportBackupByName(dbName, passphrase !== undefined ? { passphrase } : {});
     scope.postMessage({ type: 'done', bytes }, [bytes.buffer as ArrayBuffer]);
   } catch (err) {
     scope.postMessage({
@@ -24,7 +21,5 @@ scope.onmessage = async (event: MessageEvent<BuildBackupRequest>) => {
       message: err instanceof Error ? err.message : String(err),
       code: (err as { code?: string }).code,
     });
-  } finally {
-    db.close();
   }
 };

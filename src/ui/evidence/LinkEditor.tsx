@@ -5,7 +5,7 @@ import { updateEvidenceDetails } from '../../db';
 import { useDb } from '../desk';
 import { useNotices } from '../notices';
 import { formatRecordLink, parseRecordLink } from './links';
-import { setItemLink } from './store';
+import { setItemLink } from '../../db';
 
 export type LinkableItem = { id: string; side: 'direct' | 'indirect'; name: string };
 export type LinkContext = {

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useCurrentClaim, useDb } from '../desk';
 import { useNotices } from '../notices';
-import { addExampleClaims, removeExampleClaims } from './examples';
+import { countExampleClaims, removeExampleClaims } from '../../db';
+import { addExampleClaims } from './examples';
 
 /** "예시로 둘러보기": adds the bundled example claims and opens the first one. */
 export function LoadExamplesButton() {
@@ -44,7 +45,7 @@ export function ExamplesBanner() {
   const db = useDb();
   const { claim, select } = useCurrentClaim();
   const { notify, reportError } = useNotices();
-  const count = useLiveQuery(() => db.claims.where('example').equals(1).count(), [db]);
+  const count = useLiveQuery(() => countExampleClaims(db), [db]);
   const [asking, setAsking] = useState(false);
   if (!count) return null;
 

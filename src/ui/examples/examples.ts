@@ -7,7 +7,7 @@
 import { parseClaimFile } from '../../core/model';
 import type { Claim, Evidence } from '../../core/model';
 import { sha256Hex } from '../../core/packet/hash';
-import { addClaim, removeExampleClaims } from '../../db';
+import { addExampleClaimSet } from '../../db';
 import type { EvidenceBytes, OutageDeskDB } from '../../db';
 
 const files = import.meta.glob<unknown>('../../../assets/examples/*.claim.json', { import: 'default' });
@@ -88,12 +88,6 @@ export async function loadExampleClaims(fetcher: FetchLike = (url) => fetch(url)
  */
 export async function addExampleClaims(db: OutageDeskDB, options: { fetcher?: FetchLike } = {}): Promise<string[]> {
   const examples = await loadExampleClaims(options.fetcher);
-  // One transaction: all examples or none (addClaim joins it).
-  return db.transaction('rw', [db.claims, db.records, db.evidence], async () => {
-    const ids: string[] = [];
-    for (const { claim, evidence } of examples) ids.push((await addClaim(db, claim, { example: true, evidence })).id);
-    return ids;
-  });
+  return addExampleClaimSet(db, examples);
 }
 
-export { removeExampleClaims };

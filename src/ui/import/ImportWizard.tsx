@@ -13,8 +13,7 @@ import { useNotices } from '../notices';
 import type { Granularity } from '../records/model';
 import { BLANK_CHANNEL, SKIP_CHANNEL } from './engine';
 import type { BuildRequest, BuildResponse, ImportProgress, OpenResponse } from './engine';
-import { checkAlreadyImported, checkOverlaps, storeImport } from './overlap';
-import type { OverlapCheck } from './overlap';
+import { checkAlreadyImported, checkOverlaps, saveImportedRecords, type OverlapCheck } from '../../db';
 import { getImportRunner, ImportCancelledError } from './runner';
 import { ChannelsStep, ColumnsStep, OverlapStep, ProgressPanel, RowsStep } from './steps';
 
@@ -237,7 +236,7 @@ export function ImportWizard({ claimId, channels, granularity, incoming, onIncom
         setProblem(again.message);
         return;
       }
-      const outcome = await storeImport(db, claimId, { sha256: opened.sha256, fileName: file.name }, built.records, overlap, decision, (done, total) =>
+      const outcome = await saveImportedRecords(db, claimId, { sha256: opened.sha256, fileName: file.name }, built.records, overlap, decision, (done, total) =>
         setProgress({ stage: 'saving', done, total }),
       );
       // The file itself is evidence: kept with its hash (the one the records cite), labelled by what it is,

@@ -4,7 +4,7 @@ import { COLUMN_ROLES } from '../../core/io';
 import type { ColumnRole, ImportPreview, ImportShape, OverlapDecision } from '../../core/io';
 import type { SalesChannel } from '../../core/model';
 import type { BuildRequest, BuildResponse, ImportProgress } from './engine';
-import type { OverlapCheck } from './overlap';
+import type { OverlapCheck } from '../../db';
 
 /** Without `onCancel` (the save: one transaction, all or nothing) there is no Cancel button. */
 export function ProgressPanel({ progress, onCancel }: { progress: ImportProgress; onCancel?: () => void }) {

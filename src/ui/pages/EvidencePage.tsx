@@ -3,7 +3,7 @@ import type { DragEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { BridgeError, DEFAULT_MAX_OPEN_BYTES, getBridge } from '../../bridge';
-import { addEvidenceFile, listEvidence } from '../../db';
+import { addEvidenceFile, getClaim, itemsCiting, listEvidence, recordDateSpan, removeEvidence } from '../../db';
 import type { EvidenceRow, OutageDeskDB } from '../../db';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { NeedsClaim } from '../components/NeedsClaim';
@@ -12,7 +12,6 @@ import { useDb } from '../desk';
 import { EvidenceCard } from '../evidence/EvidenceCard';
 import { MAX_EVIDENCE_BYTES, mimeOf } from '../evidence/files';
 import type { LinkableItem, LinkContext } from '../evidence/LinkEditor';
-import { itemsCiting, removeEvidence } from '../evidence/store';
 import { formatBytes } from '../format';
 import { useNotices } from '../notices';
 import '../styles/evidence.css';
@@ -28,10 +27,9 @@ function shorten(text: string, max = 40): string {
 
 /** Channels, items and the record days the link editor offers, read from the claim as it is now. */
 async function linkContext(db: OutageDeskDB, claimId: string): Promise<LinkContext> {
-  const row = await db.claims.get(claimId);
+  const row = await getClaim(db, claimId);
   const body = (row?.body ?? {}) as { claimant?: { salesChannels?: { id: string; label: string }[] }; directItems?: ItemLike[]; indirectItems?: ItemLike[] };
-  const range = db.records.where('[claimId+bucket]').between([claimId, ''], [claimId, '\uffff']);
-  const [first, last] = await Promise.all([range.first(), range.clone().last()]);
+  const span = await recordDateSpan(db, claimId);
   const items: LinkableItem[] = [
     ...(body.directItems ?? []).map((i) => ({ id: String(i.id), side: 'direct' as const, name: shorten(String(i.description || i.category || i.id)) })),
     ...(body.indirectItems ?? []).map((i) => ({ id: String(i.id), side: 'indirect' as const, name: shorten(String(i.justification || i.kind || i.id)) })),
@@ -40,7 +38,7 @@ async function linkContext(db: OutageDeskDB, claimId: string): Promise<LinkConte
     claimId,
     channels: (body.claimant?.salesChannels ?? []).map((c) => ({ id: c.id, label: c.label })),
     items,
-    span: first && last ? { first: first.bucket.slice(0, 10), last: last.bucket.slice(0, 10) } : null,
+    span,
   };
 }
 
@@ -50,7 +48,7 @@ function Vault({ claimId }: { claimId: string }) {
   const { notify, reportError } = useNotices();
   const rows = useLiveQuery(() => listEvidence(db, claimId), [db, claimId]);
   const context = useLiveQuery(() => linkContext(db, claimId), [db, claimId]);
-  const citing = useLiveQuery(async () => (await db.claims.get(claimId))?.body, [db, claimId]);
+  const citing = useLiveQuery(async () => (await getClaim(db, claimId))?.body, [db, claimId]);
   const [removing, setRemoving] = useState<EvidenceRow | null>(null);
   const [dragging, setDragging] = useState(false);
   const max = formatBytes(MAX_EVIDENCE_BYTES, t);

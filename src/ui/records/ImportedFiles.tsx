@@ -1,28 +1,11 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import type { ImportRow, OutageDeskDB } from '../../db';
-import { nowKst } from '../../db/time';
+import { listImportedFiles, removeImportedFile, type ImportRow } from '../../db';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useDb } from '../desk';
 import { formatKstDateTime } from '../format';
 import { useNotices } from '../notices';
-
-/**
- * Removes an earlier import: its records (by the file's hash in their provenance) and its mark, so the
- * same file may be imported again. Records edited since then carry another provenance and stay.
- */
-export async function removeImport(db: OutageDeskDB, claimId: string, sha256: string): Promise<number> {
-  return db.transaction('rw', [db.records, db.imports, db.claims], async () => {
-    const ids = (await db.records.where('claimId').equals(claimId).toArray())
-      .filter((r) => r.provenance.kind === 'imported' && r.provenance.fileSha256 === sha256)
-      .map((r) => r.id!);
-    await db.records.bulkDelete(ids);
-    await db.imports.delete([claimId, sha256]);
-    await db.claims.update(claimId, { updatedAt: nowKst() });
-    return ids.length;
-  });
-}
 
 /** The files imported into this claim, with their fingerprints, newest first. */
 export function ImportedFiles({ claimId }: { claimId: string }) {
@@ -30,7 +13,7 @@ export function ImportedFiles({ claimId }: { claimId: string }) {
   const db = useDb();
   const { notify, reportError } = useNotices();
   const [removing, setRemoving] = useState<ImportRow | null>(null);
-  const rows = useLiveQuery(() => db.imports.where('claimId').equals(claimId).reverse().sortBy('importedAt'), [db, claimId]);
+  const rows = useLiveQuery(() => listImportedFiles(db, claimId), [db, claimId]);
   if (!rows || rows.length === 0) return null;
 
   async function confirm() {
@@ -38,7 +21,7 @@ export function ImportedFiles({ claimId }: { claimId: string }) {
     setRemoving(null);
     if (!target) return;
     try {
-      const n = await removeImport(db, claimId, target.sha256);
+      const n = await removeImportedFile(db, claimId, target.sha256);
       notify(t('records.imports.removed', { name: target.fileName, count: n }));
     } catch (err) {
       reportError(err);

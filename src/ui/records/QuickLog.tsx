@@ -7,8 +7,7 @@ import { formatWon } from '../format';
 import { useNotices } from '../notices';
 import { kstToday, parseCellText } from './model';
 import type { EntrySetup } from './model';
-import { bucketOfTap, journalCsv, logTap, readJournal, undoLastTap } from './quick-log';
-import type { QuickTap, TapKind } from './quick-log';
+import { bucketOfTap, journalCsv, logTap, readJournal, undoLastTap, type QuickTap, type TapKind } from '../../db';
 
 const MAX_KEYED_CHANNELS = 9;
 

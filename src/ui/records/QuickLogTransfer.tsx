@@ -6,7 +6,7 @@ import { QuickLogFileError } from '../../core/quicklog';
 import { useDb } from '../desk';
 import { useNotices } from '../notices';
 import type { Granularity } from './model';
-import { checkQuickLog, exportQuickLog, importQuickLog } from './quick-log';
+import { checkQuickLog, exportQuickLog, importQuickLog } from '../../db';
 
 /**
  * The quick log between the phone and the desktop (issue 19): the chain's state ("n entries, chain intact"

@@ -10,7 +10,7 @@ import { EntryGrid } from './EntryGrid';
 import type { CellError, GridCellInput } from './EntryGrid';
 import { applyCellValue, checkRange, defaultRange, gridLayout, parseCellText } from './model';
 import type { DateRange, EditProblem, EntrySetup, Measure } from './model';
-import { channelRecordsInRange, writeRecords } from './store';
+import { channelRecordsInRange, saveEnteredRecords } from '../../db';
 
 type ProvenanceChoice = 'reconstructed' | 'logged';
 
@@ -113,7 +113,7 @@ export function RecordsEntry({ claimId, setup, now = Date.now }: { claimId: stri
       return m;
     });
     setPendingSaves((n) => n + 1);
-    writeRecords(db, claimId, { puts, deletes })
+    saveEnteredRecords(db, claimId, { puts, deletes })
       .finally(() => setPendingSaves((n) => n - 1))
       .then(
         () => {

@@ -12,7 +12,7 @@ import type { PacketJobStage } from '../export/packet-job';
 import { formatWon } from '../format';
 import { useNotices } from '../notices';
 import { shortHash } from './labels';
-import { saveSubmissions } from './store';
+import { saveSubmissions } from '../../db';
 import type { Tracked } from './useTrackedClaim';
 
 type Stage = PacketJobStage | 'saving';

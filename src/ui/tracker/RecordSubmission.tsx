@@ -12,7 +12,8 @@ import { inLanguage } from '../export/language';
 import { formatKstDateTime } from '../format';
 import { useNotices } from '../notices';
 import { channelLabel, shortHash } from './labels';
-import { kstInstantOf, saveSubmissions } from './store';
+import { saveSubmissions } from '../../db';
+import { kstInstantOf } from './store';
 import type { Tracked } from './useTrackedClaim';
 
 export type PickedPacket = { fileName: string; packet: SentPacket };

@@ -15,7 +15,8 @@ import { formatKstDateTime, formatWon } from '../format';
 import { useNotices } from '../notices';
 import { channelLabel } from './labels';
 import { NextSteps } from './NextSteps';
-import { attachCorrespondence, kstInstantOf, listCorrespondence, parseWonInput, saveSubmissions } from './store';
+import { attachCorrespondence, listCorrespondence, saveSubmissions } from '../../db';
+import { kstInstantOf, parseWonInput } from './store';
 import type { Tracked } from './useTrackedClaim';
 
 const MIME: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', pdf: 'application/pdf', txt: 'text/plain', eml: 'message/rfc822', heic: 'image/heic' };

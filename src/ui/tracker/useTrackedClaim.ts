@@ -8,7 +8,7 @@ import type { ClaimGap, Deadline } from '../../core/tracker';
 import { loadClaim } from '../../db';
 import type { LoadedClaim } from '../../db';
 import { useDb } from '../desk';
-import type { ReadyClaim } from './store';
+import type { ReadyClaim } from '../../db';
 
 export type Tracked = { loaded: ReadyClaim; estimate: ClaimEstimate; gap: ClaimGap; deadlines: Deadline[] };
 

@@ -1,13 +1,17 @@
 /**
- * Bringing the wizard's records next to the stored ones: the overlap count (core/io's helper) and the
- * one transaction that removes what the user replaces and stores the rest with importRecords.
+ * Imported files, as the import wizard and the records screen use them: the files already imported, the
+ * overlap of a new file with the stored records (core/io's helper), and the commands that store an import
+ * (replaced records out, the rest in, the file marked: one transaction) or take one back out.
  */
-import { checkReimport, findOverlaps, resolveOverlaps } from '../../core/io';
-import type { OverlapDecision, ReimportCheck } from '../../core/io';
-import type { ActivityRecord } from '../../core/model/record';
-import { importRecords, recordOfRow } from '../../db';
-import type { OutageDeskDB, WriteProgress } from '../../db';
-import { channelRowsBetween } from '../records/store';
+import { checkReimport, findOverlaps, resolveOverlaps } from '../core/io';
+import type { OverlapDecision, ReimportCheck } from '../core/io';
+import type { ActivityRecord } from '../core/model/record';
+import { recordOfRow } from './claim-store';
+import type { OutageDeskDB } from './database';
+import { channelRowsBetween } from './record-entry';
+import { importRecords, type WriteProgress } from './records';
+import type { ImportRow } from './schema';
+import { nowKst } from './time';
 
 export interface OverlapCheck {
   /** Buckets (an hour, or a day against its hours) both sides cover. */
@@ -60,7 +64,7 @@ export async function checkOverlaps(db: OutageDeskDB, claimId: string, incoming:
 }
 
 /** Stores the import: replaced records out, new ones in, the file marked imported; all or nothing. */
-export async function storeImport(
+export async function saveImportedRecords(
   db: OutageDeskDB,
   claimId: string,
   file: { sha256: string; fileName: string },
@@ -76,4 +80,25 @@ export async function storeImport(
     return importRecords(db, claimId, file, resolution.added, onProgress ? { onProgress } : {});
   });
   return { stored, replaced: resolution.removed.length, kept: resolution.skipped.length };
+}
+
+/** The files imported into a claim, newest first. */
+export async function listImportedFiles(db: OutageDeskDB, claimId: string): Promise<ImportRow[]> {
+  return db.imports.where('claimId').equals(claimId).reverse().sortBy('importedAt');
+}
+
+/**
+ * Removes an earlier import: its records (by the file's hash in their provenance) and its mark, so the
+ * same file may be imported again. Records edited since then carry another provenance and stay.
+ */
+export async function removeImportedFile(db: OutageDeskDB, claimId: string, sha256: string): Promise<number> {
+  return db.transaction('rw', [db.records, db.imports, db.claims], async () => {
+    const ids = (await db.records.where('claimId').equals(claimId).toArray())
+      .filter((r) => r.provenance.kind === 'imported' && r.provenance.fileSha256 === sha256)
+      .map((r) => r.id!);
+    await db.records.bulkDelete(ids);
+    await db.imports.delete([claimId, sha256]);
+    await db.claims.update(claimId, { updatedAt: nowKst() });
+    return ids.length;
+  });
 }

@@ -1,5 +1,9 @@
-import type { OutageDeskDB } from '../../db';
-import { deleteEvidence, updateEvidenceDetails } from '../../db';
+/**
+ * The evidence screen's commands: removing a file with every item's reference to it, and linking a file
+ * to an item; each one transaction over the claim and the evidence, so both sides change together.
+ */
+import type { OutageDeskDB } from './database';
+import { deleteEvidence, updateEvidenceDetails } from './evidence';
 
 type ItemLike = { id?: unknown; evidenceIds?: unknown };
 type BodyWithItems = { directItems?: ItemLike[]; indirectItems?: ItemLike[] };
@@ -60,4 +64,11 @@ export async function setItemLink(db: OutageDeskDB, claimId: string, evidenceId:
       body: { ...body, directItems: withEvidence(body.directItems, isItem, change), indirectItems: withEvidence(body.indirectItems, isItem, change) },
     });
   });
+}
+
+/** The first and last date the claim has records on (the link editor offers days in between); null without records. */
+export async function recordDateSpan(db: OutageDeskDB, claimId: string): Promise<{ first: string; last: string } | null> {
+  const range = db.records.where('[claimId+bucket]').between([claimId, ''], [claimId, '\uffff']);
+  const [first, last] = await Promise.all([range.first(), range.clone().last()]);
+  return first && last ? { first: first.bucket.slice(0, 10), last: last.bucket.slice(0, 10) } : null;
 }

@@ -1,13 +1,20 @@
 /**
- * Reading and writing records for the entry screens. Reads go through the compound indexes (one
+ * Reading and writing records for the entry screens (the queries and the one command they call). Reads go through the compound indexes (one
  * channel, one date range), never the whole table; every write of several records is one transaction
  * through putRecords, so a failed save stores nothing.
  */
-import { putRecords, recordOfRow } from '../../db';
-import type { OutageDeskDB, RecordRow } from '../../db';
-import { nowKst } from '../../db/time';
-import type { ActivityRecord } from '../../core/model/record';
-import type { DateRange } from './model';
+import type { ActivityRecord } from '../core/model/record';
+import { recordOfRow } from './claim-store';
+import type { OutageDeskDB } from './database';
+import { putRecords } from './records';
+import type { RecordRow } from './schema';
+import { nowKst } from './time';
+
+/** A span of KST dates, both ends included. */
+export interface DateRange {
+  from: string;
+  to: string;
+}
 
 /** One channel's records whose buckets fall on the dates of `range` (hourly and daily alike). */
 export async function channelRecordsInRange(db: OutageDeskDB, claimId: string, channel: string, range: DateRange): Promise<Map<string, ActivityRecord>> {
@@ -31,7 +38,7 @@ export interface RecordWrite {
 }
 
 /** Stores and removes records together: all of it or none of it. */
-export async function writeRecords(db: OutageDeskDB, claimId: string, write: RecordWrite): Promise<void> {
+export async function saveEnteredRecords(db: OutageDeskDB, claimId: string, write: RecordWrite): Promise<void> {
   await db.transaction('rw', [db.records, db.claims], async () => {
     if (write.deletes.length > 0) {
       await db.records

@@ -1,5 +1,6 @@
 /**
- * The driver's quick log: one tap per call, at the moment it happens.
+ * The driver's quick log: one tap per call, at the moment it happens. The quick-log screens call these
+ * commands (logTap, undoLastTap, importQuickLog), each one transaction; they never touch the tables.
  *
  * A taken (completed) call is what the loss model counts: it adds 1 to the count of its channel and
  * hour, and its fare to the revenue, as a `logged` record with the time of the tap. A missed call is
@@ -8,14 +9,14 @@
  * in the tap journal instead, listed with the day's entries and saved as an evidence file on request:
  * they show demand the outage turned away, beside the shortfall the estimate computes.
  */
-import { putRecords, recordOfRow } from '../../db';
-import type { OutageDeskDB } from '../../db';
-import type { ActivityRecord } from '../../core/model/record';
-import { quoteCell } from '../../core/packet/csv';
-import { formatKstInstant, hourContaining, hourOfEpochHour } from '../../core/time';
-import { checkChain, quickLogFile, readQuickLogFile, sealEntry, type ChainCheck, type ChainEntry } from '../../core/quicklog';
-import { kstToday } from './model';
-import type { Granularity } from './model';
+import { recordOfRow } from './claim-store';
+import type { OutageDeskDB } from './database';
+import { putRecords } from './records';
+import { nowKst } from './time';
+import type { ActivityRecord } from '../core/model/record';
+import { quoteCell } from '../core/packet/csv';
+import { formatKstInstant, hourContaining, hourOfEpochHour, kstDateOfMs, type Granularity } from '../core/time';
+import { checkChain, quickLogFile, readQuickLogFile, sealEntry, type ChainCheck, type ChainEntry } from '../core/quicklog';
 
 export type TapKind = 'taken' | 'missed';
 
@@ -49,7 +50,7 @@ export async function readJournal(db: OutageDeskDB, claimId: string): Promise<Qu
 }
 
 export function bucketOfTap(ms: number, granularity: Granularity): string {
-  return granularity === 'hourly' ? hourOfEpochHour(hourContaining(ms)) : kstToday(ms);
+  return granularity === 'hourly' ? hourOfEpochHour(hourContaining(ms)) : kstDateOfMs(ms);
 }
 
 /** Adds one call to the journal and, for a taken call, to its record: both in one transaction. */
@@ -111,7 +112,7 @@ export async function undoLastTap(db: OutageDeskDB, claimId: string): Promise<Qu
           await db.records.delete(row!.id!);
           // Deleting a row does not pass through putRecords: mark the claim changed here, so whatever reads
           // it again on a change (the per-channel totals) sees the undo at once.
-          await db.claims.update(claimId, { updatedAt: new Date(Date.now() + 9 * 3600_000).toISOString().replace('Z', '+09:00') });
+          await db.claims.update(claimId, { updatedAt: nowKst() });
         }
       } else if (current && current.count > 0) {
         const revenue = typeof current.revenue === 'number' && last.fare !== undefined ? Math.max(0, current.revenue - last.fare) : current.revenue;
