@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { wonDigits } from '../core/model/money';
 
 /** A KST timestamp shown in the reader's language, never shifted by the machine's time zone. */
 export function formatKstDateTime(iso: string, language: string): string {
@@ -22,7 +23,7 @@ export function formatBytes(bytes: number, t: TFunction): string {
 
 /** Whole won with thousands separators: 210,750원 / ₩210,750. */
 export function formatWon(won: number, language: string): string {
-  const digits = Math.round(won).toLocaleString('ko-KR');
+  const digits = wonDigits(won);
   return language === 'en' ? `₩${digits}` : `${digits}원`;
 }
 

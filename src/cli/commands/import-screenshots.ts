@@ -9,6 +9,7 @@ import { fileSha256 } from '../../core/io';
 import { ScreenshotError, checkScreenshotBytes, proposeRecords, readScreenshot, type ReadScreenshot } from '../../core/screenshots';
 import { assertFile } from '../errors';
 import { createNodeOcrEngine } from '../ocr-engine';
+import { formatWon } from '../../core/model/money';
 
 export const IMAGE_NAME = /\.(png|jpe?g)$/i;
 
@@ -69,7 +70,7 @@ export async function runScreenshots(paths: string[], json: boolean): Promise<nu
       for (const c of r.reading.checks) console.log(`  ${c.ok ? '✓' : '!'} ${c.ko} / ${c.en}`);
     }
     for (const p of records) {
-      console.log(`  ${p.date}${p.hour === null ? '' : ` ${String(p.hour).padStart(2, '0')}시`} ${p.count}건 ${p.fare.toLocaleString('ko-KR')}원 (${Math.round(p.confidence)})${p.flagged ? ' 확인 필요 / check' : ''}`);
+      console.log(`  ${p.date}${p.hour === null ? '' : ` ${String(p.hour).padStart(2, '0')}시`} ${p.count}건 ${formatWon(p.fare)} (${Math.round(p.confidence)})${p.flagged ? ' 확인 필요 / check' : ''}`);
     }
     console.log('저장하지 않았어요: 앱의 확인 표에서 확인한 뒤 저장돼요 / nothing stored: records are saved after review in the app');
   }

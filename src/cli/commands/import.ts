@@ -5,6 +5,7 @@ import { COLUMN_ROLES, IMPORT_SHAPES, ImportFileError, importActivityFile, previ
 import { iconvCp949Decoder } from '../../core/io/cp949-iconv';
 import { assertFile, CliInputError } from '../errors';
 import { IMAGE_NAME } from './import-screenshots';
+import { formatWon } from '../../core/model/money';
 
 export const summary = '가져오기: CSV/XLSX 매출·콜 기록을 읽어요 / import records from a CSV or XLSX file';
 
@@ -51,7 +52,7 @@ function humanSummary(file: string, result: ImportResult): string {
   const last = records[records.length - 1]?.bucket.slice(0, 10);
   const lines = [
     `${file}: ${koreanEncoding(result.encoding)}${result.sheetName ? ` '${result.sheetName}' 시트` : ''} · ${result.granularity === 'hourly' ? '시간별' : '일별'} · 기록 ${records.length.toLocaleString('ko-KR')}개${first ? ` (${first} ~ ${last})` : ''}`,
-    ...[...perChannel].map(([channel, t]) => `  ${channel}: ${t.count.toLocaleString('ko-KR')}건, ${t.revenue.toLocaleString('ko-KR')}원`),
+    ...[...perChannel].map(([channel, t]) => `  ${channel}: ${t.count.toLocaleString('ko-KR')}건, ${formatWon(t.revenue)}`),
     ...result.warnings.map((w) => `  주의 / note: ${w}`),
   ];
   return lines.join('\n');

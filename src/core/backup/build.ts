@@ -14,6 +14,7 @@ import {
 } from './format';
 import { sha256Hex } from './hash';
 import { writeBackupZip, type BackupZipEntry } from './zip';
+import { KST_OFFSET_MS } from '../time/kst';
 
 export interface BuildBackupOptions {
   appVersion: string;
@@ -29,7 +30,7 @@ export interface BuildBackupOptions {
 
 /** `2022-10-15T20:00:00+09:00` whatever the machine's time zone. */
 export function kstTimestamp(at: Date): string {
-  return `${new Date(at.getTime() + 9 * 3600_000).toISOString().slice(0, 19)}+09:00`;
+  return `${new Date(at.getTime() + KST_OFFSET_MS).toISOString().slice(0, 19)}+09:00`;
 }
 
 const encoder = new TextEncoder();

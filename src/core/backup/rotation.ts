@@ -1,4 +1,5 @@
 import { BACKUP_EXTENSION } from './format';
+import { KST_OFFSET_MS } from '../time/kst';
 
 /**
  * Automatic backups: the desktop shell writes `outage-desk-backup-YYYYMMDD-HHmmss.odbackup` (KST wall
@@ -15,7 +16,7 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** `outage-desk-backup-20221015-200000.odbackup` for 2022-10-15 20:00:00 KST, whatever the machine's zone. */
 export function backupFileName(now: Date): string {
-  const k = new Date(now.getTime() + 9 * 3600_000);
+  const k = new Date(now.getTime() + KST_OFFSET_MS);
   const stamp = `${pad(k.getUTCFullYear(), 4)}${pad(k.getUTCMonth() + 1)}${pad(k.getUTCDate())}-${pad(k.getUTCHours())}${pad(k.getUTCMinutes())}${pad(k.getUTCSeconds())}`;
   return `${AUTO_BACKUP_PREFIX}${stamp}${BACKUP_EXTENSION}`;
 }

@@ -1,6 +1,7 @@
 import { zipSync, type Zippable } from 'fflate';
 import { nameProblem, openZip, shownName, ZipError } from '../zip/index';
 import { BackupError, type BackupLimits } from './format';
+import { KST_OFFSET_MS } from '../time/kst';
 
 /**
  * Zip writing and guarded reading for backups. Kept apart from core/packet/zip (a packet goes to strangers,
@@ -19,7 +20,7 @@ export interface BackupZipEntry {
 
 export function writeBackupZip(entries: readonly BackupZipEntry[], madeAt: Date): Uint8Array {
   // The DOS time is read with local getters; build a local Date showing KST's wall time (see core/packet/zip).
-  const kst = new Date(madeAt.getTime() + 9 * 3600_000);
+  const kst = new Date(madeAt.getTime() + KST_OFFSET_MS);
   const mtime = new Date(kst.getUTCFullYear(), kst.getUTCMonth(), kst.getUTCDate(), kst.getUTCHours(), kst.getUTCMinutes(), kst.getUTCSeconds());
   const tree: Zippable = {};
   for (const e of entries) {

@@ -3,6 +3,8 @@
  * Every parser returns a value or a bilingual reason; none throws. Dates and hours are plain calendar
  * numbers read as KST wall-clock time: nothing here asks the machine for its time zone.
  */
+import { KST_OFFSET_MS } from '../time/kst';
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 /** A raw cell: CSV gives strings; XLSX may give numbers, Dates (wall-clock stored as UTC, as exceljs does) or null. */
@@ -257,7 +259,7 @@ export function parseDateTime(cell: Cell, date1904 = false): Parsed<KstDateTime>
     // An instant with an explicit offset: shift to KST (+09:00) by arithmetic, never via the local zone.
     const ms = Date.parse(text.replace(' ', 'T'));
     if (Number.isNaN(ms)) return fail('일시 형식이 아니에요 / not a date-time');
-    const kst = new Date(ms + 9 * 3_600_000);
+    const kst = new Date(ms + KST_OFFSET_MS);
     const date = calendarDate(kst.getUTCFullYear(), kst.getUTCMonth() + 1, kst.getUTCDate());
     return date.ok ? ok({ ...date.value, hour: kst.getUTCHours() }) : date;
   }

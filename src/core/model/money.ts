@@ -23,7 +23,15 @@ export function sumWon(items: readonly Won[]): Won {
   return total as Won;
 }
 
+/**
+ * The one won formatter (issue 17): a displayed amount rounded to whole won and grouped by thousands,
+ * `1,234,567`; never `-0`. formatWon adds 원; the screens add ₩ in English.
+ */
+export function wonDigits(amount: number): string {
+  return (Math.round(amount) || 0).toLocaleString('en-US');
+}
+
 /** `1,234,567원` */
 export function formatWon(amount: number): string {
-  return `${Math.round(amount).toLocaleString('en-US')}원`;
+  return `${wonDigits(amount)}원`;
 }

@@ -1,10 +1,7 @@
 /** Display helpers for the packet (domain brief section 4): integer won with thousands separators, KST times. */
+import { KST_OFFSET_MS } from '../time/kst';
 
-export function formatWon(amount: number): string {
-  const rounded = Math.round(amount);
-  const sign = rounded < 0 ? '-' : '';
-  return `${sign}${Math.abs(rounded).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}원`;
-}
+export { formatWon } from '../model/money';
 
 /** Digits only, for tables where the column header already says 원. */
 export function formatNumber(value: number, fractionDigits = 0): string {
@@ -18,13 +15,13 @@ export function formatNumber(value: number, fractionDigits = 0): string {
 export function formatKst(at: Date | string): string {
   const date = typeof at === 'string' ? new Date(at) : at;
   if (Number.isNaN(date.getTime())) return String(at);
-  const kst = new Date(date.getTime() + 9 * 3600_000).toISOString();
+  const kst = new Date(date.getTime() + KST_OFFSET_MS).toISOString();
   return `${kst.slice(0, 10)} ${kst.slice(11, 16)}`;
 }
 
 /** `2022-11-01T09:30:00+09:00`: the manifest's time stamp, KST with an explicit offset. */
 export function isoKst(at: Date): string {
-  const kst = new Date(at.getTime() + 9 * 3600_000).toISOString();
+  const kst = new Date(at.getTime() + KST_OFFSET_MS).toISOString();
   return `${kst.slice(0, 19)}+09:00`;
 }
 

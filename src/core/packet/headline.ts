@@ -2,6 +2,7 @@ import { josa } from 'es-hangul';
 import { formatWon } from './format';
 import type { ChannelProfile } from './profile';
 import type { ReportData } from './report-data';
+import { wonDigits } from '../model/money';
 
 /**
  * One headline figure per packet, chosen by the channel (its profile's `headlineFigure`), and one sentence
@@ -20,7 +21,7 @@ export type Headline = {
 };
 
 const won = formatWon;
-const krw = (n: number) => `${Math.round(n).toLocaleString('en-US')} KRW`;
+const krw = (n: number) => `${wonDigits(n)} KRW`;
 
 /** What the rule compares, in words: weekly sales (best week) or earnings in the outage hours (taxi). */
 function ruleBasis(rule: NonNullable<ReportData['rule']>): Bilingual {

@@ -1,5 +1,6 @@
 import { zipSync, type Zippable } from 'fflate';
 import { collisionKey, nameProblem, openZip, ZipError, type ZipArchive, type ZipErrorCode, type ZipLimits, type ZipSource } from '../zip/index';
+import { KST_OFFSET_MS } from '../time/kst';
 
 /**
  * Zip writing and guarded reading for packets.
@@ -18,7 +19,7 @@ const REGULAR_FILE_ATTRS = 0o100644 << 16;
  * the KST wall time whatever the machine's zone, build a local Date whose local fields are the KST fields.
  */
 export function kstWallClockAsLocalDate(at: Date): Date {
-  const kst = new Date(at.getTime() + 9 * 3600_000);
+  const kst = new Date(at.getTime() + KST_OFFSET_MS);
   return new Date(kst.getUTCFullYear(), kst.getUTCMonth(), kst.getUTCDate(), kst.getUTCHours(), kst.getUTCMinutes(), kst.getUTCSeconds());
 }
 

@@ -1,5 +1,6 @@
 import type { Box, OcrEngine, OcrPass, OcrWord, ReadValue, ScreenLayout, ScreenReading, ScreenRow } from './types';
 import { ScreenshotError } from './types';
+import { formatWon, wonDigits } from '../model/money';
 
 /** Phone screenshots are a few MB at most; a 30 MB "screenshot" is something else, refused before OCR. */
 export const MAX_SCREENSHOT_BYTES = 15 * 1024 * 1024;
@@ -320,8 +321,8 @@ export function mergeReadings(a: PassReading | null, b: PassReading | null, name
       const ok = amounts.includes(total) && (counts.length === 0 || counts.includes(rows.length));
       checks.push({
         ok,
-        ko: ok ? `운행 ${rows.length}건, 합계 ${total.toLocaleString('en-US')}원이 화면의 합계와 같아요` : `읽은 운행 ${rows.length}건 합계 ${total.toLocaleString('en-US')}원이 화면의 합계(${summary.count ?? '?'}건, ${summary.amount.toLocaleString('en-US')}원)와 달라요`,
-        en: ok ? `${rows.length} trips totalling ${total.toLocaleString('en-US')} KRW match the screen's total` : `the ${rows.length} trips read total ${total.toLocaleString('en-US')} KRW; the screen says ${summary.count ?? '?'} trips, ${summary.amount.toLocaleString('en-US')} KRW`,
+        ko: ok ? `운행 ${rows.length}건, 합계 ${formatWon(total)}이 화면의 합계와 같아요` : `읽은 운행 ${rows.length}건 합계 ${formatWon(total)}이 화면의 합계(${summary.count ?? '?'}건, ${formatWon(summary.amount)})와 달라요`,
+        en: ok ? `${rows.length} trips totalling ${wonDigits(total)} KRW match the screen's total` : `the ${rows.length} trips read total ${wonDigits(total)} KRW; the screen says ${summary.count ?? '?'} trips, ${wonDigits(summary.amount)} KRW`,
       });
       // The screen's own total confirms every fare at once.
       if (ok) rows = rows.map((r) => ({ ...r, amount: unflagged(r.amount) }));

@@ -3,6 +3,7 @@
  * tooltips and tables keep the exact won; bucket names are read as KST text, never through the
  * machine's time zone.
  */
+import { formatWon, wonDigits } from '../../core/model/money';
 import { weekdayOf } from '../../core/time/kst';
 
 function trimDecimal(n: number, digits: number): string {
@@ -17,7 +18,7 @@ export function formatAxisWon(value: number, language: string): string {
   const abs = Math.abs(value);
   if (abs >= 1e8) return `${trimDecimal(value / 1e8, 2)}억 원`;
   if (abs >= 1e4) return `${trimDecimal(value / 1e4, 1)}만 원`;
-  return `${Math.round(value).toLocaleString('ko-KR')}원`;
+  return formatWon(value);
 }
 
 /** Bar labels, shorter still: `461만`, `1.2억`; English `₩4.61M`. Exact figures stay in the table. */
@@ -28,7 +29,7 @@ export function formatShortWon(value: number, language: string): string {
   const abs = Math.abs(value);
   if (abs >= 1e8) return `${trimDecimal(value / 1e8, 2)}억`;
   if (abs >= 1e4) return `${trimDecimal(value / 1e4, 1)}만`;
-  return Math.round(value).toLocaleString('ko-KR');
+  return wonDigits(value);
 }
 
 export interface BucketParts {

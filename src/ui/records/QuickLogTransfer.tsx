@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { getBridge } from '../../bridge';
 import { QuickLogFileError } from '../../core/quicklog';
+import { kstDateOfMs } from '../../core/time';
 import { useDb } from '../desk';
 import { useNotices } from '../notices';
 import type { Granularity } from './model';
@@ -26,7 +27,7 @@ export function QuickLogTransfer({ claimId, granularity, now = Date.now }: { cla
   async function send() {
     try {
       const { text } = await exportQuickLog(db, claimId, now());
-      const name = `quick-log-${new Date(now() + 9 * 3_600_000).toISOString().slice(0, 10)}.json`;
+      const name = `quick-log-${kstDateOfMs(now())}.json`;
       const bytes = new TextEncoder().encode(text);
       const file = typeof File === 'function' ? new File([bytes], name, { type: 'application/json' }) : null;
       const nav = navigator as Navigator & { canShare?: (d: { files: File[] }) => boolean; share?: (d: { files: File[]; title?: string }) => Promise<void> };

@@ -10,12 +10,11 @@ import { resolveClaimWindow, windowBucketKeys } from '../../core/estimate/window
 import type { Claim } from '../../core/model';
 import {
   addDays,
-  DAY_MS,
   dateOfEpochDay,
   daysBetween,
   hourOfEpochHour,
   isKstDate,
-  KST_OFFSET_MS,
+  kstDateOfMs,
   weekdayOf,
 } from '../../core/time';
 
@@ -78,7 +77,7 @@ export function entrySetupOf(body: unknown): EntrySetup {
 
 /** Today's KST date for an epoch millisecond (injectable so tests do not depend on the clock). */
 export function kstToday(nowMs: number): string {
-  return dateOfEpochDay(Math.floor((nowMs + KST_OFFSET_MS) / DAY_MS));
+  return kstDateOfMs(nowMs);
 }
 
 export interface DateRange {

@@ -6,7 +6,7 @@
 import type { Claim } from '../../model/claim';
 import { bi } from '../../model/common';
 import type { IncidentPack } from '../../model/incident-pack';
-import type { Won } from '../../model/money';
+import { formatWon, type Won } from '../../model/money';
 import type { RecordIndex } from '../record-index';
 import { rulesFor, type RuleResult } from '../rules/index';
 import type { ClaimWindow } from '../window';
@@ -28,7 +28,7 @@ export function ruleFiguresStage(
 export function ruleGap(ruleFigure: Won | null, lostProfit: Won): RuleResult['gap'] {
   if (ruleFigure === null) return null;
   const difference = (lostProfit - ruleFigure) as Won;
-  const fmt = (n: number) => `${Math.abs(Math.round(n)).toLocaleString('en-US')}원`;
+  const fmt = (n: number) => formatWon(Math.abs(Math.round(n)));
   const words =
     difference > 0
       ? bi(`회사 기준 금액 ${fmt(ruleFigure)}은 앱이 계산한 잃은 이익 ${fmt(lostProfit)}보다 ${fmt(difference)} 적어요. 이 차이를 온라인피해365센터나 분쟁조정에 청구할 수 있어요`, `the company's figure ${fmt(ruleFigure)} is ${fmt(difference)} below the app's lost-profit estimate ${fmt(lostProfit)}; the difference can be taken to the 365 Center or mediation`)

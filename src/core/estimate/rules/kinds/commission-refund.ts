@@ -2,15 +2,13 @@ import type { z } from 'zod';
 import { bi } from '../../../model/common';
 import { roundWon } from '../../../model/money';
 import type { ruleParamsByKind } from '../../../model/incident-pack';
-import { enumerateDays, enumerateHours, parseInstant } from '../../../time/kst';
+import { DAY_MS, enumerateDays, enumerateHours, KST_OFFSET_MS, parseInstant } from '../../../time/kst';
 import { RecordIndex } from '../../record-index';
 import { notComputable, numberInput, won, type KindContext, type KindFigure } from './context';
 
 type Params = z.infer<(typeof ruleParamsByKind)['commission-refund']>;
 
-const DAY_MS = 86_400_000;
-const KST_MS = 9 * 3_600_000;
-const isMidnight = (ms: number) => (ms + KST_MS) % DAY_MS === 0;
+const isMidnight = (ms: number) => (ms + KST_OFFSET_MS) % DAY_MS === 0;
 
 /**
  * commission-refund (Baemin 2025: orders 18:00-24:00; Baemin 2021: the next day): the declared commission

@@ -1,3 +1,4 @@
+import { formatWon } from '../../../model/money';
 import type { Claim } from '../../../model/claim';
 import type { ClaimWindow } from '../../window';
 import type { RecordIndex } from '../../record-index';
@@ -40,5 +41,5 @@ export function datesInput(ctx: KindContext, id: string): readonly string[] | un
   return Array.isArray(v) ? v : undefined;
 }
 
-/** `1,234,567원` without pulling the money module's formatting into every kind. */
-export const won = (n: number): string => `${Math.round(n).toLocaleString('en-US')}원`;
+/** `1,234,567원`: the money module's one formatter under the short name the kinds use. */
+export const won = formatWon;
