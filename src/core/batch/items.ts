@@ -12,6 +12,7 @@ import { asUnsafeZipError, openPacketZip, UnsafeZipError, type UnzipLimits } fro
 import { ZipError, type ZipArchive, type ZipSource } from '../zip/index';
 import { canonicalSido, formatBusinessNumber, formatMobile } from './normalise';
 import type { BandId, BatchMember, InvalidItem, MemberFigures, MemberSource } from './types';
+import { GENERIC_CHANNEL } from '../incidents/ids';
 
 /**
  * Reading one item of a batch: a packet zip or a bare claim file becomes one member or one invalid item.
@@ -24,7 +25,7 @@ import type { BandId, BatchMember, InvalidItem, MemberFigures, MemberSource } fr
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
 /** Bare claim files carry no channel: their figures are the engine's, read through the generic profile. */
-const GENERIC_PROFILE_ID = 'generic';
+const GENERIC_PROFILE_ID = GENERIC_CHANNEL.generic;
 
 export type ItemResult = { members: BatchMember[]; invalid: InvalidItem[] };
 

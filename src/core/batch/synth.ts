@@ -5,6 +5,7 @@ import { kakao2022October } from '../incidents/kakao-2022-10';
 import { similarNamePairs, comparedNameOf } from './dedupe';
 import { SIDO } from './normalise';
 import { seededRandom } from '../random';
+import { GENERIC_CHANNEL, KAKAO_2022 } from '../incidents/ids';
 
 /**
  * Synthetic association batches for tests and measurements: N members with realistic records around the
@@ -289,7 +290,7 @@ function claimOf(g: Generator, d: Draft): Claim {
   return { ...claimSchema.parse({ ...input, records: [] }), records: input.records } as Claim;
 }
 
-const CHANNEL_OF = { merchant: 'kakao-2022-smb-documents', taxi: 'kakao-mobility-2022-taxi', 'designated-driver': 'damage365' } as const;
+const CHANNEL_OF = { merchant: KAKAO_2022.smbDocumentsChannel, taxi: KAKAO_2022.mobilityTaxiChannel, 'designated-driver': GENERIC_CHANNEL.damage365 } as const;
 
 /**
  * N members, then the plants: for every rule, max(1, N/200) pairs (when N allows), each made from members
@@ -410,7 +411,7 @@ function submissionsOf(g: Generator, claim: Claim, channel: string): Claim['subm
   // Rejected, then taken to 피해365 a week after the answer.
   return [
     { ...first, status: 'rejected' },
-    { id: 's2', channel: 'damage365', sentAt: answeredAt.replace(/^2022-12-(\d\d)/, (_, dd: string) => `2022-12-${pad2(Math.min(28, Number(dd) + 7))}`), status: 'sent', notes: '' },
+    { id: 's2', channel: GENERIC_CHANNEL.damage365, sentAt: answeredAt.replace(/^2022-12-(\d\d)/, (_, dd: string) => `2022-12-${pad2(Math.min(28, Number(dd) + 7))}`), status: 'sent', notes: '' },
   ];
 }
 

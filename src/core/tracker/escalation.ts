@@ -4,9 +4,10 @@ import { formatKst } from '../packet/format';
 import type { ChannelProfile } from '../packet/profile';
 import { SUBMISSION_STATUS_KO } from '../packet/submissions';
 import { TrackerInputError } from './today';
+import { GENERIC_CHANNEL } from '../incidents/ids';
 
 /** Where an escalation can go with a packet of its own. */
-export const ESCALATION_CHANNELS = ['damage365', 'dispute-mediation'] as const;
+export const ESCALATION_CHANNELS = [GENERIC_CHANNEL.damage365, GENERIC_CHANNEL.disputeMediation] as const;
 export type EscalationChannel = (typeof ESCALATION_CHANNELS)[number];
 
 export type PreparedEscalation = {

@@ -1,5 +1,6 @@
 import type { Claim } from '../model/claim';
 import type { ClaimGap } from './gap';
+import { GENERIC_CHANNEL } from '../incidents/ids';
 
 /**
  * What can follow an answer that falls short (issue 9). The options are structured; the UI and the CLI say
@@ -50,11 +51,11 @@ export function nextSteps(claim: Claim, gap: ClaimGap, submissionId: string): Ne
   if (sub.belowOwnRule) steps.push(step('ask-own-rule', sub.channel, true));
   if (sub.status === 'offer-made') steps.push(step('accept-offer', null));
   // Escalate one level above where this submission went.
-  if (sub.channel !== 'damage365' && sub.channel !== 'dispute-mediation') {
-    steps.push(step('damage365', 'damage365', !sub.belowOwnRule && !started('damage365')));
+  if (sub.channel !== GENERIC_CHANNEL.damage365 && sub.channel !== GENERIC_CHANNEL.disputeMediation) {
+    steps.push(step('damage365', GENERIC_CHANNEL.damage365, !sub.belowOwnRule && !started(GENERIC_CHANNEL.damage365)));
   }
-  if (sub.channel !== 'dispute-mediation') {
-    steps.push(step('dispute-mediation', 'dispute-mediation', sub.channel === 'damage365' && !sub.belowOwnRule));
+  if (sub.channel !== GENERIC_CHANNEL.disputeMediation) {
+    steps.push(step('dispute-mediation', GENERIC_CHANNEL.disputeMediation, sub.channel === GENERIC_CHANNEL.damage365 && !sub.belowOwnRule));
   }
   steps.push(step('group-mediation', null));
   if (gap.claimTotal <= SMALL_CLAIMS_LIMIT_KRW) steps.push(step('small-claims', null));

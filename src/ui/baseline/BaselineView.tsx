@@ -23,8 +23,9 @@ import { ReferenceCalendar } from './ReferenceCalendar';
 import { bucketLabel, inLanguage, longDate, shortDate } from './dates';
 import { changeK, pickReferenceDates, referencePlan, resetAll, resetWindowDate, toggleAbnormal } from './reference-plan';
 import type { BaselineChange } from './reference-plan';
+import { KAKAO_2022 } from '../../core/incidents/ids';
 
-const BEST_WEEK_RULE = 'kakao-2022-smb-best-week';
+const BEST_WEEK_RULE = KAKAO_2022.smbBestWeekRule;
 
 /** Loads the claim live (any change anywhere re-renders), keeps an undo history of this page's saves. */
 function useBaselineClaim(claimId: string) {

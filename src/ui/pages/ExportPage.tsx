@@ -23,12 +23,13 @@ import { hrefOf } from '../routes';
 import type { RouteId } from '../routes';
 import '../styles/evidence.css';
 import '../styles/export.css';
+import { KAKAO_2022 } from '../../core/incidents/ids';
 
 const MAX_DRAFT_ISSUES = 8;
 
 /** The channel a claimant most likely uses first: drivers go to Kakao Mobility, others to Kakao's form. */
 function defaultChannel(claim: Claim): string {
-  return claim.claimant.kind === 'merchant' ? 'kakao-2022-form' : 'kakao-mobility-2022-taxi';
+  return claim.claimant.kind === 'merchant' ? KAKAO_2022.formChannel : KAKAO_2022.mobilityTaxiChannel;
 }
 
 function FixLink({ route }: { route: RouteId }) {

@@ -12,6 +12,7 @@ import type { ClaimWindow } from '../window';
 import type { RecordIndex } from '../record-index';
 import { computeKind, type DeclaredValue } from './kinds/index';
 import type { RuleBand, RuleResult } from './types';
+import { KAKAO_2022 } from '../../incidents/ids';
 
 export type { RuleBand, RuleInputShown, RuleResult } from './types';
 export * from './kinds/index';
@@ -122,7 +123,7 @@ export function rulesFor(claim: Claim, pack?: IncidentPack): ChannelRule[] {
 }
 
 // The Kakao 2022 small-business rule's data, for the screens and the batch roster that show its bands.
-const kakaoSmb = findBundledPack('kakao-2022-10')!.rules.find((r) => r.id === 'kakao-2022-smb-best-week')!;
+const kakaoSmb = findBundledPack(KAKAO_2022.packId)!.rules.find((r) => r.id === KAKAO_2022.smbBestWeekRule)!;
 export const SMB_BEST_WEEK_DATA = {
   id: kakaoSmb.id,
   bands: (kakaoSmb.bands ?? []).filter((b) => b.id !== 'none').map((b) => ({

@@ -5,6 +5,7 @@ import type { IncidentPack } from '../../model/incident-pack';
 import damage365 from './damage365';
 import disputeMediation from './dispute-mediation';
 import generic from './generic';
+import { GENERIC_CHANNEL } from '../../incidents/ids';
 
 /** The profiles that work for every incident (365 Center, dispute mediation, generic): files beside this one. */
 const GENERIC_PROFILES: ReadonlyArray<readonly [string, unknown]> = [
@@ -45,7 +46,7 @@ export function findChannelProfile(id: string, pack?: IncidentPack): ChannelProf
 }
 
 /** The generic kinds' profiles, which every incident may use. */
-export const GENERIC_CHANNEL_IDS = ['damage365', 'dispute-mediation', 'generic'] as const;
+export const GENERIC_CHANNEL_IDS = [GENERIC_CHANNEL.damage365, GENERIC_CHANNEL.disputeMediation, GENERIC_CHANNEL.generic] as const;
 
 /**
  * The profiles for a claim's incident: its pack's own channels' profiles, then the generic ones (365 Center,
