@@ -164,7 +164,7 @@ function text(e: ClaimEstimate, file: string): string {
   if (unconfirmed.length) {
     lines.push('');
     lines.push('확인이 필요한 가정');
-    for (const a of unconfirmed) lines.push(`  - ${a.label.split(' / ')[0]}: ${a.value}`);
+    for (const a of unconfirmed) lines.push(`  - ${a.label.ko}: ${a.value}`);
   }
   if (e.warnings.some((x) => x.code !== 'revenue-not-computable')) {
     lines.push('');

@@ -1,3 +1,4 @@
+import type { BilingualText } from '../model/common';
 import type { Won } from '../model/money';
 import type { Estimator } from '../model/claim';
 import type { KstBucket, Granularity } from '../time/kst';
@@ -30,7 +31,8 @@ export interface ChannelFigures {
 
 export interface Assumption {
   id: string;
-  label: string;
+  /** What is assumed, in both languages (textIn picks one). */
+  label: BilingualText;
   value: number | string | boolean;
   source: string;
   /** True when the user confirmed it; false when it is a default still to confirm; null for a method choice. */

@@ -39,4 +39,9 @@ export const bilingualTextSchema = z.object({
 });
 export type BilingualText = z.infer<typeof bilingualTextSchema>;
 
+/** The one place a `{ ko, en }` text becomes the reader's language: English when asked and given, else Korean. */
+export function textIn(text: BilingualText, language: string): string {
+  return language === 'en' && text.en ? text.en : text.ko;
+}
+
 export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, bi('SHA-256은 소문자 16진수 64자예요', 'SHA-256 is 64 lowercase hex digits'));

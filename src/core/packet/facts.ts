@@ -259,7 +259,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
       ...(b.referenceRevenue.length > 1 ? { low: Math.min(...b.referenceRevenue), high: Math.max(...b.referenceRevenue) } : {}),
     })),
     assumptions: e.assumptions.map((a) => ({
-      label: ko(a.label),
+      label: a.label.ko,
       value: assumptionValue(a),
       source: ko(a.source),
       confirmed: a.confirmed === true,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { minimumWageFor, wageYearOf } from '../../core/estimate';
 import type { Assumption, ClaimEstimate } from '../../core/estimate';
 import type { Claim, DirectItem, IndirectItem } from '../../core/model';
+import { textIn } from '../../core/model/common';
 import type { ClaimBody, ClaimRow } from '../../db';
 import { formatCount, formatShare, formatWon, pickLanguage } from '../format';
 import { hrefOf } from '../routes';
@@ -162,7 +163,7 @@ export function EstimateView({ row, claim, estimate: e }: Props) {
           <tbody>
             {e.assumptions.map((a) => (
               <tr key={a.id}>
-                <th scope="row">{pickLanguage(a.label, lang)}</th>
+                <th scope="row">{textIn(a.label, lang)}</th>
                 <td>{assumptionValue(a, lang)}</td>
                 <td className="source-cell">{pickLanguage(a.source, lang)}</td>
                 <td>{a.confirmed === null ? <span className="muted">{t('estimate.assumptions.method')}</span> : a.confirmed ? t('estimate.confirmed') : <span className="tag tag-warn">{t('estimate.notConfirmed')}</span>}</td>

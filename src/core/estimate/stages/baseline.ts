@@ -26,7 +26,7 @@ export function chooseBaseline(p: Pick<Parameters, 'baseline'>, weeks: Reference
   if (weeks.windowDates.some((d) => weeks.source[d] === 'suggested') && baseline === 'same-slot') {
     assumptions.push({
       id: 'reference-dates',
-      label: bi('기준일', 'reference dates'),
+      label: { ko: '기준일', en: 'reference dates' },
       value: weeks.windowDates.map((d) => `${d}: ${weeks.byDate[d]!.join(', ')}`).join('; '),
       source: bi('앱이 제안한 날짜예요 (같은 요일, 공휴일·이상일 제외, 12주 이내)', 'suggested by the app (same weekday, no holidays or abnormal dates, within 12 weeks)'),
       confirmed: false,

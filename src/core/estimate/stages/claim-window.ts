@@ -70,7 +70,7 @@ function afterEffectTail(claim: Pick<Claim, 'indirectItems'>, keys: readonly num
 function serviceWindowAssumptions(window: ClaimWindow): Assumption[] {
   return window.services.filter((x) => x.used).map((s) => ({
     id: `window:${s.id}`,
-    label: bi(`${s.name.ko} 장애 기간`, `${s.name.en || s.name.ko} outage window`),
+    label: { ko: `${s.name.ko} 장애 기간`, en: `${s.name.en || s.name.ko} outage window` },
     value: `${s.window.start} – ${s.window.end}`,
     source: s.userWindow ? bi(`직접 고친 기간 (공개 기간 ${wallTime(s.presetWindow.start)} – ${wallTime(s.presetWindow.end)}) ${s.userWindow.note}`, `edited by you (public window ${wallTime(s.presetWindow.start)} – ${wallTime(s.presetWindow.end)})`) : s.source,
     confirmed: s.userWindow ? true : null,

@@ -115,7 +115,7 @@ function afterEffect(item: Extract<IndirectItem, { kind: 'after-effect' }>, inpu
 function minimumWageAssumption(wage: MinimumWage): Assumption {
   return {
     id: 'minimum-wage',
-    label: bi('청구 준비 시간의 시급 (최저임금)', 'hourly value of claim time (minimum wage)'),
+    label: { ko: '청구 준비 시간의 시급 (최저임금)', en: 'hourly value of claim time (minimum wage)' },
     value: wage.wage,
     source: wage.assumed
       ? minimumWageAssumedNote(wage)

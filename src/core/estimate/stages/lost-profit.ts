@@ -28,14 +28,14 @@ export function lostProfitStage(claim: Pick<Claim, 'claimant' | 'parameters'>, s
     assumptions: [
       {
         id: 'margin-v',
-        label: bi('변동비 비율 v', 'variable-cost share v'),
+        label: { ko: '변동비 비율 v', en: 'variable-cost share v' },
         value: margin.v,
         source: margin.vIsDefault ? margin.source : bi('직접 입력', 'entered by you'),
         confirmed: margin.vConfirmed,
       },
       {
         id: 'margin-c',
-        label: bi('플랫폼 수수료 비율 c', 'platform-commission share c'),
+        label: { ko: '플랫폼 수수료 비율 c', en: 'platform-commission share c' },
         value: margin.c,
         source: margin.cIsDefault ? margin.source : bi('직접 입력', 'entered by you'),
         confirmed: margin.cConfirmed,

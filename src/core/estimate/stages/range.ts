@@ -30,7 +30,7 @@ export interface RangeStage {
 export function rangeStage({ baseline, k, T, E, A, m, alpha, assumedBandPct }: RangeInput): RangeStage {
   const level = Number((1 - alpha).toFixed(10));
   const assumptions: Assumption[] = [
-    { id: 'alpha', label: bi('범위 수준', 'range level'), value: level, source: bi('계산 방법 설정에서 고른 값', 'chosen in the method settings'), confirmed: null },
+    { id: 'alpha', label: { ko: '범위 수준', en: 'range level' }, value: level, source: bi('계산 방법 설정에서 고른 값', 'chosen in the method settings'), confirmed: null },
   ];
   if (baseline === 'same-slot' && k >= 2) {
     const s = sampleStandardDeviation(T);
@@ -56,7 +56,7 @@ export function rangeStage({ baseline, k, T, E, A, m, alpha, assumedBandPct }: R
   };
   assumptions.push({
     id: 'assumed-band',
-    label: bi('가정한 범위', 'assumed band'),
+    label: { ko: '가정한 범위', en: 'assumed band' },
     value: pct,
     source: bi(baseline === 'declared' ? '직접 적은 평소 매출에는 통계 구간이 없어요' : '기준일이 1개뿐이에요', baseline === 'declared' ? 'a declared baseline carries no statistical interval' : 'only one reference date'),
     confirmed: null,

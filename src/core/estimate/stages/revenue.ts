@@ -31,7 +31,7 @@ export function revenueStage(
     warnings: [{ code: 'revenue-not-computable', message: revenue.message! }],
     assumptions: [{
       id: 'average-ticket-missing',
-      label: bi('평균 객단가 (한 건 평균 요금)', 'average ticket (average fare)'),
+      label: { ko: '평균 객단가 (한 건 평균 요금)', en: 'average ticket (average fare)' },
       value: bi('없음', 'none'),
       source: bi('매출 없이 건수만 있어요: 평균 객단가를 적으면 매출과 손실 이익을 계산해요', 'counts only: enter an average ticket and revenue and lost profit are computed'),
       confirmed: false,

@@ -39,7 +39,7 @@ export function averageTicketStage(keys: readonly number[], index: Pick<RecordIn
   if (missingRevenue > 0 && averageTicket.source !== 'none') {
     assumptions.push({
       id: 'average-ticket',
-      label: bi('매출이 빈 기록의 평균 객단가', 'average ticket for records without revenue'),
+      label: { ko: '매출이 빈 기록의 평균 객단가', en: 'average ticket for records without revenue' },
       value: roundWon(ticket),
       source: averageTicket.source === 'reference'
         ? bi('기준 구간의 매출 합 ÷ 건수', 'reference revenue / count')

@@ -71,7 +71,7 @@ describe('stage 3.3: channel rules beside the estimate', () => {
 });
 
 describe('assumptions collected from the stages', () => {
-  const a = (id: string): Assumption => ({ id, label: id, value: 0, source: '', confirmed: null });
+  const a = (id: string): Assumption => ({ id, label: { ko: id, en: id }, value: 0, source: '', confirmed: null });
   it('puts them in packet order whatever order the stages come in; ties keep the stage order', () => {
     const out = collectAssumptions([a('reference-dates')], [a('window:b'), a('window:a')], [a('alpha'), a('assumed-band')], [a('margin-v'), a('margin-c')], [estimatorAssumption('median')], [a('k')]);
     expect(out.map((x) => x.id)).toEqual(['margin-v', 'margin-c', 'estimator', 'k', 'alpha', 'assumed-band', 'window:b', 'window:a', 'reference-dates']);
