@@ -19,6 +19,7 @@ import {
 } from '../time/kst';
 import { estimate, sampleStandardDeviation } from './estimators';
 import { explicitK, MAX_REFERENCE_DATES, ReferenceDatesInputError, referenceDateProblems } from './explicit-references';
+import { resolveChannelTickets } from './channel-fares';
 import { resolveMargin } from './margin';
 import { MINIMUM_WAGE_SOURCE, minimumWageAssumedNote, minimumWageFor, wageYearOf } from './minimum-wage';
 import { RecordIndex } from './record-index';
@@ -188,33 +189,26 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
   // Section 1: average ticket over the reference buckets that carry both count and revenue.
   let ticketRevenue = 0;
   let ticketCount = 0;
-  let missingRevenue = 0;
+  const referenceSlots: (number[] | undefined)[] = [];
   if (baseline === 'same-slot') {
     for (const key of keys) {
       for (const ref of refsOfKey(key)) {
-        const [r, c] = RecordIndex.ticketParts(index.slots.get(refSlotKey(key, ref)));
+        const arr = index.slots.get(refSlotKey(key, ref));
+        const [r, c] = RecordIndex.ticketParts(arr);
         ticketRevenue += r;
         ticketCount += c;
+        referenceSlots.push(arr);
       }
     }
   }
-  for (const arr of index.slots.values()) missingRevenue += RecordIndex.missingRevenueCount(arr);
   let averageTicket: ClaimEstimate['averageTicket'];
   if (ticketCount > 0) averageTicket = { value: ticketRevenue / ticketCount, source: 'reference' };
   else if (p.averageTicket !== undefined) averageTicket = { value: p.averageTicket, source: 'declared' };
   else averageTicket = { value: null, source: 'none' };
-  const ticket = averageTicket.value ?? 0;
-  if (missingRevenue > 0 && averageTicket.source !== 'none') {
-    assumptions.push({
-      id: 'average-ticket',
-      label: bi('매출이 빈 기록의 평균 객단가', 'average ticket for records without revenue'),
-      value: roundWon(ticket),
-      source: averageTicket.source === 'reference'
-        ? bi('기준 구간의 매출 합 ÷ 건수', 'reference revenue / count')
-        : bi('직접 적은 객단가', 'the ticket you declared'),
-      confirmed: averageTicket.source === 'declared',
-    });
-  }
+  // Per channel: a channel's declared average fare where its own reference records carry no revenue.
+  const channelTickets = resolveChannelTickets(claim, index, referenceSlots, averageTicket);
+  const ticket = channelTickets.tickets;
+  assumptions.push(...channelTickets.assumptions);
 
   // Declared baseline lookup (section 3.2): a day-part's usual count spread evenly over its hours.
   const declaredFor = makeDeclared(claim.declaredBaseline);
@@ -320,7 +314,7 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
   // Section 1: counts without revenue and no ticket anywhere: revenue figures are not computable. The
   // estimate says so in words and gives the counts; it never values the calls at 0 KRW as a "ticket".
   const revenue = revenueComputability(
-    averageTicket.source !== 'none' || !spanNeedsTicket(keys, (key) => index.slots.get(key), baseline === 'same-slot' ? (key) => refsOfKey(key).map((ref) => index.slots.get(refSlotKey(key, ref))) : () => []),
+    !spanNeedsTicket(keys, (key) => index.slots.get(key), baseline === 'same-slot' ? (key) => refsOfKey(key).map((ref) => index.slots.get(refSlotKey(key, ref))) : () => [], (ch) => !channelTickets.known[ch]),
     span.Ecount,
     span.Acount,
   );
@@ -540,6 +534,7 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
       skipped: suggestion.skipped,
     },
     averageTicket,
+    channelTickets: channelTickets.channels,
     revenue,
     trend,
     expectedRevenue: E,
@@ -562,9 +557,9 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
   };
 }
 
-/** True when a window bucket or one of its reference slots holds a count without revenue (section 1). */
-function spanNeedsTicket(keys: readonly number[], actual: (key: number) => number[] | undefined, references: (key: number) => (number[] | undefined)[]): boolean {
-  return keys.some((key) => RecordIndex.missingRevenueCount(actual(key)) > 0 || references(key).some((arr) => RecordIndex.missingRevenueCount(arr) > 0));
+/** True when a window bucket or one of its reference slots holds a count without revenue on a channel without a ticket (section 1). */
+function spanNeedsTicket(keys: readonly number[], actual: (key: number) => number[] | undefined, references: (key: number) => (number[] | undefined)[], unpriced: (channel: number) => boolean): boolean {
+  return keys.some((key) => RecordIndex.missingRevenueCount(actual(key), unpriced) > 0 || references(key).some((arr) => RecordIndex.missingRevenueCount(arr, unpriced) > 0));
 }
 
 /** Section 1: whether revenue figures can be given, and the words when they cannot (counts to one decimal). */
