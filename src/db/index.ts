@@ -12,3 +12,4 @@ export * from './errors';
 export * from './persistence';
 export * from './claim-store';
 export * from './screenshots';
+export * from './fares';

@@ -70,7 +70,7 @@ function assumptionValue(a: Assumption): string {
     return a.value.replace(/(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?\+09:00/g, '$1 $2');
   }
   if (['margin-v', 'margin-c', 'assumed-band', 'alpha'].includes(a.id)) return pct(a.value);
-  if (['average-ticket', 'minimum-wage'].includes(a.id)) return formatWon(a.value);
+  if (['average-ticket', 'minimum-wage'].includes(a.id) || a.id.startsWith('average-fare:')) return formatWon(a.value);
   if (a.id === 'trend-factor') return `× ${formatNumber(a.value, 3)}`;
   return formatNumber(a.value, Number.isInteger(a.value) ? 0 : 2);
 }

@@ -10,6 +10,7 @@ import { enSetup } from './areas/setup';
 import { enRecords } from './areas/records';
 import { enImport } from './areas/import';
 import { enScreenshots } from './areas/screenshots';
+import { enFares } from './areas/fares';
 import { enTracker } from './areas/tracker';
 import { enBatch } from './areas/batch';
 
@@ -102,6 +103,7 @@ export const en: Messages = {
   records: enRecords,
   import: enImport,
   screenshots: enScreenshots,
+  fares: enFares,
   baseline: enBaseline,
   estimate: enEstimate,
   setup: enSetup,

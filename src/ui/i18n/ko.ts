@@ -9,6 +9,7 @@ import { koSetup } from './areas/setup';
 import { koRecords } from './areas/records';
 import { koImport } from './areas/import';
 import { koScreenshots } from './areas/screenshots';
+import { koFares } from './areas/fares';
 import { koTracker } from './areas/tracker';
 import { koBatch } from './areas/batch';
 /**
@@ -104,6 +105,7 @@ export const ko = {
   records: koRecords,
   import: koImport,
   screenshots: koScreenshots,
+  fares: koFares,
   baseline: koBaseline,
   estimate: koEstimate,
   setup: koSetup,
