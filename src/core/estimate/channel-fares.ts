@@ -10,6 +10,7 @@ import type { FareSource } from '../model/claimant';
 import { bi } from '../model/common';
 import { roundWon } from '../model/money';
 import { RecordIndex } from './record-index';
+import type { ReferenceSlots } from './stages/reference-slots';
 import type { Assumption, ChannelTicket, ClaimEstimate } from './types';
 
 export const FARE_SOURCE_WORDS: Record<FareSource, { ko: string; en: string }> = {
@@ -18,42 +19,51 @@ export const FARE_SOURCE_WORDS: Record<FareSource, { ko: string; en: string }> =
   other: { ko: '기타', en: 'other' },
 };
 
-export interface ChannelTickets {
+export interface ChannelTicketStage {
+  averageTicket: ClaimEstimate['averageTicket'];
   /** The ticket each channel index uses for its records without revenue; 0 where none is known. */
-  tickets: number[];
+  ticket: number[];
   /** True per channel index when a ticket is known (its records without revenue can be valued). */
   known: boolean[];
-  channels: ChannelTicket[];
+  channelTickets: ChannelTicket[];
   assumptions: Assumption[];
 }
 
 /**
- * Resolves one ticket per channel of `index` from the reference slots of the window (every slot visited
- * once per window bucket and reference date, as the pooled ticket is) and the claim-level ticket.
+ * Resolves one ticket per channel of `index` from the window's reference slots (`references` is null
+ * without a same-slot baseline) and the claim-level ticket stage, whose assumption it keeps only when a
+ * channel's records without revenue still use the claim-level ticket.
  */
-export function resolveChannelTickets(
-  claim: Claim,
-  index: RecordIndex,
-  referenceSlots: readonly (number[] | undefined)[],
-  pooled: ClaimEstimate['averageTicket'],
-): ChannelTickets {
+export function channelTicketStage(
+  claim: Pick<Claim, 'claimant'>,
+  keys: readonly number[],
+  index: Pick<RecordIndex, 'slots' | 'channelIds'>,
+  references: ReferenceSlots | null,
+  pooled: { averageTicket: ClaimEstimate['averageTicket']; assumptions: Assumption[] },
+): ChannelTicketStage {
   const n = index.channelIds.length;
   const revenue = new Array<number>(n).fill(0);
   const count = new Array<number>(n).fill(0);
   const missing = new Array<number>(n).fill(0);
-  for (const arr of referenceSlots) {
-    for (let ch = 0; ch < n; ch++) {
-      const [r, c] = RecordIndex.channelTicketParts(arr, ch);
-      revenue[ch]! += r;
-      count[ch]! += c;
+  if (references) {
+    for (const key of keys) {
+      for (const ref of references.refsOf(key)) {
+        const arr = index.slots.get(references.slotKey(key, ref));
+        for (let ch = 0; ch < n; ch++) {
+          const [r, c] = RecordIndex.channelTicketParts(arr, ch);
+          revenue[ch]! += r;
+          count[ch]! += c;
+        }
+      }
     }
   }
   for (const arr of index.slots.values()) for (let ch = 0; ch < n; ch++) missing[ch]! += RecordIndex.missingRevenueCount(arr, (x) => x === ch);
 
-  const tickets: number[] = [];
+  const { averageTicket } = pooled;
+  const ticket: number[] = [];
   const known: boolean[] = [];
-  const channels: ChannelTicket[] = [];
-  const assumptions: Assumption[] = [];
+  const channelTickets: ChannelTicket[] = [];
+  const fareAssumptions: Assumption[] = [];
   let pooledInUse = false;
   index.channelIds.forEach((id, ch) => {
     const channel = claim.claimant.salesChannels.find((c) => c.id === id);
@@ -65,28 +75,17 @@ export function resolveChannelTickets(
     } else if (fare) {
       entry = { channel: id, label, value: fare.amount, source: 'channel-declared', declaredFare: fare.amount, fareSource: fare.source, fareNote: fare.note };
     } else {
-      entry = { channel: id, label, value: pooled.value, source: pooled.source, declaredFare: null, fareSource: null, fareNote: '' };
+      entry = { channel: id, label, value: averageTicket.value, source: averageTicket.source, declaredFare: null, fareSource: null, fareNote: '' };
       if (missing[ch]! > 0) pooledInUse = true;
     }
-    channels.push(entry);
-    tickets.push(entry.value ?? 0);
+    channelTickets.push(entry);
+    ticket.push(entry.value ?? 0);
     known.push(entry.value !== null);
-    if (fare && missing[ch]! > 0) assumptions.push(fareAssumption(entry));
+    if (fare && missing[ch]! > 0) fareAssumptions.push(fareAssumption(entry));
   });
-
   // The claim-level ticket is stated only when some channel's records without revenue use it (as before).
-  if (pooledInUse && pooled.value !== null) {
-    assumptions.unshift({
-      id: 'average-ticket',
-      label: bi('매출이 빈 기록의 평균 객단가', 'average ticket for records without revenue'),
-      value: roundWon(pooled.value),
-      source: pooled.source === 'reference'
-        ? bi('기준 구간의 매출 합 ÷ 건수', 'reference revenue / count')
-        : bi('직접 적은 객단가', 'the ticket you declared'),
-      confirmed: pooled.source === 'declared',
-    });
-  }
-  return { tickets, known, channels, assumptions };
+  const assumptions = [...(pooledInUse ? pooled.assumptions : []), ...fareAssumptions];
+  return { averageTicket, ticket, known, channelTickets, assumptions };
 }
 
 function fareAssumption(t: ChannelTicket): Assumption {
