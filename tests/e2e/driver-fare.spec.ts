@@ -46,7 +46,13 @@ test('a taxi driver with daily call counts and one average fare gets a non-zero,
   await next(page);
 
   await expect(stepTitle(page, '이익률과 기록 단위를 정해요')).toBeVisible();
-  await page.getByRole('radio', { name: /하루 단위/ }).check();
+  // Before daily is chosen, the daily option says which rule it rules out, by name.
+  const daily = page.getByRole('radio', { name: /하루 단위/ });
+  await expect(daily).not.toBeChecked();
+  await expect(daily).toHaveAccessibleDescription(/시간 단위 기록이 필요해요.*「카카오모빌리티 택시 보상 \(18시간, 1주 전 대비\)」/);
+  await daily.check();
+  await expect(page.getByTestId('hourly-rules')).toHaveClass(/is-warning/);
+  await shot(page, 'ko-setup-5-daily-rules');
   await page.getByRole('checkbox', { name: /이 비율을 확인했어요/ }).check();
   await page.getByRole('button', { name: '다음: 기록 넣기' }).click();
   await expect(page).toHaveURL(/#\/records$/);
@@ -81,6 +87,19 @@ test('a taxi driver with daily call counts and one average fare gets a non-zero,
   await expect(page.getByText(/매출과 손실 이익을 계산할 수 없어요/)).toHaveCount(0);
   await closeNotices(page);
   await shot(page, 'ko-estimate-driver-fare');
+
+  // The export page names the 18-hour rule in words and sends the fix to the record unit in setup.
+  await page.getByRole('navigation', { name: '신고서 준비 단계' }).getByRole('link', { name: /내보내기/ }).click();
+  await page.getByRole('radio', { name: /카카오모빌리티 택시 보상/ }).check();
+  const ruleIssue = page.locator('li[data-code="rule-needs-hourly"]');
+  await expect(ruleIssue).toContainText('시간 단위 기록이 있어야 계산하는 기준이에요: 「카카오모빌리티 택시 보상 (18시간, 1주 전 대비)」');
+  await expect(ruleIssue).not.toContainText('kakao-mobility-2022-taxi');
+  await expect(ruleIssue.getByRole('link')).toHaveAttribute('href', '#/claimant?step=margin');
+  await shot(page, 'ko-export-rule-needs-hourly');
+  await ruleIssue.getByRole('link').click();
+  await expect(stepTitle(page, '이익률과 기록 단위를 정해요')).toBeVisible();
+  await page.goto('/#/estimate');
+  await expect(page.getByTestId('claim-total')).toBeVisible();
   await page.setViewportSize({ width: 360, height: 800 });
   await shot(page, 'ko-estimate-driver-fare-360');
   await page.goto('/#/records');

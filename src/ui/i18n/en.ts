@@ -11,6 +11,7 @@ import { enRecords } from './areas/records';
 import { enImport } from './areas/import';
 import { enScreenshots } from './areas/screenshots';
 import { enFares } from './areas/fares';
+import { enRecordUnit } from './areas/record-unit';
 import { enTracker } from './areas/tracker';
 import { enBatch } from './areas/batch';
 
@@ -104,6 +105,7 @@ export const en: Messages = {
   import: enImport,
   screenshots: enScreenshots,
   fares: enFares,
+  recordUnit: enRecordUnit,
   baseline: enBaseline,
   estimate: enEstimate,
   setup: enSetup,

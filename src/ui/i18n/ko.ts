@@ -10,6 +10,7 @@ import { koRecords } from './areas/records';
 import { koImport } from './areas/import';
 import { koScreenshots } from './areas/screenshots';
 import { koFares } from './areas/fares';
+import { koRecordUnit } from './areas/record-unit';
 import { koTracker } from './areas/tracker';
 import { koBatch } from './areas/batch';
 /**
@@ -106,6 +107,7 @@ export const ko = {
   import: koImport,
   screenshots: koScreenshots,
   fares: koFares,
+  recordUnit: koRecordUnit,
   baseline: koBaseline,
   estimate: koEstimate,
   setup: koSetup,
