@@ -105,4 +105,17 @@ test('a taxi driver with daily call counts and one average fare gets a non-zero,
   await page.goto('/#/records');
   await page.getByLabel('카카오 T 호출 평균 요금 (원)').waitFor();
   await shot(page, 'ko-records-fare-360');
+
+  // An upload's timing comes from the file's own date (this checkout's copy is from after 2022): made later.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/#/evidence');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '파일 올리기' }).first().click();
+  await (await chooser).setFiles('assets/examples/evidence/카카오T_운행내역_2022-10-15.png');
+  await expect(page.getByTestId('file-timing')).toContainText('장애가 끝난 뒤에 만든 파일이에요');
+  await expect(page.getByRole('radio', { name: '나중에 다시 만든 것' })).toBeChecked();
+  await closeNotices(page);
+  await shot(page, 'ko-evidence-file-timing');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await shot(page, 'ko-evidence-file-timing-360');
 });
