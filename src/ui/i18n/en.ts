@@ -12,6 +12,7 @@ import { enImport } from './areas/import';
 import { enScreenshots } from './areas/screenshots';
 import { enFares } from './areas/fares';
 import { enRecordUnit } from './areas/record-unit';
+import { enBackdate } from './areas/backdate';
 import { enTracker } from './areas/tracker';
 import { enBatch } from './areas/batch';
 
@@ -106,6 +107,7 @@ export const en: Messages = {
   screenshots: enScreenshots,
   fares: enFares,
   recordUnit: enRecordUnit,
+  backdate: enBackdate,
   baseline: enBaseline,
   estimate: enEstimate,
   setup: enSetup,

@@ -11,6 +11,7 @@ import { koImport } from './areas/import';
 import { koScreenshots } from './areas/screenshots';
 import { koFares } from './areas/fares';
 import { koRecordUnit } from './areas/record-unit';
+import { koBackdate } from './areas/backdate';
 import { koTracker } from './areas/tracker';
 import { koBatch } from './areas/batch';
 /**
@@ -108,6 +109,7 @@ export const ko = {
   screenshots: koScreenshots,
   fares: koFares,
   recordUnit: koRecordUnit,
+  backdate: koBackdate,
   baseline: koBaseline,
   estimate: koEstimate,
   setup: koSetup,
