@@ -20,6 +20,8 @@ import type { ReportData, ReportRule, ReportWeek } from './report-data';
  */
 
 export type ClaimDescription = {
+  /** The quick log's chain in words, when the claim has a log (packet/quick-log.ts). */
+  quickLogLine?: string;
   estimate: ClaimEstimate;
   report: ReportData;
   facts: PacketFacts;
