@@ -139,8 +139,9 @@ describe('evidence vault', () => {
       ['오류화면.png', '2022-10-15T21:10+09:00', 'during', 'at-the-time'],
       ['오늘_출력.pdf', '2026-12-04T09:00+09:00', 'after', 'reconstructed'],
     ]);
-    const timings = (await screen.findAllByTestId('file-timing')).map((p) => p.textContent);
-    expect(timings).toHaveLength(3);
+    // The cards come in as the live query catches up: wait for all three.
+    await waitFor(() => expect(screen.getAllByTestId('file-timing')).toHaveLength(3));
+    const timings = screen.getAllByTestId('file-timing').map((p) => p.textContent);
     expect(timings[0]).toMatch(/^파일 날짜 .*2022.*: 장애 전에 만든 파일이에요$/);
     expect(timings[2]).toMatch(/장애가 끝난 뒤에 만든 파일이에요/);
   });
