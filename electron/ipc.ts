@@ -147,7 +147,8 @@ export function createBridgeHandlers(ctx: IpcContext): Handlers {
       const opened: OpenedFile[] = [];
       for (const filePath of chosen) {
         const bytes = await readCapped(filePath, maxBytes);
-        opened.push({ name: path.basename(filePath), path: filePath, bytes, size: bytes.byteLength });
+        const { mtimeMs } = await stat(filePath);
+        opened.push({ name: path.basename(filePath), path: filePath, bytes, size: bytes.byteLength, lastModified: mtimeMs });
       }
       for (const filePath of chosen) userChosenPaths.add(path.resolve(filePath));
       return opened;

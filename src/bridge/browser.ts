@@ -61,7 +61,7 @@ async function readPicked(files: File[], accept: readonly string[] | undefined, 
   return Promise.all(
     files.map(async (file) => {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      return { name: file.name, bytes, size: bytes.byteLength };
+      return { name: file.name, bytes, size: bytes.byteLength, lastModified: file.lastModified };
     }),
   );
 }

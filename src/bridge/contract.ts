@@ -144,6 +144,8 @@ export interface OpenedFile {
   path?: string;
   bytes: Uint8Array;
   size: number;
+  /** The file's own last-modified time (ms since the epoch), when the system gives it. */
+  lastModified?: number;
 }
 
 export interface AppInfo {

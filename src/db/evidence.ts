@@ -1,3 +1,6 @@
+import type { Claim } from '../core/model';
+import { resolveClaimWindow } from '../core/estimate/window';
+import type { WindowSpan } from '../core/time/file-timing';
 import type { OutageDeskDB } from './database';
 import type { EvidenceRow } from './schema';
 import { nowKst } from './time';
@@ -14,6 +17,9 @@ export interface EvidenceDetails {
   label?: string;
   provenance?: 'at-the-time' | 'reconstructed';
   linkedIds?: string[];
+  /** The file's own date and where it falls against the outage (set at upload). */
+  fileDate?: string;
+  fileTiming?: 'before' | 'during' | 'after';
 }
 
 /**
@@ -63,6 +69,8 @@ export async function addEvidenceFile(
       ...(details.label !== undefined ? { label: details.label } : {}),
       ...(details.provenance ? { provenance: details.provenance } : {}),
       ...(details.linkedIds ? { linkedIds: [...details.linkedIds] } : {}),
+      ...(details.fileDate ? { fileDate: details.fileDate } : {}),
+      ...(details.fileTiming ? { fileTiming: details.fileTiming } : {}),
       blob: new Blob([bytes], { type: file.type || 'application/octet-stream' }),
     };
     await db.evidence.add(row);
@@ -108,4 +116,22 @@ export async function listEvidence(db: OutageDeskDB, claimId: string): Promise<E
 
 export async function deleteEvidence(db: OutageDeskDB, id: string): Promise<void> {
   await db.evidence.delete(id);
+}
+
+/**
+ * The claim window an upload's date is set against (loss model section 2), or null while the claim has no
+ * incident yet. Read for the user adding files to the evidence vault.
+ */
+export async function uploadTimingWindow(db: OutageDeskDB, claimId: string): Promise<WindowSpan | null> {
+  const row = await db.claims.get(claimId);
+  const body = (row?.body ?? {}) as { incident?: Claim['incident']; claimant?: { servicesUsed?: string[] } };
+  if (!body.incident || !Array.isArray(body.incident.services) || body.incident.services.length === 0) return null;
+  try {
+    const window = resolveClaimWindow({ incident: body.incident, claimant: { servicesUsed: body.claimant?.servicesUsed ?? [] } as Claim['claimant'] });
+    const first = window.intervals[0];
+    const last = window.intervals[window.intervals.length - 1];
+    return first && last ? { startMs: first.startMs, endMs: last.endMs } : null;
+  } catch {
+    return null;
+  }
 }

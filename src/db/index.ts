@@ -18,3 +18,4 @@ export * from './quick-log';
 export * from './evidence-links';
 export * from './submissions';
 export * from './examples';
+export * from './fares';

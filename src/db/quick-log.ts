@@ -20,6 +20,9 @@ import { checkChain, quickLogFile, readQuickLogFile, sealEntry, type ChainCheck,
 
 export type TapKind = 'taken' | 'missed';
 
+/** What a back-dated call's record says about itself (shown in the packet's records). */
+const BACKDATED_NOTE = '빠른 기록에 나중에 시각을 정해 넣은 콜';
+
 export interface QuickTap {
   id: string;
   /** When the button was pressed, KST with its offset. */
@@ -57,14 +60,15 @@ export function bucketOfTap(ms: number, granularity: Granularity): string {
 export async function logTap(
   db: OutageDeskDB,
   claimId: string,
-  tap: { channel: string; kind: TapKind; fare?: number; nowMs: number; granularity: Granularity },
+  /** `backdated`: the user chose an earlier time explicitly (a call entered later): sealed and stored as reconstructed. */
+  tap: { channel: string; kind: TapKind; fare?: number; nowMs: number; granularity: Granularity; backdated?: boolean },
 ): Promise<QuickTap> {
   const at = formatKstInstant(tap.nowMs);
   const bucket = bucketOfTap(tap.nowMs, tap.granularity);
   return db.transaction('rw', [db.records, db.claims, db.settings], async () => {
     const journal = await readJournal(db, claimId);
     const chained = chainOf(journal);
-    const chain = sealEntry(claimId, chained[chained.length - 1], { at, channel: tap.channel, kind: tap.kind, ...(tap.fare !== undefined ? { fare: tap.fare } : {}) });
+    const chain = sealEntry(claimId, chained[chained.length - 1], { at, channel: tap.channel, kind: tap.kind, ...(tap.fare !== undefined ? { fare: tap.fare } : {}), ...(tap.backdated ? { backdated: true as const } : {}) });
     const entry: QuickTap = { id: crypto.randomUUID(), at, channel: tap.channel, kind: tap.kind, bucket, ...(tap.fare !== undefined ? { fare: tap.fare } : {}), chain };
     if (tap.kind === 'taken') {
       const row = await db.records.where('[claimId+channel+bucket]').equals([claimId, tap.channel, bucket]).first();
@@ -78,7 +82,7 @@ export async function logTap(
         channel: tap.channel,
         count: prevCount + 1,
         ...(revenue !== null ? { revenue } : {}),
-        provenance: { kind: 'logged', loggedAt: at },
+        provenance: tap.backdated ? { kind: 'reconstructed', note: BACKDATED_NOTE } : { kind: 'logged', loggedAt: at },
       };
       await putRecords(db, claimId, [after]);
       entry.before = before;
@@ -169,7 +173,7 @@ export async function importQuickLog(db: OutageDeskDB, claimId: string, text: st
           channel: e.channel,
           count: prevCount + 1,
           ...(revenue !== null ? { revenue } : {}),
-          provenance: e.backdated ? { kind: 'reconstructed', note: '빠른 기록에 나중에 시각을 정해 넣은 콜' } : { kind: 'logged', loggedAt: e.at },
+          provenance: e.backdated ? { kind: 'reconstructed', note: BACKDATED_NOTE } : { kind: 'logged', loggedAt: e.at },
         };
         await putRecords(db, claimId, [after]);
         tap.before = before;

@@ -44,6 +44,10 @@ export interface EvidenceRow {
   label?: string;
   /** Kept at the time of the outage, or reconstructed later. */
   provenance?: 'at-the-time' | 'reconstructed';
+  /** The file's own date (its last-modified time, KST), when the system gave one at upload. */
+  fileDate?: string;
+  /** Where that date falls against the claim window, worked out at upload. */
+  fileTiming?: 'before' | 'during' | 'after';
   /** Records (bucket|channel keys) or item ids this file supports. */
   linkedIds?: string[];
   blob: Blob;

@@ -3,7 +3,7 @@ import { DOCUMENT_KINDS, documentKindOfLabel } from '../../src/core/packet/docum
 import { CHANNEL_PROFILES } from '../../src/core/packet/profiles';
 import { isFreeTextLabel, kindOfLabel, labelOfKind, VAULT_KINDS } from '../../src/ui/evidence/kinds';
 import { formatRecordLink, parseRecordLink } from '../../src/ui/evidence/links';
-import { routeForIssue, routeForPath } from '../../src/ui/export/fix-routes';
+import { fixHrefForIssue, routeForIssue, routeForPath } from '../../src/ui/export/fix-routes';
 import { inLanguage } from '../../src/ui/export/language';
 import { koEvidence, enEvidence } from '../../src/ui/i18n/areas/evidence';
 
@@ -46,6 +46,10 @@ describe('export helpers', () => {
   it('send each readiness issue and claim path to the page that fixes it', () => {
     expect(routeForIssue({ code: 'document-missing', subject: 'smb-certificate' })).toBe('evidence');
     expect(routeForIssue({ code: 'field-empty', subject: 'mobile' })).toBe('claimant');
+    // A rule that needs hourly records is fixed at the record unit, a step of the claimant setup.
+    expect(routeForIssue({ code: 'rule-needs-hourly', subject: 'kakao-mobility-2022-taxi' })).toBe('claimant');
+    expect(fixHrefForIssue({ code: 'rule-needs-hourly', subject: 'kakao-mobility-2022-taxi' })).toBe('#/claimant?step=margin');
+    expect(fixHrefForIssue({ code: 'rule-unavailable', subject: 'kakao-mobility-2022-taxi' })).toBeNull();
     expect(routeForIssue({ code: 'field-empty', subject: 'applicant' })).toBe('claimant');
     expect(routeForIssue({ code: 'field-empty', subject: 'content' })).toBe('estimate');
     expect(routeForIssue({ code: 'too-few-reference-dates', subject: '2022-10-15' })).toBe('baseline');

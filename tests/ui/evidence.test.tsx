@@ -120,6 +120,32 @@ describe('evidence vault', () => {
     expect((await listEvidence(db, claimId)).map((r) => r.fileName)).toEqual(['image.png', 'image (2).png']);
   });
 
+  it('times each upload from the file\'s own date against the outage window, not "during the outage"', async () => {
+    // The designated driver's window as the example edited it: 15 Oct 2022 20:00 to 16 Oct 02:00 KST.
+    const claimId = await openExample(db, 'driver-2022.claim.json');
+    renderPage(EvidencePage, db);
+    const zone = await screen.findByRole('region', { name: '파일 올리기' });
+    const at = (iso: string) => Date.parse(iso);
+    const files = [
+      new File([tinyPng(11) as Uint8Array<ArrayBuffer>], '9월_운행내역.png', { type: 'image/png', lastModified: at('2022-09-30T21:00:00+09:00') }),
+      new File([tinyPng(12) as Uint8Array<ArrayBuffer>], '오류화면.png', { type: 'image/png', lastModified: at('2022-10-15T21:10:00+09:00') }),
+      new File([pdfBytes as Uint8Array<ArrayBuffer>], '오늘_출력.pdf', { type: 'application/pdf', lastModified: at('2026-12-04T09:00:00+09:00') }),
+    ];
+    fireEvent.drop(zone, { dataTransfer: { types: ['Files'], files } });
+    expect(await screen.findByText('증빙 3개를 보관했어요.')).toBeTruthy();
+    const rows = await listEvidence(db, claimId);
+    expect(rows.map((r) => [r.fileName, r.fileDate, r.fileTiming, r.provenance])).toEqual([
+      ['9월_운행내역.png', '2022-09-30T21:00+09:00', 'before', 'at-the-time'],
+      ['오류화면.png', '2022-10-15T21:10+09:00', 'during', 'at-the-time'],
+      ['오늘_출력.pdf', '2026-12-04T09:00+09:00', 'after', 'reconstructed'],
+    ]);
+    // The cards come in as the live query catches up: wait for all three.
+    await waitFor(() => expect(screen.getAllByTestId('file-timing')).toHaveLength(3));
+    const timings = screen.getAllByTestId('file-timing').map((p) => p.textContent);
+    expect(timings[0]).toMatch(/^파일 날짜 .*2022.*: 장애 전에 만든 파일이에요$/);
+    expect(timings[2]).toMatch(/장애가 끝난 뒤에 만든 파일이에요/);
+  });
+
   it('labels a file with a document kind the packet recognises and records how it was made', async () => {
     const user = userEvent.setup();
     const claimId = await newClaim();

@@ -14,7 +14,7 @@ import { NoticeProvider } from '../../src/ui/notices';
 import RecordsPage from '../../src/ui/pages/RecordsPage';
 import { entrySetupOf } from '../../src/ui/records/model';
 import { QuickLog } from '../../src/ui/records/QuickLog';
-import { journalCsv, readJournal } from '../../src/db/quick-log';
+import { checkQuickLog, journalCsv, readJournal } from '../../src/db/quick-log';
 import { example, freshDb, renderPage } from './evidence-helpers';
 
 let db: OutageDeskDB;
@@ -375,6 +375,38 @@ describe('the quick log', () => {
     await user.click(screen.getByRole('button', { name: '마지막 기록 취소' }));
     await waitFor(async () => expect(await stored(id, 'kakao-t', '2022-10-15T20:00+09:00')).toBeUndefined());
     expect(await screen.findByText('오늘은 아직 기록이 없어요.')).toBeTruthy();
+  });
+
+  it('back-dates only when turned on: the call goes in at the chosen earlier time, sealed and stored as reconstructed', async () => {
+    const claim = example('driver-2022.claim.json');
+    const { records: _r, evidence: _e, ...body } = claim;
+    const { id } = await addClaim(db, { ...claim, records: [], evidence: [] });
+    const user = userEvent.setup();
+    renderQuickLog(id, body);
+    const toggle = await screen.findByRole('checkbox', { name: '지난 시각으로 적기 (나중에 적는 콜)' });
+    // Off by default: a tap is logged at the moment.
+    expect((toggle as HTMLInputElement).checked).toBe(false);
+    expect(screen.queryByLabelText('콜을 받은 시각 (한국 시간)')).toBeNull();
+    await user.click(screen.getByRole('button', { name: /카카오 T 대리 완료 콜/ }));
+    await waitFor(async () => expect(await stored(id, 'kakao-t', '2022-10-15T20:00+09:00')).toMatchObject({ count: 1, provenance: { kind: 'logged' } }));
+
+    await user.click(toggle);
+    // No time chosen yet, then a time after now: refused, nothing logged.
+    await user.click(screen.getByRole('button', { name: /카카오 T 대리 완료 콜/ }));
+    expect(await screen.findByText('콜을 받은 시각을 골라 주세요.')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('콜을 받은 시각 (한국 시간)'), { target: { value: '2022-10-15T21:00' } });
+    await user.click(screen.getByRole('button', { name: /카카오 T 대리 완료 콜/ }));
+    expect(await screen.findByText('지금보다 뒤의 시각은 적을 수 없어요.')).toBeTruthy();
+    expect(await readJournal(db, id)).toHaveLength(1);
+
+    fireEvent.change(screen.getByLabelText('콜을 받은 시각 (한국 시간)'), { target: { value: '2022-10-15T18:10' } });
+    await user.click(screen.getByRole('button', { name: /카카오 T 대리 완료 콜/ }));
+    await waitFor(async () => expect(await readJournal(db, id)).toHaveLength(2));
+    const [, late] = await readJournal(db, id);
+    expect(late).toMatchObject({ at: '2022-10-15T18:10+09:00', bucket: '2022-10-15T18:00+09:00', chain: { backdated: true } });
+    expect(await stored(id, 'kakao-t', '2022-10-15T18:00+09:00')).toMatchObject({ count: 1, provenance: { kind: 'reconstructed' } });
+    // The chain stays intact with the back-dated entry in it.
+    expect(await checkQuickLog(db, id)).toMatchObject({ intact: true, entries: 2 });
   });
 
   it('with a fare on every call the sales add up; number keys work only while the shift is on; the log becomes an evidence CSV', async () => {

@@ -6,6 +6,7 @@
 import type { Claim } from '../model/claim';
 import type { IncidentPack } from '../model/incident-pack';
 import { sumWon, type Won } from '../model/money';
+import { channelTicketStage } from './channel-fares';
 import { RecordIndex } from './record-index';
 import { collectAssumptions, estimatorAssumption } from './stages/assumptions';
 import { chooseBaseline } from './stages/baseline';
@@ -50,7 +51,8 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
   const sameSlot = base.baseline === 'same-slot';
   const references = referenceSlots(buckets, refs.weeks.byDate);
   // 1. Units: the average ticket.
-  const ticket = averageTicketStage(buckets.keys, index, sameSlot ? references : null, p.averageTicket);
+  // Per channel: a channel's declared average fare where its own reference records carry no revenue.
+  const ticket = channelTicketStage(claim, buckets.keys, index, sameSlot ? references : null, averageTicketStage(buckets.keys, index, sameSlot ? references : null, p.averageTicket));
   // 3.1, 3.2 and 4: expected and actual, after the optional same-day trend factor.
   const span: SpanContext = {
     baseline: base.baseline, index, references, declared: declaredBaseline(claim.declaredBaseline),
@@ -58,7 +60,7 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
   };
   const trend = trendStage(p.trendFactor, buckets, base.baseline, (hours) => spanFigures(span, hours, K, 1));
   const window = spanFigures(span, buckets.keys, sameSlot ? K : 0, trend.trend.factor);
-  const revenue = revenueStage(ticket.averageTicket.source !== 'none', buckets.keys, index, sameSlot ? references : null, { expected: window.Ecount, actual: window.Acount });
+  const revenue = revenueStage(ticket.known, buckets.keys, index, sameSlot ? references : null, { expected: window.Ecount, actual: window.Acount });
   // 4. Direct loss.
   const lost = lostProfitStage(claim, window);
   const direct = directItemsStage(claim.directItems, lost.lostProfit);
@@ -94,6 +96,7 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
       skipped: refs.weeks.skipped,
     },
     averageTicket: ticket.averageTicket,
+    channelTickets: ticket.channelTickets,
     revenue: revenue.revenue,
     trend: trend.trend,
     expectedRevenue: window.E,

@@ -1,6 +1,9 @@
 import type { ActivityRecord } from '../model/record';
 import { epochDayOf, epochDayOfEpochHour, epochHourOf, isHourlyBucket, type Granularity } from '../time/kst';
 
+/** One average ticket for every channel, or one per channel index (section 1). */
+export type Tickets = number | readonly number[];
+
 /** Per slot and channel: count, known revenue, count of records with revenue, count of records without. */
 const FIELDS = 4;
 
@@ -73,16 +76,27 @@ export class RecordIndex {
     return this.days.has(epochDay);
   }
 
-  /** Revenue of one slot: known revenue plus count x average ticket where revenue is missing (section 1). */
-  static revenue(arr: number[] | undefined, ticket: number, channel?: number): number {
+  /**
+   * Revenue of one slot: known revenue plus count x average ticket where revenue is missing (section 1).
+   * `ticket` is one ticket for every channel, or one per channel index (a channel's declared fare).
+   */
+  static revenue(arr: number[] | undefined, ticket: Tickets, channel?: number): number {
     if (!arr) return 0;
+    const one = typeof ticket === 'number';
     if (channel !== undefined) {
       const o = channel * FIELDS;
-      return o < arr.length ? arr[o + 1]! + arr[o + 3]! * ticket : 0;
+      return o < arr.length ? arr[o + 1]! + arr[o + 3]! * (one ? ticket : (ticket[channel] ?? 0)) : 0;
     }
     let sum = 0;
-    for (let o = 0; o < arr.length; o += FIELDS) sum += arr[o + 1]! + arr[o + 3]! * ticket;
+    for (let o = 0, ch = 0; o < arr.length; o += FIELDS, ch++) sum += arr[o + 1]! + arr[o + 3]! * (one ? ticket : (ticket[ch] ?? 0));
     return sum;
+  }
+
+  /** Known revenue and the count carrying it, of one channel (its own average ticket, section 1). */
+  static channelTicketParts(arr: number[] | undefined, channel: number): [revenue: number, count: number] {
+    const o = channel * FIELDS;
+    if (!arr || o >= arr.length) return [0, 0];
+    return [arr[o + 1]!, arr[o + 2]!];
   }
 
   static count(arr: number[] | undefined, channel?: number): number {
@@ -108,11 +122,11 @@ export class RecordIndex {
     return [rev, cnt];
   }
 
-  /** Count of records lacking revenue in the slot. */
-  static missingRevenueCount(arr: number[] | undefined): number {
+  /** Count of records lacking revenue in the slot (only of the channels `only` accepts, when given). */
+  static missingRevenueCount(arr: number[] | undefined, only?: (channel: number) => boolean): number {
     if (!arr) return 0;
     let n = 0;
-    for (let o = 0; o < arr.length; o += FIELDS) n += arr[o + 3]!;
+    for (let o = 0, ch = 0; o < arr.length; o += FIELDS, ch++) if (!only || only(ch)) n += arr[o + 3]!;
     return n;
   }
 }

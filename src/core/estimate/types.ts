@@ -29,6 +29,21 @@ export interface ChannelFigures {
   actualCount: number;
 }
 
+/** Which average ticket a channel's records without revenue use, and where it comes from (section 1). */
+export interface ChannelTicket {
+  channel: string;
+  label: string;
+  value: number | null;
+  /**
+   * `channel-reference`: the channel's own reference records (its declared fare set aside);
+   * `channel-declared`: the fare declared for the channel; otherwise the claim-level ticket's source.
+   */
+  source: 'channel-reference' | 'channel-declared' | 'reference' | 'declared' | 'none';
+  declaredFare: number | null;
+  fareSource: 'trip-history' | 'union-survey' | 'other' | null;
+  fareNote: string;
+}
+
 export interface Assumption {
   id: string;
   /** What is assumed, in both languages (textIn picks one). */
@@ -115,6 +130,11 @@ export interface ClaimEstimate {
     skipped: { windowDate: string; date: string; reason: SkipReason; holiday?: string }[];
   };
   averageTicket: { value: number | null; source: 'reference' | 'declared' | 'none' };
+  /**
+   * The ticket each channel's records without revenue use (section 1): the channel's own reference ticket
+   * or its declared average fare when it has one, else the claim-level ticket above.
+   */
+  channelTickets: ChannelTicket[];
   /**
    * Section 1: false when counts lack revenue and no ticket is known (no reference bucket carries
    * revenue, none declared). Then every revenue figure (E, A, LR, LP, its range, T_k, the after-effect)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bi, idSchema } from './common';
+import { bi, idSchema, wonAmountSchema } from './common';
 import { channelIdSchema } from './record';
 import { isValidBusinessNumber, isValidEmail, isValidMobile } from './validators';
 
@@ -32,11 +32,33 @@ export const regionSchema = z.object({
   sigungu: z.string().max(20).default(''),
 });
 
+/** Where a declared average fare (drivers) or average ticket (merchants) comes from, chosen in words. */
+export const FARE_SOURCES = ['trip-history', 'union-survey', 'other'] as const;
+
+/**
+ * A channel's declared average fare (평균 요금 / 평균 객단가): used for that channel's records without
+ * revenue when its reference records carry none (loss model section 1, "the ticket the user declared").
+ */
+export const channelFareSchema = z
+  .object({
+    amount: wonAmountSchema.refine((n) => n > 0, bi('평균 요금은 0원보다 커야 해요', 'the average fare must be more than 0 KRW')),
+    source: z.enum(FARE_SOURCES),
+    /** Required for `other`: where the figure comes from, in the claimant's words. */
+    note: z.string().trim().max(500).default(''),
+  })
+  .superRefine((fare, ctx) => {
+    if (fare.source === 'other' && fare.note.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['note'], message: bi('평균 요금을 어디서 얻었는지 적어 주세요', 'say where the average fare comes from') });
+    }
+  });
+
 export const salesChannelSchema = z.object({
   id: channelIdSchema,
   label: z.string().min(1, bi('채널 이름이 비어 있어요', 'channel label is empty')).max(60),
   /** True when the channel is the outage platform itself (e.g. Kakao T, Talk Channel orders). */
   isPlatform: z.boolean(),
+  /** Declared average fare of this channel (absent in claims made before it existed). */
+  averageFare: channelFareSchema.optional(),
 });
 
 const claimantBase = {
@@ -79,4 +101,6 @@ export type MerchantIndustry = (typeof MERCHANT_INDUSTRIES)[number];
 export type TaxiType = (typeof TAXI_TYPES)[number];
 export type ClaimantKind = (typeof CLAIMANT_KINDS)[number];
 export type SalesChannel = z.infer<typeof salesChannelSchema>;
+export type ChannelFare = z.infer<typeof channelFareSchema>;
+export type FareSource = (typeof FARE_SOURCES)[number];
 export type Claimant = z.infer<typeof claimantSchema>;

@@ -1,4 +1,6 @@
 import type { Claim } from '../model/claim';
+import type { ChainCheck } from '../quicklog/chain';
+import { withQuickLog } from './quick-log';
 import { recordsCsv } from './csv';
 import { describeClaim, type ClaimDescription } from './facts';
 import { fillFormFields, formTxt, type FilledField } from './form';
@@ -25,6 +27,8 @@ export type BuildPacketInput = {
    * report as not included and reported as a readiness issue (for claims whose files live elsewhere).
    */
   missingEvidence?: 'error' | 'list';
+  /** The quick log's chain, checked, when the claim has one (issue 19): the packet reports it in words. */
+  quickLog?: ChainCheck;
   fonts: PacketFonts;
   appVersion: string;
   /** Injected clock: the packet's time stamp; same inputs and clock give the same bytes. */
@@ -109,7 +113,7 @@ export async function buildPacket(input: BuildPacketInput): Promise<BuiltPacket>
   const profile = resolveProfile(input.channel);
   const claim = input.claim;
   const evidence = await checkedEvidence(claim, input.evidenceFiles ?? new Map(), input.missingEvidence ?? 'error');
-  const description = describeClaim(claim, profile, new Set(evidence.missingIds));
+  const description = withQuickLog(describeClaim(claim, profile, new Set(evidence.missingIds)), input.quickLog);
   const fields = fillFormFields(profile, description.facts, description.choiceContext);
   const readiness = packetReadiness(profile, claim, description, fields);
 

@@ -2,7 +2,8 @@ import { josa } from 'es-hangul';
 import type { Claim } from '../model/claim';
 import { roundWon } from '../model/money';
 import { estimateClaim } from '../estimate/estimate-claim';
-import type { Assumption, ClaimEstimate } from '../estimate/types';
+import { FARE_SOURCE_WORDS } from '../estimate/channel-fares';
+import type { Assumption, ChannelTicket, ClaimEstimate } from '../estimate/types';
 import type { RuleResult } from '../estimate/rules/types';
 import { documentLabelKo } from './documents';
 import type { ChoiceContext, PacketFacts } from './form';
@@ -19,6 +20,8 @@ import type { ReportData, ReportRule, ReportWeek } from './report-data';
  */
 
 export type ClaimDescription = {
+  /** The quick log's chain in words, when the claim has a log (packet/quick-log.ts). */
+  quickLogLine?: string;
   estimate: ClaimEstimate;
   report: ReportData;
   facts: PacketFacts;
@@ -69,7 +72,7 @@ function assumptionValue(a: Assumption): string {
     return a.value.replace(/(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?\+09:00/g, '$1 $2');
   }
   if (['margin-v', 'margin-c', 'assumed-band', 'alpha'].includes(a.id)) return pct(a.value);
-  if (['average-ticket', 'minimum-wage'].includes(a.id)) return formatWon(a.value);
+  if (['average-ticket', 'minimum-wage'].includes(a.id) || a.id.startsWith('average-fare:')) return formatWon(a.value);
   if (a.id === 'trend-factor') return `× ${formatNumber(a.value, 3)}`;
   return formatNumber(a.value, Number.isInteger(a.value) ? 0 : 2);
 }
@@ -169,9 +172,12 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
     methodLines.push(`범위: ${ko(range.driverLabel)}`);
   }
   if (e.trend.applied) methodLines.push(`당일 추세 보정 × ${formatNumber(e.trend.factor, 3)} (장애 전 ${e.trend.hours.length}시간)`);
-  if (e.averageTicket.value !== null && e.averageTicket.source !== 'none') {
+  // Section 1: which ticket values records without revenue; a channel's declared fare is named with its source.
+  const ownFares = e.channelTickets.filter((t) => t.fareSource !== null && e.assumptions.some((a) => a.id === `average-fare:${t.channel}`));
+  if (e.averageTicket.value !== null && e.averageTicket.source !== 'none' && (ownFares.length === 0 || e.assumptions.some((a) => a.id === 'average-ticket'))) {
     methodLines.push(`매출이 빈 기록은 건수 × 평균 객단가 ${josa(formatWon(e.averageTicket.value), '으로/로')} 봤어요`);
   }
+  for (const t of ownFares) methodLines.push(fareLineKo(t));
   const summary = declared
     ? '기록이 없어 신청인이 적은 평소 건수와 평균 단가로 예상 매출을 만들었어요 (신고 기준). 통계적 범위 대신 가정한 범위를 써요.'
     : `같은 요일·같은 시간대의 기준일 ${e.referenceDates.k}개 값의 ${josa(ESTIMATOR_KO[e.estimator] ?? '평균', '으로/로')} 평소라면 있었을 매출을 추정하고, 실제 매출과 비교했어요.`;
@@ -347,4 +353,13 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
     declaredBaseline: declared,
     missingEvidence: claim.evidence.filter((i) => missingEvidenceIds.has(i.id)).map((i) => ({ id: i.id, fileName: i.fileName })),
   };
+}
+
+/** One sentence on the fare a channel's calls without revenue were valued at, and where it comes from. */
+export function fareLineKo(t: ChannelTicket): string {
+  if (t.source === 'channel-reference') {
+    return `${t.label}의 매출이 빈 기록은 기준일 기록의 평균 요금 ${josa(formatWon(t.value ?? 0), '으로/로')} 봤어요 (기록이 있어 신청인이 적은 ${formatWon(t.declaredFare ?? 0)}보다 먼저 썼어요)`;
+  }
+  const from = t.fareSource ? FARE_SOURCE_WORDS[t.fareSource].ko : '';
+  return `${t.label}의 매출이 빈 기록은 건수 × 신청인이 적은 평균 요금 ${josa(formatWon(t.value ?? 0), '으로/로')} 봤어요 (출처: ${from}${t.fareNote ? `, ${t.fareNote}` : ''})`;
 }

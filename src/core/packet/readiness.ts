@@ -1,4 +1,6 @@
 import type { Claim } from '../model/claim';
+import { packForClaim } from '../estimate/rules/index';
+import { needsHourlyRecords } from '../estimate/rules/hourly';
 import { documentKindOfLabel } from './documents';
 import type { ClaimDescription } from './facts';
 import type { FilledField } from './form';
@@ -10,7 +12,7 @@ import type { ChannelProfile } from './profile';
  */
 
 export type ReadinessIssue = {
-  code: 'field-empty' | 'document-missing' | 'evidence-file-missing' | 'no-outage-records' | 'too-few-reference-dates' | 'rule-window-uncovered' | 'rule-unavailable' | 'example-claim';
+  code: 'field-empty' | 'document-missing' | 'evidence-file-missing' | 'no-outage-records' | 'too-few-reference-dates' | 'rule-window-uncovered' | 'rule-unavailable' | 'rule-needs-hourly' | 'example-claim';
   /** Field id, document label or window date the issue is about. */
   subject: string;
   message: string;
@@ -55,9 +57,7 @@ export function packetReadiness(profile: ChannelProfile, claim: Claim, descripti
       }
     }
   }
-  if (profile.rule && !description.report.rule) {
-    issues.push({ code: 'rule-unavailable', subject: profile.rule, message: `이 채널의 계산 기준(${profile.rule})을 적용할 수 없어요: 필요한 기간의 기록이 없어요. / the channel's rule could not be applied: records for its period are missing.` });
-  }
+  if (profile.rule && !description.report.rule) issues.push(ruleIssue(profile.rule, claim));
   for (const window of profile.ruleWindows ?? []) {
     const start = Date.parse(window.start.length === 22 ? window.start.replace('+09:00', ':00+09:00') : window.start);
     const end = Date.parse(window.end.length === 22 ? window.end.replace('+09:00', ':00+09:00') : window.end);
@@ -71,4 +71,23 @@ export function packetReadiness(profile: ChannelProfile, claim: Claim, descripti
     }
   }
   return issues;
+}
+
+/** The channel's rule could not be applied: named in words, and sent to the record unit when daily records are why. */
+function ruleIssue(ruleId: string, claim: Claim): ReadinessIssue {
+  const rule = packForClaim(claim)?.rules.find((r) => r.id === ruleId);
+  const ko = rule ? `「${rule.name.ko}」` : '이 채널의 기준';
+  const en = rule ? `“${rule.name.en || rule.name.ko}”` : "the channel's rule";
+  if (rule && claim.granularity === 'daily' && needsHourlyRecords(rule)) {
+    return {
+      code: 'rule-needs-hourly',
+      subject: ruleId,
+      message: `시간 단위 기록이 있어야 계산하는 기준이에요: ${ko}. 지금은 하루 단위로 기록하고 있어요. 신고인 준비의 「기록 단위」에서 시간 단위를 골라 주세요. / ${en} needs hourly records and this claim keeps daily records: choose hourly as the record unit in the claimant setup.`,
+    };
+  }
+  return {
+    code: 'rule-unavailable',
+    subject: ruleId,
+    message: `이 채널의 계산 기준을 적용할 수 없어요: ${ko} (필요한 기간의 기록이 없어요). / ${en} could not be applied: records for its period are missing.`,
+  };
 }

@@ -19,6 +19,7 @@ export function readmeTxt(profile: ChannelProfile, description: ClaimDescription
     `청구: ${r.title} (청구 번호 ${r.claimId}), 신청인 ${r.claimant.name}`,
     `청구 합계 ${formatWon(r.figures.claimTotal)} (직접 ${formatWon(r.figures.directTotal)} + 간접 ${formatWon(r.figures.indirectTotal)})`,
     ...(r.rule ? [`${r.rule.name}: ${formatWon(r.rule.loss)} (${r.rule.bandLabel})`] : []),
+    ...(description.quickLogLine ? [description.quickLogLine] : []),
     '',
     '[들어 있는 파일]',
     ...['manifest.json', ...paths.filter((p) => p !== 'README.txt')].map((p) => `- ${p}${FILE_NOTES[p] ? `: ${FILE_NOTES[p]}` : p.startsWith('evidence/') ? ': 증빙 파일' : ''}`),

@@ -212,7 +212,7 @@ function assumptionValue(a: Assumption, lang: string): string {
   if (typeof a.value === 'boolean') return String(a.value);
   if (typeof a.value === 'string') return a.value;
   if (a.id === 'margin-v' || a.id === 'margin-c' || a.id === 'alpha' || a.id === 'assumed-band') return formatShare(a.value);
-  if (a.id === 'average-ticket' || a.id === 'minimum-wage') return formatWon(a.value, lang);
+  if (a.id === 'average-ticket' || a.id === 'minimum-wage' || a.id.startsWith('average-fare:')) return formatWon(a.value, lang);
   if (a.id === 'trend-factor') return a.value.toFixed(3);
   return String(a.value);
 }

@@ -41,6 +41,13 @@ export function EvidenceCard({ row, context, onRemove }: { row: EvidenceRow; con
               {formatBytes(row.size, t)} · {t('evidence.addedAt', { date: formatKstDateTime(row.addedAt, i18n.language) })} · {t('evidence.fingerprint')}{' '}
               <code title={row.sha256}>{row.sha256.slice(0, 12)}</code>
             </p>
+            {row.fileDate && (
+              <p className="muted" data-testid="file-timing">
+                {row.fileTiming
+                  ? t('evidence.fileDate', { date: formatKstDateTime(row.fileDate, i18n.language), timing: t(`evidence.timing.${row.fileTiming}`) })
+                  : t('evidence.fileDateOnly', { date: formatKstDateTime(row.fileDate, i18n.language) })}
+              </p>
+            )}
             {isFreeTextLabel(row.label) && <p className="muted">{t('evidence.ownLabel', { label: row.label ?? '' })}</p>}
           </div>
           <button type="button" className="button button-quiet button-danger-text" aria-label={t('evidence.removeLabel', { name: row.fileName })} onClick={() => onRemove(row)}>

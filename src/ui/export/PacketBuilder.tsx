@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { checkQuickLog } from '../../db';
 import { useTranslation } from 'react-i18next';
 import { BridgeError, getBridge } from '../../bridge';
 import type { Claim } from '../../core/model';
@@ -34,9 +35,13 @@ export function PacketBuilder({ claim, channel, evidenceCount }: { claim: Claim;
   async function build() {
     setState({ phase: 'working', stage: 'reading' });
     try {
-      const [rows, info] = await Promise.all([listEvidence(db, claim.id), getBridge().appInfo()]);
+      const [rows, info, quickLog] = await Promise.all([listEvidence(db, claim.id), getBridge().appInfo(), checkQuickLog(db, claim.id)]);
       const job = startPacketBuild(
-        { claim, channel, evidence: rows.map((r) => ({ fileName: r.fileName, blob: r.blob })), appVersion: info.version, now: new Date().toISOString() },
+        {
+          claim, channel, evidence: rows.map((r) => ({ fileName: r.fileName, blob: r.blob })), appVersion: info.version, now: new Date().toISOString(),
+          // The quick log's chain goes into the packet in words, when there is a log.
+          ...(quickLog.entries > 0 ? { quickLog } : {}),
+        },
         (stage) => setState({ phase: 'working', stage }),
       );
       cancelRef.current = job.cancel;

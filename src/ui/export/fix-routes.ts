@@ -8,6 +8,7 @@ const CLAIMANT_FIELD = /applicant|driver|email|mobile|phone|tel|name|business|co
 export function routeForIssue(issue: Pick<ReadinessIssue, 'code' | 'subject'>): RouteId {
   switch (issue.code) {
     case 'example-claim':
+    case 'rule-needs-hourly':
       return 'claimant';
     case 'field-empty':
       return CLAIMANT_FIELD.test(issue.subject) ? 'claimant' : 'estimate';
@@ -21,6 +22,11 @@ export function routeForIssue(issue: Pick<ReadinessIssue, 'code' | 'subject'>): 
     case 'rule-unavailable':
       return 'records';
   }
+}
+
+/** Where a readiness issue is fixed, as a link: the record unit is a step of the claimant setup. */
+export function fixHrefForIssue(issue: Pick<ReadinessIssue, 'code' | 'subject'>): string | null {
+  return issue.code === 'rule-needs-hourly' ? '#/claimant?step=margin' : null;
 }
 
 /** The page where a claim-validation issue (by its field path) is fixed. */

@@ -4,6 +4,7 @@ import { buildPacket, PacketInputError } from '../../core/packet/build';
 import { sha256Hex } from '../../core/packet/hash';
 import type { PacketFonts } from '../../core/packet/pdf';
 import type { ReadinessIssue } from '../../core/packet/readiness';
+import type { ChainCheck } from '../../core/quicklog/chain';
 
 /**
  * One packet build, as the worker runs it (and a Node test runs it with fonts read from disk). Kept apart
@@ -16,6 +17,8 @@ export type PacketJobRequest = {
   /** Evidence files by the claim's fileName; Blobs straight from the evidence table (cloned, not copied). */
   evidence: { fileName: string; blob: Blob }[];
   appVersion: string;
+  /** The quick log's chain, checked on the desktop (absent without a log). */
+  quickLog?: ChainCheck;
   /** ISO instant: the packet's time stamp. */
   now: string;
 };
@@ -46,6 +49,7 @@ export async function runPacketJob(
       claimFileBytes: new TextEncoder().encode(serializeClaim(request.claim)),
       channel: request.channel,
       evidenceFiles,
+      ...(request.quickLog ? { quickLog: request.quickLog } : {}),
       fonts,
       appVersion: request.appVersion,
       now: new Date(request.now),

@@ -10,6 +10,9 @@ import { enSetup } from './areas/setup';
 import { enRecords } from './areas/records';
 import { enImport } from './areas/import';
 import { enScreenshots } from './areas/screenshots';
+import { enFares } from './areas/fares';
+import { enRecordUnit } from './areas/record-unit';
+import { enBackdate } from './areas/backdate';
 import { enTracker } from './areas/tracker';
 import { enBatch } from './areas/batch';
 
@@ -102,6 +105,9 @@ export const en: Messages = {
   records: enRecords,
   import: enImport,
   screenshots: enScreenshots,
+  fares: enFares,
+  recordUnit: enRecordUnit,
+  backdate: enBackdate,
   baseline: enBaseline,
   estimate: enEstimate,
   setup: enSetup,

@@ -9,6 +9,9 @@ import { koSetup } from './areas/setup';
 import { koRecords } from './areas/records';
 import { koImport } from './areas/import';
 import { koScreenshots } from './areas/screenshots';
+import { koFares } from './areas/fares';
+import { koRecordUnit } from './areas/record-unit';
+import { koBackdate } from './areas/backdate';
 import { koTracker } from './areas/tracker';
 import { koBatch } from './areas/batch';
 /**
@@ -104,6 +107,9 @@ export const ko = {
   records: koRecords,
   import: koImport,
   screenshots: koScreenshots,
+  fares: koFares,
+  recordUnit: koRecordUnit,
+  backdate: koBackdate,
   baseline: koBaseline,
   estimate: koEstimate,
   setup: koSetup,

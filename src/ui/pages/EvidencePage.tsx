@@ -3,7 +3,8 @@ import type { DragEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { BridgeError, DEFAULT_MAX_OPEN_BYTES, getBridge } from '../../bridge';
-import { addEvidenceFile, getClaim, itemsCiting, listEvidence, recordDateSpan, removeEvidence } from '../../db';
+import { fileDateOf, fileTiming, provenanceForTiming } from '../../core/time/file-timing';
+import { addEvidenceFile, getClaim, itemsCiting, listEvidence, recordDateSpan, removeEvidence, uploadTimingWindow } from '../../db';
 import type { EvidenceRow, OutageDeskDB } from '../../db';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { NeedsClaim } from '../components/NeedsClaim';
@@ -17,7 +18,7 @@ import { useNotices } from '../notices';
 import '../styles/evidence.css';
 
 /** A file from the picker or a drop, read only once it passes the size check. */
-type Incoming = { name: string; type?: string; size: number; read: () => Promise<Uint8Array> };
+type Incoming = { name: string; type?: string; size: number; lastModified?: number | undefined; read: () => Promise<Uint8Array> };
 
 type ItemLike = { id?: unknown; description?: unknown; category?: unknown; justification?: unknown; kind?: unknown };
 
@@ -55,6 +56,8 @@ function Vault({ claimId }: { claimId: string }) {
 
   async function keep(files: Incoming[]) {
     let added = 0;
+    // A file's own date, set against the outage, gives its timing; never "made during the outage" by default.
+    const window = await uploadTimingWindow(db, claimId).catch(() => null);
     for (const file of files) {
       // Checked before reading: a 2 GB video must not be pulled into memory to be refused.
       if (file.size > MAX_EVIDENCE_BYTES) {
@@ -69,7 +72,10 @@ function Vault({ claimId }: { claimId: string }) {
         continue;
       }
       try {
-        const { row, duplicate } = await addEvidenceFile(db, claimId, { name: file.name, type: mimeOf(file.name, file.type), bytes }, { provenance: 'at-the-time', label: '' });
+        const fileDate = fileDateOf(file.lastModified);
+        const timing = fileDate !== null && window ? fileTiming(file.lastModified!, window) : null;
+        const details = { provenance: provenanceForTiming(timing), label: '', ...(fileDate ? { fileDate } : {}), ...(timing ? { fileTiming: timing } : {}) };
+        const { row, duplicate } = await addEvidenceFile(db, claimId, { name: file.name, type: mimeOf(file.name, file.type), bytes }, details);
         if (duplicate) notify(t('evidence.duplicate', { name: file.name, existing: row.fileName }));
         else {
           added += 1;
@@ -87,7 +93,7 @@ function Vault({ claimId }: { claimId: string }) {
     try {
       // The bridge refuses only what is far too big; the vault's own, smaller cap names each file.
       const files = await getBridge().openFiles({ multiple: true, maxBytes: DEFAULT_MAX_OPEN_BYTES });
-      await keep(files.map((f) => ({ name: f.name, size: f.size, read: async () => f.bytes })));
+      await keep(files.map((f) => ({ name: f.name, size: f.size, lastModified: f.lastModified, read: async () => f.bytes })));
     } catch (err) {
       // The bridge's messages are already plain Korean / English.
       if (err instanceof BridgeError) notify(err.message, 'error');
@@ -107,7 +113,7 @@ function Vault({ claimId }: { claimId: string }) {
     setDragging(false);
     const files = Array.from(e.dataTransfer.files);
     if (files.length === 0) return;
-    void keep(files.map((f) => ({ name: f.name, type: f.type, size: f.size, read: async () => new Uint8Array(await f.arrayBuffer()) })));
+    void keep(files.map((f) => ({ name: f.name, type: f.type, size: f.size, lastModified: f.lastModified, read: async () => new Uint8Array(await f.arrayBuffer()) })));
   }
 
   async function confirmRemove() {

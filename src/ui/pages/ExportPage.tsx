@@ -14,7 +14,7 @@ import type { LoadedClaim } from '../../db';
 import { NeedsClaim } from '../components/NeedsClaim';
 import { PageHeader } from '../components/PageHeader';
 import { useDb } from '../desk';
-import { routeForIssue, routeForPath } from '../export/fix-routes';
+import { fixHrefForIssue, routeForIssue, routeForPath } from '../export/fix-routes';
 import { FormFieldCard } from '../export/FormFieldCard';
 import { inLanguage } from '../export/language';
 import { PacketBuilder } from '../export/PacketBuilder';
@@ -32,10 +32,10 @@ function defaultChannel(claim: Claim): string {
   return claim.claimant.kind === 'merchant' ? KAKAO_2022.formChannel : KAKAO_2022.mobilityTaxiChannel;
 }
 
-function FixLink({ route }: { route: RouteId }) {
+function FixLink({ route, href }: { route: RouteId; href?: string | null }) {
   const { t } = useTranslation();
   return (
-    <a className="fix-link" href={hrefOf(route)}>
+    <a className="fix-link" href={href ?? hrefOf(route)}>
       {t('export.fixAt', { page: t(`nav.${route}`) })}
     </a>
   );
@@ -121,7 +121,7 @@ function ChannelPacket({ claim, profile }: { claim: Claim; profile: ChannelProfi
               {readiness.map((issue, i) => (
                 <li key={`${issue.code}-${issue.subject}-${i}`} data-code={issue.code}>
                   <span>{inLanguage(issue.message, lang)}</span>
-                  <FixLink route={routeForIssue(issue)} />
+                  <FixLink route={routeForIssue(issue)} href={fixHrefForIssue(issue)} />
                 </li>
               ))}
             </ul>

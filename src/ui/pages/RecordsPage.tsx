@@ -9,6 +9,7 @@ import { PageHeader } from '../components/PageHeader';
 import { useCurrentClaim, useDb } from '../desk';
 import { formatWon } from '../format';
 import type { PickedFile } from '../import/ImportWizard';
+import { ChannelFaresPanel } from '../records/ChannelFaresPanel';
 import { ImportedFiles } from '../records/ImportedFiles';
 import { entrySetupOf } from '../records/model';
 import { OpenClaimFile } from '../records/OpenClaimFile';
@@ -197,6 +198,7 @@ function Records({ claim }: { claim: ClaimRow }) {
         </Suspense>
       )}
       {dragging && <p className="drop-overlay" aria-hidden="true">{t('import.file.dropHere')}</p>}
+      {view === 'grid' && <ChannelFaresPanel key={`f-${claim.id}`} claimId={claim.id} channels={setup.channels} kind={setup.kind} />}
       <Summary claim={claim} />
       <ImportedFiles claimId={claim.id} />
     </div>

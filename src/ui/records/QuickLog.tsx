@@ -7,6 +7,7 @@ import { formatWon } from '../format';
 import { useNotices } from '../notices';
 import { kstToday, parseCellText } from './model';
 import type { EntrySetup } from './model';
+import { BackdateControl, backdateMs } from './BackdateControl';
 import { bucketOfTap, journalCsv, logTap, readJournal, undoLastTap, type QuickTap, type TapKind } from '../../db';
 
 const MAX_KEYED_CHANNELS = 9;
@@ -24,6 +25,9 @@ export function QuickLog({ claimId, setup, now = Date.now }: { claimId: string; 
   const [shiftOn, setShiftOn] = useState(false);
   const [fareText, setFareText] = useState('');
   const [fareError, setFareError] = useState<string | null>(null);
+  const [backdateOn, setBackdateOn] = useState(false);
+  const [backdateText, setBackdateText] = useState('');
+  const [backdateError, setBackdateError] = useState<string | null>(null);
   const [, setTick] = useState(0);
   // Taps run one after another, in order: a quick second tap waits for the first instead of being lost.
   const queue = useRef<Promise<unknown>>(Promise.resolve());
@@ -42,6 +46,14 @@ export function QuickLog({ claimId, setup, now = Date.now }: { claimId: string; 
   const channelLabel = (id: string) => setup.channels.find((c) => c.id === id)?.label ?? id;
 
   function tap(channel: string, kind: TapKind) {
+    // An earlier time only when the user turned it on and chose one (the call is then marked reconstructed).
+    let backdatedMs: number | null = null;
+    if (backdateOn) {
+      backdatedMs = backdateMs(backdateText);
+      if (backdatedMs === null) return setBackdateError(t('backdate.invalid'));
+      if (backdatedMs > now()) return setBackdateError(t('backdate.future'));
+      setBackdateError(null);
+    }
     let fare: number | undefined;
     if (kind === 'taken' && fareText.trim() !== '') {
       const parsed = parseCellText(fareText, 'revenue');
@@ -54,12 +66,14 @@ export function QuickLog({ claimId, setup, now = Date.now }: { claimId: string; 
     }
     setFareError(null);
     // The time is the moment of the tap, not of the write.
-    const nowMs = now();
+    const nowMs = backdatedMs ?? now();
     void enqueue(async () => {
       try {
-        const entry = await logTap(db, claimId, { channel, kind, ...(fare !== undefined ? { fare } : {}), nowMs, granularity: setup.granularity });
+        const entry = await logTap(db, claimId, { channel, kind, ...(fare !== undefined ? { fare } : {}), nowMs, granularity: setup.granularity, ...(backdatedMs !== null ? { backdated: true } : {}) });
         notify(
-          kind === 'taken'
+          backdatedMs !== null
+            ? t('backdate.logged', { channel: channelLabel(channel), time: `${entry.at.slice(0, 10)} ${entry.at.slice(11, 16)}` })
+            : kind === 'taken'
             ? t('records.quick.loggedTaken', { channel: channelLabel(channel), time: entry.at.slice(11, 16) })
             : t('records.quick.loggedMissed', { channel: channelLabel(channel), time: entry.at.slice(11, 16) }),
         );
@@ -199,6 +213,8 @@ export function QuickLog({ claimId, setup, now = Date.now }: { claimId: string; 
           );
         })}
       </ul>
+      {/* Below the buttons: on a phone they stay on the first screen. */}
+      <BackdateControl on={backdateOn} onToggle={(on) => { setBackdateOn(on); setBackdateError(null); }} value={backdateText} onChange={(v) => { setBackdateText(v); setBackdateError(null); }} error={backdateError} />
 
       <div className="quick-after">
         <button type="button" className="button" onClick={undo} disabled={!journal || journal.length === 0}>

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { slugifyChannel } from '../../core/io/channels';
 import type { SalesChannel } from '../../core/model';
 import type { ClaimBody } from '../../db';
+import { ChannelFareFields, faresOf, parseFares, withFares } from './ChannelFares';
+import type { FareErrors } from './ChannelFares';
 import { Field, StepActions, StepProblems } from './Field';
 import { suggestedChannels } from './defaults';
 import type { ClaimantProfile } from './defaults';
@@ -51,6 +53,8 @@ export function ChannelsStep({ body, claimId, onDone, onBack }: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problems, setProblems] = useState<Problem[]>([]);
   const [busy, setBusy] = useState(false);
+  const [fares, setFares] = useState(() => faresOf(claimant?.salesChannels ?? []));
+  const [fareErrors, setFareErrors] = useState<FareErrors>({});
 
   if (!claimant?.kind) {
     return (
@@ -78,7 +82,11 @@ export function ChannelsStep({ body, claimId, onDone, onBack }: Props) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setProblems([]);
-    const chosen = rows.filter((r) => r.used).map(({ id, label, isPlatform }) => ({ id, label: label.trim(), isPlatform }));
+    const picked = rows.filter((r) => r.used).map(({ id, label, isPlatform }) => ({ id, label: label.trim(), isPlatform }));
+    const fareCheck = parseFares(fares, picked.map((c) => c.id), t);
+    setFareErrors(fareCheck.errors);
+    if (Object.keys(fareCheck.errors).length > 0) return;
+    const chosen = withFares(picked, fareCheck.fares);
     const result = check(salesChannelsSchema, chosen);
     if (!result.success) {
       setErrors(fieldErrors(result.error, i18n.language));
@@ -172,6 +180,7 @@ export function ChannelsStep({ body, claimId, onDone, onBack }: Props) {
           {t('setup.channels.add')}
         </button>
       </div>
+      <ChannelFareFields channels={rows.filter((r) => r.used)} kind={claimant.kind} drafts={fares} onChange={setFares} errors={fareErrors} />
       <StepProblems problems={problems} />
       <StepActions onBack={onBack} nextLabel={t('setup.next')} busy={busy} />
     </form>

@@ -8,6 +8,7 @@ import type { ClaimBody } from '../../db';
 import { formatShare, pickLanguage } from '../format';
 import { Field, StepActions, StepProblems } from './Field';
 import { suggestedGranularity } from './defaults';
+import { HourlyRulesNote } from './HourlyRulesNote';
 import type { ClaimantProfile } from './defaults';
 import { useSaveBody } from './save';
 import type { Problem } from './save';
@@ -141,9 +142,10 @@ export function MarginStep({ body, claimId, onDone, onBack }: Props) {
         <div className="choice-list">
           {(['hourly', 'daily'] as const).map((g) => (
             <label key={g} className={granularity === g ? 'choice-card is-chosen' : 'choice-card'}>
-              <input type="radio" name="granularity" checked={granularity === g} onChange={() => setGranularity(g)} />
+              <input type="radio" name="granularity" checked={granularity === g} onChange={() => setGranularity(g)} aria-describedby={g === 'daily' ? 'daily-hourly-rules' : undefined} />
               <span className="choice-title">{t(`setup.granularity.${g}`)}</span>
               <span className="choice-hint">{t(`setup.granularityHint.${g}`)}</span>
+              {g === 'daily' && <HourlyRulesNote id="daily-hourly-rules" incident={body.incident} claimantKind={claimant.kind} chosen={granularity === 'daily'} />}
             </label>
           ))}
         </div>

@@ -9,7 +9,7 @@ import { roundWon, type Won } from '../../model/money';
 import { BUNDLED_PACKS, findBundledPack } from '../../incidents/bundled';
 import { sourceText } from '../../incidents/pack';
 import type { ClaimWindow } from '../window';
-import type { RecordIndex } from '../record-index';
+import type { RecordIndex, Tickets } from '../record-index';
 import { computeKind, type DeclaredValue } from './kinds/index';
 import type { RuleBand, RuleResult } from './types';
 import { KAKAO_2022 } from '../../incidents/ids';
@@ -22,8 +22,8 @@ export interface RuleContext {
   claim: Claim;
   window: ClaimWindow;
   index: RecordIndex;
-  /** Average ticket for records without revenue (section 1); 0 when none is known. */
-  averageTicket: number;
+  /** Average ticket for records without revenue (section 1), per channel index; 0 when none is known. */
+  averageTicket: Tickets;
 }
 
 /** A pack's rule bound to its pack, as the estimate runs it. */

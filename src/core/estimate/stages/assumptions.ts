@@ -10,7 +10,7 @@ import type { Assumption } from '../types';
 /** Ids (or id prefixes ending in `:`) in the order a packet lists them. */
 export const ASSUMPTION_ORDER = [
   'margin-v', 'margin-c', 'estimator', 'k', 'alpha',
-  'average-ticket', 'trend-factor', 'average-ticket-missing', 'assumed-band', 'minimum-wage',
+  'average-ticket', 'average-fare:', 'trend-factor', 'average-ticket-missing', 'assumed-band', 'minimum-wage',
   'window:', 'reference-dates',
 ] as const;
 

@@ -6,7 +6,7 @@
 import type { Claim, Estimator } from '../../model/claim';
 import type { KstBucket } from '../../time/kst';
 import { estimate } from '../estimators';
-import { RecordIndex } from '../record-index';
+import { RecordIndex, type Tickets } from '../record-index';
 import type { BucketFigures, ChannelFigures } from '../types';
 import type { Baseline } from './baseline';
 import type { DeclaredSlot } from './declared-baseline';
@@ -32,7 +32,7 @@ export interface SpanContext {
   index: RecordIndex;
   references: ReferenceSlots;
   declared: (key: number, hourly: boolean) => DeclaredSlot;
-  ticket: number;
+  ticket: Tickets;
   estimator: Estimator;
   hourly: boolean;
   bucketName: (key: number) => KstBucket;

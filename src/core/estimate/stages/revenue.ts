@@ -15,7 +15,8 @@ export interface RevenueStage {
 
 /** `references` is null without a same-slot baseline; `counts` are the window's expected and actual counts. */
 export function revenueStage(
-  ticketKnown: boolean,
+  /** One answer for every channel, or one per channel index (a channel with its own declared fare). */
+  ticketKnown: boolean | readonly boolean[],
   keys: readonly number[],
   index: Pick<RecordIndex, 'slots'>,
   references: ReferenceSlots | null,
@@ -24,7 +25,8 @@ export function revenueStage(
   const refSlots = references
     ? (key: number) => references.refsOf(key).map((ref) => index.slots.get(references.slotKey(key, ref)))
     : () => [];
-  const revenue = revenueComputability(ticketKnown || !spanNeedsTicket(keys, (key) => index.slots.get(key), refSlots), counts.expected, counts.actual);
+  const unpriced = typeof ticketKnown === 'boolean' ? undefined : (ch: number) => !ticketKnown[ch];
+  const revenue = revenueComputability(ticketKnown === true || !spanNeedsTicket(keys, (key) => index.slots.get(key), refSlots, unpriced), counts.expected, counts.actual);
   if (revenue.computable) return { revenue, warnings: [], assumptions: [] };
   return {
     revenue,
@@ -39,9 +41,9 @@ export function revenueStage(
   };
 }
 
-/** True when a window bucket or one of its reference slots holds a count without revenue (section 1). */
-export function spanNeedsTicket(keys: readonly number[], actual: (key: number) => number[] | undefined, references: (key: number) => (number[] | undefined)[]): boolean {
-  return keys.some((key) => RecordIndex.missingRevenueCount(actual(key)) > 0 || references(key).some((arr) => RecordIndex.missingRevenueCount(arr) > 0));
+/** True when a window bucket or one of its reference slots holds a count without revenue (section 1), on a channel `unpriced` accepts when given. */
+export function spanNeedsTicket(keys: readonly number[], actual: (key: number) => number[] | undefined, references: (key: number) => (number[] | undefined)[], unpriced?: (channel: number) => boolean): boolean {
+  return keys.some((key) => RecordIndex.missingRevenueCount(actual(key), unpriced) > 0 || references(key).some((arr) => RecordIndex.missingRevenueCount(arr, unpriced) > 0));
 }
 
 /** Section 1: whether revenue figures can be given, and the words when they cannot (counts to one decimal). */

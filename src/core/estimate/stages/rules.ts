@@ -7,13 +7,13 @@ import type { Claim } from '../../model/claim';
 import { bi } from '../../model/common';
 import type { IncidentPack } from '../../model/incident-pack';
 import { formatWon, type Won } from '../../model/money';
-import type { RecordIndex } from '../record-index';
+import type { RecordIndex, Tickets } from '../record-index';
 import { rulesFor, type RuleResult } from '../rules/index';
 import type { ClaimWindow } from '../window';
 
 export function ruleFiguresStage(
   claim: Claim,
-  input: { window: ClaimWindow; index: RecordIndex; ticket: number; lostProfit: Won },
+  input: { window: ClaimWindow; index: RecordIndex; ticket: Tickets; lostProfit: Won },
   pack: IncidentPack | undefined,
 ): Record<string, RuleResult> {
   const rules: Record<string, RuleResult> = {};

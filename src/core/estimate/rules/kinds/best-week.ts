@@ -2,7 +2,7 @@ import { bi } from '../../../model/common';
 import { roundWon, type Won } from '../../../model/money';
 import type { ruleParamsByKind } from '../../../model/incident-pack';
 import { addDays, epochDayOf } from '../../../time/kst';
-import { RecordIndex } from '../../record-index';
+import { RecordIndex, type Tickets } from '../../record-index';
 import type { z } from 'zod';
 import { notComputable, won, type KindContext, type KindFigure } from './context';
 
@@ -15,7 +15,7 @@ interface WeekFigure {
   missingDays: string[];
 }
 
-function weekFigure(index: RecordIndex, start: string, ticket: number): WeekFigure {
+function weekFigure(index: RecordIndex, start: string, ticket: Tickets): WeekFigure {
   let sales = 0;
   const missingDays: string[] = [];
   for (let i = 0; i < 7; i++) {

@@ -1,7 +1,7 @@
 import { formatWon } from '../../../model/money';
 import type { Claim } from '../../../model/claim';
 import type { ClaimWindow } from '../../window';
-import type { RecordIndex } from '../../record-index';
+import type { RecordIndex, Tickets } from '../../record-index';
 
 /** A value the claimant declared for a rule input (a fee, a rate, the dates hit), with its evidence. */
 export type DeclaredValue = number | readonly string[];
@@ -9,8 +9,8 @@ export type DeclaredValue = number | readonly string[];
 /** What a rule kind may read: the records indexed, the claim window and the claimant's declared inputs. */
 export interface KindContext {
   index: RecordIndex;
-  /** Average ticket for records without revenue (loss model section 1); 0 when none is known. */
-  averageTicket: number;
+  /** Average ticket for records without revenue (loss model section 1), per channel index; 0 when none is known. */
+  averageTicket: Tickets;
   window: ClaimWindow;
   /** Declared inputs by id; absent when the claimant has not given one. */
   inputs: Readonly<Record<string, DeclaredValue | undefined>>;

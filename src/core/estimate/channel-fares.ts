@@ -1,0 +1,115 @@
+/**
+ * Loss model section 1, per channel: "revenue = count x average ticket, where the average ticket is total
+ * revenue / total count over the reference buckets that carry both, or else the ticket the user declared".
+ * A channel with its own declared average fare (a driver's fare, a merchant's 평균 객단가) uses its own
+ * reference records' ticket first and its declared fare when those carry no revenue; a channel without one
+ * keeps the claim-level ticket (pooled reference ticket, else the claim's declared ticket), as before.
+ */
+import type { Claim } from '../model/claim';
+import type { FareSource } from '../model/claimant';
+import { bi } from '../model/common';
+import { roundWon } from '../model/money';
+import { RecordIndex } from './record-index';
+import type { ReferenceSlots } from './stages/reference-slots';
+import type { Assumption, ChannelTicket, ClaimEstimate } from './types';
+
+export const FARE_SOURCE_WORDS: Record<FareSource, { ko: string; en: string }> = {
+  'trip-history': { ko: '내 운행 내역', en: 'my trip history' },
+  'union-survey': { ko: '조합·협회 조사', en: 'union or association survey' },
+  other: { ko: '기타', en: 'other' },
+};
+
+export interface ChannelTicketStage {
+  averageTicket: ClaimEstimate['averageTicket'];
+  /** The ticket each channel index uses for its records without revenue; 0 where none is known. */
+  ticket: number[];
+  /** True per channel index when a ticket is known (its records without revenue can be valued). */
+  known: boolean[];
+  channelTickets: ChannelTicket[];
+  assumptions: Assumption[];
+}
+
+/**
+ * Resolves one ticket per channel of `index` from the window's reference slots (`references` is null
+ * without a same-slot baseline) and the claim-level ticket stage, whose assumption it keeps only when a
+ * channel's records without revenue still use the claim-level ticket.
+ */
+export function channelTicketStage(
+  claim: Pick<Claim, 'claimant'>,
+  keys: readonly number[],
+  index: Pick<RecordIndex, 'slots' | 'channelIds'>,
+  references: ReferenceSlots | null,
+  pooled: { averageTicket: ClaimEstimate['averageTicket']; assumptions: Assumption[] },
+): ChannelTicketStage {
+  const n = index.channelIds.length;
+  const revenue = new Array<number>(n).fill(0);
+  const count = new Array<number>(n).fill(0);
+  const missing = new Array<number>(n).fill(0);
+  if (references) {
+    for (const key of keys) {
+      for (const ref of references.refsOf(key)) {
+        const arr = index.slots.get(references.slotKey(key, ref));
+        for (let ch = 0; ch < n; ch++) {
+          const [r, c] = RecordIndex.channelTicketParts(arr, ch);
+          revenue[ch]! += r;
+          count[ch]! += c;
+        }
+      }
+    }
+  }
+  for (const arr of index.slots.values()) for (let ch = 0; ch < n; ch++) missing[ch]! += RecordIndex.missingRevenueCount(arr, (x) => x === ch);
+
+  const { averageTicket } = pooled;
+  const ticket: number[] = [];
+  const known: boolean[] = [];
+  const channelTickets: ChannelTicket[] = [];
+  const fareAssumptions: Assumption[] = [];
+  let pooledInUse = false;
+  index.channelIds.forEach((id, ch) => {
+    const channel = claim.claimant.salesChannels.find((c) => c.id === id);
+    const label = channel?.label ?? id;
+    const fare = channel?.averageFare;
+    let entry: ChannelTicket;
+    if (fare && count[ch]! > 0) {
+      entry = { channel: id, label, value: revenue[ch]! / count[ch]!, source: 'channel-reference', declaredFare: fare.amount, fareSource: fare.source, fareNote: fare.note };
+    } else if (fare) {
+      entry = { channel: id, label, value: fare.amount, source: 'channel-declared', declaredFare: fare.amount, fareSource: fare.source, fareNote: fare.note };
+    } else {
+      entry = { channel: id, label, value: averageTicket.value, source: averageTicket.source, declaredFare: null, fareSource: null, fareNote: '' };
+      if (missing[ch]! > 0) pooledInUse = true;
+    }
+    channelTickets.push(entry);
+    ticket.push(entry.value ?? 0);
+    known.push(entry.value !== null);
+    if (fare && missing[ch]! > 0) fareAssumptions.push(fareAssumption(entry));
+  });
+  // The claim-level ticket is stated only when some channel's records without revenue use it (as before).
+  const assumptions = [...(pooledInUse ? pooled.assumptions : []), ...fareAssumptions];
+  return { averageTicket, ticket, known, channelTickets, assumptions };
+}
+
+function fareAssumption(t: ChannelTicket): Assumption {
+  const words = FARE_SOURCE_WORDS[t.fareSource!];
+  const note = t.fareNote ? `: ${t.fareNote}` : '';
+  if (t.source === 'channel-reference') {
+    return {
+      id: `average-fare:${t.channel}`,
+      label: { ko: `${t.label}의 평균 요금`, en: `average fare, ${t.label}` },
+      value: roundWon(t.value!),
+      source: bi(
+        `기준일 기록의 매출 합 ÷ 건수 (기록이 있어 적어 둔 ${won(t.declaredFare!)}보다 먼저 써요)`,
+        `reference revenue / count (your records come before the fare you entered, ${won(t.declaredFare!)})`,
+      ),
+      confirmed: null,
+    };
+  }
+  return {
+    id: `average-fare:${t.channel}`,
+    label: { ko: `${t.label}의 평균 요금`, en: `average fare, ${t.label}` },
+    value: roundWon(t.value!),
+    source: bi(`직접 적은 평균 요금 (출처: ${words.ko}${note})`, `the fare you entered (source: ${words.en}${note})`),
+    confirmed: true,
+  };
+}
+
+const won = (n: number) => `${Math.round(n).toLocaleString('en-US')}원`;
