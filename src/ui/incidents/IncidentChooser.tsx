@@ -127,6 +127,7 @@ export function IncidentChooser({ current, onChoose, submitLabel, onBack, onCanc
 
   return (
     <div className="incident-chooser">
+      <PackImport onImported={(pack) => setChosen(pack.id)} />
       <form className="setup-form" onSubmit={(e) => void submit(e)} noValidate>
         <fieldset className="choice-group">
           <legend>{t('packs.chooserLegend')}</legend>
@@ -199,7 +200,6 @@ export function IncidentChooser({ current, onChoose, submitLabel, onBack, onCanc
           <button type="submit" className="button button-primary" disabled={busy || chosen === ''}>{submitLabel}</button>
         </div>
       </form>
-      <PackImport onImported={(pack) => setChosen(pack.id)} />
     </div>
   );
 }

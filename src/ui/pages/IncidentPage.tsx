@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { findBundledPack } from '../../core/incidents';
+import { findBundledPack, packIsOngoing } from '../../core/incidents';
 import type { PackChanges } from '../../core/incidents';
 import type { Incident, ServiceOutage } from '../../core/model';
 import { findStoredPack, moveClaimToPackVersion, previewClaimMove } from '../../db';
@@ -13,7 +13,7 @@ import { useDb } from '../desk';
 import { pickLanguage } from '../format';
 import { IncidentChooser } from '../incidents/IncidentChooser';
 import { PackAuthor } from '../incidents/PackAuthor';
-import { pick } from '../incidents/packs';
+import { pick, useIncidentPack } from '../incidents/packs';
 import { useNotices } from '../notices';
 import { hrefOf } from '../routes';
 import { StepProblems } from '../setup/Field';
@@ -110,6 +110,7 @@ function IncidentEditor({ claim }: { claim: ClaimRow }) {
             </h2>
             {incident.summary && <p className="muted incident-summary">{pickLanguage(incident.summary, i18n.language)}</p>}
             <p className="field-hint">{t('incident.timesAreKst')}</p>
+            <OngoingNote incident={incident} />
           </div>
           <ul className="service-list">
             {incident.services.map((s) => (
@@ -141,6 +142,14 @@ function IncidentEditor({ claim }: { claim: ClaimRow }) {
       )}
     </>
   );
+}
+
+/** An outage still going on (an open end in its pack): say how its end was counted. */
+function OngoingNote({ incident }: { incident: Incident }) {
+  const { t } = useTranslation();
+  const { pack } = useIncidentPack(incident);
+  if (!pack || !packIsOngoing(pack)) return null;
+  return <p className="notice-inline">{t('packs.ongoingNote')}</p>;
 }
 
 /** A newer version of the claim's (imported) pack: the claim stays where it is until the user moves it. */
