@@ -81,6 +81,8 @@ test('import a pack file: a bad one is refused with its field path, a good one p
   await expect(page.getByRole('checkbox', { name: /동네 인터넷/ })).toBeChecked();
   await next(page);
   await expect(stepTitle(page, '손님은 어떤 길로 들어오나요?')).toBeVisible();
+  // The step waits for the stored pack before suggesting channels from it.
+  await expect(page.getByRole('textbox', { name: /^채널 이름 \(/ })).toHaveCount(4);
   const labels = await page.getByRole('textbox', { name: /^채널 이름 \(/ }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
   expect(labels).toEqual(['회선이 필요한 매출 (PC 이용·온라인 주문)', '카드 단말기 결제', '현금', '전화 주문']);
   await expect(page.getByText(/카카오/)).toHaveCount(0);
@@ -113,4 +115,55 @@ test('a new outage, now: a claim for an outage that began an hour ago, from the 
   await expect(item).toContainText(hourAgo.slice(11, 16));
   await expect(page.getByText(/아직 끝나지 않은 장애예요/)).toBeVisible();
   await shot(page, 'ko-packs-new-outage-chosen-phone');
+});
+
+test('an association writes a pack in the form and exports the file; a member imports that file', async ({ page }) => {
+  mkdirSync(dir, { recursive: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openApp(page);
+  await createClaimInUi(page, '상인회 회원');
+  await page.evaluate(() => { window.location.hash = '#/incident'; });
+  await page.getByRole('button', { name: '장애 팩 만들기 (협회·단체용)' }).click();
+  const form = page.getByRole('form', { name: '장애 팩 만들기' });
+  // Empty: refused, each problem with its field.
+  await form.getByRole('button', { name: '장애 팩 파일 내보내기' }).click();
+  await expect(form.getByRole('alert')).toContainText('incident.name.ko');
+  await expect(form.getByRole('alert')).toContainText('services[0].intervals[0].start');
+
+  await form.getByLabel('팩 이름표 (영문·숫자, 예: assoc-isp-2026-12)').fill('assoc-pos-2026-12');
+  await form.getByLabel('만든 곳').fill('동네상인회');
+  await form.getByLabel('장애 이름 (한국어)').fill('포스 결제 장애 (2026년 12월)');
+  await form.getByLabel('요약 (한국어)').fill('저녁 시간 포스 결제가 멈췄어요');
+  await form.getByLabel('출처 1: 매체·기관').fill('상인회 공지');
+  await form.getByLabel('출처 1: 기사 번호나 주소').fill('notice-9');
+  await form.getByLabel('서비스 1 이름 (한국어)').fill('포스 결제');
+  await form.getByLabel('서비스 1 종류').selectOption('payment');
+  await form.getByLabel('서비스 1 시작').fill('2026-12-03T18:00');
+  await form.getByLabel('서비스 1 끝 (비우면 진행 중)').fill('2026-12-03T20:30');
+  await form.getByRole('button', { name: '보상 기준 더하기' }).click();
+  await form.getByLabel('기준 1 이름 (한국어)').fill('가게당 3만 원');
+  await form.getByLabel('기준 1: 1인당 금액 (원)').fill('30000');
+  const downloading = page.waitForEvent('download');
+  await form.getByRole('button', { name: '장애 팩 파일 내보내기' }).click();
+  const download = await downloading;
+  const file = join(mkdtempSync(join(tmpdir(), 'pack-export-')), download.suggestedFilename());
+  await download.saveAs(file);
+  await expect(form).toContainText('정액 1인당 30,000원');
+  await closeNotices(page);
+  await shot(page, 'ko-packs-author');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await shot(page, 'ko-packs-author-phone');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await form.getByRole('button', { name: '닫기' }).click();
+
+  // The member's side: the exported file imports and is chosen for the claim.
+  await page.getByTestId('pack-file-input').setInputFiles(file);
+  const preview = page.getByRole('region', { name: '가져오기 전에 확인해요' });
+  await expect(preview).toContainText('포스 결제 장애 (2026년 12월)');
+  await expect(preview).toContainText('2026년 12월 3일');
+  await preview.getByRole('button', { name: '가져오기' }).click();
+  await expect(page.getByRole('radio', { name: /포스 결제 장애/ })).toBeChecked();
+  await page.getByRole('button', { name: '이 장애로 정하기' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /포스 결제 장애/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /포스 결제 장애/ })).toContainText('가져온 팩');
 });

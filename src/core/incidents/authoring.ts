@@ -182,6 +182,11 @@ export function newOutagePackValue(input: NewOutageInput): Record<string, unknow
   };
 }
 
+/** Packs made by "a new outage, now" carry this id prefix: their times are the claimant's own. */
+export function isOwnOutageId(id: string): boolean {
+  return id.startsWith('own-');
+}
+
 export function newOutagePack(input: NewOutageInput, opts: ParsePackOptions = {}): PackParseResult {
   return parseIncidentPack(newOutagePackValue(input), opts);
 }

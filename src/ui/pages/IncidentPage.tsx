@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { findBundledPack, packIsOngoing } from '../../core/incidents';
+import { findBundledPack, isOwnOutageId, packIsOngoing } from '../../core/incidents';
 import type { PackChanges } from '../../core/incidents';
 import type { Incident, ServiceOutage } from '../../core/model';
 import { findStoredPack, moveClaimToPackVersion, previewClaimMove } from '../../db';
@@ -81,6 +81,9 @@ function IncidentEditor({ claim }: { claim: ClaimRow }) {
     return (await store({ ...incident, services: incident.services.map((s) => (s.id === updated.id ? updated : s)) })).length === 0;
   }
 
+  // "A new outage, now" makes a pack of the claimant's own: its times are theirs, not published ones.
+  const own = !!incident?.presetId && isOwnOutageId(incident.presetId);
+  const publicTimes = !!incident?.presetId && !!findBundledPack(incident.presetId);
   const authorButton = (
     <button type="button" className="button button-quiet" onClick={() => setAuthoring(true)}>{t('packs.author.open')}</button>
   );
@@ -106,7 +109,7 @@ function IncidentEditor({ claim }: { claim: ClaimRow }) {
           <div className="incident-head">
             <h2 id="incident-name">
               {pick(incident.name, i18n.language)}
-              <span className="tag">{incident.presetId ? t('incident.presetTag') : t('incident.ownTag')}</span>
+              <span className="tag">{t(publicTimes ? 'incident.presetTag' : incident.presetId && !own ? 'packs.imported' : 'incident.ownTag')}</span>
             </h2>
             {incident.summary && <p className="muted incident-summary">{pickLanguage(incident.summary, i18n.language)}</p>}
             <p className="field-hint">{t('incident.timesAreKst')}</p>
@@ -114,7 +117,7 @@ function IncidentEditor({ claim }: { claim: ClaimRow }) {
           </div>
           <ul className="service-list">
             {incident.services.map((s) => (
-              <ServiceWindowEditor key={s.id} service={s} fromPreset={!!incident.presetId} used={used.has(s.id)} onSave={saveService} />
+              <ServiceWindowEditor key={s.id} service={s} fromPreset={!!incident.presetId && !own} used={used.has(s.id)} onSave={saveService} />
             ))}
           </ul>
           <div className="incident-actions">
