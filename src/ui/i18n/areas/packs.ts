@@ -56,7 +56,7 @@ export const koPacks = {
     'dispute-mediation': '분쟁조정',
     generic: '일반 청구서',
   },
-  newVersion: '이 장애 팩의 새 버전 {{version}}이 있어요. 이 신고서는 버전 {{current}}에 있어요.',
+  newVersion: '이 장애 팩에 새 버전이 있어요 (버전 {{version}}). 이 신고서가 쓰는 버전: {{current}}.',
   showChanges: '바뀌는 것 보기',
   changesTitle: '버전 {{from}}에서 {{to}}로 옮기면 바뀌는 것',
   changesNone: '시간과 보상 기준은 그대로예요.',
