@@ -5,7 +5,8 @@
  */
 import { BUNDLED_PACKS, findBundledPack } from '../core/incidents/bundled';
 import { packChanges, type PackChanges } from '../core/incidents/pack-diff';
-import { packToIncident, parseIncidentPack, parseIncidentPackText, type PackIssue } from '../core/incidents/pack';
+import { incidentOfStoredPack } from '../core/incidents/authoring';
+import { parseIncidentPack, parseIncidentPackText, type PackIssue } from '../core/incidents/pack';
 import { bi } from '../core/model/common';
 import type { Incident } from '../core/model/incident';
 import type { IncidentPack } from '../core/model/incident-pack';
@@ -157,7 +158,7 @@ export async function moveClaimToPackVersion(db: OutageDeskDB, claimId: string, 
   if (!row || !current?.presetId) throw new PackRefusedError([{ path: '', message: bi('장애 팩에서 만든 신고서가 아니에요', 'this claim was not made from a pack') }]);
   const pack = await findStoredPack(db, current.presetId, toVersion);
   if (!pack) throw new PackRefusedError([{ path: 'version', message: bi(`이 장애 팩의 버전 ${toVersion}이 없어요`, `no version ${toVersion} of this pack here`) }]);
-  const next = packToIncident(pack, { now });
+  const next = incidentOfStoredPack(pack, now);
   next.services = next.services.map((s) => {
     const old = current.services.find((o) => o.id === s.id);
     return old?.userWindow ? { ...s, userWindow: { ...old.userWindow, note: old.userWindow.note ?? '' } } : s;

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { draftToPack, packFileText, packToIncident, type PackDraft } from '../../src/core/incidents/index';
+import { draftToPack, incidentOfStoredPack, packFileText, type PackDraft } from '../../src/core/incidents/index';
 import { parseClaimFile } from '../../src/core/model';
 import type { IncidentPack } from '../../src/core/model/incident-pack';
 import {
@@ -78,7 +78,7 @@ describe('stored incident packs', () => {
     await saveImportedPack(db, v1);
     const claim = parseClaimFile(readFileSync('assets/examples/pc-cafe-lguplus-2023.claim.json', 'utf8'));
     if (!claim.ok) throw new Error('example');
-    const incident = packToIncident(v1);
+    const incident = incidentOfStoredPack(v1, Date.now());
     const { id } = await addClaim(db, { ...claim.claim, incident, claimant: { ...claim.claim.claimant, servicesUsed: ['service-1'] } });
     expect(await claimsOnPack(db, v1.id)).toEqual([{ claimId: id, title: expect.any(String), version: 1 }]);
 

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setBridgeForTests } from '../../src/bridge';
 import { createMemoryBridge } from '../../src/bridge/memory';
-import { draftToPack, packToIncident, type PackDraft } from '../../src/core/incidents';
+import { draftToPack, incidentOfStoredPack, type PackDraft } from '../../src/core/incidents';
 import type { Incident } from '../../src/core/model';
 import type { IncidentPack } from '../../src/core/model/incident-pack';
 import { createClaim, getClaim, OutageDeskDB, saveClaimDocument, saveImportedPack, setSetting } from '../../src/db';
@@ -53,7 +53,7 @@ describe('a newer version of an imported pack', () => {
     const user = userEvent.setup();
     const v1 = pack(1, '2026-12-04T13:30+09:00', 50000);
     await saveImportedPack(db, v1);
-    await saveClaimDocument(db, claimId, { incident: packToIncident(v1) }, { allowDraft: true });
+    await saveClaimDocument(db, claimId, { incident: incidentOfStoredPack(v1, Date.now()) }, { allowDraft: true });
     await saveImportedPack(db, pack(2, '2026-12-04T14:00+09:00', 70000));
 
     render(<App opened={{ kind: 'ready', db }} i18n={createI18n('ko')} />);

@@ -14,7 +14,8 @@ import {
   type ServiceKind,
 } from '../model/incident-pack';
 import { formatKstInstant } from '../time/kst';
-import { parseIncidentPack, type PackParseResult, type ParsePackOptions } from './pack';
+import type { Incident } from '../model/incident';
+import { packToIncident, parseIncidentPack, type PackParseResult, type ParsePackOptions } from './pack';
 
 /** The claim channels any outage has, with their usual names (incident-packs.md, "Law"). */
 export const GENERIC_CHANNEL_KINDS = ['damage365', 'dispute-mediation', 'generic'] as const satisfies readonly ChannelKind[];
@@ -180,6 +181,15 @@ export function newOutagePackValue(input: NewOutageInput): Record<string, unknow
     channels: input.channels.map((kind) => ({ id: kind, kind, name: GENERIC_CHANNEL_NAMES[kind] })),
     rules: [],
   };
+}
+
+/**
+ * The claim's incident from a pack stored on this computer (imported, written, or "a new outage, now"):
+ * it records the pack's version, so a newer version leaves the claim where it is until the user moves it.
+ * (Bundled packs change only with the app, so their claims name the pack alone.)
+ */
+export function incidentOfStoredPack(pack: IncidentPack, now: number): Incident {
+  return { ...packToIncident(pack, { now }), presetVersion: pack.version };
 }
 
 /** Packs made by "a new outage, now" carry this id prefix: their times are the claimant's own. */

@@ -42,8 +42,9 @@ export function describeRule(rule: CompensationRule): BilingualText {
       return { ko: `같은 요일·시간대 ${rule.params.weeksBefore}주 평균 수수료의 ${rule.params.multiple}배`, en: `${rule.params.multiple} x the average fee of the same weekday and hours over ${rule.params.weeksBefore} weeks` };
     case 'fee-for-duration': {
       const a = rule.params.amount;
-      const ko = { 'outage-multiple': `장애 시간의 ${a}배`, hours: `${a}시간`, days: `${a}일`, months: `${a}개월` }[rule.params.basis];
-      const en = { 'outage-multiple': `${a} x the outage time`, hours: `${a} hours`, days: `${a} days`, months: `${a} month(s)` }[rule.params.basis];
+      if (rule.params.basis === 'outage-multiple') return { ko: `장애 시간만큼의 요금 x ${a}배`, en: `${a} x the fee for the outage time` };
+      const ko = { hours: `${a}시간`, days: `${a}일`, months: `${a}개월` }[rule.params.basis];
+      const en = { hours: `${a} hours`, days: `${a} days`, months: `${a} month(s)` }[rule.params.basis];
       return { ko: `월 요금의 ${ko}분`, en: `the monthly fee for ${en}` };
     }
     case 'commission-refund':

@@ -136,7 +136,6 @@ export function packToIncident(pack: IncidentPack, opts: PackToIncidentOptions =
   return {
     id: pack.id,
     presetId: pack.id,
-    presetVersion: pack.version,
     name: { ko: pack.incident.name.ko, en: pack.incident.name.en },
     summary: [pack.incident.summary.ko, pack.incident.summary.en].filter(Boolean).join(' / '),
     services,

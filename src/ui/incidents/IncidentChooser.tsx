@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   GENERIC_CHANNEL_KINDS,
+  incidentOfStoredPack,
   newOutagePackValue,
   nowRoundedKst,
   packHasUnconfirmed,
@@ -58,11 +59,11 @@ export function IncidentChooser({ current, onChoose, submitLabel, onBack, onCanc
   const [problems, setProblems] = useState<Problem[]>([]);
   const [busy, setBusy] = useState(false);
 
-  const incidentOf = (pack: IncidentPack): Incident => {
+  const incidentOf = (pack: IncidentPack, bundled: boolean): Incident => {
     // The claim's own pack: keep its version and the user's edited times (moving to a newer version is
     // done on the incident page, after seeing what changes).
     if (current?.presetId === pack.id) return current;
-    return packToIncident(pack, { now: Date.now() });
+    return bundled ? packToIncident(pack, { now: Date.now() }) : incidentOfStoredPack(pack, Date.now());
   };
 
   async function submit(e: FormEvent) {
@@ -100,16 +101,16 @@ export function IncidentChooser({ current, onChoose, submitLabel, onBack, onCanc
           throw err;
         }
         setChosen(pack.id);
-        setProblems(await onChoose(packToIncident(pack, { now: Date.now() })));
+        setProblems(await onChoose(incidentOfStoredPack(pack, Date.now())));
         return;
       }
       if (chosen === CURRENT || (current && chosen === current.presetId && !currentIsPack)) {
         if (current) setProblems(await onChoose(current));
         return;
       }
-      const pack = packs?.find((p) => p.pack.id === chosen)?.pack;
-      if (!pack) return;
-      setProblems(await onChoose(incidentOf(pack)));
+      const known = packs?.find((p) => p.pack.id === chosen);
+      if (!known) return;
+      setProblems(await onChoose(incidentOf(known.pack, known.origin === 'bundled')));
     } catch (err) {
       reportError(err);
     } finally {

@@ -123,7 +123,7 @@ describe('a pack written in the form', () => {
     expect(r.pack.channels.map((c) => c.rules)).toEqual([['rule-1', 'rule-2', 'rule-3'], ['rule-1', 'rule-2', 'rule-3']]);
     const again = parseIncidentPackText(packFileText(r.pack), { bundled: BUNDLED_PACKS });
     expect(again).toEqual({ ok: true, pack: r.pack });
-    expect(describeRule(r.pack.rules[1]!).ko).toBe('월 요금의 장애 시간의 10배분');
+    expect(describeRule(r.pack.rules[1]!).ko).toBe('장애 시간만큼의 요금 x 10배');
   });
 
   it('names the field of every mistake and refuses a bundled pack\'s id', () => {
@@ -161,6 +161,6 @@ describe('listing and moving between versions', () => {
     const c = packChanges(v1, v2);
     expect(c.intervals).toEqual([{ service: v1.services[0]!.name, before: ['2026-12-04 11:00~2026-12-04 13:30'], after: ['2026-12-04 11:00~2026-12-04 14:00'] }]);
     expect(c.rules.map((x) => [x.change, x.name.ko])).toEqual([['removed', '가게당 5만 원'], ['changed', '요금 10배']]);
-    expect(c.rules[1]!.after!.ko).toBe('월 요금의 장애 시간의 6배분');
+    expect(c.rules[1]!.after!.ko).toBe('장애 시간만큼의 요금 x 6배');
   });
 });
