@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import type { EntityTable, Table } from 'dexie';
-import type { ClaimRow, EvidenceRow, ImportRow, RecordRow, SettingRow } from './schema';
+import type { ClaimRow, EvidenceRow, ImportRow, PackRow, RecordRow, SettingRow } from './schema';
 import { versions } from './versions';
 
 export const DB_NAME = 'outage-loss-desk';
@@ -12,6 +12,7 @@ export class OutageDeskDB extends Dexie {
   evidence!: Table<EvidenceRow, string>;
   settings!: Table<SettingRow, string>;
   imports!: Table<ImportRow, [string, string]>;
+  packs!: Table<PackRow, [string, number]>;
 
   constructor(name: string = DB_NAME, upTo: number = Number.POSITIVE_INFINITY) {
     super(name);

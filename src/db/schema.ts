@@ -1,3 +1,4 @@
+import type { IncidentPack } from '../core/model/incident-pack';
 import type { ActivityRecord } from '../core/model/record';
 
 /** Who the claim is for. Will come from src/core/model's claim schema once it lands. */
@@ -65,4 +66,14 @@ export interface ImportRow {
   fileName: string;
   importedAt: string;
   recordCount: number;
+}
+
+/** An incident pack the user imported or wrote, one row per version (key `[id+version]`). */
+export interface PackRow {
+  id: string;
+  version: number;
+  /** imported: from a file; own: "a new outage, now"; authored: written in the pack form. */
+  origin: 'imported' | 'own' | 'authored';
+  savedAt: string;
+  pack: IncidentPack;
 }

@@ -73,6 +73,14 @@ export const versions: readonly DbVersion[] = [
           delete row.day;
         }),
   },
+  {
+    version: 4,
+    name: 'incident-packs',
+    stores: {
+      // Incident packs the user imported or wrote, every version kept: a claim stays on the version it used.
+      packs: '[id+version], id',
+    },
+  },
 ];
 
 /** The newest version this app knows; a database above it was made by a newer app. */

@@ -111,7 +111,7 @@ describe('migration 2 -> 3 (records-two-indexes)', () => {
     const before = await dumpDatabase(name);
 
     const db = await openReady(name);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(LATEST_VERSION);
     const indexes = db.records.schema.indexes.map((i) => i.name).sort();
     expect(indexes).toEqual(['[claimId+bucket]', '[claimId+channel+bucket]']);
     expect(db.records.schema.primKey.name).toBe('id');
@@ -179,5 +179,25 @@ describe('migration 2 -> 3 (records-two-indexes)', () => {
     const rows = await db.records.toArray();
     db.close();
     expect(rows.map(({ id: _id, ...r }) => r)).toEqual(v1Rows);
+  });
+});
+
+describe('migration 3 -> 4 (incident-packs)', () => {
+  it('a version-3 database keeps every row and gains an empty packs table that stores by [id+version]', async () => {
+    const name = freshName('v3-v4');
+    const claim = { id: 'c1', title: '가게', createdAt: '2026-12-04T10:00:00.000+09:00', updatedAt: '2026-12-04T10:00:00.000+09:00', example: 0, body: { incident: { presetId: 'kt-2021-10' } } };
+    await seedAtVersion(name, 3, async (old) => {
+      await old.table('claims').add(claim);
+      await old.table('records').bulkAdd(V2_RECORDS.map(({ day: _day, ...r }) => r));
+      await old.table('settings').add({ key: 'language', value: 'ko' });
+    });
+    const before = await dumpDatabase(name);
+    const db = await openReady(name);
+    expect(db.verno).toBe(4);
+    expect(await db.packs.count()).toBe(0);
+    db.close();
+    const after = await dumpDatabase(name);
+    expect(after.tables.packs).toEqual([]);
+    for (const table of Object.keys(before.tables)) expect(after.tables[table], table).toEqual(before.tables[table]);
   });
 });

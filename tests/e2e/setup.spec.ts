@@ -37,6 +37,7 @@ test('a designated driver sets up from scratch; a reload keeps every step; scree
   await page.reload();
   await expect(stepTitle(page, '어떤 장애로 손해를 봤나요?')).toBeVisible();
   await expect(page.getByRole('navigation', { name: '신고인 준비 단계' }).getByRole('button', { name: /누구인가요/ })).toContainText('완료');
+  await page.getByRole('radio', { name: /카카오 서비스 장애/ }).check();
   await shot(page, 'ko-setup-2-incident');
   await next(page);
 
@@ -46,7 +47,7 @@ test('a designated driver sets up from scratch; a reload keeps every step; scree
   await next(page);
 
   await expect(stepTitle(page, '손님은 어떤 길로 들어오나요?')).toBeVisible();
-  await expect(page.getByRole('textbox', { name: '채널 이름 (kakao-t)' })).toHaveValue('카카오 T 대리');
+  await expect(page.getByRole('textbox', { name: '채널 이름 (1)' })).toHaveValue('카카오 T 대리');
   await shot(page, 'ko-setup-4-channels');
   await next(page);
 
@@ -98,6 +99,7 @@ test('a restaurant owner sets up: business number required and checked, restaura
   await page.getByLabel('예금주').fill('박사장');
   await next(page);
   await expect(stepTitle(page, '어떤 장애로 손해를 봤나요?')).toBeVisible();
+  await page.getByRole('radio', { name: /카카오 서비스 장애/ }).check();
   await next(page);
   await expect(page.getByRole('checkbox', { name: /카카오톡 채널 \(톡채널\)/ })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: /^카카오페이/ })).toBeChecked();

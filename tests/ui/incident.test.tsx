@@ -7,7 +7,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setBridgeForTests } from '../../src/bridge';
 import { createMemoryBridge } from '../../src/bridge/memory';
-import { incidentFromPreset, KAKAO_2022_10_ID } from '../../src/core/incidents';
+import { incidentFromPreset, KAKAO_2022_10_ID, nowRoundedKst } from '../../src/core/incidents';
+import { hourContaining, parseInstant } from '../../src/core/time/kst';
 import type { Incident } from '../../src/core/model';
 import { createClaim, getClaim, OutageDeskDB, saveClaimDocument, setSetting } from '../../src/db';
 import type { ClaimBody } from '../../src/db';
@@ -50,7 +51,8 @@ describe('the incident page', () => {
     await saveClaimDocument(db, claimId, { claimant: { kind: 'designated-driver', name: '김대리', mobile: '010-1234-5678', servicesUsed: ['kakao-t-daeri'] } as never }, { allowDraft: true });
     render(<App opened={{ kind: 'ready', db }} i18n={createI18n('ko')} />);
     await go('#/incident');
-    await user.click(await screen.findByRole('button', { name: '카카오 2022년 10월 장애 쓰기' }, { timeout: 5000 }));
+    await user.click(await screen.findByRole('radio', { name: /카카오 서비스 장애/ }, { timeout: 5000 }));
+    await user.click(screen.getByRole('button', { name: '이 장애로 정하기' }));
     await waitFor(async () => expect((await incident())?.presetId).toBe(KAKAO_2022_10_ID));
 
     const item = (await screen.findByRole('heading', { level: 3, name: /카카오 T 대리/ })).closest('li')!;
@@ -85,34 +87,40 @@ describe('the incident page', () => {
     expect((await claimant())!.servicesUsed).toEqual(['kakao-t-daeri']);
   });
 
-  it('adds an incident of one’s own for a future outage, after confirming it replaces the preset', async () => {
+  it('starts a claim for an outage that began an hour ago ("a new outage, now"), after confirming it replaces the current one', async () => {
     const user = userEvent.setup();
     await saveClaimDocument(db, claimId, { incident: incidentFromPreset(KAKAO_2022_10_ID)!, claimant: { kind: 'designated-driver', name: '김대리', mobile: '010-1234-5678', servicesUsed: ['kakao-t-daeri'] } as never }, { allowDraft: true });
     render(<App opened={{ kind: 'ready', db }} i18n={createI18n('ko')} />);
     await go('#/incident');
-    await user.click(await screen.findByRole('button', { name: '내 장애 직접 적기' }, { timeout: 5000 }));
+    // The page shows the chosen incident and does not ask again; changing it is one button.
+    expect(await screen.findByRole('heading', { level: 2, name: /카카오 서비스 장애/ }, { timeout: 5000 })).toBeTruthy();
+    expect(screen.queryByRole('radio')).toBeNull();
+    await user.click(screen.getByRole('button', { name: '다른 장애로 바꾸기' }));
+    await user.click(await screen.findByRole('radio', { name: /새 장애, 지금 시작/ }));
+    // Nothing typed: refused, naming the field, nothing stored.
     await user.click(screen.getByRole('button', { name: '이 장애로 정하기' }));
-    expect(await screen.findByText('장애 이름: 한국어 이름이 비어 있어요')).toBeTruthy();
-    expect(screen.getByText('시작: 꼭 적어야 하는 항목이에요')).toBeTruthy();
+    expect(await screen.findByText(/멈춘 서비스 \(한 줄에 하나\)/, { selector: 'code' })).toBeTruthy();
+    expect(await db.packs.count()).toBe(0);
 
-    await user.type(screen.getByLabelText('장애 이름'), '배달앱 결제 장애');
-    await user.type(screen.getByLabelText('멈춘 서비스 1'), '배민 주문 접수');
-    fireEvent.change(screen.getByLabelText('배민 주문 접수 시작 날짜'), { target: { value: '2026-03-01' } });
-    fireEvent.change(screen.getByLabelText('배민 주문 접수 시작 시각'), { target: { value: '18:10' } });
-    fireEvent.change(screen.getByLabelText('배민 주문 접수 끝 날짜'), { target: { value: '2026-03-01' } });
-    fireEvent.change(screen.getByLabelText('배민 주문 접수 끝 시각'), { target: { value: '21:40' } });
-    await user.type(screen.getByLabelText(/시간의 출처/), '회사 공지 2026-03-02');
+    const now = Date.now();
+    const hourAgo = nowRoundedKst(now - 3_600_000);
+    fireEvent.change(screen.getByLabelText('시작 날짜'), { target: { value: hourAgo.slice(0, 10) } });
+    fireEvent.change(screen.getByLabelText('시작 시각'), { target: { value: hourAgo.slice(11, 16) } });
+    await user.type(screen.getByLabelText('멈춘 서비스 (한 줄에 하나)'), '대리 앱 콜 배정');
     await user.click(screen.getByRole('button', { name: '이 장애로 정하기' }));
     const dialog = await screen.findByRole('alertdialog', { name: '장애를 바꿀까요?' });
     await user.click(within(dialog).getByRole('button', { name: '바꾸기' }));
 
-    await waitFor(async () => expect((await incident())?.name.ko).toBe('배달앱 결제 장애'));
+    await waitFor(async () => expect((await incident())?.name.ko).toBe('대리 앱 콜 배정 장애'));
     const own = (await incident())!;
-    expect(own.presetId).toBeUndefined();
-    expect(own.services).toEqual([
-      { id: 'baemin-jumun-jeopsu', name: { ko: '배민 주문 접수', en: '' }, window: { start: '2026-03-01T18:10+09:00', end: '2026-03-01T21:40+09:00' }, source: '회사 공지 2026-03-02' },
-    ]);
-    expect((await claimant())!.servicesUsed).toEqual(['baemin-jumun-jeopsu']);
-    expect(await screen.findByText('2026년 3월 1일 일 18:10 – 2026년 3월 1일 일 21:40')).toBeTruthy();
+    const stored = await db.packs.toArray();
+    expect(stored.map((r) => [r.origin, r.pack.channels.map((c) => c.kind)])).toEqual([['own', ['damage365', 'dispute-mediation', 'generic']]]);
+    expect(own.presetId).toBe(stored[0]!.id);
+    expect(own.services).toHaveLength(1);
+    expect(own.services[0]!.window.start).toBe(hourAgo);
+    // Open end: counted up to the end of the current hour.
+    expect(parseInstant(own.services[0]!.window.end)).toBe((hourContaining(Date.now()) + 1) * 3_600_000);
+    expect((await claimant())!.servicesUsed).toEqual([]);
+    expect(await screen.findByRole('heading', { level: 2, name: /대리 앱 콜 배정 장애/ })).toBeTruthy();
   });
 });

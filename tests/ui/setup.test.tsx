@@ -73,8 +73,13 @@ describe('claimant setup: a designated driver from scratch', () => {
     });
     await waitFor(() => expect(within(stepButton(/누구인가요/)).getByText('완료')).toBeTruthy());
 
-    // Step 2: the Kakao 2022 preset is the default choice.
-    expect((screen.getByRole('radio', { name: /카카오 서비스 장애/ }) as HTMLInputElement).checked).toBe(true);
+    // Step 2: no outage is chosen for the user (no Kakao default); the list is newest first.
+    await screen.findByRole('radio', { name: /카카오 서비스 장애/ });
+    const radios = screen.getAllByRole('radio', { name: /장애/ });
+    expect(radios.every((r) => !(r as HTMLInputElement).checked)).toBe(true);
+    expect(radios[0]!.closest('label')!.textContent).toContain('새 장애, 지금 시작');
+    expect(radios[1]!.closest('label')!.textContent).toContain('네이버페이');
+    await user.click(screen.getByRole('radio', { name: /카카오 서비스 장애/ }));
     await user.click(screen.getByRole('button', { name: '다음' }));
     expect(await screen.findByRole('heading', { level: 3, name: '어떤 서비스가 멈춰서 일을 못 했나요?' })).toBeTruthy();
     expect((await body()).incident).toEqual(incidentFromPreset(KAKAO_2022_10_ID));
@@ -171,7 +176,7 @@ describe('claimant setup: defaults per kind and reload', () => {
     await screen.findByRole('heading', { level: 3, name: '이익률과 기록 단위를 정해요' });
     const channels = (await body()).claimant!.salesChannels!;
     expect(channels.map((c) => [c.id, c.isPlatform])).toEqual([
-      ['kakao-talk', true], ['kakao-pay', true], ['card', false], ['cash', false], ['phone', false], ['neibeo-yeyak', false],
+      ['kakao-talk', true], ['kakao-pay', true], ['card', false], ['cash', false], ['phone', false], ['ch-1', false],
     ]);
 
     expect((screen.getByLabelText('변동비 비율 v') as HTMLInputElement).value).toBe('35');

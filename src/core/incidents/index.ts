@@ -19,3 +19,7 @@ export function incidentFromPreset(id: string): Incident | undefined {
   const preset = incidentPresets[id];
   return preset ? structuredClone(preset) : undefined;
 }
+export * from './claimant-defaults';
+export * from './listing';
+export * from './pack-diff';
+export * from './authoring';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseInstant } from '../time/kst';
 import { channelProfileSchema } from '../packet/profile';
 import { MERCHANT_INDUSTRIES, TAXI_TYPES } from './claimant';
+import { channelIdSchema } from './record';
 import { bi, bilingualTextSchema, idSchema, kstDateSchema, kstInstantSchema } from './common';
 
 /**
@@ -20,6 +21,17 @@ export const PACK_CLAIMANT_KINDS = ['merchant', 'taxi', 'designated-driver', 'ri
 
 export const RULE_KINDS = [
   'best-week', 'window-vs-earlier', 'same-slot-multiple', 'fee-for-duration', 'commission-refund', 'fixed-amount', 'failed-orders',
+] as const;
+
+/**
+ * What kind of service failed, so the app can suggest a claimant's channels (which stopped, which stayed open)
+ * from the pack instead of from one outage's habits. Platforms a claimant sells through: `payment`,
+ * `delivery-app`, `shop-messaging` (orders and bookings by chat), `gift-order`, `taxi-hailing`,
+ * `driver-dispatch`. Lines under every channel: `internet` (card terminals and online sales stop),
+ * `landline` (phone orders stop), `network` (both). For information only: `messaging`, `maps`, `other`.
+ */
+export const SERVICE_KINDS = [
+  'payment', 'delivery-app', 'shop-messaging', 'gift-order', 'taxi-hailing', 'driver-dispatch', 'internet', 'landline', 'network', 'messaging', 'maps', 'other',
 ] as const;
 
 export const CHANNEL_KINDS = ['company-form', 'company-documents', 'automatic-credit', 'damage365', 'dispute-mediation', 'generic'] as const;
@@ -58,6 +70,10 @@ export const packServiceSchema = z
   .object({
     id: idSchema,
     name: bilingualTextSchema,
+    /** Optional: what kind of service it is (SERVICE_KINDS); without it the app suggests the service as a channel for everyone. */
+    kind: z.enum(SERVICE_KINDS).optional(),
+    /** Optional: the sales channel a claimant records for this service (its id in records, its name on screen). */
+    channel: z.object({ id: channelIdSchema, name: bilingualTextSchema }).optional(),
     intervals: z.array(intervalSchema).min(1, bi('장애 구간을 하나 이상 적어요', 'give at least one outage interval')).max(50),
     sources: z.array(sourceSchema).min(1, bi('출처를 하나 이상 적어요', 'give at least one source')),
     note: notes,
@@ -333,3 +349,5 @@ export type RuleInputSpec = z.infer<typeof ruleInputSchema>;
 export type PackBand = z.infer<typeof bandSchema>;
 export type ClaimChannel = z.infer<typeof claimChannelSchema>;
 export type PackSource = z.infer<typeof sourceSchema>;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];

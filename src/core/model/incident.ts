@@ -31,6 +31,8 @@ export const incidentSchema = z.object({
   name: bilingualTextSchema,
   /** The preset this incident was copied from, if any (the user may edit times; the preset stays as data). */
   presetId: idSchema.optional(),
+  /** The version of the preset's pack the incident was taken from: a newer pack leaves the claim on it until the user moves it. */
+  presetVersion: z.number().int().min(1).optional(),
   services: z.array(serviceOutageSchema).min(1, bi('장애 서비스를 하나 이상 적어요', 'list at least one affected service')),
   /** Free text: what happened, with sources. */
   summary: z.string().max(4000).optional(),

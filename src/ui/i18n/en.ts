@@ -6,6 +6,7 @@ import { enEstimate } from './areas/estimate';
 import { enExamples } from './areas/examples';
 import { enBackup } from './areas/backup';
 import { enIncident } from './areas/incident';
+import { enPacks } from './areas/packs';
 import { enSetup } from './areas/setup';
 import { enRecords } from './areas/records';
 import { enImport } from './areas/import';
@@ -102,6 +103,7 @@ export const en: Messages = {
     action: 'Go to records',
   },
   incident: enIncident,
+  packs: enPacks,
   records: enRecords,
   import: enImport,
   screenshots: enScreenshots,

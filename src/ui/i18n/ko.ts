@@ -5,6 +5,7 @@ import { koEstimate } from './areas/estimate';
 import { koExamples } from './areas/examples';
 import { koBackup } from './areas/backup';
 import { koIncident } from './areas/incident';
+import { koPacks } from './areas/packs';
 import { koSetup } from './areas/setup';
 import { koRecords } from './areas/records';
 import { koImport } from './areas/import';
@@ -104,6 +105,7 @@ export const ko = {
     action: '기록으로 가기',
   },
   incident: koIncident,
+  packs: koPacks,
   records: koRecords,
   import: koImport,
   screenshots: koScreenshots,

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { slugifyChannel } from '../../core/io/channels';
-import type { SalesChannel } from '../../core/model';
+import { nextChannelId, suggestedChannelsFor } from '../../core/incidents';
+import type { Incident, SalesChannel } from '../../core/model';
+import type { IncidentPack } from '../../core/model/incident-pack';
 import type { ClaimBody } from '../../db';
 import { ChannelFareFields, faresOf, parseFares, withFares } from './ChannelFares';
 import type { FareErrors } from './ChannelFares';
+import { pick, useIncidentPack } from '../incidents/packs';
 import { Field, StepActions, StepProblems } from './Field';
-import { suggestedChannels } from './defaults';
 import type { ClaimantProfile } from './defaults';
 import { useSaveBody } from './save';
 import type { Problem } from './save';
@@ -25,23 +26,24 @@ interface Row extends SalesChannel {
   used: boolean;
 }
 
-/** A channel id from a label, unique among the rows (`phone`, `phone-2`). */
-function uniqueId(label: string, taken: Set<string>): string {
-  const base = slugifyChannel(label).slice(0, 36).replace(/-+$/, '') || 'channel';
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return id;
+/** Step 4: the sales channels (the failed platform and the others that count as mitigation). */
+export function ChannelsStep(props: Props) {
+  const incident = props.body.incident as Incident | undefined;
+  const { loading, pack } = useIncidentPack(incident);
+  // A stored pack is read first, so the suggestions come from it and not from nothing.
+  if (loading) return null;
+  return <ChannelsForm {...props} incident={incident} pack={pack} />;
 }
 
-/** Step 4: the sales channels (the failed platform and the others that count as mitigation). */
-export function ChannelsStep({ body, claimId, onDone, onBack }: Props) {
+function ChannelsForm({ body, claimId, onDone, onBack, incident, pack }: Props & { incident: Incident | undefined; pack: IncidentPack | undefined }) {
   const { t, i18n } = useTranslation();
   const save = useSaveBody(claimId);
   const claimant = body.claimant as (ClaimantProfile & { salesChannels?: SalesChannel[] } & Record<string, unknown>) | undefined;
   const [rows, setRows] = useState<Row[]>(() => {
     if (!claimant?.kind) return [];
     const saved = claimant.salesChannels ?? [];
-    const suggested = suggestedChannels(claimant).map((c) => ({ id: c.id, label: t(`setup.channelLabel.${c.labelKey}`), isPlatform: c.isPlatform }));
+    // From the incident's pack: its platforms and the lines it stopped, never another outage's channels.
+    const suggested = suggestedChannelsFor(incident, pack, claimant).map((c) => ({ id: c.id, label: pick(c.label, i18n.language), isPlatform: c.isPlatform }));
     if (saved.length === 0) return suggested.map((c) => ({ ...c, used: true }));
     // Saved channels first (as chosen), then the suggestions not taken, unticked.
     const savedIds = new Set(saved.map((c) => c.id));
@@ -74,7 +76,7 @@ export function ChannelsStep({ body, claimId, onDone, onBack }: Props) {
       return;
     }
     setNewError(undefined);
-    setRows((prev) => [...prev, { id: uniqueId(label, new Set(prev.map((r) => r.id))), label, isPlatform: newPlatform, used: true }]);
+    setRows((prev) => [...prev, { id: nextChannelId(prev.map((r) => r.id)), label, isPlatform: newPlatform, used: true }]);
     setNewLabel('');
     setNewPlatform(false);
   }
@@ -125,22 +127,21 @@ export function ChannelsStep({ body, claimId, onDone, onBack }: Props) {
               return (
                 <tr key={r.id}>
                   <td>
-                    <input type="checkbox" checked={r.used} aria-label={t('setup.channels.useLabel', { label: r.label || r.id })} onChange={(e) => update(i, { used: e.target.checked })} />
+                    <input type="checkbox" checked={r.used} aria-label={t('setup.channels.useLabel', { label: r.label })} onChange={(e) => update(i, { used: e.target.checked })} />
                   </td>
                   <td>
                     <input
                       value={r.label}
-                      aria-label={t('setup.channels.labelOf', { id: r.id })}
+                      aria-label={t('setup.channels.labelOf', { n: i + 1 })}
                       aria-invalid={error ? true : undefined}
                       onChange={(e) => update(i, { label: e.target.value })}
                     />
-                    <code className="channel-id">{r.id}</code>
                     {error && <p className="field-error">{t('setup.fieldError', { field: t('setup.channels.label'), message: error })}</p>}
                   </td>
                   <td>
                     <label className="inline-choice">
                       <input type="checkbox" checked={r.isPlatform} onChange={(e) => update(i, { isPlatform: e.target.checked })} />
-                      <span className="visually-hidden">{t('setup.channels.platformOf', { label: r.label || r.id })}</span>
+                      <span className="visually-hidden">{t('setup.channels.platformOf', { label: r.label })}</span>
                       <span aria-hidden="true">{r.isPlatform ? t('setup.channels.isPlatform') : t('setup.channels.notPlatform')}</span>
                     </label>
                   </td>

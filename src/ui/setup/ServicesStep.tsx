@@ -7,7 +7,9 @@ import type { ClaimBody } from '../../db';
 import { formatKstWindow } from '../format';
 import { hrefOf } from '../routes';
 import { StepActions, StepProblems } from './Field';
-import { suggestedServices } from './defaults';
+import { suggestedServicesFor } from '../../core/incidents';
+import type { IncidentPack } from '../../core/model/incident-pack';
+import { useIncidentPack } from '../incidents/packs';
 import type { ClaimantProfile } from './defaults';
 import { useSaveBody } from './save';
 import type { Problem } from './save';
@@ -21,7 +23,13 @@ interface Props {
 }
 
 /** Step 3: which of the incident's services the claimant depended on (their union is the claim window). */
-export function ServicesStep({ body, claimId, onDone, onBack }: Props) {
+export function ServicesStep(props: Props) {
+  const { loading, pack } = useIncidentPack(props.body.incident as Incident | undefined);
+  if (loading) return null;
+  return <ServicesForm {...props} pack={pack} />;
+}
+
+function ServicesForm({ body, claimId, onDone, onBack, pack }: Props & { pack: IncidentPack | undefined }) {
   const { t, i18n } = useTranslation();
   const save = useSaveBody(claimId);
   const incident = body.incident as Incident | undefined;
@@ -29,7 +37,7 @@ export function ServicesStep({ body, claimId, onDone, onBack }: Props) {
   const ids = incident?.services.map((s) => s.id) ?? [];
   const [chosen, setChosen] = useState<Set<string>>(() => {
     const saved = claimant?.servicesUsed ?? [];
-    const start = saved.length > 0 ? saved : claimant ? suggestedServices(claimant) : [];
+    const start = saved.length > 0 ? saved : claimant?.kind && incident ? suggestedServicesFor(incident, pack, claimant) : [];
     return new Set(start.filter((id) => ids.includes(id)));
   });
   const [problems, setProblems] = useState<Problem[]>([]);
