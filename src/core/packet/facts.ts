@@ -3,7 +3,8 @@ import type { Claim } from '../model/claim';
 import { roundWon } from '../model/money';
 import { estimateClaim } from '../estimate/estimate-claim';
 import type { Assumption, ClaimEstimate } from '../estimate/types';
-import type { RuleResult } from '../estimate/rules/types';
+import type { RuleInputShown, RuleResult } from '../estimate/rules/types';
+import { compareRule } from '../estimate/rules/gap-words';
 import { documentLabelKo } from './documents';
 import type { ChoiceContext, PacketFacts } from './form';
 import { formatDateKo, formatKst, formatNumber, formatWon } from './format';
@@ -122,6 +123,42 @@ function ruleReport(result: RuleResult): ReportRule | null {
   }
   detail.push(...result.notes.map(ko), `출처: ${result.source}`);
   return { id: result.id, name: result.title.ko, loss: result.loss, bandLabel, detail, ...(weeks ? { weeks } : {}), ...(windows ? { windows } : {}) };
+}
+
+/** A declared input of a company rule as the packet shows it: the value as the claimant declared it, and its evidence by kind (never a file name). */
+function declaredInputKo(claim: Claim, input: RuleInputShown): string {
+  const v = input.value;
+  const value =
+    v === null
+      ? '아직 적지 않았어요'
+      : Array.isArray(v)
+        ? v.map((d) => formatDateKo(d)).join(', ')
+        : input.unit === 'rate'
+          ? `${formatNumber(Number(v) * 100, 2)}%`
+          : input.unit === 'won'
+            ? formatWon(Number(v))
+            : input.unit === 'hours'
+              ? `${formatNumber(Number(v), 1)}시간`
+              : input.unit === 'days'
+                ? `${formatNumber(Number(v), 0)}일`
+                : formatNumber(Number(v), 0);
+  const linked = input.evidenceIds
+    .map((id) => claim.evidence.find((e) => e.id === id))
+    .filter((e): e is NonNullable<typeof e> => !!e)
+    .map((e) => documentLabelKo(e.label));
+  const evidence = linked.length > 0 ? `증빙: ${[...new Set(linked)].join(', ')} (요청 서류: ${input.evidence.ko})` : `증빙은 아직 없어요 (요청 서류: ${input.evidence.ko})`;
+  return v === null ? `${input.name.ko}: ${value} (${evidence})` : `${input.name.ko} (신고인이 적은 값): ${value}. ${evidence}`;
+}
+
+/** Every applicable company rule beside the app's estimate, for form texts: one sentence each (undefined when none applies). */
+function companyRulesComparisonKo(rules: NonNullable<ReportData['companyRules']>): string | undefined {
+  if (rules.length === 0) return undefined;
+  return rules
+    .map((r) => {
+      const declared = r.inputs.filter((line) => line.includes('(신고인이 적은 값)')).map((line) => line.split('. 증빙')[0]);
+      return `${r.name}: ${r.gap ?? ''}${declared.length ? ` ${declared.join('; ')}.` : ''}`;
+    })
+    .join(' ');
 }
 
 /** Where a window's times come from, in plain words: published (with a source), partly unconfirmed, or typed by the claimant. */
@@ -270,9 +307,9 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
       loss: r.loss,
       bandLabel: r.band ? ko(r.band.label) : '',
       lines: r.lines.map(ko),
-      inputs: r.inputs.map((i) => `${i.name.ko}: ${i.value === null ? '아직 적지 않았어요' : Array.isArray(i.value) ? i.value.join(', ') : i.unit === 'rate' ? `${(Number(i.value) * 100).toFixed(2)}%` : i.unit === 'won' ? formatWon(Number(i.value)) : String(i.value)} (증빙: ${i.evidence.ko})`),
+      inputs: r.inputs.map((i) => declaredInputKo(claim, i)),
       notes: r.notes.map(ko),
-      gap: r.gap ? ko(r.gap.words) : null,
+      gap: compareRule(r, e.revenue.computable ? e.lostProfit : null).words.ko,
       source: r.source,
     })),
     warnings: [...e.warnings.map((w) => ko(w.message)), ...(ruleResult && !rule ? ruleResult.notes.map(ko) : [])],
@@ -315,6 +352,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
     'rule.loss': rule ? formatWon(rule.loss) : undefined,
     'rule.band': rule?.bandLabel,
     'rule.detail': rule ? rule.detail.filter((l) => !l.startsWith('출처')).join(' ') : undefined,
+    'rules.comparison': companyRulesComparisonKo(report.companyRules ?? []),
     'evidence.list': evidence.map((i) => `${i.labelKo}(${i.fileName})`).join(', '),
     'evidence.count': String(evidence.length),
     'channel.name': profile.name.ko,

@@ -145,7 +145,12 @@ export function EstimateView({ row, claim, estimate: e }: Props) {
       <section className="section" aria-labelledby="rules-title">
         <h2 id="rules-title">{t('estimate.rules.title')}</h2>
         <p className="field-hint">{t('estimate.rules.lead')}</p>
-        <RulesView rules={e.rules} />
+        <RulesView
+          rules={e.rules}
+          appEstimate={revenueKnown ? e.lostProfit : null}
+          claim={claim}
+          onSaveInputs={(ruleInputs) => saveBody({ ...body, ruleInputs })}
+        />
       </section>
 
       <section className="section" aria-labelledby="assumptions-title">

@@ -15,6 +15,7 @@ import type { RuleBand, RuleResult } from './types';
 
 export type { RuleBand, RuleInputShown, RuleResult } from './types';
 export * from './kinds/index';
+export { compareRule, type RuleComparison } from './gap-words';
 
 /** What a rule reads besides its parameters (section 3.3). */
 export interface RuleContext {
