@@ -5,6 +5,8 @@ import { estimateClaim } from '../estimate/estimate-claim';
 import type { Assumption, ClaimEstimate } from '../estimate/types';
 import type { RuleInputShown, RuleResult } from '../estimate/rules/types';
 import { compareRule } from '../estimate/rules/gap-words';
+import { packForClaim } from '../estimate/rules/index';
+import { packRefs, withoutRefs } from '../incidents/pack';
 import { documentLabelKo } from './documents';
 import type { ChoiceContext, PacketFacts } from './form';
 import { formatDateKo, formatKst, formatNumber, formatWon } from './format';
@@ -179,6 +181,8 @@ function durationKo(startIso: string, endIso: string): string {
 export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvidenceIds: ReadonlySet<string> = new Set()): ClaimDescription {
   const e = estimateClaim(claim);
   const c = claim.claimant;
+  const pack = packForClaim(claim);
+  const refs = pack ? packRefs(pack) : [];
   const services = e.claimWindow.services.filter((s) => s.used);
   const servicesKo = services.map((s) => s.name.ko).join(', ');
   const ruleResult = profile.rule ? e.rules[profile.rule] : undefined;
@@ -298,7 +302,8 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
     assumptions: e.assumptions.map((a) => ({
       label: ko(a.label),
       value: assumptionValue(a),
-      source: ko(a.source),
+      // A claim made before the notes were cleaned still carries article ids: never printed (plain words only).
+      source: withoutRefs(ko(a.source), refs),
       confirmed: a.confirmed === true,
       ...(a.confirmed === null ? { methodChoice: true } : {}),
     })),
