@@ -101,3 +101,37 @@ describe('company rules beside the estimate (issue 14)', () => {
     await waitFor(() => expect(screen.getByTestId('rule-gap-lguplus-2023-smb-1m').textContent).toContain('회사 기준 보상액은 31,998원'));
   });
 });
+
+describe('nothing Kakao by default downstream (issue 14)', () => {
+  it('the PC cafe in the LG U+ outage: the checklist asks for the council’s documents and no trip history; export offers no Kakao channel', async () => {
+    const id = await pcCafeWithoutInputs();
+    render(<App opened={{ kind: 'ready', db }} i18n={createI18n('ko')} />);
+    await go('#/estimate');
+    const checklist = (await screen.findByRole('heading', { name: /심사자가 볼 것/ }, { timeout: 8000 })).parentElement!;
+    expect(checklist.textContent).not.toContain('운행 내역');
+    expect(within(checklist).getByText('LG유플러스 피해 보상 협의체 (소상공인·PC방)에서 요구하는 서류: 피해 신고 내역')).toBeTruthy();
+    expect(within(checklist).getByText('LG유플러스 피해 보상 협의체 (소상공인·PC방)에서 요구하는 서류: 요금 명세서')).toBeTruthy();
+    expect(within(checklist).getByText('회사 기준에 필요한 값 2개 중 2개가 비어 있어요')).toBeTruthy();
+
+    await go('#/export');
+    const chooser = await screen.findByRole('group', { name: '어디에 신고하나요' }, { timeout: 8000 });
+    const names = within(chooser).getAllByRole('radio').map((r) => r.closest('label')!.textContent!);
+    expect(names.some((n) => n.includes('카카오'))).toBe(false);
+    expect(names).toHaveLength(3);
+    expect((within(chooser).getByRole('radio', { name: /온라인피해365센터/ }) as HTMLInputElement).checked).toBe(true);
+    expect(id).toBe('pc-cafe-test');
+  });
+
+  it('a designated driver in the Kakao outage is still asked for trip history', async () => {
+    const doc = JSON.parse(readFileSync(join(__dirname, '..', '..', 'assets', 'examples', 'driver-2022.claim.json'), 'utf8'));
+    const parsed = parseClaimFile({ ...doc, example: false, id: 'driver-test', evidence: [] });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    await addClaim(db, parsed.claim);
+    await setSetting(db, 'currentClaimId', 'driver-test');
+    render(<App opened={{ kind: 'ready', db }} i18n={createI18n('ko')} />);
+    await go('#/estimate');
+    const checklist = (await screen.findByRole('heading', { name: /심사자가 볼 것/ }, { timeout: 8000 })).parentElement!;
+    expect(within(checklist).getByText('멈춘 서비스 화면 캡처 (운행 내역, 오류 화면)')).toBeTruthy();
+    expect(within(checklist).getByText('수입 증빙 (운행 내역, 정산 내역)')).toBeTruthy();
+  });
+});

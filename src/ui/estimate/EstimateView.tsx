@@ -191,11 +191,11 @@ export function EstimateView({ row, claim, estimate: e }: Props) {
         <p className="field-hint">{t('estimate.readiness.lead')}</p>
         <ul className="checklist">
           {readiness.map((r) => (
-            <li key={r.id} className={r.ok ? 'is-ok' : 'is-missing'}>
+            <li key={r.key} className={r.ok ? 'is-ok' : 'is-missing'} data-readiness={r.id}>
               <span className="check-mark" aria-hidden="true">{r.ok ? '✓' : '•'}</span>
               <span className="visually-hidden">{r.ok ? t('estimate.readiness.ok') : t('estimate.readiness.missing')}</span>
               <span className="check-body">
-                <span>{t(`estimate.readiness.item.${r.id}`, r.values)}</span>
+                <span>{t(`estimate.readiness.item.${r.id}`, { ...r.values, ...(lang === 'en' ? { name: r.values.nameEn || r.values.name, channel: r.values.channelEn || r.values.channel } : {}), ...(r.context ? { context: r.context } : {}) })}</span>
                 {!r.ok && <a href={hrefOfFix(r.fix)}>{t(`estimate.readiness.fix.${r.id}`)}</a>}
               </span>
             </li>

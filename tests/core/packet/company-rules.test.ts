@@ -6,7 +6,7 @@ import type { Claim } from '../../../src/core/model/claim';
 import { parseClaimFile } from '../../../src/core/model/claim-file';
 import { describeClaim } from '../../../src/core/packet/facts';
 import { fillFormFields } from '../../../src/core/packet/form';
-import { findChannelProfile } from '../../../src/core/packet/profiles';
+import { channelsForClaim, findChannelProfile } from '../../../src/core/packet/profiles';
 
 function example(name: string): Claim {
   const parsed = parseClaimFile(readFileSync(join('assets/examples', `${name}.claim.json`), 'utf8'));
@@ -67,5 +67,28 @@ describe('the packet shows every applicable rule beside the estimate, declared i
     expect(pc.loss).toBeNull();
     expect(pc.inputs[0]).toBe('장애를 겪은 날: 아직 적지 않았어요 (증빙은 아직 없어요 (요청 서류: PC방 이용 기록·매출 자료))');
     expect(pc.gap).toContain('아직 계산하지 못했어요');
+  });
+});
+
+describe('channelsForClaim: the channels come from the claim’s own pack', () => {
+  it('an LG U+ claim gets the 365 Center, mediation and generic, with the 365 Center first, and no Kakao form', () => {
+    const { profiles, defaultId } = channelsForClaim(example('pc-cafe-lguplus-2023'));
+    expect(profiles.map((p) => p.id)).toEqual(['damage365', 'dispute-mediation', 'generic']);
+    expect(defaultId).toBe('damage365');
+  });
+
+  it('a Kakao merchant starts at the channel whose rule applies to it; a taxi driver at Kakao Mobility; neither sees the other’s rule channel', () => {
+    const merchant = channelsForClaim(example('merchant-best-week'));
+    expect(merchant.defaultId).toBe('kakao-2022-smb-documents');
+    expect(merchant.profiles.map((p) => p.id)).not.toContain('kakao-mobility-2022-taxi');
+    const taxi = channelsForClaim(example('taxi-franchise'));
+    expect(taxi.defaultId).toBe('kakao-mobility-2022-taxi');
+    expect(taxi.profiles.map((p) => p.id)).not.toContain('kakao-2022-smb-documents');
+  });
+
+  it('a user’s own incident (no pack) gets the generic channels only', () => {
+    const claim = example('cafe-daily');
+    const own = { ...claim, incident: { ...claim.incident, id: 'my-outage', presetId: undefined } };
+    expect(channelsForClaim(own).profiles.map((p) => p.id)).toEqual(['damage365', 'dispute-mediation', 'generic']);
   });
 });
