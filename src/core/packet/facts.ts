@@ -63,13 +63,16 @@ function kindKo(claim: Claim): string {
 
 const pct = (share: number) => `${formatNumber(share * 100, Number.isInteger(share * 100) ? 0 : 1)}%`;
 
+/** `2025-05-30T18:00+09:00` reads `2025-05-30 18:00` (KST wall time) in the packet. */
+const kstWallTimes = (text: string) => text.replace(/(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?\+09:00/g, '$1 $2');
+
 function assumptionValue(a: Assumption): string {
   if (typeof a.value === 'boolean') return a.value ? '예' : '아니오';
   if (typeof a.value === 'string') {
     if (a.id === 'estimator') return ESTIMATOR_KO[a.value] ?? a.value;
     if (a.id === 'reference-dates') return '아래 기준일 표';
     // Instants such as `2022-10-15T20:00+09:00 – 2022-10-16T02:00+09:00` read better as KST wall times.
-    return a.value.replace(/(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?\+09:00/g, '$1 $2');
+    return kstWallTimes(a.value);
   }
   if (['margin-v', 'margin-c', 'assumed-band', 'alpha'].includes(a.id)) return pct(a.value);
   if (['average-ticket', 'minimum-wage'].includes(a.id)) return formatWon(a.value);
@@ -311,7 +314,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
       name: r.title.ko,
       loss: r.loss,
       bandLabel: r.band ? ko(r.band.label) : '',
-      lines: r.lines.map(ko),
+      lines: r.lines.map((l) => kstWallTimes(ko(l))),
       inputs: r.inputs.map((i) => declaredInputKo(claim, i)),
       notes: r.notes.map(ko),
       gap: compareRule(r, e.revenue.computable ? e.lostProfit : null).words.ko,
