@@ -122,6 +122,15 @@ describe('nothing Kakao by default downstream (issue 14)', () => {
     expect(id).toBe('pc-cafe-test');
   });
 
+  it('the tracker records a submission of an LG U+ claim to its own channels, the 365 Center first', async () => {
+    await pcCafeWithoutInputs();
+    render(<App opened={{ kind: 'ready', db }} i18n={createI18n('ko')} />);
+    await go('#/tracker');
+    const select = (await screen.findByLabelText('신청처', {}, { timeout: 8000 })) as HTMLSelectElement;
+    expect(select.value).toBe('damage365');
+    expect([...select.options].map((o) => o.value)).toEqual(['damage365', 'dispute-mediation', 'generic']);
+  });
+
   it('a designated driver in the Kakao outage is still asked for trip history', async () => {
     const doc = JSON.parse(readFileSync(join(__dirname, '..', '..', 'assets', 'examples', 'driver-2022.claim.json'), 'utf8'));
     const parsed = parseClaimFile({ ...doc, example: false, id: 'driver-test', evidence: [] });

@@ -85,7 +85,7 @@ function InputForm({ input, claim, dates, onSave }: { input: RuleInputShown; cla
   const unitHint = t(`estimate.rules.inputs.unit.${input.unit}`, { defaultValue: '' });
   return (
     <form className="rule-input" onSubmit={(ev) => void submit(ev)} aria-label={name} data-input={input.id}>
-      <h4>{name}</h4>
+      {isDates && <h4>{name}</h4>}
       {isDates ? (
         <fieldset className="rule-input-dates">
           <legend>{t('estimate.rules.inputs.datesLegend')}</legend>
