@@ -217,6 +217,7 @@ describe('building the packet (the worker run in-process: jsdom has no Web Worke
     await user.click(await screen.findByRole('button', { name: '증빙 묶음 만들기' }));
     expect(await screen.findByText(/내려받기를 시작했어요/, {}, { timeout: 60_000 })).toBeTruthy();
     expect(screen.queryByRole('button', { name: '폴더에서 보기' })).toBeNull();
-    expect(bridge.saved[0]!.name).toMatch(/-kakao-2022-form\.zip$/);
+    // The merchant's first channel is the pack's channel whose rule applies to it (the small-business documents).
+    expect(bridge.saved[0]!.name).toMatch(/-kakao-2022-smb-documents\.zip$/);
   }, 90_000);
 });

@@ -1,7 +1,8 @@
 import type { Claim } from '../model/claim';
 import { bi } from '../model/common';
 import { parseClaimFile } from '../model/claim-file';
-import { SMB_BEST_WEEK_DATA, smbBestWeekBand } from '../estimate/rules/index';
+import { packForClaim, SMB_BEST_WEEK_DATA, smbBestWeekBand } from '../estimate/rules/index';
+import { KAKAO_2022_10_ID as KAKAO_PACK_ID } from '../incidents/kakao-2022-10';
 import type { ClaimEstimate } from '../estimate/types';
 import { describeClaim } from '../packet/facts';
 import { sha256Hex } from '../packet/hash';
@@ -29,9 +30,26 @@ const GENERIC_PROFILE_ID = GENERIC_CHANNEL.generic;
 
 export type ItemResult = { members: BatchMember[]; invalid: InvalidItem[] };
 
-/** The band of Kakao's rule for a claim's estimate; drivers are outside the rule. */
+/** A claim from another outage's pack: its own rules' figures (and bands) in words; null for Kakao 2022 claims. */
+function ownRulesLabel(claim: Claim, estimate: ClaimEstimate): string | null {
+  const pack = packForClaim(claim);
+  if (!pack || pack.id === KAKAO_PACK_ID) return null;
+  const rules = Object.values(estimate.rules);
+  if (rules.length === 0) return `${pack.incident.name.ko}: 해당하는 회사 기준 없음`;
+  return rules
+    .map((r) => {
+      if (!r.computable || r.loss === null) return `${r.title.ko}: 계산 불가 (필요한 값 없음)`;
+      const band = r.band && r.band.id !== 'figure' ? ` (${r.band.label.split(' / ')[0]})` : '';
+      return `${r.title.ko}: ${r.loss.toLocaleString('en-US')}원${band}`;
+    })
+    .join('; ');
+}
+
+/** The band of Kakao's rule for a claim's estimate; drivers and other outages' claims are outside the rule. */
 function bandOf(claim: Claim, estimate: ClaimEstimate): { salesLoss: number | null; band: BandId } {
   if (claim.claimant.kind !== 'merchant') return { salesLoss: null, band: 'not-applicable' };
+  const pack = packForClaim(claim);
+  if (pack && pack.id !== KAKAO_PACK_ID) return { salesLoss: null, band: 'not-applicable' };
   const rule = estimate.rules[SMB_BEST_WEEK_DATA.id];
   if (!rule || !rule.computable || rule.loss === null) return { salesLoss: null, band: 'no-data' };
   return { salesLoss: rule.loss, band: (rule.band?.id ?? smbBestWeekBand(rule.loss).id) as BandId };
@@ -40,12 +58,14 @@ function bandOf(claim: Claim, estimate: ClaimEstimate): { salesLoss: number | nu
 export function memberFromClaim(claim: Claim, estimate: ClaimEstimate, source: MemberSource): BatchMember {
   const c = claim.claimant;
   const { salesLoss, band } = bandOf(claim, estimate);
+  const ruleLabel = ownRulesLabel(claim, estimate);
   const figures: MemberFigures = {
     direct: estimate.directTotal,
     indirect: estimate.indirectTotal,
     total: estimate.claimTotal,
     salesLoss,
     band,
+    ...(ruleLabel ? { ruleLabel } : {}),
     basis: 'engine',
   };
   const member: BatchMember = {
@@ -60,6 +80,7 @@ export function memberFromClaim(claim: Claim, estimate: ClaimEstimate, source: M
     figures,
     mobile: formatMobile(c.mobile),
     incidentId: claim.incident.presetId ?? claim.incident.id,
+    incidentName: claim.incident.name.ko,
   };
   if (c.kind === 'merchant' && c.businessName) member.businessName = c.businessName;
   if (c.businessNumber) member.businessNumber = formatBusinessNumber(c.businessNumber);

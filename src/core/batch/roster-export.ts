@@ -12,7 +12,7 @@ import type { BatchMember, InvalidItem } from './types';
 
 export const ROSTER_COLUMNS = [
   '상태', '사유', '출처 파일', '행', '청구 ID', '구분', '업종', '상호', '이름', '사업자등록번호', '휴대전화', '시도', '시군구',
-  '은행', '계좌번호', '이용 서비스', '직접 손해(원)', '간접 손해(원)', '청구 합계(원)', '매출 손실(원)', '카카오 소상공인 기준', '금액 근거', '고객 불만·불편',
+  '은행', '계좌번호', '이용 서비스', '직접 손해(원)', '간접 손해(원)', '청구 합계(원)', '매출 손실(원)', '회사 보상 기준 (장애별)', '금액 근거', '고객 불만·불편',
 ] as const;
 
 export type RosterCell = string | number | null;
@@ -38,7 +38,7 @@ export function rosterTable(
       STATUS_LABELS[s.status], note, m.source.file, m.source.row ?? null, m.claimId ?? '', KIND_LABELS[m.kind] ?? m.kind,
       INDUSTRY_LABELS[m.industry] ?? m.industry, m.businessName ?? '', m.name, m.businessNumber ?? '', m.mobile ?? '',
       m.region.sido, m.region.sigungu, m.bankAccount?.bank ?? '', m.bankAccount?.number ?? '', m.services.map(serviceLabel).join(', '),
-      m.figures.direct, m.figures.indirect, m.figures.total, m.figures.salesLoss, BAND_LABELS[m.figures.band], BASIS_LABELS[m.figures.basis], m.complaints ?? '',
+      m.figures.direct, m.figures.indirect, m.figures.total, m.figures.salesLoss, m.figures.ruleLabel ?? BAND_LABELS[m.figures.band], BASIS_LABELS[m.figures.basis], m.complaints ?? '',
     ]);
   }
   for (const item of invalid) {

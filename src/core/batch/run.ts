@@ -1,4 +1,6 @@
 import { bi } from '../model/common';
+import { findBundledPack } from '../incidents/bundled';
+import { KAKAO_2022_10_ID } from '../incidents/kakao-2022-10';
 import type { Cp949Decoder } from '../io/encoding';
 import { sha256Hex } from '../packet/hash';
 import type { PacketFonts } from '../packet/pdf';
@@ -23,7 +25,30 @@ export function isBatchFileName(name: string): boolean {
   return BATCH_FILE_PATTERN.test(name);
 }
 
-export const SUMMARY_TITLE = '회원 피해 집계 (카카오 장애 2022)';
+/** The summary's title without an outage (a roster alone does not say which outage its members were hit by). */
+export const SUMMARY_TITLE_BASE = '회원 피해 집계';
+
+/**
+ * The outages a batch's members come from, by their claims' packs (a roster row names none): the incidents'
+ * names, in the order first met. A user's own incident is named by its claim's incident name when known.
+ */
+export function batchIncidentNames(members: readonly BatchMember[]): string[] {
+  const names: string[] = [];
+  for (const m of members) {
+    if (!m.incidentId) continue;
+    const name = findBundledPack(m.incidentId)?.incident.name.ko ?? m.incidentName ?? m.incidentId;
+    if (!names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
+/** The summary PDF's title from the members' pack(s): one outage by name, several said so, none: the plain title. */
+export function summaryTitle(members: readonly BatchMember[]): string {
+  const names = batchIncidentNames(members);
+  if (names.length === 0) return SUMMARY_TITLE_BASE;
+  if (names.length === 1) return `${SUMMARY_TITLE_BASE} (${names[0]})`;
+  return `${SUMMARY_TITLE_BASE} (여러 장애: ${names.join(', ')})`;
+}
 
 export type BatchSource<T> = { label: string; ref: T };
 
@@ -101,7 +126,9 @@ export function batchRosterXlsx(result: BatchResult, options: Pick<OutputOptions
 export function batchSummaryMeta(result: BatchResult, options: OutputOptions): SummaryMeta {
   const counts = batchCounts(result);
   return {
-    title: SUMMARY_TITLE,
+    title: summaryTitle(result.members),
+    incidents: batchIncidentNames(result.members),
+    kakaoMembers: result.members.filter((m) => !m.incidentId || m.incidentId === KAKAO_2022_10_ID).length,
     madeAt: options.now,
     appVersion: options.appVersion,
     items: counts.items,

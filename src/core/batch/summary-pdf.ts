@@ -18,7 +18,19 @@ export type SummaryMeta = {
   duplicatesRemoved: number;
   suspectedPairs: number;
   redacted: boolean;
+  /** The outages the members' claims come from (by their packs); empty for a roster alone. */
+  incidents?: readonly string[];
+  /** Members Kakao's 2022 small-business bands can apply to (Kakao claims and roster rows). */
+  kakaoMembers?: number;
 };
+
+/** What the band table covers when members come from other outages too (or only from them). */
+export function bandScopeNote(meta: Pick<SummaryMeta, 'incidents' | 'kakaoMembers'>): string | null {
+  const others = (meta.incidents ?? []).filter((n) => !n.includes('카카오'));
+  if (others.length === 0) return null;
+  if ((meta.kakaoMembers ?? 0) === 0) return `이 묶음의 회원은 모두 다른 장애(${others.join(', ')})의 회원이라 카카오 구간이 해당하지 않아요. 회원마다 자기 장애의 회사 기준 금액은 명단의 구간 열에 있어요.`;
+  return `여러 장애의 회원이 섞여 있어요: 카카오 구간은 카카오 장애 회원에게만 해당해요. 다른 장애(${others.join(', ')})의 회원은 '해당 없음'으로 세고, 자기 장애의 회사 기준 금액은 명단의 구간 열에 있어요.`;
+}
 
 const MUTED = '#555555';
 const WIDTH = 595.28 - 2 * 40;
@@ -139,6 +151,7 @@ export function summaryDocument(a: BatchAggregates, meta: SummaryMeta): TDocumen
       stack: [
         { text: '카카오 소상공인 보상 기준 구간 (2022-12-29 발표)', style: 'h2' },
         { text: '매출 손실 30만 원 이하 3만 원, 50만 원 이하 5만 원, 그 이상은 증빙 심사 (머니투데이 2023-01-30 기사).', fontSize: 8, color: MUTED, margin: [0, 0, 0, 3] },
+        ...(bandScopeNote(meta) ? [{ text: bandScopeNote(meta)!, fontSize: 8, bold: true, margin: [0, 0, 0, 3] as [number, number, number, number] }] : []),
         {
           table: {
             headerRows: 1,

@@ -35,6 +35,11 @@ export type MemberFigures = {
   /** The sales loss Kakao's rule looks at (best week against the outage week, or before - after on a roster). */
   salesLoss: number | null;
   band: BandId;
+  /**
+   * A member whose claim comes from another outage's pack: its own rules' figures in words (the roster shows
+   * them instead of Kakao's band, which does not apply to it).
+   */
+  ruleLabel?: string;
   /** Where the figures come from: the engine (loss model v1) or what the member declared on a roster. */
   basis: 'engine' | 'declared' | 'none';
 };
@@ -59,6 +64,8 @@ export type BatchMember = {
   complaints?: string;
   /** Packets and claims: the incident (its preset id when it has one), so the same harm can be grouped. */
   incidentId?: string;
+  /** The incident's name (Korean) as the claim gives it, for a summary of members from an outage without a bundled pack. */
+  incidentName?: string;
   /** Packets and claims with any: what the member sent where and what came back (claim.submissions). */
   submissions?: MemberSubmission[];
 };

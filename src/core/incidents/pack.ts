@@ -94,8 +94,51 @@ export function formatPackIssues(issues: readonly PackIssue[]): string {
   return issues.map((i) => `${i.path || '(파일 / file)'}: ${i.message}`).join('\n');
 }
 
+/** A source with its article id or address, for the CLI's listings of a pack (people checking the pack itself). */
 export function sourceText(s: PackSource): string {
   return [s.publication, s.date, s.ref].filter(Boolean).join(' ');
+}
+
+/**
+ * A source as text that leaves the app (service notes, rule sources in the packet and on screen): the
+ * publication and its date in plain words, never the article id or address.
+ */
+export function citationText(s: PackSource): string {
+  return [s.publication, s.date].filter(Boolean).join(' ');
+}
+
+/** Every article id or address a pack's sources name (for withoutRefs). */
+export function packRefs(pack: IncidentPack): string[] {
+  const refs = new Set<string>();
+  const add = (list: readonly PackSource[]) => list.forEach((x) => x.ref && refs.add(x.ref));
+  add(pack.incident.sources);
+  pack.services.forEach((x) => add(x.sources));
+  pack.channels.forEach((x) => add(x.sources));
+  pack.rules.forEach((x) => add(x.sources));
+  return [...refs];
+}
+
+/**
+ * A note as text that leaves the app: the article ids and addresses it cites are taken out, so
+ * "(카카오 발표, MBC 6420718)" reads "(카카오 발표, MBC)". The publication and its date stay.
+ */
+export function withoutRefs(text: string, refs: readonly string[]): string {
+  let out = text;
+  // Longest first, so a ref that contains another is removed whole.
+  for (const ref of [...refs].filter((r) => r.trim().length >= 4).sort((a, b) => b.length - a.length)) out = out.split(ref).join('');
+  if (out === text) return text;
+  return out
+    .replace(/\(\s*[,;]?\s*\)/g, '')
+    .replace(/\(\s+/g, '(')
+    .replace(/\s+\)/g, ')')
+    .replace(/\s+([,;.])/g, '$1')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
+}
+
+/** Several sources cited once each (two articles of one publication on one day read as one). */
+export function citationsText(sources: readonly PackSource[], separator = ', '): string {
+  return [...new Set(sources.map(citationText))].join(separator);
 }
 
 export interface PackToIncidentOptions {
@@ -110,8 +153,9 @@ export interface PackToIncidentOptions {
  */
 export function packToIncident(pack: IncidentPack, opts: PackToIncidentOptions = {}): Incident {
   const services: ServiceOutage[] = [];
+  const refs = packRefs(pack);
   for (const s of pack.services) {
-    const sources = s.sources.map(sourceText).join('; ');
+    const sources = citationsText(s.sources, '; ');
     s.intervals.forEach((w, i) => {
       let end = w.end;
       const flags: string[] = [];
@@ -129,7 +173,7 @@ export function packToIncident(pack: IncidentPack, opts: PackToIncidentOptions =
         name: { ko: `${s.name.ko}${suffixKo}`, en: s.name.en ? `${s.name.en}${suffixKo}` : '' },
         window: { start: w.start, end },
         // The interval's own note says where its times come from; else the service's note, else its sources.
-        source: [w.note || s.note || sources, ...flags].filter(Boolean).join(' / '),
+        source: [withoutRefs(w.note || s.note || sources, refs), ...flags].filter(Boolean).join(' / '),
       });
     });
   }

@@ -4,7 +4,10 @@ import { roundWon } from '../model/money';
 import { estimateClaim } from '../estimate/estimate-claim';
 import { FARE_SOURCE_WORDS } from '../estimate/channel-fares';
 import type { Assumption, ChannelTicket, ClaimEstimate } from '../estimate/types';
-import type { RuleResult } from '../estimate/rules/types';
+import type { RuleInputShown, RuleResult } from '../estimate/rules/types';
+import { compareRule } from '../estimate/rules/gap-words';
+import { packForClaim } from '../estimate/rules/index';
+import { packRefs, withoutRefs } from '../incidents/pack';
 import { documentLabelKo } from './documents';
 import type { ChoiceContext, PacketFacts } from './form';
 import { formatDateKo, formatKst, formatNumber, formatWon } from './format';
@@ -63,13 +66,16 @@ function kindKo(claim: Claim): string {
 
 const pct = (share: number) => `${formatNumber(share * 100, Number.isInteger(share * 100) ? 0 : 1)}%`;
 
+/** `2025-05-30T18:00+09:00` reads `2025-05-30 18:00` (KST wall time) in the packet. */
+const kstWallTimes = (text: string) => text.replace(/(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?\+09:00/g, '$1 $2');
+
 function assumptionValue(a: Assumption): string {
   if (typeof a.value === 'boolean') return a.value ? '예' : '아니오';
   if (typeof a.value === 'string') {
     if (a.id === 'estimator') return ESTIMATOR_KO[a.value] ?? a.value;
     if (a.id === 'reference-dates') return '아래 기준일 표';
     // Instants such as `2022-10-15T20:00+09:00 – 2022-10-16T02:00+09:00` read better as KST wall times.
-    return a.value.replace(/(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?\+09:00/g, '$1 $2');
+    return kstWallTimes(a.value);
   }
   if (['margin-v', 'margin-c', 'assumed-band', 'alpha'].includes(a.id)) return pct(a.value);
   if (['average-ticket', 'minimum-wage'].includes(a.id) || a.id.startsWith('average-fare:')) return formatWon(a.value);
@@ -127,6 +133,42 @@ function ruleReport(result: RuleResult): ReportRule | null {
   return { id: result.id, name: result.title.ko, loss: result.loss, bandLabel, detail, ...(weeks ? { weeks } : {}), ...(windows ? { windows } : {}) };
 }
 
+/** A declared input of a company rule as the packet shows it: the value as the claimant declared it, and its evidence by kind (never a file name). */
+function declaredInputKo(claim: Claim, input: RuleInputShown): string {
+  const v = input.value;
+  const value =
+    v === null
+      ? '아직 적지 않았어요'
+      : Array.isArray(v)
+        ? v.map((d) => formatDateKo(d)).join(', ')
+        : input.unit === 'rate'
+          ? `${formatNumber(Number(v) * 100, 2)}%`
+          : input.unit === 'won'
+            ? formatWon(Number(v))
+            : input.unit === 'hours'
+              ? `${formatNumber(Number(v), 1)}시간`
+              : input.unit === 'days'
+                ? `${formatNumber(Number(v), 0)}일`
+                : formatNumber(Number(v), 0);
+  const linked = input.evidenceIds
+    .map((id) => claim.evidence.find((e) => e.id === id))
+    .filter((e): e is NonNullable<typeof e> => !!e)
+    .map((e) => documentLabelKo(e.label));
+  const evidence = linked.length > 0 ? `증빙: ${[...new Set(linked)].join(', ')} (요청 서류: ${input.evidence.ko})` : `증빙은 아직 없어요 (요청 서류: ${input.evidence.ko})`;
+  return v === null ? `${input.name.ko}: ${value} (${evidence})` : `${input.name.ko} (신고인이 적은 값): ${value}. ${evidence}`;
+}
+
+/** Every applicable company rule beside the app's estimate, for form texts: one sentence each (undefined when none applies). */
+function companyRulesComparisonKo(rules: NonNullable<ReportData['companyRules']>): string | undefined {
+  if (rules.length === 0) return undefined;
+  return rules
+    .map((r) => {
+      const declared = r.inputs.filter((line) => line.includes('(신고인이 적은 값)')).map((line) => line.split('. 증빙')[0]);
+      return `${r.name}: ${r.gap ?? ''}${declared.length ? ` ${declared.join('; ')}.` : ''}`;
+    })
+    .join(' ');
+}
+
 /** Where a window's times come from, in plain words: published (with a source), partly unconfirmed, or typed by the claimant. */
 function windowOrigin(claim: Claim, source: string): string {
   if (!claim.incident.presetId || !source.trim()) return '직접 적은 시각, 출처 없음';
@@ -145,6 +187,8 @@ function durationKo(startIso: string, endIso: string): string {
 export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvidenceIds: ReadonlySet<string> = new Set()): ClaimDescription {
   const e = estimateClaim(claim);
   const c = claim.claimant;
+  const pack = packForClaim(claim);
+  const refs = pack ? packRefs(pack) : [];
   const services = e.claimWindow.services.filter((s) => s.used);
   const servicesKo = services.map((s) => s.name.ko).join(', ');
   const ruleResult = profile.rule ? e.rules[profile.rule] : undefined;
@@ -267,7 +311,8 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
     assumptions: e.assumptions.map((a) => ({
       label: a.label.ko,
       value: assumptionValue(a),
-      source: ko(a.source),
+      // A claim made before the notes were cleaned still carries article ids: never printed (plain words only).
+      source: withoutRefs(ko(a.source), refs),
       confirmed: a.confirmed === true,
       ...(a.confirmed === null ? { methodChoice: true } : {}),
     })),
@@ -275,10 +320,10 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
       name: r.title.ko,
       loss: r.loss,
       bandLabel: r.band ? ko(r.band.label) : '',
-      lines: r.lines.map(ko),
-      inputs: r.inputs.map((i) => `${i.name.ko}: ${i.value === null ? '아직 적지 않았어요' : Array.isArray(i.value) ? i.value.join(', ') : i.unit === 'rate' ? `${(Number(i.value) * 100).toFixed(2)}%` : i.unit === 'won' ? formatWon(Number(i.value)) : String(i.value)} (증빙: ${i.evidence.ko})`),
+      lines: r.lines.map((l) => kstWallTimes(ko(l))),
+      inputs: r.inputs.map((i) => declaredInputKo(claim, i)),
       notes: r.notes.map(ko),
-      gap: r.gap ? ko(r.gap.words) : null,
+      gap: compareRule(r, e.revenue.computable ? e.lostProfit : null).words.ko,
       source: r.source,
     })),
     warnings: [...e.warnings.map((w) => ko(w.message)), ...(ruleResult && !rule ? ruleResult.notes.map(ko) : [])],
@@ -321,6 +366,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
     'rule.loss': rule ? formatWon(rule.loss) : undefined,
     'rule.band': rule?.bandLabel,
     'rule.detail': rule ? rule.detail.filter((l) => !l.startsWith('출처')).join(' ') : undefined,
+    'rules.comparison': companyRulesComparisonKo(report.companyRules ?? []),
     'evidence.list': evidence.map((i) => `${i.labelKo}(${i.fileName})`).join(', '),
     'evidence.count': String(evidence.length),
     'channel.name': profile.name.ko,

@@ -43,6 +43,8 @@ export const FACT_KEYS = [
   'rule.loss',
   'rule.band',
   'rule.detail',
+  /** Every applicable rule of the claim's pack beside the app's estimate, the gap in words, declared inputs as declared. */
+  'rules.comparison',
   'evidence.list',
   'evidence.count',
   'channel.name',

@@ -146,7 +146,12 @@ export function EstimateView({ row, claim, estimate: e }: Props) {
       <section className="section" aria-labelledby="rules-title">
         <h2 id="rules-title">{t('estimate.rules.title')}</h2>
         <p className="field-hint">{t('estimate.rules.lead')}</p>
-        <RulesView rules={e.rules} />
+        <RulesView
+          rules={e.rules}
+          appEstimate={revenueKnown ? e.lostProfit : null}
+          claim={claim}
+          onSaveInputs={(ruleInputs) => saveBody({ ...body, ruleInputs })}
+        />
       </section>
 
       <section className="section" aria-labelledby="assumptions-title">
@@ -187,11 +192,11 @@ export function EstimateView({ row, claim, estimate: e }: Props) {
         <p className="field-hint">{t('estimate.readiness.lead')}</p>
         <ul className="checklist">
           {readiness.map((r) => (
-            <li key={r.id} className={r.ok ? 'is-ok' : 'is-missing'}>
+            <li key={r.key} className={r.ok ? 'is-ok' : 'is-missing'} data-readiness={r.id}>
               <span className="check-mark" aria-hidden="true">{r.ok ? '✓' : '•'}</span>
               <span className="visually-hidden">{r.ok ? t('estimate.readiness.ok') : t('estimate.readiness.missing')}</span>
               <span className="check-body">
-                <span>{t(`estimate.readiness.item.${r.id}`, r.values)}</span>
+                <span>{t(`estimate.readiness.item.${r.id}`, { ...r.values, ...(lang === 'en' ? { name: r.values.nameEn || r.values.name, channel: r.values.channelEn || r.values.channel } : {}), ...(r.context ? { context: r.context } : {}) })}</span>
                 {!r.ok && <a href={hrefOfFix(r.fix)}>{t(`estimate.readiness.fix.${r.id}`)}</a>}
               </span>
             </li>

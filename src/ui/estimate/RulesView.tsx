@@ -1,21 +1,46 @@
 import { useTranslation } from 'react-i18next';
-import type { RuleResult } from '../../core/estimate';
-import { SMB_BEST_WEEK_DATA } from '../../core/estimate';
-import { formatWon, pickLanguage } from '../format';
+import type { RuleInputShown, RuleResult } from '../../core/estimate';
+import { compareRule, SMB_BEST_WEEK_DATA } from '../../core/estimate';
+import type { Claim } from '../../core/model';
+import { formatShare, formatWon, pickLanguage } from '../format';
+import type { Problem } from '../setup/save';
 import { Money } from './Money';
+import { RuleInputsEditor, type RuleInputs } from './RuleInputsEditor';
 
 interface WeekUsed { start: string; end: string; sales: number }
 interface WeekSkipped { start: string; end: string; missingDays: string[] }
 
 const isWeekList = <T,>(x: unknown): x is T[] => Array.isArray(x);
 
-/** What each claim channel's own rule gives (loss model section 3.3), beside the estimate. */
-export function RulesView({ rules }: { rules: Record<string, RuleResult> }) {
+interface Props {
+  rules: Record<string, RuleResult>;
+  /** The app's lost profit, or null when it cannot be computed (counts only, no average ticket). */
+  appEstimate: number | null;
+  /** With both, the inputs the rules need are declared here (saved into the claim). */
+  claim?: Claim;
+  onSaveInputs?: (next: RuleInputs) => Promise<Problem[] | null>;
+}
+
+/** A declared input's value in words. */
+function inputValue(input: RuleInputShown, lang: string): string | null {
+  const v = input.value;
+  if (v === null) return null;
+  if (Array.isArray(v)) return v.join(', ');
+  const n = Number(v);
+  if (input.unit === 'won') return formatWon(n, lang);
+  if (input.unit === 'rate') return formatShare(n);
+  return n.toLocaleString('en-US');
+}
+
+/** What each claim channel's own rule gives (loss model section 3.3), beside the estimate, with the gap in words. */
+export function RulesView({ rules, appEstimate, claim, onSaveInputs }: Props) {
   const { t, i18n } = useTranslation();
   const list = Object.values(rules);
   if (list.length === 0) return <p className="muted">{t('estimate.rules.none')}</p>;
+  const lang = i18n.language;
   return (
     <div className="rules">
+      {claim && onSaveInputs && <RuleInputsEditor rules={list} claim={claim} onSave={onSaveInputs} />}
       {list.map((rule) => {
         const used = isWeekList<WeekUsed>(rule.details.weeksUsed) ? rule.details.weeksUsed : [];
         const skipped = isWeekList<WeekSkipped>(rule.details.weeksSkipped) ? rule.details.weeksSkipped : [];
@@ -84,6 +109,27 @@ export function RulesView({ rules }: { rules: Record<string, RuleResult> }) {
                 })}
               </p>
             )}
+            {rule.inputs.length > 0 && (
+              <ul className="rule-declared" aria-label={t('estimate.rules.inputs.declaredLabel')}>
+                {rule.inputs.map((input) => {
+                  const value = inputValue(input, lang);
+                  const name = lang === 'en' && input.name.en ? input.name.en : input.name.ko;
+                  return (
+                    <li key={input.id}>
+                      {value === null
+                        ? t('estimate.rules.inputs.missing', { name })
+                        : t('estimate.rules.inputs.declared', { name, value, count: input.evidenceIds.length })}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+            <p className="rule-gap" data-testid={`rule-gap-${rule.id}`}>
+              {(() => {
+                const words = compareRule(rule, appEstimate).words;
+                return lang === 'en' ? words.en : words.ko;
+              })()}
+            </p>
             {rule.notes.map((n, i) => (
               <p key={i} className="field-hint">{pickLanguage(n, i18n.language)}</p>
             ))}

@@ -1,4 +1,6 @@
 import type { ClaimEstimate } from '../../core/estimate';
+import { packForClaim } from '../../core/estimate';
+import { rulesOfPack } from '../../core/incidents';
 import type { Claim } from '../../core/model';
 import { documentKindOfLabel } from '../../core/packet/documents';
 
@@ -9,7 +11,11 @@ export interface FixLink {
 }
 
 export interface ReadinessItem {
-  id: 'reference-records' | 'outage-records' | 'service-screenshot' | 'sales-proof' | 'identity-bank' | 'margin-confirmed';
+  id: 'reference-records' | 'outage-records' | 'service-screenshot' | 'sales-proof' | 'identity-bank' | 'margin-confirmed' | 'channel-document' | 'rule-inputs';
+  /** Unique among the items (several channel documents share an id). */
+  key: string;
+  /** `driver`: the wording that asks for trip history (운행 내역), asked only of drivers. */
+  context?: 'driver';
   ok: boolean;
   /** Numbers for the item's sentence (e.g. reference dates found of those asked for). */
   values: Record<string, number | string>;
@@ -32,7 +38,8 @@ export function readinessOf(claim: Claim, estimate: ClaimEstimate): ReadinessIte
   const salesProof = kinds.some((k) => SALES_PROOF.has(k ?? ''));
   const refs = estimate.referenceDates;
   const declared = estimate.baseline === 'declared';
-  return [
+  const driver = claim.claimant.kind !== 'merchant';
+  const items: Omit<ReadinessItem, 'key'>[] = [
     {
       id: 'reference-records',
       ok: declared || (estimate.baseline === 'same-slot' && refs.k >= refs.requestedK),
@@ -40,8 +47,8 @@ export function readinessOf(claim: Claim, estimate: ClaimEstimate): ReadinessIte
       fix: { route: 'baseline' },
     },
     { id: 'outage-records', ok: windowRecords > 0, values: { count: windowRecords }, fix: { route: 'records' } },
-    { id: 'service-screenshot', ok: screenshot, values: {}, fix: { route: 'evidence' } },
-    { id: 'sales-proof', ok: salesProof, values: {}, fix: { route: 'evidence' } },
+    { id: 'service-screenshot', ...(driver ? { context: 'driver' as const } : {}), ok: screenshot, values: {}, fix: { route: 'evidence' } },
+    { id: 'sales-proof', ...(driver ? { context: 'driver' as const } : {}), ok: salesProof, values: {}, fix: { route: 'evidence' } },
     {
       id: 'identity-bank',
       ok: !!claim.claimant.name && !!claim.claimant.mobile && !!claim.claimant.bankAccount,
@@ -54,7 +61,38 @@ export function readinessOf(claim: Claim, estimate: ClaimEstimate): ReadinessIte
       values: {},
       fix: { route: 'claimant', step: 'margin' },
     },
+    ...packItems(claim, estimate),
   ];
+  return items.map((item, i) => ({ ...item, key: `${item.id}-${i}` }));
+}
+
+/**
+ * What the claim's own pack asks for (issue 14): the documents its channels list, for the channels whose
+ * rules apply to this claimant, and the inputs those rules need. Nothing for an incident without a pack.
+ */
+function packItems(claim: Claim, estimate: ClaimEstimate): Omit<ReadinessItem, 'key'>[] {
+  const pack = packForClaim(claim);
+  if (!pack) return [];
+  const applicable = new Set(rulesOfPack(pack, claim.claimant.kind).map((r) => r.id));
+  const labels = claim.evidence.map((e) => e.label.normalize('NFC'));
+  const seen = new Set<string>();
+  const out: Omit<ReadinessItem, 'key'>[] = [];
+  for (const channel of pack.channels) {
+    if (!channel.rules.some((id) => applicable.has(id))) continue;
+    for (const doc of channel.documents) {
+      if (seen.has(doc.name.ko)) continue;
+      seen.add(doc.name.ko);
+      const ok = labels.some((l) => l.includes(doc.name.ko.normalize('NFC')));
+      out.push({ id: 'channel-document', ok, values: { name: doc.name.ko, nameEn: doc.name.en, channel: channel.name.ko, channelEn: channel.name.en, required: doc.required ? 1 : 0 }, fix: { route: 'evidence' } });
+    }
+  }
+  const inputs = new Map<string, boolean>();
+  for (const rule of Object.values(estimate.rules)) for (const input of rule.inputs) inputs.set(input.id, (inputs.get(input.id) ?? true) && input.value !== null);
+  if (inputs.size > 0) {
+    const missing = [...inputs.values()].filter((v) => !v).length;
+    out.push({ id: 'rule-inputs', ok: missing === 0, values: { missing, total: inputs.size }, fix: { route: 'estimate' } });
+  }
+  return out;
 }
 
 /** The page (and setup step) where a claim issue at `path` is fixed. */

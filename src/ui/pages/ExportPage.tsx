@@ -7,7 +7,7 @@ import { describeClaim } from '../../core/packet/facts';
 import { fillFormFields } from '../../core/packet/form';
 import { headlineOf } from '../../core/packet/headline';
 import type { ChannelProfile } from '../../core/packet/profile';
-import { CHANNEL_PROFILES } from '../../core/packet/profiles';
+import { channelsForClaim } from '../../core/packet/profiles';
 import { packetReadiness } from '../../core/packet/readiness';
 import { loadClaim } from '../../db';
 import type { LoadedClaim } from '../../db';
@@ -23,14 +23,8 @@ import { hrefOf } from '../routes';
 import type { RouteId } from '../routes';
 import '../styles/evidence.css';
 import '../styles/export.css';
-import { KAKAO_2022 } from '../../core/incidents/ids';
 
 const MAX_DRAFT_ISSUES = 8;
-
-/** The channel a claimant most likely uses first: drivers go to Kakao Mobility, others to Kakao's form. */
-function defaultChannel(claim: Claim): string {
-  return claim.claimant.kind === 'merchant' ? KAKAO_2022.formChannel : KAKAO_2022.mobilityTaxiChannel;
-}
 
 function FixLink({ route, href }: { route: RouteId; href?: string | null }) {
   const { t } = useTranslation();
@@ -41,7 +35,7 @@ function FixLink({ route, href }: { route: RouteId; href?: string | null }) {
   );
 }
 
-function ChannelChooser({ value, onChange }: { value: string; onChange: (id: string) => void }) {
+function ChannelChooser({ profiles, value, onChange }: { profiles: readonly ChannelProfile[]; value: string; onChange: (id: string) => void }) {
   const { t, i18n } = useTranslation();
   const intake = (p: ChannelProfile) => {
     if (!p.intake) return t('export.intakeAlways');
@@ -50,7 +44,7 @@ function ChannelChooser({ value, onChange }: { value: string; onChange: (id: str
   return (
     <fieldset className="channel-chooser">
       <legend>{t('export.channelLabel')}</legend>
-      {CHANNEL_PROFILES.map((p) => (
+      {profiles.map((p) => (
         <label key={p.id} className={`channel-option${value === p.id ? ' is-chosen' : ''}`}>
           <input type="radio" name="channel" value={p.id} checked={value === p.id} onChange={() => onChange(p.id)} />
           <span>
@@ -170,11 +164,12 @@ function Exporter({ claimId }: { claimId: string }) {
   if (loaded === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (loaded.status === 'missing') return null;
   if (loaded.status === 'draft') return <Draft loaded={loaded} />;
-  const channel = chosen ?? defaultChannel(loaded.claim);
-  const profile = CHANNEL_PROFILES.find((p) => p.id === channel) ?? CHANNEL_PROFILES[0]!;
+  // The channels come from the claim's own pack (issue 14): never a Kakao form preselected for another outage.
+  const { profiles, defaultId } = channelsForClaim(loaded.claim);
+  const profile = profiles.find((p) => p.id === chosen) ?? profiles.find((p) => p.id === defaultId)!;
   return (
     <>
-      <ChannelChooser value={profile.id} onChange={setChosen} />
+      <ChannelChooser profiles={profiles} value={profile.id} onChange={setChosen} />
       <ChannelPacket claim={loaded.claim} profile={profile} />
     </>
   );

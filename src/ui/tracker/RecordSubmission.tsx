@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BridgeError, getBridge } from '../../bridge';
 import { sha256Hex } from '../../core/packet/hash';
-import { CHANNEL_PROFILES } from '../../core/packet/profiles';
+import { CHANNEL_PROFILES, channelsForClaim } from '../../core/packet/profiles';
 import { addSubmission, kstInstant, readSentPacket, TrackerInputError } from '../../core/tracker';
 import type { SentPacket } from '../../core/tracker';
 import { addClaim, getClaim } from '../../db';
@@ -118,7 +118,10 @@ export function RecordSubmission({ tracked, picked, onPicked }: { tracked: Track
   const claim = tracked.loaded.claim;
   const matching = picked?.packet.manifest?.claimId === claim.id ? picked : null;
   const initial = nowParts();
-  const [channel, setChannel] = useState<string>(matching?.packet.manifest?.channel ?? tracked.deadlines.find((d) => d.due)?.channel ?? CHANNEL_PROFILES[0]!.id);
+  // The claim's own channels (its pack's, then 365/mediation/generic): never a Kakao form for another outage.
+  const own = channelsForClaim(claim);
+  const [channel, setChannel] = useState<string>(matching?.packet.manifest?.channel ?? tracked.deadlines.find((d) => d.due)?.channel ?? own.defaultId);
+  const offered = own.profiles.some((p) => p.id === channel) ? own.profiles : [...own.profiles, ...CHANNEL_PROFILES.filter((p) => p.id === channel)];
   const [date, setDate] = useState(initial.date);
   const [time, setTime] = useState(initial.time);
   const [reference, setReference] = useState('');
@@ -166,7 +169,7 @@ export function RecordSubmission({ tracked, picked, onPicked }: { tracked: Track
       <div className="tracker-fields">
         <label htmlFor={ids.channel}>{t('tracker.record.channel')}</label>
         <select id={ids.channel} value={channel} onChange={(e) => setChannel(e.target.value)}>
-          {CHANNEL_PROFILES.map((p) => (
+          {offered.map((p) => (
             <option key={p.id} value={p.id}>{i18n.language === 'en' ? p.name.en : p.name.ko}</option>
           ))}
         </select>

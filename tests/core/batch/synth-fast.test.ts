@@ -16,9 +16,10 @@ function claimsDigest(claims: Iterable<{ fileName: string; claim: Parameters<typ
 }
 
 describe('synth plan', () => {
-  it('gives the claims synth gave before it streamed (digests taken from the code at 4032aa8)', () => {
-    expect(claimsDigest(synthBatch(300, 11).members)).toBe('c092706758ab153abda4b0d68fb4ddf0021cf7bb2e04e2934ca862612f23b4a8');
-    expect(claimsDigest(synthBatch(120, 4, { submissions: true }).members)).toBe('addf9d6d43acfd1e7d8af50a9802ae861d1279c54ae6ff4ef1cda6260b48529c');
+  // Digests from the code at 4032aa8, renewed once when the Kakao services' notes stopped citing article ids (issue 14): only that text changed.
+  it('gives the claims synth gave before it streamed (digests taken from the code at 4032aa8, notes without article ids)', () => {
+    expect(claimsDigest(synthBatch(300, 11).members)).toBe('a16ad6aace85986f504673d22644aeca33bc5faddfb1687351fdcf0201743a0d');
+    expect(claimsDigest(synthBatch(120, 4, { submissions: true }).members)).toBe('b28b33e23dc1b71438e46d125e2eb5c26456d9338847da2b7b5e90e0cd9a99ca');
   });
 
   it('iterated lazily, lists the same members, plants and copies as synthBatch, once only', () => {

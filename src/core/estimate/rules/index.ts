@@ -7,7 +7,7 @@ import { bi } from '../../model/common';
 import type { CompensationRule, IncidentPack, PackBand } from '../../model/incident-pack';
 import { roundWon, type Won } from '../../model/money';
 import { BUNDLED_PACKS, findBundledPack } from '../../incidents/bundled';
-import { sourceText } from '../../incidents/pack';
+import { citationsText } from '../../incidents/pack';
 import type { ClaimWindow } from '../window';
 import type { RecordIndex, Tickets } from '../record-index';
 import { computeKind, type DeclaredValue } from './kinds/index';
@@ -16,6 +16,7 @@ import { KAKAO_2022 } from '../../incidents/ids';
 
 export type { RuleBand, RuleInputShown, RuleResult } from './types';
 export * from './kinds/index';
+export { compareRule, type RuleComparison } from './gap-words';
 
 /** What a rule reads besides its parameters (section 3.3). */
 export interface RuleContext {
@@ -69,7 +70,7 @@ export function evaluateRule(rule: CompensationRule, ctx: RuleContext): RuleResu
     id: rule.id,
     kind: rule.kind,
     title: { ko: rule.name.ko, en: rule.name.en },
-    source: rule.sources.map(sourceText).join(', '),
+    source: citationsText(rule.sources),
     computable: loss !== null,
     loss,
     band: loss === null ? null : bandFor(loss, rule.bands),
@@ -92,7 +93,7 @@ function bind(pack: IncidentPack, rule: CompensationRule): ChannelRule {
   return {
     id: rule.id,
     title: { ko: rule.name.ko, en: rule.name.en },
-    source: rule.sources.map(sourceText).join(', '),
+    source: citationsText(rule.sources),
     packId: pack.id,
     rule,
     compute: (ctx) => evaluateRule(rule, ctx),
@@ -132,7 +133,7 @@ export const SMB_BEST_WEEK_DATA = {
     payout: typeof b.payout === 'number' ? b.payout : null,
     label: label(b.label),
   })),
-  source: kakaoSmb.sources.map(sourceText).join(', '),
+  source: citationsText(kakaoSmb.sources),
 } as const;
 
 /** The Kakao 2022 small-business band of a sales loss. */

@@ -37,6 +37,7 @@ export default {
         '이익률 {figures.margin} 적용 손실 이익(통상손해) {figures.lostProfit}, 범위({figures.rangeLevel}) {figures.rangeLow} ~ {figures.rangeHigh}.',
         '직접 손해 {figures.directTotal}, 간접 손해(특별손해) {figures.indirectTotal}, 합계 {figures.claimTotal}.',
         '회사 보상 기준에 따른 금액: {rule.name} {rule.loss} ({rule.band}).',
+        '회사 보상 기준과 비교: {rules.comparison}',
       ],
     },
     {

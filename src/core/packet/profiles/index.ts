@@ -2,6 +2,9 @@ import { DOCUMENT_KINDS } from '../documents';
 import { parseChannelProfile, type ChannelProfile } from '../profile';
 import { BUNDLED_PACKS } from '../../incidents/bundled';
 import type { IncidentPack } from '../../model/incident-pack';
+import type { Claim } from '../../model/claim';
+import { packForClaim } from '../../estimate/rules/index';
+import { rulesOfPack } from '../../incidents/pack';
 import damage365 from './damage365';
 import disputeMediation from './dispute-mediation';
 import generic from './generic';
@@ -56,4 +59,25 @@ export function profilesForPack(pack: IncidentPack | undefined): ChannelProfile[
   const own = pack ? loadChannelProfiles(packProfiles(pack)) : [];
   const generic = CHANNEL_PROFILES.filter((p) => (GENERIC_CHANNEL_IDS as readonly string[]).includes(p.id));
   return [...own, ...generic.filter((g) => !own.some((o) => o.id === g.id))];
+}
+
+/**
+ * The channels a claim may be sent to, from its own pack (never a Kakao default): the pack's profiles whose
+ * rule applies to this claimant (or that carry no rule), then the generic ones; and the one to offer first,
+ * a pack profile for a rule that applies, else a pack profile without a rule, else the 365 Center.
+ */
+export function channelsForClaim(
+  claim: Pick<Claim, 'incident' | 'claimant'>,
+  pack?: IncidentPack,
+): { profiles: ChannelProfile[]; defaultId: string } {
+  const own = packForClaim(claim, pack);
+  const applicable = new Set(own ? rulesOfPack(own, claim.claimant.kind).map((r) => r.id) : []);
+  const profiles = profilesForPack(own).filter((p) => p.rule === null || applicable.has(p.rule) || (GENERIC_CHANNEL_IDS as readonly string[]).includes(p.id));
+  const ownIds = new Set(own?.channels.map((c) => c.profile?.id).filter(Boolean));
+  const first =
+    profiles.find((p) => ownIds.has(p.id) && p.rule !== null && applicable.has(p.rule)) ??
+    profiles.find((p) => ownIds.has(p.id)) ??
+    profiles.find((p) => p.id === 'damage365') ??
+    profiles[0]!;
+  return { profiles, defaultId: first.id };
 }

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compareRule, estimateClaim } from '../../../src/core/estimate';
+import type { Claim } from '../../../src/core/model/claim';
+import { parseClaimFile } from '../../../src/core/model/claim-file';
+import { describeClaim } from '../../../src/core/packet/facts';
+import { fillFormFields } from '../../../src/core/packet/form';
+import { channelsForClaim, findChannelProfile } from '../../../src/core/packet/profiles';
+
+function example(name: string): Claim {
+  const parsed = parseClaimFile(readFileSync(join('assets/examples', `${name}.claim.json`), 'utf8'));
+  if (!parsed.ok) throw new Error(`${name}: ${JSON.stringify(parsed.issues)}`);
+  return parsed.claim;
+}
+
+describe('compareRule: a company figure beside the app’s estimate, the gap in words', () => {
+  const figure = (loss: number, payout: number | null = loss) => ({ computable: true, loss: loss as never, band: { id: 'x', payout: payout as never, label: '' } });
+
+  it('says the company amount, our loss and the difference, with particles chosen by es-hangul', () => {
+    const c = compareRule(figure(323_000), 1_200_000);
+    expect(c.difference).toBe(877_000);
+    expect(c.words.ko).toBe('회사 기준 보상액은 323,000원, 우리가 계산한 손실은 1,200,000원으로 차이는 877,000원이에요. 이 차이를 온라인피해365센터나 분쟁조정에 청구할 수 있어요.');
+    expect(c.words.en).toContain('877,000 KRW');
+  });
+
+  it('uses the band’s payout when there is one, and says when the band is decided on review', () => {
+    expect(compareRule(figure(210_000, 30_000), 210_750).companyAmount).toBe(30_000);
+    const review = compareRule(figure(710_000, null), 500_000);
+    expect(review.caseByCase).toBe(true);
+    expect(review.words.ko).toContain('회사 기준 산정액은 710,000원(지급액은 심사로 정해요)');
+    expect(review.words.ko).toContain('회사 기준이 210,000원 더 많아요');
+  });
+
+  it('says the rule is not computed yet, and never shows a gap to an app loss that has no amount', () => {
+    expect(compareRule({ computable: false, loss: null, band: null }, 100).difference).toBeNull();
+    expect(compareRule({ computable: false, loss: null, band: null }, 100).words.ko).toContain('아직 계산하지 못했어요');
+    expect(compareRule(figure(10_000), null).words.ko).toContain('평균 객단가');
+  });
+});
+
+describe('the packet shows every applicable rule beside the estimate, declared inputs as declared', () => {
+  it('LG U+ PC cafe: 710,000원 for both days, the days and the fee shown as declared by the claimant', () => {
+    const claim = example('pc-cafe-lguplus-2023');
+    const d = describeClaim(claim, findChannelProfile('damage365')!);
+    const e = estimateClaim(claim);
+    const rules = d.report.companyRules!;
+    expect(rules).toHaveLength(2);
+    const pc = rules.find((r) => r.name.includes('PC방'))!;
+    expect(pc.loss).toBe(710_000);
+    // The example's lost profit (141,555원) is below the PC cafe amount: the company's figure is the higher one.
+    expect(e.lostProfit).toBe(141_555);
+    expect(pc.gap).toBe('회사 기준 보상액은 710,000원, 우리가 계산한 손실은 141,555원으로 회사 기준이 568,445원 더 많아요.');
+    expect(pc.inputs).toEqual(['장애를 겪은 날 (신고인이 적은 값): 2023-01-29(일), 2023-02-04(토). 증빙은 아직 없어요 (요청 서류: PC방 이용 기록·매출 자료)']);
+    expect(rules[0]!.inputs[0]).toContain('월 이용 요금 (통화료 제외) (신고인이 적은 값): 385,000원');
+
+    // The form text of the 365 Center carries the comparison too (it has no rule of its own).
+    const loss = fillFormFields(findChannelProfile('damage365')!, d.facts, d.choiceContext).find((f) => f.id === 'loss')!;
+    expect(loss.text).toContain('회사 기준 보상액은 710,000원');
+    expect(loss.text).toContain('장애를 겪은 날 (신고인이 적은 값): 2023-01-29(일), 2023-02-04(토)');
+  });
+
+  it('a rule input not declared yet reads so in the packet, and the rule says it is not computed', () => {
+    const claim = example('pc-cafe-lguplus-2023');
+    const d = describeClaim({ ...claim, ruleInputs: {} }, findChannelProfile('generic')!);
+    const pc = d.report.companyRules!.find((r) => r.name.includes('PC방'))!;
+    expect(pc.loss).toBeNull();
+    expect(pc.inputs[0]).toBe('장애를 겪은 날: 아직 적지 않았어요 (증빙은 아직 없어요 (요청 서류: PC방 이용 기록·매출 자료))');
+    expect(pc.gap).toContain('아직 계산하지 못했어요');
+  });
+});
+
+describe('channelsForClaim: the channels come from the claim’s own pack', () => {
+  it('an LG U+ claim gets the 365 Center, mediation and generic, with the 365 Center first, and no Kakao form', () => {
+    const { profiles, defaultId } = channelsForClaim(example('pc-cafe-lguplus-2023'));
+    expect(profiles.map((p) => p.id)).toEqual(['damage365', 'dispute-mediation', 'generic']);
+    expect(defaultId).toBe('damage365');
+  });
+
+  it('a Kakao merchant starts at the channel whose rule applies to it; a taxi driver at Kakao Mobility; neither sees the other’s rule channel', () => {
+    const merchant = channelsForClaim(example('merchant-best-week'));
+    expect(merchant.defaultId).toBe('kakao-2022-smb-documents');
+    expect(merchant.profiles.map((p) => p.id)).not.toContain('kakao-mobility-2022-taxi');
+    const taxi = channelsForClaim(example('taxi-franchise'));
+    expect(taxi.defaultId).toBe('kakao-mobility-2022-taxi');
+    expect(taxi.profiles.map((p) => p.id)).not.toContain('kakao-2022-smb-documents');
+  });
+
+  it('a user’s own incident (no pack) gets the generic channels only', () => {
+    const claim = example('cafe-daily');
+    const own = { ...claim, incident: { ...claim.incident, id: 'my-outage', presetId: undefined } };
+    expect(channelsForClaim(own).profiles.map((p) => p.id)).toEqual(['damage365', 'dispute-mediation', 'generic']);
+  });
+});
