@@ -10,6 +10,7 @@ import { iconvCp949Decoder } from '../../core/io/cp949-iconv';
 import { formatWon } from '../../core/packet/format';
 import { CliInputError } from '../errors.js';
 import { BatchReadPool, defaultThreads, MAX_THREADS } from '../batch-pool.js';
+import { nodeSha256Hex } from '../hash.js';
 import { appVersion, readPacketFonts } from './packet.js';
 
 export const summary = '회원들의 묶음·청구 파일·명단을 한 번에 확인하고 중복을 빼고 집계해요 / verify, dedupe and aggregate a batch of member packets, claims and rosters';
@@ -169,6 +170,7 @@ async function runInto(
     read = await readBatchSources(files.map((f) => ({ label: f.label, ref: f.path })), async (path) => new Uint8Array(await readFile(path)), {
       inFlight: pool ? pool.size * 2 : 4,
       decodeCp949: iconvCp949Decoder,
+      sha256: nodeSha256Hex,
       readErrorDetail: (err) => (err as NodeJS.ErrnoException).code ?? (err as Error).message,
       readItem: pool ? (label, bytes) => pool.read(label, bytes) : undefined,
       onProgress: (done, total) => progress.report(done, total),
@@ -199,6 +201,7 @@ async function runInto(
       files: files.length,
       readPacket: async (m) => new Uint8Array(await readFile(pathOf.get(m.source.file)!)),
       onChunk: (chunk) => writeSync(fd, chunk),
+      sha256: nodeSha256Hex,
       onPacket: (done, total) => progress.report(done, total),
     });
     packetCount = written.packetCount;

@@ -1,4 +1,4 @@
-import { sha256Hex } from '../packet/hash';
+import { sha256Hex, type Sha256Hex } from '../packet/hash';
 import { isoKst } from '../packet/format';
 import type { Cp949Decoder } from '../io/encoding';
 import type { BatchAggregates } from './aggregate';
@@ -15,16 +15,17 @@ import type { BatchMember, InvalidItem, ItemStatus } from './types';
  * input: a file that is not a packet, claim or roster is an invalid item with its reason.
  */
 
-export type ReadItemOptions = { decodeCp949?: Cp949Decoder };
+export type ReadItemOptions = { decodeCp949?: Cp949Decoder; /** WebCrypto's by default; the CLI passes node:crypto's. */ sha256?: Sha256Hex };
 export type ReadItem = ItemResult & { file: string; format: ItemFormat; fileSha256: string };
 
 export async function readBatchItem(file: string, bytes: Uint8Array, options: ReadItemOptions = {}): Promise<ReadItem> {
-  const fileSha256 = await sha256Hex(bytes);
+  const hash = options.sha256 ?? sha256Hex;
+  const fileSha256 = await hash(bytes);
   const format = itemFormat(file, bytes);
   let result: ItemResult;
   switch (format) {
     case 'packet':
-      result = await readPacketItem(file, bytes, fileSha256);
+      result = await readPacketItem(file, bytes, fileSha256, hash);
       break;
     case 'claim':
       result = await readClaimItem(file, bytes, fileSha256);

@@ -1,6 +1,6 @@
 import { bi } from '../model/common';
 import type { Cp949Decoder } from '../io/encoding';
-import { sha256Hex } from '../packet/hash';
+import { sha256Hex, type Sha256Hex } from '../packet/hash';
 import type { PacketFonts } from '../packet/pdf';
 import { batchManifest, readBatchItem, type BatchManifest } from './batch';
 import { batchCounts, type BatchResult } from './resolve';
@@ -31,6 +31,8 @@ export type ReadFilesOptions = {
   /** Files read and checked at once: enough to keep hashing busy, few enough to bound memory. */
   inFlight?: number;
   decodeCp949?: Cp949Decoder;
+  /** SHA-256 of files and entries: WebCrypto's unless given (the CLI passes node:crypto's, synchronous). */
+  sha256?: Sha256Hex;
   /** Called after each file with how many are done. */
   onProgress?: (done: number, total: number) => void;
   /** The short reason a read failed (an errno code on disk, the message in a browser). */
@@ -53,7 +55,7 @@ export async function readBatchSources<T>(
 ): Promise<{ members: BatchMember[]; invalid: InvalidItem[] }> {
   const results: { members: BatchMember[]; invalid: InvalidItem[] }[] = new Array(sources.length);
   const detail = options.readErrorDetail ?? ((err: unknown) => (err instanceof Error ? err.message : String(err)));
-  const readItem = options.readItem ?? ((label: string, bytes: Uint8Array) => readBatchItem(label, bytes, { decodeCp949: options.decodeCp949 }));
+  const readItem = options.readItem ?? ((label: string, bytes: Uint8Array) => readBatchItem(label, bytes, { decodeCp949: options.decodeCp949, sha256: options.sha256 }));
   let next = 0;
   let done = 0;
   const worker = async () => {
@@ -136,6 +138,7 @@ export type ZipOptions = OutputOptions & {
   readPacket: (member: BatchMember) => Promise<Uint8Array>;
   onChunk: (chunk: Uint8Array) => void;
   onPacket?: (done: number, total: number) => void;
+  sha256?: Sha256Hex;
 };
 
 /**
@@ -148,15 +151,16 @@ export async function writeBatchZip(
   outputs: { csv: Uint8Array; xlsx: Uint8Array; pdf: Uint8Array },
   options: ZipOptions,
 ): Promise<{ manifest: BatchManifest; manifestText: string; packetCount: number }> {
-  const zip = new BatchZipWriter(options.onChunk, options.now);
+  const hash = options.sha256 ?? sha256Hex;
+  const zip = new BatchZipWriter(options.onChunk, options.now, hash);
   let packetCount = 0;
   if (!options.redact) {
     const packets = result.applied.kept.filter((m) => m.source.kind === 'packet');
     for (const m of packets) {
       const bytes = await options.readPacket(m);
-      const hash = await sha256Hex(bytes);
-      if (hash !== m.source.fileSha256) throw new BatchFileChangedError(m.source.file);
-      await zip.add(zip.uniquePath('packets', baseName(m.source.file)), bytes, { store: true, sha256: hash });
+      const sha256 = await hash(bytes);
+      if (sha256 !== m.source.fileSha256) throw new BatchFileChangedError(m.source.file);
+      await zip.add(zip.uniquePath('packets', baseName(m.source.file)), bytes, { store: true, sha256 });
       packetCount++;
       options.onPacket?.(packetCount, packets.length);
     }
