@@ -2,8 +2,8 @@ import { bi } from '../model/common';
 import type { Cp949Decoder } from '../io/encoding';
 import { sha256Hex, type Sha256Hex } from '../packet/hash';
 import type { PacketFonts } from '../packet/pdf';
-import { batchManifest, readBatchItem, type BatchManifest } from './batch';
-import { batchCounts, type BatchResult } from './resolve';
+import { batchManifest, batchManifestText, readBatchItem, type BatchManifest } from './batch';
+import { batchCounts, type BatchCounts, type BatchResult } from './resolve';
 import { rosterCsv, rosterTable, rosterXlsx, type RosterCell } from './roster-export';
 import { summaryPdf, type SummaryMeta } from './summary-pdf';
 import { BatchZipWriter } from './zip-stream';
@@ -53,7 +53,28 @@ export async function readBatchSources<T>(
   read: (ref: T) => Promise<Uint8Array>,
   options: ReadFilesOptions = {},
 ): Promise<{ members: BatchMember[]; invalid: InvalidItem[] }> {
-  const results: { members: BatchMember[]; invalid: InvalidItem[] }[] = new Array(sources.length);
+  const members: BatchMember[] = [];
+  const invalid: InvalidItem[] = [];
+  await streamBatchSources(sources, read, options, (item) => {
+    members.push(...item.members);
+    invalid.push(...item.invalid);
+  });
+  return { members, invalid };
+}
+
+/**
+ * Pass 1 as a stream: each source's members and invalid items handed to `onItem` in input order as soon
+ * as the sources before it are done (a few reads in flight finish in any order; at most those wait here).
+ * Nothing is kept: a streaming batch spills the members to disk as they come.
+ */
+export async function streamBatchSources<T>(
+  sources: readonly BatchSource<T>[],
+  read: (ref: T) => Promise<Uint8Array>,
+  options: ReadFilesOptions,
+  onItem: (item: ItemResult, index: number) => void,
+): Promise<void> {
+  const waiting = new Map<number, ItemResult>();
+  let emitted = 0;
   const detail = options.readErrorDetail ?? ((err: unknown) => (err instanceof Error ? err.message : String(err)));
   const readItem = options.readItem ?? ((label: string, bytes: Uint8Array) => readBatchItem(label, bytes, { decodeCp949: options.decodeCp949, sha256: options.sha256 }));
   let next = 0;
@@ -63,26 +84,26 @@ export async function readBatchSources<T>(
       const index = next++;
       const source = sources[index]!;
       let bytes: Uint8Array | null = null;
+      let result: ItemResult | null = null;
       try {
         bytes = await read(source.ref);
       } catch (err) {
-        results[index] = { members: [], invalid: [{ file: source.label, code: 'unreadable', reason: bi('파일을 읽을 수 없어요', `cannot read the file (${detail(err)})`) }] };
+        result = { members: [], invalid: [{ file: source.label, code: 'unreadable', reason: bi('파일을 읽을 수 없어요', `cannot read the file (${detail(err)})`) }] };
       }
       if (bytes) {
         const item = await readItem(source.label, bytes);
-        results[index] = { members: item.members, invalid: item.invalid };
+        result = { members: item.members, invalid: item.invalid };
+      }
+      waiting.set(index, result!);
+      while (waiting.has(emitted)) {
+        const item = waiting.get(emitted)!;
+        waiting.delete(emitted);
+        onItem(item, emitted++);
       }
       options.onProgress?.(++done, sources.length);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.inFlight ?? 4) }, worker));
-  const members: BatchMember[] = [];
-  const invalid: InvalidItem[] = [];
-  for (const r of results) {
-    members.push(...r.members);
-    invalid.push(...r.invalid);
-  }
-  return { members, invalid };
 }
 
 export type OutputOptions = { now: Date; redact: boolean; appVersion: string };
@@ -101,7 +122,10 @@ export function batchRosterXlsx(result: BatchResult, options: Pick<OutputOptions
 }
 
 export function batchSummaryMeta(result: BatchResult, options: OutputOptions): SummaryMeta {
-  const counts = batchCounts(result);
+  return summaryMetaOf(batchCounts(result), options);
+}
+
+export function summaryMetaOf(counts: BatchCounts, options: OutputOptions): SummaryMeta {
   return {
     title: SUMMARY_TITLE,
     madeAt: options.now,
@@ -177,7 +201,7 @@ export async function writeBatchZip(
     packetCount,
     zipped: zip.files,
   });
-  const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+  const manifestText = batchManifestText(manifest);
   await zip.add('batch-manifest.json', new TextEncoder().encode(manifestText));
   zip.end();
   return { manifest, manifestText, packetCount };
