@@ -1,0 +1,59 @@
+/**
+ * Stage "1. Units", counts without revenue: with no ticket anywhere the revenue figures are not
+ * computable. The estimate says so in words and gives the counts; it never values calls at 0 KRW.
+ */
+import { bi } from '../../model/common';
+import { RecordIndex } from '../record-index';
+import type { Assumption, ClaimEstimate, EstimateWarning } from '../types';
+import type { ReferenceSlots } from './reference-slots';
+
+export interface RevenueStage {
+  revenue: ClaimEstimate['revenue'];
+  warnings: EstimateWarning[];
+  assumptions: Assumption[];
+}
+
+/** `references` is null without a same-slot baseline; `counts` are the window's expected and actual counts. */
+export function revenueStage(
+  ticketKnown: boolean,
+  keys: readonly number[],
+  index: Pick<RecordIndex, 'slots'>,
+  references: ReferenceSlots | null,
+  counts: { expected: number; actual: number },
+): RevenueStage {
+  const refSlots = references
+    ? (key: number) => references.refsOf(key).map((ref) => index.slots.get(references.slotKey(key, ref)))
+    : () => [];
+  const revenue = revenueComputability(ticketKnown || !spanNeedsTicket(keys, (key) => index.slots.get(key), refSlots), counts.expected, counts.actual);
+  if (revenue.computable) return { revenue, warnings: [], assumptions: [] };
+  return {
+    revenue,
+    warnings: [{ code: 'revenue-not-computable', message: revenue.message! }],
+    assumptions: [{
+      id: 'average-ticket-missing',
+      label: bi('평균 객단가 (한 건 평균 요금)', 'average ticket (average fare)'),
+      value: bi('없음', 'none'),
+      source: bi('매출 없이 건수만 있어요: 평균 객단가를 적으면 매출과 손실 이익을 계산해요', 'counts only: enter an average ticket and revenue and lost profit are computed'),
+      confirmed: false,
+    }],
+  };
+}
+
+/** True when a window bucket or one of its reference slots holds a count without revenue (section 1). */
+export function spanNeedsTicket(keys: readonly number[], actual: (key: number) => number[] | undefined, references: (key: number) => (number[] | undefined)[]): boolean {
+  return keys.some((key) => RecordIndex.missingRevenueCount(actual(key)) > 0 || references(key).some((arr) => RecordIndex.missingRevenueCount(arr) > 0));
+}
+
+/** Section 1: whether revenue figures can be given, and the words when they cannot (counts to one decimal). */
+export function revenueComputability(computable: boolean, expectedCount: number, actualCount: number): ClaimEstimate['revenue'] {
+  if (computable) return { computable: true, message: null };
+  const one = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
+  const lost = one(Math.max(0, expectedCount - actualCount));
+  return {
+    computable: false,
+    message: bi(
+      `기록에 매출 없이 건수만 있고 평균 객단가(한 건 평균 요금)도 없어 매출과 손실 이익을 계산할 수 없어요. 예상 ${one(expectedCount)}건, 실제 ${one(actualCount)}건, 놓친 건수 ${lost}건이에요. 평균 객단가를 적어 주세요`,
+      `revenue and lost profit are not computable: the records carry counts only and no average ticket (average fare) is known. Expected ${one(expectedCount)}, actual ${one(actualCount)}, lost ${lost}. Please enter an average ticket`,
+    ),
+  };
+}
