@@ -2,6 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { buildPacketWithoutReport } from '../core/batch/synth-packet';
 import type { Claim } from '../core/model/claim';
+import { nodeSha256Hex } from './hash.js';
+import { writeZipNative } from './zip-native.js';
 
 /**
  * One thread of `synth`'s writers: builds a member's packet (no report.pdf) from the claim the main thread
@@ -16,7 +18,7 @@ const port = parentPort;
 if (!port) throw new Error('synth-worker.ts runs only as a worker thread');
 
 port.on('message', (job: SynthJob) => {
-  buildPacketWithoutReport(job.claim, job.channel, job.appVersion, new Date(job.now)).then(
+  buildPacketWithoutReport(job.claim, job.channel, job.appVersion, new Date(job.now), { sha256: nodeSha256Hex, zip: writeZipNative }).then(
     ({ bytes }) => {
       for (const path of job.paths) writeFileSync(path, bytes);
       port.postMessage({ id: job.id, ok: true } satisfies SynthReply);

@@ -3,6 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { verifyPacket } from '../../src/core/packet/verify';
+import { readZipSafely } from '../../src/core/packet/zip';
 
 /** synth at scale (issue 18): packets built on worker threads, and claim files for `estimate --jsonl`. */
 
@@ -27,6 +29,19 @@ describe('outage-desk synth', () => {
     expect(a).toEqual(files(join(dir, 'single', 'packets')));
     expect(readFileSync(join(dir, 'pooled', 'planted.json'), 'utf8')).toBe(readFileSync(join(dir, 'single', 'planted.json'), 'utf8'));
   }, 120_000);
+
+  it('its packets (deflated by native zlib) verify, and hold the files a packet without report.pdf holds', async () => {
+    const folder = join(dir, 'pooled', 'packets');
+    const names = readdirSync(folder).sort();
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) {
+      const bytes = new Uint8Array(readFileSync(join(folder, name)));
+      const result = await verifyPacket(bytes);
+      expect(result.problems, name).toEqual([]);
+      expect(result.ok).toBe(true);
+      expect([...readZipSafely(bytes).keys()].sort()).toEqual(['README.txt', 'claim.json', 'form.txt', 'manifest.json', 'records.csv']);
+    }
+  });
 
   it('--claims writes claim files that estimate --jsonl reads, one line each, in name order', () => {
     const r = cli('synth', '--members', '15', '--seed', '2', '--out', join(dir, 'claims'), '--claims');

@@ -411,4 +411,37 @@ describe('batch workspace', () => {
     expect(masked).toContain(`010-****-${mobile.slice(-4)}`);
     for (const m of chosen) expect(masked).not.toContain(m.claim.claimant.mobile);
   }, 90_000);
+
+  it('progress: the worker posts the count, rate and time left, and the page shows them (as the CLI does)', async () => {
+    // The job itself: every progress message of a read carries a rate and the seconds left once one file is done.
+    const messages: { phase: string; done: number; total: number; perSecond: number | null; secondsLeft: number | null }[] = [];
+    await new Promise<void>((resolve) => {
+      void runBatchJob({ type: 'read', members: [], invalid: [], files: packets.map((f) => ({ label: f.name, file: f })) }, { loadFonts: async () => fonts, progressEveryMs: 0 }, (m) => {
+        if (m.type === 'progress') messages.push(m);
+        else resolve();
+      });
+    });
+    const reading = messages.filter((m) => m.phase === 'reading');
+    expect(reading[0]).toMatchObject({ done: 0, perSecond: null, secondsLeft: null });
+    const last = reading[reading.length - 1]!;
+    expect([last.done, last.total, last.secondsLeft]).toEqual([packets.length, packets.length, 0]);
+    expect(last.perSecond).toBeGreaterThan(0);
+    expect(reading.slice(1, -1).every((m) => m.perSecond! > 0 && m.secondsLeft! >= 0)).toBe(true);
+
+    // The page: a job that reports 1,234 of 10,050 at 12.5 a second, 11 min 45 s left, in Korean then English.
+    const stuck: BatchRunner = (_request, onProgress) => {
+      // After the runner returns, as a worker's message arrives.
+      queueMicrotask(() => onProgress({ type: 'progress', phase: 'reading', done: 1234, total: 10050, perSecond: 12.5, secondsLeft: 705 }));
+      return { result: new Promise<never>(() => {}), cancel: () => {} };
+    };
+    for (const [language, expected] of [['ko', '초당 13개 · 약 11분 45초 남음'], ['en', '13/s · about 11 min 45 s left']] as const) {
+      const user = userEvent.setup({ applyAccept: false });
+      renderBatch(stuck, language);
+      await pick(user, packets.slice(0, 2));
+      const rate = await screen.findByTestId('batch-progress-rate');
+      expect(rate.textContent).toBe(` · ${expected}`);
+      expect(screen.getByTestId('batch-progress').textContent).toContain('1234 / 10050');
+      cleanup();
+    }
+  }, 60_000);
 });

@@ -1,15 +1,15 @@
-import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rmdir, stat, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { analyseBatch } from '../../core/batch/batch';
 import { SECTOR_LABELS } from '../../core/batch/aggregate';
-import { batchCounts } from '../../core/batch/resolve';
 import { progressLine, progressRate } from '../../core/batch/progress';
-import { BatchFileChangedError, batchRosterCsv, batchRosterXlsx, batchSummaryPdf, isBatchFileName, readBatchSources, writeBatchZip } from '../../core/batch/run';
+import { BatchFileChangedError, isBatchFileName } from '../../core/batch/run';
 import { iconvCp949Decoder } from '../../core/io/cp949-iconv';
 import { formatWon } from '../../core/packet/format';
 import { CliInputError } from '../errors.js';
 import { BatchReadPool, defaultThreads, MAX_THREADS } from '../batch-pool.js';
+import { nodeSha256Hex } from '../hash.js';
+import { streamBatch } from '../batch-stream.js';
 import { appVersion, readPacketFonts } from './packet.js';
 
 export const summary = '회원들의 묶음·청구 파일·명단을 한 번에 확인하고 중복을 빼고 집계해요 / verify, dedupe and aggregate a batch of member packets, claims and rosters';
@@ -161,71 +161,56 @@ async function runInto(
   progress: ReturnType<typeof progressReporter>,
 ): Promise<number> {
   // Pass 1: files are read here and checked on a pool of worker threads (one per core), two per thread in
-  // flight so none waits for the disk; `--threads 1` checks them on this thread, four in flight.
+  // flight so none waits for the disk; `--threads 1` checks them on this thread, four in flight. Members
+  // go to disk as they come (src/cli/batch-stream.ts): memory holds their dedupe keys, not the members.
   const pool = o.threads > 1 ? new BatchReadPool(o.threads) : null;
-  progress.start('읽기·확인', 'reading');
-  let read;
+  let readMs = 0;
+  let result;
   try {
-    read = await readBatchSources(files.map((f) => ({ label: f.label, ref: f.path })), async (path) => new Uint8Array(await readFile(path)), {
-      inFlight: pool ? pool.size * 2 : 4,
-      decodeCp949: iconvCp949Decoder,
-      readErrorDetail: (err) => (err as NodeJS.ErrnoException).code ?? (err as Error).message,
-      readItem: pool ? (label, bytes) => pool.read(label, bytes) : undefined,
-      onProgress: (done, total) => progress.report(done, total),
+    result = await streamBatch(files.map((f) => ({ label: f.label, ref: f.path })), async (path) => new Uint8Array(await readFile(path)), {
+      work,
+      now: o.now,
+      redact: o.redact,
+      appVersion: await appVersion(),
+      files: files.length,
+      read: {
+        inFlight: pool ? pool.size * 2 : 4,
+        decodeCp949: iconvCp949Decoder,
+        sha256: nodeSha256Hex,
+        readErrorDetail: (err) => (err as NodeJS.ErrnoException).code ?? (err as Error).message,
+        readItem: pool ? (label, bytes) => pool.read(label, bytes) : undefined,
+        onProgress: (done, total) => {
+          progress.report(done, total);
+          if (done === total) {
+            readMs = performance.now() - started;
+            void pool?.close();
+          }
+        },
+      },
+      readPacket: async (file) => new Uint8Array(await readFile(pathOf.get(file)!)),
+      fonts: readPacketFonts,
+      progress,
     });
+  } catch (err) {
+    if (err instanceof BatchFileChangedError) throw new CliInputError(err.message);
+    throw err;
   } finally {
     await pool?.close();
   }
-  const readMs = performance.now() - started;
-  const result = analyseBatch(read.members, read.invalid, { now: o.now, automatic: true });
-  const analyseMs = performance.now() - started - readMs;
-  const version = await appVersion();
-
-  const outputOptions = { now: o.now, redact: o.redact, appVersion: version };
-  const csv = batchRosterCsv(result, o.redact);
-  const xlsx = await batchRosterXlsx(result, outputOptions);
-  const pdf = await batchSummaryPdf(result, outputOptions, await readPacketFonts());
-  const { suspectedPairs, duplicatesRemoved } = batchCounts(result);
-
-  // Pass 2: the zip streams to disk; each kept packet is read again and must be the file pass 1 checked.
-  const zipPath = join(work, 'batch.zip');
-  progress.start('묶기', 'zipping');
-  const fd = openSync(zipPath, 'w');
-  let packetCount = 0;
-  let open = true;
-  try {
-    const written = await writeBatchZip(result, { csv, xlsx, pdf }, {
-      ...outputOptions,
-      files: files.length,
-      readPacket: async (m) => new Uint8Array(await readFile(pathOf.get(m.source.file)!)),
-      onChunk: (chunk) => writeSync(fd, chunk),
-      onPacket: (done, total) => progress.report(done, total),
-    });
-    packetCount = written.packetCount;
-    closeSync(fd);
-    open = false;
-    await writeFile(join(work, 'batch-manifest.json'), written.manifestText);
-  } catch (err) {
-    if (open) closeSync(fd);
-    if (err instanceof BatchFileChangedError) throw new CliInputError(err.message);
-    throw err;
-  }
-  await writeFile(join(work, 'roster.csv'), csv);
-  await writeFile(join(work, 'roster.xlsx'), xlsx);
-  await writeFile(join(work, 'summary.pdf'), pdf);
   await publish(work, outDir);
 
   const a = result.aggregates;
+  const { suspectedPairs, duplicatesRemoved } = result.counts;
   const seconds = (performance.now() - started) / 1000;
   const lines = [
     `회원 피해 집계를 만들었어요 / batch written: ${outDir}`,
-    `  파일 ${files.length.toLocaleString('en-US')}개, 항목 ${(result.members.length + result.invalid.length).toLocaleString('en-US')}개 → 집계 회원 ${a.members.toLocaleString('en-US')}명`,
+    `  파일 ${files.length.toLocaleString('en-US')}개, 항목 ${(result.members + result.invalid.length).toLocaleString('en-US')}개 → 집계 회원 ${a.members.toLocaleString('en-US')}명`,
     `  오류 ${result.invalid.length}개 · 중복으로 뺀 회원 ${duplicatesRemoved}명 (정확한 규칙) · 확인할 중복 의심 ${suspectedPairs}쌍 (비슷한 이름)`,
     `  업종: ${a.bySector.map((r) => `${SECTOR_LABELS[r.key] ?? r.key} ${pct(r.share)}`).join(', ')}`,
     `  서비스(복수 응답): ${a.byService.slice(0, 5).map((r) => `${r.label} ${pct(r.share)}`).join(', ')}`,
     `  청구 합계 ${formatWon(a.loss.total.sum)} (중앙값 ${a.loss.total.median === null ? '-' : formatWon(a.loss.total.median)}) · 카카오 정액 구간 지급액 ${formatWon(a.fixedBandPayout)}`,
     `  카카오 기준 구간: ${a.bands.filter((b) => b.count).map((b) => `${b.label} ${b.count}명`).join(', ')}`,
-    `  ${o.redact ? '개인정보를 가렸어요 (묶음은 zip에 넣지 않았어요)' : `zip에 묶음 ${packetCount}개`} · ${seconds.toFixed(1)} s (읽기·확인 ${(readMs / 1000).toFixed(1)} s, 스레드 ${pool?.size ?? 1}개, 중복·집계 ${(analyseMs / 1000).toFixed(1)} s, 내보내기 ${(seconds - (readMs + analyseMs) / 1000).toFixed(1)} s)`,
+    `  ${o.redact ? '개인정보를 가렸어요 (묶음은 zip에 넣지 않았어요)' : `zip에 묶음 ${result.packetCount}개`} · ${seconds.toFixed(1)} s (읽기·확인 ${(readMs / 1000).toFixed(1)} s, 스레드 ${pool?.size ?? 1}개, 중복·집계·내보내기 ${(seconds - readMs / 1000).toFixed(1)} s)`,
   ];
   console.log(lines.join('\n'));
   if (result.invalid.length) {

@@ -7,6 +7,8 @@ import { synthPlan } from '../../core/batch/synth';
 import { serializeClaim } from '../../core/model/claim-file';
 import { Worker } from 'node:worker_threads';
 import { CliInputError } from '../errors.js';
+import { nodeSha256Hex } from '../hash.js';
+import { writeZipNative } from '../zip-native.js';
 import { defaultThreads, MAX_THREADS, workerBootstrap } from '../batch-pool.js';
 import type { SynthJob, SynthReply } from '../synth-worker.js';
 import { appVersion, readPacketFonts } from './packet.js';
@@ -154,7 +156,7 @@ export async function run(args: string[]): Promise<number> {
       ? serializeClaim(m.claim)
       : fonts
         ? (await buildPacket({ claim: m.claim, channel: m.channel, fonts, appVersion: version, now: o.now })).bytes
-        : (await buildPacketWithoutReport(m.claim, m.channel, version, o.now)).bytes;
+        : (await buildPacketWithoutReport(m.claim, m.channel, version, o.now, { sha256: nodeSha256Hex, zip: writeZipNative })).bytes;
     for (const name of [m.fileName, ...(copyOf.get(m.fileName) ?? [])]) {
       writeFileSync(join(folder, o.claims ? name.replace(/\.zip$/, '.claim.json') : name), bytes);
       written++;

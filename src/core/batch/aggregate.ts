@@ -74,8 +74,7 @@ export function medianWon(values: readonly number[]): number | null {
   return sorted.length % 2 ? sorted[mid]! : roundWon((sorted[mid - 1]! + sorted[mid]!) / 2);
 }
 
-function lossStat(values: (number | null)[]): LossStat {
-  const present = values.filter((v): v is number => v !== null);
+function lossStat(present: number[]): LossStat {
   let sum = 0;
   for (const v of present) sum += v;
   return { n: present.length, sum, median: medianWon(present) };
@@ -95,44 +94,65 @@ function countRows(counts: Map<string, number>, total: number, label: (key: stri
 const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
 
 export function aggregate(members: readonly BatchMember[]): BatchAggregates {
-  const n = members.length;
-  const kind = new Map<string, number>();
-  const sector = new Map<string, number>();
-  const industry = new Map<string, number>();
-  const service = new Map<string, number>();
-  const region = new Map<string, number>();
-  const band = new Map<string, number>(BAND_IDS.map((b) => [b, 0]));
-  const basis = { engine: 0, declared: 0, none: 0 };
-  for (const m of members) {
-    bump(kind, m.kind);
-    bump(industry, m.industry);
-    bump(sector, SECTOR_OF[m.industry] ?? 'other');
+  const running = new BatchAggregator();
+  for (const m of members) running.add(m);
+  return running.result();
+}
+
+/**
+ * The same tables, one member at a time: counts, sums and the figures the medians need (four numbers a
+ * member), so a batch of 105,116 members is aggregated as it streams past, in the order `aggregate` reads.
+ */
+export class BatchAggregator {
+  private n = 0;
+  private readonly kind = new Map<string, number>();
+  private readonly sector = new Map<string, number>();
+  private readonly industry = new Map<string, number>();
+  private readonly service = new Map<string, number>();
+  private readonly region = new Map<string, number>();
+  private readonly band = new Map<string, number>(BAND_IDS.map((b) => [b, 0]));
+  private readonly basis = { engine: 0, declared: 0, none: 0 };
+  private readonly losses = { direct: [] as number[], indirect: [] as number[], total: [] as number[], salesLoss: [] as number[] };
+
+  add(m: BatchMember): void {
+    this.n++;
+    bump(this.kind, m.kind);
+    bump(this.industry, m.industry);
+    bump(this.sector, SECTOR_OF[m.industry] ?? 'other');
     // A member answering the same service twice counts once.
-    for (const s of new Set(m.services)) bump(service, s);
-    bump(region, m.region.sido);
-    bump(band, m.figures.band);
-    basis[m.figures.basis] += 1;
+    for (const s of new Set(m.services)) bump(this.service, s);
+    bump(this.region, m.region.sido);
+    bump(this.band, m.figures.band);
+    this.basis[m.figures.basis] += 1;
+    for (const key of ['direct', 'indirect', 'total', 'salesLoss'] as const) {
+      const v = m.figures[key];
+      if (v !== null) this.losses[key].push(v);
+    }
   }
-  const bands: BandRow[] = BAND_IDS.map((key) => {
-    const count = band.get(key) ?? 0;
-    const payout = BAND_PAYOUT[key];
-    return { key, label: BAND_LABELS[key], count, share: n ? count / n : 0, payout, payoutSum: payout === null ? null : payout * count };
-  });
-  return {
-    members: n,
-    byKind: countRows(kind, n, (k) => KIND_LABELS[k] ?? k, Object.keys(KIND_LABELS)),
-    bySector: countRows(sector, n, (k) => SECTOR_LABELS[k] ?? k),
-    byIndustry: countRows(industry, n, (k) => INDUSTRY_LABELS[k] ?? k),
-    byService: countRows(service, n, serviceLabel),
-    byRegion: countRows(region, n, (k) => k, [...SIDO.map((s) => s.name), UNKNOWN_SIDO]),
-    basis,
-    loss: {
-      direct: lossStat(members.map((m) => m.figures.direct)),
-      indirect: lossStat(members.map((m) => m.figures.indirect)),
-      total: lossStat(members.map((m) => m.figures.total)),
-      salesLoss: lossStat(members.map((m) => m.figures.salesLoss)),
-    },
-    bands,
-    fixedBandPayout: bands.reduce((s, b) => s + (b.key === 'up-to-300000' || b.key === 'up-to-500000' ? (b.payoutSum ?? 0) : 0), 0),
-  };
+
+  result(): BatchAggregates {
+    const n = this.n;
+    const bands: BandRow[] = BAND_IDS.map((key) => {
+      const count = this.band.get(key) ?? 0;
+      const payout = BAND_PAYOUT[key];
+      return { key, label: BAND_LABELS[key], count, share: n ? count / n : 0, payout, payoutSum: payout === null ? null : payout * count };
+    });
+    return {
+      members: n,
+      byKind: countRows(this.kind, n, (k) => KIND_LABELS[k] ?? k, Object.keys(KIND_LABELS)),
+      bySector: countRows(this.sector, n, (k) => SECTOR_LABELS[k] ?? k),
+      byIndustry: countRows(this.industry, n, (k) => INDUSTRY_LABELS[k] ?? k),
+      byService: countRows(this.service, n, serviceLabel),
+      byRegion: countRows(this.region, n, (k) => k, [...SIDO.map((s) => s.name), UNKNOWN_SIDO]),
+      basis: { ...this.basis },
+      loss: {
+        direct: lossStat(this.losses.direct),
+        indirect: lossStat(this.losses.indirect),
+        total: lossStat(this.losses.total),
+        salesLoss: lossStat(this.losses.salesLoss),
+      },
+      bands,
+      fixedBandPayout: bands.reduce((s, b) => s + (b.key === 'up-to-300000' || b.key === 'up-to-500000' ? (b.payoutSum ?? 0) : 0), 0),
+    };
+  }
 }

@@ -1,6 +1,6 @@
 import { bi } from '../model/common';
 import { bankAccountKey, businessNumberKey, jamo, mobileKey, nameKey, similarEnough, UNKNOWN_SIDO, NAME_SIMILARITY_THRESHOLD } from './normalise';
-import type { BatchMember, ItemStatus } from './types';
+import type { BatchMember, ItemStatus, MemberSourceKind } from './types';
 
 /**
  * Duplicates in a batch (issue 6). Exact rules match normalised keys through one hash map per rule
@@ -33,6 +33,17 @@ export type DuplicatePair = {
   /** Jamo similarity of the names when the fuzzy rule matched. */
   similarity?: number;
 };
+
+/**
+ * What dedupe needs of a member, a few hundred bytes: its id, the kind of item it came from, each exact
+ * rule's normalised key (EXACT_RULES order), its 시도 and the name the fuzzy rule compares. A streaming
+ * batch keeps only these in memory and spills the members themselves to disk.
+ */
+export type DedupeEntry = { id: string; source: { kind: MemberSourceKind }; keys: string[]; sido: string; name: string };
+
+export function dedupeEntry(member: BatchMember): DedupeEntry {
+  return { id: member.id, source: { kind: member.source.kind }, keys: EXACT_RULES.map((rule) => exactKey(member, rule)), sido: member.region.sido, name: comparedName(member) };
+}
 
 function exactKey(member: BatchMember, rule: ExactRule): string {
   switch (rule) {
@@ -91,6 +102,11 @@ export function similarNamePairs(entries: readonly { index: number; sido: string
 export type FindOptions = { threshold?: number };
 
 export function findDuplicates(members: readonly BatchMember[], options: FindOptions = {}): DuplicatePair[] {
+  return findDuplicatePairs(members.map(dedupeEntry), options);
+}
+
+/** `findDuplicates` over the members' dedupe entries (the same pairs, in the same order). */
+export function findDuplicatePairs(members: readonly DedupeEntry[], options: FindOptions = {}): DuplicatePair[] {
   const threshold = options.threshold ?? NAME_SIMILARITY_THRESHOLD;
   const order = new Map(members.map((m, i) => [m.id, i]));
   const pairs = new Map<string, DuplicatePair>();
@@ -109,19 +125,19 @@ export function findDuplicates(members: readonly BatchMember[], options: FindOpt
     if (similarity !== undefined) pair.similarity = similarity;
   };
 
-  for (const rule of EXACT_RULES) {
+  EXACT_RULES.forEach((rule, r) => {
     // Each later member pairs with the first holder of its key: linear, and a group of k gives k - 1 pairs.
     const first = new Map<string, number>();
     members.forEach((m, i) => {
-      const key = exactKey(m, rule);
+      const key = m.keys[r]!;
       if (!key) return;
       const j = first.get(key);
       if (j === undefined) first.set(key, i);
       else add(j, i, rule);
     });
-  }
+  });
 
-  const named = members.map((m, index) => ({ index, sido: m.region.sido, name: comparedName(m) }));
+  const named = members.map((m, index) => ({ index, sido: m.sido, name: m.name }));
   for (const [i, j, similarity] of similarNamePairs(named, threshold)) add(i, j, 'similar-name', similarity);
   return [...pairs.values()].sort((p, q) => order.get(p.a)! - order.get(q.a)! || order.get(p.b)! - order.get(q.b)!);
 }
@@ -156,7 +172,7 @@ const SOURCE_RANK = { packet: 0, claim: 1, roster: 2 } as const;
  * are merged, so a roster row's complaints or account are not lost. Fuzzy-only pairs get no decision:
  * they stay as suspected duplicates for a person to look at.
  */
-export function automaticDecisions(members: readonly BatchMember[], pairs: readonly DuplicatePair[], decidedAt: string): DuplicateDecision[] {
+export function automaticDecisions(members: readonly { id: string; source: { kind: MemberSourceKind } }[], pairs: readonly DuplicatePair[], decidedAt: string): DuplicateDecision[] {
   const byId = new Map(members.map((m, i) => [m.id, { m, i }]));
   const out: DuplicateDecision[] = [];
   for (const pair of pairs) {
@@ -209,7 +225,24 @@ function mergeInto(target: BatchMember, other: BatchMember): BatchMember {
  * as suspected duplicates; they stay in the batch.
  */
 export function applyDecisions(members: readonly BatchMember[], pairs: readonly DuplicatePair[], decisions: readonly DuplicateDecision[]): AppliedDecisions {
-  const current = new Map(members.map((m) => [m.id, m]));
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const { status, merged } = decideMembers(members, pairs, decisions, (id) => byId.get(id)!);
+  const kept = members.filter((m) => status.get(m.id)!.status !== 'duplicate').map((m) => merged.get(m.id) ?? m);
+  return { kept, status };
+}
+
+/**
+ * `applyDecisions` for a batch whose members are not all in memory: every member's status, and the
+ * members that absorbed another (merged), loading only the members a merge needs through `load`.
+ */
+export function decideMembers(
+  members: readonly { id: string }[],
+  pairs: readonly DuplicatePair[],
+  decisions: readonly DuplicateDecision[],
+  load: (id: string) => BatchMember,
+): { status: Map<string, MemberStatus>; merged: Map<string, BatchMember> } {
+  const merged = new Map<string, BatchMember>();
+  const current = { get: (id: string) => merged.get(id) ?? load(id), set: (id: string, m: BatchMember) => merged.set(id, m) };
   const parent = new Map<string, string>();
   const find = (id: string): string => {
     let x = id;
@@ -252,6 +285,5 @@ export function applyDecisions(members: readonly BatchMember[], pairs: readonly 
       s.suspectedWith = [...new Set([...(s.suspectedWith ?? []), y])];
     }
   }
-  const kept = members.filter((m) => status.get(m.id)!.status !== 'duplicate').map((m) => current.get(m.id)!);
-  return { kept, status };
+  return { status, merged };
 }

@@ -5,7 +5,7 @@ import { packForClaim, SMB_BEST_WEEK_DATA, smbBestWeekBand } from '../estimate/r
 import { KAKAO_2022_10_ID as KAKAO_PACK_ID } from '../incidents/kakao-2022-10';
 import type { ClaimEstimate } from '../estimate/types';
 import { describeClaim } from '../packet/facts';
-import { sha256Hex } from '../packet/hash';
+import { sha256Hex, type Sha256Hex } from '../packet/hash';
 import { MANIFEST_PATH, manifestSchema, type PacketFigures } from '../packet/manifest';
 import { findChannelProfile } from '../packet/profiles/index';
 import { digestEntry, MAX_MANIFEST_BYTES, type EntryDigest } from '../packet/entries';
@@ -116,7 +116,7 @@ function fail(code: string, ...reasons: string[]): PacketInspection {
 }
 
 /** The packet checks of verifyPacket, keeping the parsed claim and its estimate. */
-export async function inspectPacket(zip: Uint8Array | ZipSource, limits?: UnzipLimits): Promise<PacketInspection> {
+export async function inspectPacket(zip: Uint8Array | ZipSource, limits?: UnzipLimits, hash: Sha256Hex = sha256Hex): Promise<PacketInspection> {
   let archive: ZipArchive;
   try {
     archive = openPacketZip(zip, limits);
@@ -125,7 +125,7 @@ export async function inspectPacket(zip: Uint8Array | ZipSource, limits?: UnzipL
     throw err;
   }
   try {
-    return await inspectOpened(archive);
+    return await inspectOpened(archive, hash);
   } catch (err) {
     // An entry that breaks a cap or its CRC while it is inflated.
     if (err instanceof ZipError) return fail('unsafe-zip', asUnsafeZipError(err).message);
@@ -133,7 +133,7 @@ export async function inspectPacket(zip: Uint8Array | ZipSource, limits?: UnzipL
   }
 }
 
-async function inspectOpened(archive: ZipArchive): Promise<PacketInspection> {
+async function inspectOpened(archive: ZipArchive, hash: Sha256Hex): Promise<PacketInspection> {
   // The manifest first: a zip without one is refused before anything else is inflated.
   const manifestEntry = archive.get(MANIFEST_PATH);
   if (!manifestEntry) return fail('manifest-missing', bi('manifest.json이 없어요 (증빙 묶음이 아니에요)', 'manifest.json is missing (not an evidence packet)'));
@@ -158,7 +158,7 @@ async function inspectOpened(archive: ZipArchive): Promise<PacketInspection> {
   // One entry at a time: at most one small entry (or one stream's buffers) is held while hashing.
   for (const entry of manifest.files) {
     const zipEntry = archive.get(entry.path);
-    const digest = zipEntry ? await digestEntry(archive, zipEntry) : null;
+    const digest = zipEntry ? await digestEntry(archive, zipEntry, hash) : null;
     if (digest && entry.path !== 'claim.json') delete digest.bytes;
     digests.push(digest);
   }
@@ -202,8 +202,8 @@ async function inspectOpened(archive: ZipArchive): Promise<PacketInspection> {
   const mismatches = compareFigures(manifest.figures, description.figures);
   if (mismatches.length) return fail('figure-mismatch', ...mismatches);
   // claim.json's hash was just checked against the manifest's entry: no need to compute it again.
-  const claimSha256 = digests[claimIndex]?.sha256 ?? (await sha256Hex(claimBytes));
-  return { ok: true, claim, estimate: description.estimate, claimSha256, manifestSha256: await sha256Hex(manifestBytes) };
+  const claimSha256 = digests[claimIndex]?.sha256 ?? (await hash(claimBytes));
+  return { ok: true, claim, estimate: description.estimate, claimSha256, manifestSha256: await hash(manifestBytes) };
 }
 
 export type ItemFormat = 'packet' | 'claim' | 'roster-csv' | 'roster-xlsx' | 'unknown';
@@ -223,13 +223,13 @@ export function itemFormat(fileName: string, bytes: Uint8Array): ItemFormat {
   return 'unknown';
 }
 
-export async function readPacketItem(file: string, bytes: Uint8Array, fileSha256?: string): Promise<ItemResult> {
-  const inspection = await inspectPacket(bytes);
+export async function readPacketItem(file: string, bytes: Uint8Array, fileSha256?: string, hash: Sha256Hex = sha256Hex): Promise<ItemResult> {
+  const inspection = await inspectPacket(bytes, undefined, hash);
   if (!inspection.ok) return { members: [], invalid: [{ file, code: inspection.code, reason: inspection.reasons.join('; ') }] };
   const source: MemberSource = {
     kind: 'packet',
     file,
-    fileSha256: fileSha256 ?? (await sha256Hex(bytes)),
+    fileSha256: fileSha256 ?? (await hash(bytes)),
     claimSha256: inspection.claimSha256,
     manifestSha256: inspection.manifestSha256,
   };

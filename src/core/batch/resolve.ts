@@ -34,14 +34,21 @@ export function resolveBatch(members: readonly BatchMember[], invalid: readonly 
 }
 
 /** The headline counts every output states (summary PDF, manifest, the app's status line). */
-export function batchCounts(result: BatchResult): { items: number; members: number; kept: number; invalid: number; duplicatesRemoved: number; suspectedPairs: number; exactPairs: number } {
+export type BatchCounts = { items: number; members: number; kept: number; invalid: number; duplicatesRemoved: number; suspectedPairs: number; exactPairs: number };
+
+export function batchCounts(result: BatchResult): BatchCounts {
+  return batchCountsOf({ members: result.members.length, kept: result.applied.kept.length, invalid: result.invalid.length, pairs: result.pairs, decisions: result.decisions });
+}
+
+/** The same counts from the numbers alone (a streaming batch has no member list in memory). */
+export function batchCountsOf(result: { members: number; kept: number; invalid: number; pairs: readonly DuplicatePair[]; decisions: readonly DuplicateDecision[] }): BatchCounts {
   const decided = new Set(result.decisions.flatMap((d) => [`${d.a}|${d.b}`, `${d.b}|${d.a}`]));
   return {
-    items: result.members.length + result.invalid.length,
-    members: result.members.length,
-    kept: result.applied.kept.length,
-    invalid: result.invalid.length,
-    duplicatesRemoved: result.members.length - result.applied.kept.length,
+    items: result.members + result.invalid,
+    members: result.members,
+    kept: result.kept,
+    invalid: result.invalid,
+    duplicatesRemoved: result.members - result.kept,
     // Suspected: a fuzzy-only pair nobody has decided yet (a person's decision settles it).
     suspectedPairs: result.pairs.filter((p) => !p.exact && !decided.has(`${p.a}|${p.b}`)).length,
     exactPairs: result.pairs.filter((p) => p.exact).length,

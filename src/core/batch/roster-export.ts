@@ -27,37 +27,59 @@ export function rosterTable(
   options: { redact: boolean },
 ): RosterCell[][] {
   const rows: RosterCell[][] = [];
-  for (const original of members) {
-    const m = options.redact ? redactMember(original) : original;
-    const s = status.get(m.id) ?? { status: 'ok' as const };
-    const note =
-      s.status === 'duplicate' ? `${s.duplicateOf}와 중복` :
-      s.status === 'suspected-duplicate' ? `확인 필요: ${(s.suspectedWith ?? []).join(', ')}` :
-      s.mergedFrom?.length ? `합침: ${s.mergedFrom.join(', ')}` : '';
-    rows.push([
-      STATUS_LABELS[s.status], note, m.source.file, m.source.row ?? null, m.claimId ?? '', KIND_LABELS[m.kind] ?? m.kind,
-      INDUSTRY_LABELS[m.industry] ?? m.industry, m.businessName ?? '', m.name, m.businessNumber ?? '', m.mobile ?? '',
-      m.region.sido, m.region.sigungu, m.bankAccount?.bank ?? '', m.bankAccount?.number ?? '', m.services.map(serviceLabel).join(', '),
-      m.figures.direct, m.figures.indirect, m.figures.total, m.figures.salesLoss, m.figures.ruleLabel ?? BAND_LABELS[m.figures.band], BASIS_LABELS[m.figures.basis], m.complaints ?? '',
-    ]);
-  }
-  for (const item of invalid) {
-    const row: RosterCell[] = new Array<RosterCell>(ROSTER_COLUMNS.length).fill('');
-    row[0] = STATUS_LABELS.invalid;
-    row[1] = options.redact ? maskFreeText(item.reason) : item.reason;
-    row[2] = item.file;
-    row[3] = item.row ?? null;
-    rows.push(row);
-  }
+  for (const original of members) rows.push(rosterRow(original, status.get(original.id), options));
+  for (const item of invalid) rows.push(invalidRosterRow(item, options));
   return rows;
+}
+
+/** One member's roster row (the member as read, before merges: the roster lists every item). */
+export function rosterRow(original: BatchMember, memberStatus: MemberStatus | undefined, options: { redact: boolean }): RosterCell[] {
+  const m = options.redact ? redactMember(original) : original;
+  const s = memberStatus ?? { status: 'ok' as const };
+  const note =
+    s.status === 'duplicate' ? `${s.duplicateOf}와 중복` :
+    s.status === 'suspected-duplicate' ? `확인 필요: ${(s.suspectedWith ?? []).join(', ')}` :
+    s.mergedFrom?.length ? `합침: ${s.mergedFrom.join(', ')}` : '';
+  return [
+    STATUS_LABELS[s.status], note, m.source.file, m.source.row ?? null, m.claimId ?? '', KIND_LABELS[m.kind] ?? m.kind,
+    INDUSTRY_LABELS[m.industry] ?? m.industry, m.businessName ?? '', m.name, m.businessNumber ?? '', m.mobile ?? '',
+    m.region.sido, m.region.sigungu, m.bankAccount?.bank ?? '', m.bankAccount?.number ?? '', m.services.map(serviceLabel).join(', '),
+    m.figures.direct, m.figures.indirect, m.figures.total, m.figures.salesLoss, m.figures.ruleLabel ?? BAND_LABELS[m.figures.band], BASIS_LABELS[m.figures.basis], m.complaints ?? '',
+  ];
+}
+
+export function invalidRosterRow(item: InvalidItem, options: { redact: boolean }): RosterCell[] {
+  const row: RosterCell[] = new Array<RosterCell>(ROSTER_COLUMNS.length).fill('');
+  row[0] = STATUS_LABELS.invalid;
+  row[1] = options.redact ? maskFreeText(item.reason) : item.reason;
+  row[2] = item.file;
+  row[3] = item.row ?? null;
+  return row;
 }
 
 const BOM = '\uFEFF';
 
 export function rosterCsv(rows: readonly RosterCell[][]): Uint8Array {
-  const text = toCsv([[...ROSTER_COLUMNS], ...rows.map((r) => r.map((c) => (c === null ? '' : String(c))))]);
-  return new TextEncoder().encode(BOM + text);
+  return new TextEncoder().encode(rosterCsvHead() + rows.map(rosterCsvLine).join(''));
 }
+
+/** The roster CSV's first bytes as text: the BOM and the header line. */
+export function rosterCsvHead(): string {
+  return BOM + toCsv([[...ROSTER_COLUMNS]]);
+}
+
+/** One roster row as a CSV line (CRLF ended): the head then every line is `rosterCsv`, byte for byte. */
+export function rosterCsvLine(row: readonly RosterCell[]): string {
+  return toCsv([row.map((c) => (c === null ? '' : String(c)))]);
+}
+
+/** A workbook cell as both workbooks write it: text neutralised (no formulas), numbers kept. */
+export function rosterXlsxCell(c: RosterCell): RosterCell {
+  return typeof c === 'string' ? neutraliseCell(c) : c;
+}
+
+/** The money columns' 1-based numbers (direct, indirect, total, sales loss), shown as #,##0. */
+export const ROSTER_MONEY_COLUMNS = [17, 18, 19, 20] as const;
 
 /** XLSX through exceljs (loaded only here): numbers stay numbers, text is neutralised like the CSV. */
 export async function rosterXlsx(rows: readonly RosterCell[][], madeAt: Date): Promise<Uint8Array> {
@@ -71,10 +93,9 @@ export async function rosterXlsx(rows: readonly RosterCell[][], madeAt: Date): P
   const sheet = workbook.addWorksheet('회원 명단');
   sheet.addRow([...ROSTER_COLUMNS]);
   sheet.getRow(1).font = { bold: true };
-  for (const r of rows) sheet.addRow(r.map((c) => (typeof c === 'string' ? neutraliseCell(c) : c)));
+  for (const r of rows) sheet.addRow(r.map(rosterXlsxCell));
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  const moneyColumns = [17, 18, 19, 20];
-  for (const c of moneyColumns) sheet.getColumn(c).numFmt = '#,##0';
+  for (const c of ROSTER_MONEY_COLUMNS) sheet.getColumn(c).numFmt = '#,##0';
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }

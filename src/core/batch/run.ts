@@ -2,10 +2,10 @@ import { bi } from '../model/common';
 import { findBundledPack } from '../incidents/bundled';
 import { KAKAO_2022_10_ID } from '../incidents/kakao-2022-10';
 import type { Cp949Decoder } from '../io/encoding';
-import { sha256Hex } from '../packet/hash';
+import { sha256Hex, type Sha256Hex } from '../packet/hash';
 import type { PacketFonts } from '../packet/pdf';
-import { batchManifest, readBatchItem, type BatchManifest } from './batch';
-import { batchCounts, type BatchResult } from './resolve';
+import { batchManifest, batchManifestText, readBatchItem, type BatchManifest } from './batch';
+import { batchCounts, type BatchCounts, type BatchResult } from './resolve';
 import { rosterCsv, rosterTable, rosterXlsx, type RosterCell } from './roster-export';
 import { summaryPdf, type SummaryMeta } from './summary-pdf';
 import { BatchZipWriter } from './zip-stream';
@@ -30,24 +30,39 @@ export const SUMMARY_TITLE_BASE = '회원 피해 집계';
 
 /**
  * The outages a batch's members come from, by their claims' packs (a roster row names none): the incidents'
- * names, in the order first met. A user's own incident is named by its claim's incident name when known.
+ * names, in the order first met (a user's own incident by its claim's incident name when known), and how many
+ * members are Kakao 2022's. One pass, small state: the streaming batch feeds it member by member.
  */
-export function batchIncidentNames(members: readonly BatchMember[]): string[] {
-  const names: string[] = [];
-  for (const m of members) {
-    if (!m.incidentId) continue;
+export class MemberIncidents {
+  readonly names: string[] = [];
+  kakaoMembers = 0;
+  add(m: BatchMember): void {
+    if (!m.incidentId || m.incidentId === KAKAO_2022_10_ID) this.kakaoMembers++;
+    if (!m.incidentId) return;
     const name = findBundledPack(m.incidentId)?.incident.name.ko ?? m.incidentName ?? m.incidentId;
-    if (!names.includes(name)) names.push(name);
+    if (!this.names.includes(name)) this.names.push(name);
   }
-  return names;
+}
+
+export function memberIncidents(members: readonly BatchMember[]): MemberIncidents {
+  const seen = new MemberIncidents();
+  for (const m of members) seen.add(m);
+  return seen;
+}
+
+export function batchIncidentNames(members: readonly BatchMember[]): string[] {
+  return memberIncidents(members).names;
 }
 
 /** The summary PDF's title from the members' pack(s): one outage by name, several said so, none: the plain title. */
-export function summaryTitle(members: readonly BatchMember[]): string {
-  const names = batchIncidentNames(members);
+export function summaryTitleOf(names: readonly string[]): string {
   if (names.length === 0) return SUMMARY_TITLE_BASE;
   if (names.length === 1) return `${SUMMARY_TITLE_BASE} (${names[0]})`;
   return `${SUMMARY_TITLE_BASE} (여러 장애: ${names.join(', ')})`;
+}
+
+export function summaryTitle(members: readonly BatchMember[]): string {
+  return summaryTitleOf(batchIncidentNames(members));
 }
 
 export type BatchSource<T> = { label: string; ref: T };
@@ -56,6 +71,8 @@ export type ReadFilesOptions = {
   /** Files read and checked at once: enough to keep hashing busy, few enough to bound memory. */
   inFlight?: number;
   decodeCp949?: Cp949Decoder;
+  /** SHA-256 of files and entries: WebCrypto's unless given (the CLI passes node:crypto's, synchronous). */
+  sha256?: Sha256Hex;
   /** Called after each file with how many are done. */
   onProgress?: (done: number, total: number) => void;
   /** The short reason a read failed (an errno code on disk, the message in a browser). */
@@ -76,9 +93,30 @@ export async function readBatchSources<T>(
   read: (ref: T) => Promise<Uint8Array>,
   options: ReadFilesOptions = {},
 ): Promise<{ members: BatchMember[]; invalid: InvalidItem[] }> {
-  const results: { members: BatchMember[]; invalid: InvalidItem[] }[] = new Array(sources.length);
+  const members: BatchMember[] = [];
+  const invalid: InvalidItem[] = [];
+  await streamBatchSources(sources, read, options, (item) => {
+    members.push(...item.members);
+    invalid.push(...item.invalid);
+  });
+  return { members, invalid };
+}
+
+/**
+ * Pass 1 as a stream: each source's members and invalid items handed to `onItem` in input order as soon
+ * as the sources before it are done (a few reads in flight finish in any order; at most those wait here).
+ * Nothing is kept: a streaming batch spills the members to disk as they come.
+ */
+export async function streamBatchSources<T>(
+  sources: readonly BatchSource<T>[],
+  read: (ref: T) => Promise<Uint8Array>,
+  options: ReadFilesOptions,
+  onItem: (item: ItemResult, index: number) => void,
+): Promise<void> {
+  const waiting = new Map<number, ItemResult>();
+  let emitted = 0;
   const detail = options.readErrorDetail ?? ((err: unknown) => (err instanceof Error ? err.message : String(err)));
-  const readItem = options.readItem ?? ((label: string, bytes: Uint8Array) => readBatchItem(label, bytes, { decodeCp949: options.decodeCp949 }));
+  const readItem = options.readItem ?? ((label: string, bytes: Uint8Array) => readBatchItem(label, bytes, { decodeCp949: options.decodeCp949, sha256: options.sha256 }));
   let next = 0;
   let done = 0;
   const worker = async () => {
@@ -86,26 +124,26 @@ export async function readBatchSources<T>(
       const index = next++;
       const source = sources[index]!;
       let bytes: Uint8Array | null = null;
+      let result: ItemResult | null = null;
       try {
         bytes = await read(source.ref);
       } catch (err) {
-        results[index] = { members: [], invalid: [{ file: source.label, code: 'unreadable', reason: bi('파일을 읽을 수 없어요', `cannot read the file (${detail(err)})`) }] };
+        result = { members: [], invalid: [{ file: source.label, code: 'unreadable', reason: bi('파일을 읽을 수 없어요', `cannot read the file (${detail(err)})`) }] };
       }
       if (bytes) {
         const item = await readItem(source.label, bytes);
-        results[index] = { members: item.members, invalid: item.invalid };
+        result = { members: item.members, invalid: item.invalid };
+      }
+      waiting.set(index, result!);
+      while (waiting.has(emitted)) {
+        const item = waiting.get(emitted)!;
+        waiting.delete(emitted);
+        onItem(item, emitted++);
       }
       options.onProgress?.(++done, sources.length);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.inFlight ?? 4) }, worker));
-  const members: BatchMember[] = [];
-  const invalid: InvalidItem[] = [];
-  for (const r of results) {
-    members.push(...r.members);
-    invalid.push(...r.invalid);
-  }
-  return { members, invalid };
 }
 
 export type OutputOptions = { now: Date; redact: boolean; appVersion: string };
@@ -124,11 +162,14 @@ export function batchRosterXlsx(result: BatchResult, options: Pick<OutputOptions
 }
 
 export function batchSummaryMeta(result: BatchResult, options: OutputOptions): SummaryMeta {
-  const counts = batchCounts(result);
+  return summaryMetaOf(batchCounts(result), options, memberIncidents(result.members));
+}
+
+export function summaryMetaOf(counts: BatchCounts, options: OutputOptions, who: Pick<MemberIncidents, 'names' | 'kakaoMembers'>): SummaryMeta {
   return {
-    title: summaryTitle(result.members),
-    incidents: batchIncidentNames(result.members),
-    kakaoMembers: result.members.filter((m) => !m.incidentId || m.incidentId === KAKAO_2022_10_ID).length,
+    title: summaryTitleOf(who.names),
+    incidents: who.names,
+    kakaoMembers: who.kakaoMembers,
     madeAt: options.now,
     appVersion: options.appVersion,
     items: counts.items,
@@ -163,6 +204,7 @@ export type ZipOptions = OutputOptions & {
   readPacket: (member: BatchMember) => Promise<Uint8Array>;
   onChunk: (chunk: Uint8Array) => void;
   onPacket?: (done: number, total: number) => void;
+  sha256?: Sha256Hex;
 };
 
 /**
@@ -175,15 +217,16 @@ export async function writeBatchZip(
   outputs: { csv: Uint8Array; xlsx: Uint8Array; pdf: Uint8Array },
   options: ZipOptions,
 ): Promise<{ manifest: BatchManifest; manifestText: string; packetCount: number }> {
-  const zip = new BatchZipWriter(options.onChunk, options.now);
+  const hash = options.sha256 ?? sha256Hex;
+  const zip = new BatchZipWriter(options.onChunk, options.now, hash);
   let packetCount = 0;
   if (!options.redact) {
     const packets = result.applied.kept.filter((m) => m.source.kind === 'packet');
     for (const m of packets) {
       const bytes = await options.readPacket(m);
-      const hash = await sha256Hex(bytes);
-      if (hash !== m.source.fileSha256) throw new BatchFileChangedError(m.source.file);
-      await zip.add(zip.uniquePath('packets', baseName(m.source.file)), bytes, { store: true, sha256: hash });
+      const sha256 = await hash(bytes);
+      if (sha256 !== m.source.fileSha256) throw new BatchFileChangedError(m.source.file);
+      await zip.add(zip.uniquePath('packets', baseName(m.source.file)), bytes, { store: true, sha256 });
       packetCount++;
       options.onPacket?.(packetCount, packets.length);
     }
@@ -200,7 +243,7 @@ export async function writeBatchZip(
     packetCount,
     zipped: zip.files,
   });
-  const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+  const manifestText = batchManifestText(manifest);
   await zip.add('batch-manifest.json', new TextEncoder().encode(manifestText));
   zip.end();
   return { manifest, manifestText, packetCount };

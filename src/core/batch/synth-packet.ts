@@ -4,12 +4,12 @@ import { recordsCsv } from '../packet/csv';
 import { describeClaim } from '../packet/facts';
 import { fillFormFields, formTxt } from '../packet/form';
 import { isoKst } from '../packet/format';
-import { sha256Hex } from '../packet/hash';
+import { sha256Hex, type Sha256Hex } from '../packet/hash';
 import { MANIFEST_PATH, PACKET_FORMAT, PACKET_FORMAT_VERSION, type PacketManifest } from '../packet/manifest';
 import { packetReadiness } from '../packet/readiness';
 import { readmeTxt } from '../packet/readme';
 import { resolveProfile } from '../packet/build';
-import { writeZip } from '../packet/zip';
+import { writeZip, type ZipEntries } from '../packet/zip';
 
 /**
  * A packet without report.pdf, for synthetic batches only: rendering a PDF costs 150-900 ms a packet,
@@ -20,7 +20,11 @@ import { writeZip } from '../packet/zip';
 
 const encoder = new TextEncoder();
 
-export async function buildPacketWithoutReport(claim: Claim, channel: string, appVersion: string, now: Date): Promise<{ bytes: Uint8Array; claimBytes: Uint8Array }> {
+/** What synth may swap for faster native parts (the CLI: node:crypto's hash, zlib's deflate); core's by default. */
+export type SynthPacketTools = { sha256?: Sha256Hex; zip?: (entries: ZipEntries, madeAt: Date) => Uint8Array };
+
+export async function buildPacketWithoutReport(claim: Claim, channel: string, appVersion: string, now: Date, tools: SynthPacketTools = {}): Promise<{ bytes: Uint8Array; claimBytes: Uint8Array }> {
+  const hash = tools.sha256 ?? sha256Hex;
   const profile = resolveProfile(channel);
   const description = describeClaim(claim, profile);
   const fields = fillFormFields(profile, description.facts, description.choiceContext);
@@ -39,7 +43,7 @@ export async function buildPacketWithoutReport(claim: Claim, channel: string, ap
     madeAt: isoKst(now),
     channel: profile.id,
     claimId: claim.id,
-    files: await Promise.all(files.map(async (f) => ({ path: f.path, size: f.bytes.length, sha256: await sha256Hex(f.bytes) }))),
+    files: await Promise.all(files.map(async (f) => ({ path: f.path, size: f.bytes.length, sha256: await hash(f.bytes) }))),
     figures: description.figures,
   };
   const entries = [
@@ -47,5 +51,5 @@ export async function buildPacketWithoutReport(claim: Claim, channel: string, ap
     { path: MANIFEST_PATH, bytes: encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`) },
     ...files.slice(0, -1),
   ];
-  return { bytes: writeZip(entries, now), claimBytes };
+  return { bytes: (tools.zip ?? writeZip)(entries, now), claimBytes };
 }

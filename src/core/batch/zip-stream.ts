@@ -1,5 +1,5 @@
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
-import { sha256Hex } from '../packet/hash';
+import { sha256Hex, type Sha256Hex } from '../packet/hash';
 import { kstWallClockAsLocalDate } from '../packet/zip';
 
 /**
@@ -21,7 +21,7 @@ export class BatchZipWriter {
   readonly files: ZippedFile[] = [];
   private failure: Error | null = null;
 
-  constructor(onChunk: (chunk: Uint8Array) => void, madeAt: Date) {
+  constructor(onChunk: (chunk: Uint8Array) => void, madeAt: Date, private readonly hash: Sha256Hex = sha256Hex) {
     this.mtime = kstWallClockAsLocalDate(madeAt);
     this.zip = new Zip((err, chunk) => {
       if (err) this.failure = err;
@@ -42,7 +42,7 @@ export class BatchZipWriter {
   async add(path: string, bytes: Uint8Array, options: { store?: boolean; sha256?: string } = {}): Promise<ZippedFile> {
     if (this.paths.has(path)) throw new Error(`duplicate zip entry: ${path}`);
     this.paths.add(path);
-    const sha256 = options.sha256 ?? (await sha256Hex(bytes));
+    const sha256 = options.sha256 ?? (await this.hash(bytes));
     const file = options.store ? new ZipPassThrough(path) : new ZipDeflate(path, { level: 6 });
     file.os = 3;
     file.attrs = REGULAR_FILE_ATTRS;

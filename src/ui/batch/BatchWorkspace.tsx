@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getBridge } from '../../bridge';
+import { durationText } from '../../core/batch/progress';
 import { batchCounts } from '../../core/batch/resolve';
 import { isoKst } from '../../core/packet/format';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -138,6 +139,12 @@ export function BatchWorkspace({ runner }: { runner: BatchRunner }) {
             <span>
               {t(`batch.progress.${progress?.phase ?? (job.kind === 'read' ? 'reading' : 'roster')}`)}
               {progress && progress.total > 1 && <span className="muted"> {t('batch.progress.count', { done: progress.done, total: progress.total })}</span>}
+              {progress && progress.total > 1 && progress.perSecond !== null && (
+                <span className="muted" data-testid="batch-progress-rate">
+                  {' · '}{t('batch.progress.rate', { rate: (progress.perSecond >= 10 ? Math.round(progress.perSecond) : Math.round(progress.perSecond * 10) / 10).toLocaleString(i18n.language) })}
+                  {progress.secondsLeft ? ` · ${t('batch.progress.left', { time: durationText(progress.secondsLeft)[i18n.language.startsWith('en') ? 'en' : 'ko'] })}` : ''}
+                </span>
+              )}
             </span>
             <button type="button" className="button" onClick={job.cancel}>{t('batch.progress.cancel')}</button>
           </div>

@@ -1,4 +1,5 @@
 import { findDuplicates } from '../../core/batch/dedupe';
+import { progressRate } from '../../core/batch/progress';
 import { batchRosterCsv, batchRosterXlsx, batchSummaryPdf, readBatchSources, writeBatchZip } from '../../core/batch/run';
 import type { Cp949Decoder } from '../../core/io/encoding';
 import type { PacketFonts } from '../../core/packet/pdf';
@@ -20,11 +21,19 @@ type Post = (message: BatchJobMessage, transfer?: Transferable[]) => void;
 
 function progress(post: Post, everyMs: number) {
   let last = 0;
+  let current: BatchJobPhase | null = null;
+  let started = 0;
   return (phase: BatchJobPhase, done: number, total: number) => {
-    const now = Date.now();
+    const now = performance.now();
+    if (phase !== current) {
+      current = phase;
+      started = now;
+    }
     if (done < total && done > 0 && now - last < everyMs) return;
     last = now;
-    post({ type: 'progress', phase, done, total });
+    // The rate and time left from this phase's own start, as the CLI reports them.
+    const { perSecond, secondsLeft } = progressRate(done, total, now - started);
+    post({ type: 'progress', phase, done, total, perSecond, secondsLeft });
   };
 }
 

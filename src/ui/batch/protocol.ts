@@ -38,7 +38,8 @@ export type BatchJobRequest = ReadJob | ExportJob;
 export type BatchJobPhase = 'reading' | 'duplicates' | 'roster' | 'fonts' | 'summary' | 'packets' | 'zip';
 
 export type BatchJobMessage =
-  | { type: 'progress'; phase: BatchJobPhase; done: number; total: number }
+  /** Count, rate (items a second) and seconds left in the phase, as the CLI's stderr line (core/batch/progress.ts). */
+  | { type: 'progress'; phase: BatchJobPhase; done: number; total: number; perSecond: number | null; secondsLeft: number | null }
   | { type: 'read-done'; members: BatchMember[]; invalid: InvalidItem[]; pairs: DuplicatePair[] }
   | { type: 'export-done'; kind: ExportKind; bytes: Uint8Array }
   | { type: 'error'; message: string };

@@ -48,10 +48,10 @@ function runNode(script: string, args: string[], env: Record<string, string> = {
   });
 }
 
-type BatchKeys = { ms: 'batch10kMs' | 'batch105kMs'; ratio: 'batchFloorRatio' | 'batchFloorRatio105k'; rss: 'peakRssMb' | 'batch105kPeakRssMb' };
+type BatchKeys = { ms: 'batch10kMs' | 'batch105kMs'; ratio: 'batchFloorRatio' | 'batchFloorRatio105k'; rss: 'peakRssMb' | 'batch105kPeakRssMb'; synth?: 'synth105kMs' };
 
 const KEYS_10K: BatchKeys = { ms: 'batch10kMs', ratio: 'batchFloorRatio', rss: 'peakRssMb' };
-export const KEYS_105K: BatchKeys = { ms: 'batch105kMs', ratio: 'batchFloorRatio105k', rss: 'batch105kPeakRssMb' };
+export const KEYS_105K: BatchKeys = { ms: 'batch105kMs', ratio: 'batchFloorRatio105k', rss: 'batch105kPeakRssMb', synth: 'synth105kMs' };
 
 export async function batchFigures(members: number, tmp: string, log: (s: string) => void, keys: BatchKeys = KEYS_10K): Promise<Figure[]> {
   const label = `${members.toLocaleString('en-US')} synthetic members' packets (no report.pdf) through the batch CLI`;
@@ -107,5 +107,8 @@ export async function batchFigures(members: number, tmp: string, log: (s: string
       note: `floor ${(floorRun.ms / 1000).toFixed(1)} s over ${floor.entries.toLocaleString('en-US')} entries, same start-up`,
     },
     { key: keys.rss, label: 'peak RSS of that batch run', value: maxRssKb / 1024, unit: 'MB', note: 'process.resourceUsage().maxRSS of the batch process, read at exit' },
+    ...(keys.synth
+      ? [{ key: keys.synth, label: `synth --members ${members} --no-pdf (the input itself)`, value: synth.ms, unit: 'ms' as const, load1m: synthLoad, note: `${planted.files.toLocaleString('en-US')} packets written, worker threads, Node start-up included` }]
+      : []),
   ];
 }

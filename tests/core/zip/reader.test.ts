@@ -137,6 +137,24 @@ describe('bombs: caps checked from the directory, and again while inflating', ()
     expect(e.message).toMatch(/declared size/);
   });
 
+  it('small entries inflated in one call: a lying header, truncated data and a damaged stream are refused the same way', () => {
+    // ~5 KB of compressed zeros (under the one-call size) that the headers say is 1,000 bytes.
+    const zeros = new Uint8Array(deflateRawSync(Buffer.alloc(5 * 1024 * 1024)));
+    expect(zeros.length).toBeLessThan(64 * 1024);
+    const lying = refusal(rawZip([{ name: 'claim.json', data: new Uint8Array(1000), compressed: zeros }]));
+    expect([lying.code, lying.entry]).toEqual(['damaged', 'claim.json']);
+    expect(lying.message).toMatch(/declared size/);
+    const text = enc('{"records":[' + Array.from({ length: 2000 }, (_, i) => `{"n":${i}}`).join(',') + ']}');
+    const whole = new Uint8Array(deflateRawSync(text));
+    const truncated = refusal(rawZip([{ name: 'claim.json', data: text, compressed: whole.subarray(0, whole.length >> 1) }]));
+    expect([truncated.code, truncated.entry]).toEqual(['damaged', 'claim.json']);
+    const garbage = whole.slice();
+    garbage.fill(0xff, 10, 40);
+    expect(refusal(rawZip([{ name: 'claim.json', data: text, compressed: garbage }])).code).toBe('damaged');
+    // And the honest entry reads back whole.
+    expect(new TextDecoder().decode(openZip(rawZip([{ name: 'claim.json', data: text, compressed: whole }]), LIMITS).readAll().get('claim.json'))).toBe(new TextDecoder().decode(text));
+  });
+
   it('stops a running ratio even when the declared size passes (ratio checked while inflating)', () => {
     const compressed = new Uint8Array(deflateRawSync(Buffer.alloc(1024 * 1024)));
     // Declared: 1 MB from ~1 KB, ratio ~1000, refused up front; declared as 1 MB with the ratio limit above it, fine.

@@ -1,0 +1,222 @@
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BatchAggregator, type BatchAggregates } from '../core/batch/aggregate';
+import { invalidManifestItem, manifestItem, manifestTextPieces, manifestWithoutItems } from '../core/batch/batch';
+import { automaticDecisions, decideMembers, dedupeEntry, findDuplicatePairs, type DedupeEntry, type MemberStatus } from '../core/batch/dedupe';
+import { batchCountsOf, type BatchCounts } from '../core/batch/resolve';
+import { invalidRosterRow, ROSTER_COLUMNS, ROSTER_MONEY_COLUMNS, rosterCsvHead, rosterCsvLine, rosterRow, rosterXlsxCell } from '../core/batch/roster-export';
+import { baseName, BatchFileChangedError, streamBatchSources, MemberIncidents, summaryMetaOf, type BatchSource, type ReadFilesOptions } from '../core/batch/run';
+import { summaryPdf } from '../core/batch/summary-pdf';
+import { BatchZipWriter } from '../core/batch/zip-stream';
+import type { BatchMember, InvalidItem } from '../core/batch/types';
+import { isoKst } from '../core/packet/format';
+import type { PacketFonts } from '../core/packet/pdf';
+import { nodeSha256Hex } from './hash.js';
+import { MemberSpill } from './member-spill.js';
+
+/**
+ * The batch CLI's pipeline with bounded memory (issue 18): pass 1 spills each member to an NDJSON file in
+ * the hidden work folder as it is read and keeps only its dedupe entry (keys, 시도, compared name); pairs and
+ * decisions are found over those; the tables are counted and the roster, workbook, zip and manifest are
+ * written while the spill streams past, each to a file in the work folder. The outputs are the files the
+ * in-memory pipeline of core/batch/run.ts (the app's) writes for the same input, byte for byte except the
+ * workbook's zip timestamps (tests/cli/batch-stream.test.ts runs both).
+ */
+
+export type StreamedBatch = {
+  members: number;
+  invalid: InvalidItem[];
+  counts: BatchCounts;
+  aggregates: BatchAggregates;
+  packetCount: number;
+};
+
+type Step = { start(ko: string, en: string): void; report(done: number, total: number): void };
+
+export type StreamOptions = {
+  work: string;
+  now: Date;
+  redact: boolean;
+  appVersion: string;
+  files: number;
+  read: ReadFilesOptions;
+  readPacket: (file: string) => Promise<Uint8Array>;
+  fonts: () => Promise<PacketFonts>;
+  progress: Step;
+};
+
+/** Text appended to a file through one descriptor, in 256 KB writes. */
+class TextSink {
+  private readonly fd: number;
+  private parts: string[] = [];
+  private length = 0;
+  constructor(path: string) {
+    this.fd = openSync(path, 'w');
+  }
+  write(text: string): void {
+    this.parts.push(text);
+    this.length += text.length;
+    if (this.length >= 256 * 1024) this.flush();
+  }
+  private flush(): void {
+    if (!this.parts.length) return;
+    writeSync(this.fd, Buffer.from(this.parts.join(''), 'utf8'));
+    this.parts = [];
+    this.length = 0;
+  }
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+export async function streamBatch<T>(sources: readonly BatchSource<T>[], read: (ref: T) => Promise<Uint8Array>, o: StreamOptions): Promise<StreamedBatch> {
+  const spill = new MemberSpill(join(o.work, '.members.ndjson'));
+  try {
+    return await run(sources, read, o, spill);
+  } finally {
+    spill.close();
+    rmSync(spill.path, { force: true });
+  }
+}
+
+async function run<T>(sources: readonly BatchSource<T>[], read: (ref: T) => Promise<Uint8Array>, o: StreamOptions, spill: MemberSpill): Promise<StreamedBatch> {
+  // Pass 1: read and check; each member goes to disk, only its dedupe entry stays.
+  const entries: DedupeEntry[] = [];
+  const invalid: InvalidItem[] = [];
+  const incidents = new MemberIncidents();
+  o.progress.start('읽기·확인', 'reading');
+  await streamBatchSources(sources, read, o.read, (item) => {
+    for (const m of item.members) {
+      entries.push(dedupeEntry(m));
+      incidents.add(m);
+      spill.add(m);
+    }
+    invalid.push(...item.invalid);
+  });
+
+  // Pairs and decisions over the entries; a merge loads its two members back from the spill.
+  const pairs = findDuplicatePairs(entries);
+  const decisions = automaticDecisions(entries, pairs, isoKst(o.now));
+  const indexOf = new Map(entries.map((e, i) => [e.id, i]));
+  const { status, merged } = decideMembers(entries, pairs, decisions, (id) => spill.get(indexOf.get(id)!));
+  const statusOf = (m: BatchMember): MemberStatus => status.get(m.id)!;
+  const keptForm = (m: BatchMember): BatchMember | null => (statusOf(m).status === 'duplicate' ? null : (merged.get(m.id) ?? m));
+
+  // The tables, counted over the members that stay (merged ones as merged), in batch order.
+  const aggregator = new BatchAggregator();
+  let kept = 0;
+  let keptPackets = 0;
+  for (const m of spill.all()) {
+    const k = keptForm(m);
+    if (!k) continue;
+    aggregator.add(k);
+    kept++;
+    if (k.source.kind === 'packet') keptPackets++;
+  }
+  const aggregates = aggregator.result();
+  const counts = batchCountsOf({ members: entries.length, kept, invalid: invalid.length, pairs, decisions });
+
+  // The roster (every item as read, with its status) as CSV and workbook, streamed to the work folder.
+  const csvPath = join(o.work, 'roster.csv');
+  const xlsxPath = join(o.work, 'roster.xlsx');
+  const csv = new TextSink(csvPath);
+  csv.write(rosterCsvHead());
+  const workbook = await rosterWorkbookWriter(xlsxPath, o.now);
+  const addRow = (row: ReturnType<typeof rosterRow>) => {
+    csv.write(rosterCsvLine(row));
+    workbook.sheet.addRow(row.map(rosterXlsxCell)).commit();
+  };
+  try {
+    for (const m of spill.all()) addRow(rosterRow(m, statusOf(m), { redact: o.redact }));
+    for (const i of invalid) addRow(invalidRosterRow(i, { redact: o.redact }));
+  } finally {
+    csv.close();
+  }
+  await workbook.commit();
+
+  const outputOptions = { now: o.now, redact: o.redact, appVersion: o.appVersion };
+  const pdf = await summaryPdf(aggregates, summaryMetaOf(counts, outputOptions, incidents), await o.fonts());
+
+  // Pass 2: the zip, streamed to disk; each kept packet is read again and must be the file pass 1 checked.
+  o.progress.start('묶기', 'zipping');
+  const zipFd = openSync(join(o.work, 'batch.zip'), 'w');
+  let packetCount = 0;
+  const manifestPath = join(o.work, 'batch-manifest.json');
+  try {
+    const zip = new BatchZipWriter((chunk) => writeSync(zipFd, chunk), o.now, nodeSha256Hex);
+    if (!o.redact) {
+      for (const m of spill.all()) {
+        const k = keptForm(m);
+        if (!k || k.source.kind !== 'packet') continue;
+        const bytes = await o.readPacket(k.source.file);
+        const sha256 = nodeSha256Hex(bytes);
+        if (sha256 !== k.source.fileSha256) throw new BatchFileChangedError(k.source.file);
+        await zip.add(zip.uniquePath('packets', baseName(k.source.file)), bytes, { store: true, sha256 });
+        o.progress.report(++packetCount, keptPackets);
+      }
+    }
+    // One output in memory at a time, read back from the work folder.
+    await zip.add('roster.csv', new Uint8Array(await readFile(csvPath)));
+    await zip.add('roster.xlsx', new Uint8Array(await readFile(xlsxPath)));
+    await zip.add('summary.pdf', pdf);
+    // The manifest: its items written one at a time, then the whole file into the zip, last.
+    const pieces = manifestTextPieces(
+      manifestWithoutItems({ counts, pairs, decisions, aggregates }, {
+        files: o.files,
+        appVersion: o.appVersion,
+        now: o.now,
+        redact: o.redact,
+        packetsIncluded: !o.redact,
+        packetCount,
+        zipped: zip.files,
+      }),
+    );
+    const text = new TextSink(manifestPath);
+    let n = 0;
+    try {
+      text.write(pieces.head);
+      for (const m of spill.all()) text.write(pieces.item(manifestItem(m, statusOf(m), o.redact), n++ === 0));
+      for (const i of invalid) text.write(pieces.item(invalidManifestItem(i, o.redact), n++ === 0));
+      text.write(pieces.tail(n));
+    } finally {
+      text.close();
+    }
+    await zip.add('batch-manifest.json', new Uint8Array(await readFile(manifestPath)));
+    zip.end();
+  } finally {
+    closeSync(zipFd);
+  }
+  await writeFileFrom(join(o.work, 'summary.pdf'), pdf);
+  return { members: entries.length, invalid, counts, aggregates, packetCount };
+}
+
+async function writeFileFrom(path: string, bytes: Uint8Array): Promise<void> {
+  const fd = openSync(path, 'w');
+  try {
+    writeSync(fd, bytes);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * roster.xlsx through exceljs's streaming writer: rows are written to the file as they are committed
+ * (the in-memory workbook of 105,116 rows would take gigabytes). The same sheet as core's `rosterXlsx`:
+ * header in bold, frozen under the header, the money columns as #,##0, the batch's clock as its dates.
+ */
+async function rosterWorkbookWriter(path: string, madeAt: Date) {
+  const mod = await import('exceljs');
+  const ExcelJS = (mod as unknown as { default?: typeof mod }).default ?? mod;
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
+  workbook.creator = 'Outage Loss Desk';
+  workbook.created = madeAt;
+  workbook.modified = madeAt;
+  const sheet = workbook.addWorksheet('회원 명단', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = ROSTER_COLUMNS.map((_, i) => ({ key: `c${i + 1}`, ...((ROSTER_MONEY_COLUMNS as readonly number[]).includes(i + 1) ? { style: { numFmt: '#,##0' } } : {}) }));
+  const header = sheet.addRow([...ROSTER_COLUMNS]);
+  header.font = { bold: true };
+  header.commit();
+  return { sheet, commit: () => workbook.commit() };
+}
