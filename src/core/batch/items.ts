@@ -4,7 +4,7 @@ import { parseClaimFile } from '../model/claim-file';
 import { packForClaim, SMB_BEST_WEEK_DATA, smbBestWeekBand } from '../estimate/rules/index';
 import { KAKAO_2022_10_ID as KAKAO_PACK_ID } from '../incidents/kakao-2022-10';
 import type { ClaimEstimate } from '../estimate/types';
-import { describeClaim } from '../packet/facts';
+import { describeClaim, ko } from '../packet/facts';
 import { sha256Hex, type Sha256Hex } from '../packet/hash';
 import { MANIFEST_PATH, manifestSchema, type PacketFigures } from '../packet/manifest';
 import { findChannelProfile } from '../packet/profiles/index';
@@ -14,6 +14,7 @@ import { ZipError, type ZipArchive, type ZipSource } from '../zip/index';
 import { canonicalSido, formatBusinessNumber, formatMobile } from './normalise';
 import type { BandId, BatchMember, InvalidItem, MemberFigures, MemberSource } from './types';
 import { GENERIC_CHANNEL } from '../incidents/ids';
+import { formatWon } from '../model/money';
 
 /**
  * Reading one item of a batch: a packet zip or a bare claim file becomes one member or one invalid item.
@@ -39,8 +40,8 @@ function ownRulesLabel(claim: Claim, estimate: ClaimEstimate): string | null {
   return rules
     .map((r) => {
       if (!r.computable || r.loss === null) return `${r.title.ko}: 계산 불가 (필요한 값 없음)`;
-      const band = r.band && r.band.id !== 'figure' ? ` (${r.band.label.split(' / ')[0]})` : '';
-      return `${r.title.ko}: ${r.loss.toLocaleString('en-US')}원${band}`;
+      const band = r.band && r.band.id !== 'figure' ? ` (${ko(r.band.label)})` : '';
+      return `${r.title.ko}: ${formatWon(r.loss)}${band}`;
     })
     .join('; ');
 }

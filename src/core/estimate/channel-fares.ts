@@ -8,7 +8,7 @@
 import type { Claim } from '../model/claim';
 import type { FareSource } from '../model/claimant';
 import { bi } from '../model/common';
-import { roundWon } from '../model/money';
+import { formatWon, roundWon } from '../model/money';
 import { RecordIndex } from './record-index';
 import type { ReferenceSlots } from './stages/reference-slots';
 import type { Assumption, ChannelTicket, ClaimEstimate } from './types';
@@ -112,4 +112,4 @@ function fareAssumption(t: ChannelTicket): Assumption {
   };
 }
 
-const won = (n: number) => `${Math.round(n).toLocaleString('en-US')}원`;
+const won = formatWon;

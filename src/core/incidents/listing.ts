@@ -4,6 +4,7 @@
  */
 import type { BilingualText } from '../model/common';
 import type { CompensationRule, IncidentPack } from '../model/incident-pack';
+import { formatWon } from '../model/money';
 
 /** The earliest interval start of a pack (KST instant text sorts as time: the offset is fixed). */
 export function packFirstStart(pack: IncidentPack): string {
@@ -25,7 +26,7 @@ export function packIsOngoing(pack: IncidentPack): boolean {
   return pack.services.some((s) => s.intervals.some((w) => w.end === null));
 }
 
-const won = (n: number) => `${n.toLocaleString('ko-KR')}원`;
+const won = formatWon;
 const wonEn = (n: number) => `KRW ${n.toLocaleString('en-US')}`;
 const pct = (x: number) => `${Math.round(x * 10000) / 100}%`;
 const hm = (instant: string) => `${instant.slice(5, 10)} ${instant.slice(11, 16)}`;

@@ -19,8 +19,9 @@ import { SERVICE_KINDS } from '../../core/model/incident-pack';
 import { useNotices } from '../notices';
 import { PackPreview } from './PackPreview';
 import type { IncidentPack } from '../../core/model/incident-pack';
+import { kstDateOfMs } from '../../core/time/kst';
 
-const today = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+const today = () => kstDateOfMs(Date.now());
 const emptyService = (): ServiceDraft => ({ name: { ko: '', en: '' }, kind: '', intervals: [{ start: '', end: '', region: '' }] });
 const emptyRule = (): RuleDraft => ({
   kind: 'fixed-amount', name: { ko: '', en: '' }, claimantKinds: ['merchant'], amount: 0, basis: 'outage-multiple', duration: 10,

@@ -58,7 +58,7 @@ describe('a channel\'s declared average fare (loss model section 1)', () => {
     ]);
     expect(e.assumptions.find((a) => a.id === 'average-fare:kakao-t')).toEqual({
       id: 'average-fare:kakao-t',
-      label: '카카오 T 호출의 평균 요금 / average fare, 카카오 T 호출',
+      label: { ko: '카카오 T 호출의 평균 요금', en: 'average fare, 카카오 T 호출' },
       value: 15_000,
       source: '직접 적은 평균 요금 (출처: 내 운행 내역) / the fare you entered (source: my trip history)',
       confirmed: true,

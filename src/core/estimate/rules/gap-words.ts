@@ -5,6 +5,7 @@
  */
 import { josa } from 'es-hangul';
 import type { RuleResult } from './types';
+import { formatWon, wonDigits } from '../../model/money';
 
 export interface RuleComparison {
   /** What the company's rule gives: the band's payout when it has one, else the rule's figure; null when not computable. */
@@ -17,8 +18,8 @@ export interface RuleComparison {
   words: { ko: string; en: string };
 }
 
-const won = (n: number) => `${Math.round(Math.abs(n)).toLocaleString('en-US')}원`;
-const krw = (n: number) => `${Math.round(Math.abs(n)).toLocaleString('en-US')} KRW`;
+const won = (n: number) => formatWon(Math.abs(n));
+const krw = (n: number) => `${wonDigits(Math.abs(n))} KRW`;
 
 /**
  * `appEstimate`: the app's lost profit (loss model 3-6), or null when it cannot be computed (counts only,

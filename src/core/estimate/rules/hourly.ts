@@ -4,12 +4,10 @@
  */
 import type { Claim } from '../../model/claim';
 import type { CompensationRule, IncidentPack } from '../../model/incident-pack';
-import { parseInstant } from '../../time/kst';
+import { DAY_MS, KST_OFFSET_MS, parseInstant } from '../../time/kst';
 import { packForClaim } from './index';
 
-const DAY_MS = 86_400_000;
-const KST_MS = 9 * 3_600_000;
-const isMidnight = (instant: string) => (parseInstant(instant) + KST_MS) % DAY_MS === 0;
+const isMidnight = (instant: string) => (parseInstant(instant) + KST_OFFSET_MS) % DAY_MS === 0;
 
 /** True when the rule reads hours of the day, so daily totals cannot give its figure. */
 export function needsHourlyRecords(rule: CompensationRule): boolean {
