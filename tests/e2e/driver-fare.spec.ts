@@ -28,6 +28,7 @@ test('a taxi driver with daily call counts and one average fare gets a non-zero,
   await page.getByLabel('휴대전화').fill('010-1234-5678');
   await next(page);
   await expect(stepTitle(page, '어떤 장애로 손해를 봤나요?')).toBeVisible();
+  await page.getByRole('radio', { name: /카카오 서비스 장애/ }).check();
   await next(page);
   await expect(stepTitle(page, '어떤 서비스가 멈춰서 일을 못 했나요?')).toBeVisible();
   await next(page);

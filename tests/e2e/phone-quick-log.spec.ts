@@ -13,6 +13,8 @@ async function openClaim(page: Page) {
   const opening = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '신고서 파일 열기 (.claim.json)' }).click();
   await (await opening).setFiles(claimFile());
+  // The claim is open (and current) before the test moves on: under load the import can take a while.
+  await expect(page.getByRole('banner')).toContainText('택시 빠른 기록');
 }
 
 /**
