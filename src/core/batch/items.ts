@@ -1,4 +1,5 @@
 import type { Claim } from '../model/claim';
+import type { IncidentPack } from '../model/incident-pack';
 import { bi } from '../model/common';
 import { parseClaimFile } from '../model/claim-file';
 import { packForClaim, SMB_BEST_WEEK_DATA, smbBestWeekBand } from '../estimate/rules/index';
@@ -6,6 +7,7 @@ import { KAKAO_2022_10_ID as KAKAO_PACK_ID } from '../incidents/kakao-2022-10';
 import type { ClaimEstimate } from '../estimate/types';
 import { describeClaim, ko } from '../packet/facts';
 import { sha256Hex, type Sha256Hex } from '../packet/hash';
+import { embeddedPackMismatch, INCIDENT_PACK_PATH, readEmbeddedPack } from '../packet/incident-pack';
 import { MANIFEST_PATH, manifestSchema, type PacketFigures } from '../packet/manifest';
 import { findChannelProfile } from '../packet/profiles/index';
 import { digestEntry, MAX_MANIFEST_BYTES, type EntryDigest } from '../packet/entries';
@@ -32,8 +34,8 @@ const GENERIC_PROFILE_ID = GENERIC_CHANNEL.generic;
 export type ItemResult = { members: BatchMember[]; invalid: InvalidItem[] };
 
 /** A claim from another outage's pack: its own rules' figures (and bands) in words; null for Kakao 2022 claims. */
-function ownRulesLabel(claim: Claim, estimate: ClaimEstimate): string | null {
-  const pack = packForClaim(claim);
+function ownRulesLabel(claim: Claim, estimate: ClaimEstimate, incidentPack: IncidentPack | undefined): string | null {
+  const pack = packForClaim(claim, incidentPack);
   if (!pack || pack.id === KAKAO_PACK_ID) return null;
   const rules = Object.values(estimate.rules);
   if (rules.length === 0) return `${pack.incident.name.ko}: 해당하는 회사 기준 없음`;
@@ -47,19 +49,20 @@ function ownRulesLabel(claim: Claim, estimate: ClaimEstimate): string | null {
 }
 
 /** The band of Kakao's rule for a claim's estimate; drivers and other outages' claims are outside the rule. */
-function bandOf(claim: Claim, estimate: ClaimEstimate): { salesLoss: number | null; band: BandId } {
+function bandOf(claim: Claim, estimate: ClaimEstimate, incidentPack: IncidentPack | undefined): { salesLoss: number | null; band: BandId } {
   if (claim.claimant.kind !== 'merchant') return { salesLoss: null, band: 'not-applicable' };
-  const pack = packForClaim(claim);
+  const pack = packForClaim(claim, incidentPack);
   if (pack && pack.id !== KAKAO_PACK_ID) return { salesLoss: null, band: 'not-applicable' };
   const rule = estimate.rules[SMB_BEST_WEEK_DATA.id];
   if (!rule || !rule.computable || rule.loss === null) return { salesLoss: null, band: 'no-data' };
   return { salesLoss: rule.loss, band: (rule.band?.id ?? smbBestWeekBand(rule.loss).id) as BandId };
 }
 
-export function memberFromClaim(claim: Claim, estimate: ClaimEstimate, source: MemberSource): BatchMember {
+/** `pack`: the claim's pack when it is not bundled (a packet's incident-pack.json). */
+export function memberFromClaim(claim: Claim, estimate: ClaimEstimate, source: MemberSource, pack?: IncidentPack): BatchMember {
   const c = claim.claimant;
-  const { salesLoss, band } = bandOf(claim, estimate);
-  const ruleLabel = ownRulesLabel(claim, estimate);
+  const { salesLoss, band } = bandOf(claim, estimate, pack);
+  const ruleLabel = ownRulesLabel(claim, estimate, pack);
   const figures: MemberFigures = {
     direct: estimate.directTotal,
     indirect: estimate.indirectTotal,
@@ -109,7 +112,7 @@ function compareFigures(written: PacketFigures, recomputed: PacketFigures): stri
 }
 
 export type PacketInspection =
-  | { ok: true; claim: Claim; estimate: ClaimEstimate; claimSha256: string; manifestSha256: string }
+  | { ok: true; claim: Claim; estimate: ClaimEstimate; claimSha256: string; manifestSha256: string; pack?: IncidentPack }
   | { ok: false; code: string; reasons: string[] };
 
 function fail(code: string, ...reasons: string[]): PacketInspection {
@@ -160,7 +163,7 @@ async function inspectOpened(archive: ZipArchive, hash: Sha256Hex): Promise<Pack
   for (const entry of manifest.files) {
     const zipEntry = archive.get(entry.path);
     const digest = zipEntry ? await digestEntry(archive, zipEntry, hash) : null;
-    if (digest && entry.path !== 'claim.json') delete digest.bytes;
+    if (digest && entry.path !== 'claim.json' && entry.path !== INCIDENT_PACK_PATH) delete digest.bytes;
     digests.push(digest);
   }
   manifest.files.forEach((entry, i) => {
@@ -197,14 +200,25 @@ async function inspectOpened(archive: ZipArchive, hash: Sha256Hex): Promise<Pack
   if (claim.id !== manifest.claimId) {
     return fail('claim-id-mismatch', bi(`청구 ID가 달라요: claim.json ${claim.id}, manifest ${manifest.claimId}`, 'claim id differs from the manifest'));
   }
-  const profile = findChannelProfile(manifest.channel);
+  // The pack the packet was computed with, when it is not bundled: checked as verifyPacket checks it.
+  let pack: IncidentPack | undefined;
+  const packIndex = manifest.files.findIndex((f) => f.path === INCIDENT_PACK_PATH);
+  const packEntry = packIndex >= 0 ? archive.get(INCIDENT_PACK_PATH) : undefined;
+  if (packEntry) {
+    const read = readEmbeddedPack(archive, packEntry, digests[packIndex]?.bytes);
+    if (!read.ok) return fail('pack-invalid', ...read.issues.map((i) => `${INCIDENT_PACK_PATH} ${i.path || '(전체)'}: ${i.message}`));
+    const mismatch = embeddedPackMismatch(claim, read.pack);
+    if (mismatch) return fail('pack-mismatch', mismatch);
+    pack = read.pack;
+  }
+  const profile = findChannelProfile(manifest.channel, pack);
   if (!profile) return fail('channel-unknown', bi(`알 수 없는 채널이에요: ${manifest.channel}`, 'unknown channel'));
-  const description = describeClaim(claim, profile);
+  const description = describeClaim(claim, profile, new Set(), pack);
   const mismatches = compareFigures(manifest.figures, description.figures);
   if (mismatches.length) return fail('figure-mismatch', ...mismatches);
   // claim.json's hash was just checked against the manifest's entry: no need to compute it again.
   const claimSha256 = digests[claimIndex]?.sha256 ?? (await hash(claimBytes));
-  return { ok: true, claim, estimate: description.estimate, claimSha256, manifestSha256: await hash(manifestBytes) };
+  return { ok: true, claim, estimate: description.estimate, claimSha256, manifestSha256: await hash(manifestBytes), ...(pack ? { pack } : {}) };
 }
 
 export type ItemFormat = 'packet' | 'claim' | 'roster-csv' | 'roster-xlsx' | 'unknown';
@@ -234,7 +248,7 @@ export async function readPacketItem(file: string, bytes: Uint8Array, fileSha256
     claimSha256: inspection.claimSha256,
     manifestSha256: inspection.manifestSha256,
   };
-  return { members: [memberFromClaim(inspection.claim, inspection.estimate, source)], invalid: [] };
+  return { members: [memberFromClaim(inspection.claim, inspection.estimate, source, inspection.pack)], invalid: [] };
 }
 
 export async function readClaimItem(file: string, bytes: Uint8Array, fileSha256?: string): Promise<ItemResult> {

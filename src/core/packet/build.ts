@@ -1,10 +1,12 @@
 import type { Claim } from '../model/claim';
+import type { IncidentPack } from '../model/incident-pack';
 import type { ChainCheck } from '../quicklog/chain';
 import { withQuickLog } from './quick-log';
 import { recordsCsv } from './csv';
 import { describeClaim, type ClaimDescription } from './facts';
 import { fillFormFields, formTxt, type FilledField } from './form';
 import { isoKst } from './format';
+import { incidentPackBytes, INCIDENT_PACK_PATH, packToEmbed } from './incident-pack';
 import { sha256Hex } from './hash';
 import { MANIFEST_PATH, PACKET_FORMAT, PACKET_FORMAT_VERSION, type PacketManifest } from './manifest';
 import { renderPdf, reportDocument, type PacketFonts } from './pdf';
@@ -27,6 +29,11 @@ export type BuildPacketInput = {
    * report as not included and reported as a readiness issue (for claims whose files live elsewhere).
    */
   missingEvidence?: 'error' | 'list';
+  /**
+   * The claim's incident pack when it is not bundled (stored on this computer): its rules and channels are
+   * used, and the packet carries it as incident-pack.json so `verify` recomputes with the same rules.
+   */
+  pack?: IncidentPack;
   /** The quick log's chain, checked, when the claim has one (issue 19): the packet reports it in words. */
   quickLog?: ChainCheck;
   fonts: PacketFonts;
@@ -51,9 +58,9 @@ export class PacketInputError extends Error {
   }
 }
 
-export function resolveProfile(channel: string | ChannelProfile): ChannelProfile {
+export function resolveProfile(channel: string | ChannelProfile, pack?: IncidentPack): ChannelProfile {
   if (typeof channel !== 'string') return channel;
-  const profile = findChannelProfile(channel);
+  const profile = findChannelProfile(channel, pack);
   if (!profile) {
     throw new PacketInputError(`알 수 없는 채널이에요: ${channel} (가능: ${CHANNEL_IDS.join(', ')}) / unknown channel: ${channel}`);
   }
@@ -110,12 +117,13 @@ async function checkedEvidence(
 const encoder = new TextEncoder();
 
 export async function buildPacket(input: BuildPacketInput): Promise<BuiltPacket> {
-  const profile = resolveProfile(input.channel);
   const claim = input.claim;
+  const pack = packToEmbed(claim, input.pack);
+  const profile = resolveProfile(input.channel, pack);
   const evidence = await checkedEvidence(claim, input.evidenceFiles ?? new Map(), input.missingEvidence ?? 'error');
-  const description = withQuickLog(describeClaim(claim, profile, new Set(evidence.missingIds)), input.quickLog);
+  const description = withQuickLog(describeClaim(claim, profile, new Set(evidence.missingIds), pack), input.quickLog);
   const fields = fillFormFields(profile, description.facts, description.choiceContext);
-  const readiness = packetReadiness(profile, claim, description, fields);
+  const readiness = packetReadiness(profile, claim, description, fields, pack);
 
   const claimBytes = input.claimFileBytes ?? encoder.encode(`${JSON.stringify(claim, null, 2)}\n`);
   const pdf = await renderPdf(reportDocument(description.report, profile, input.now), input.fonts);
@@ -124,6 +132,8 @@ export async function buildPacket(input: BuildPacketInput): Promise<BuiltPacket>
     { path: 'report.pdf', bytes: pdf },
     { path: 'records.csv', bytes: recordsCsv(claim.records, claim.claimant.salesChannels) },
     { path: 'form.txt', bytes: encoder.encode(`\uFEFF${formTxt(profile, fields)}`) },
+    // A claim on a bundled pack carries none, so its packet's bytes are what they were before packs could be imported.
+    ...(pack ? [{ path: INCIDENT_PACK_PATH, bytes: incidentPackBytes(pack) }] : []),
     ...evidence.included,
   ];
   files.push({ path: 'README.txt', bytes: encoder.encode(`\uFEFF${readmeTxt(profile, description, files.map((f) => f.path), readiness)}`) });

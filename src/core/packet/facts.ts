@@ -1,5 +1,6 @@
 import { josa } from 'es-hangul';
 import type { Claim } from '../model/claim';
+import type { IncidentPack } from '../model/incident-pack';
 import { roundWon } from '../model/money';
 import { estimateClaim } from '../estimate/estimate-claim';
 import { FARE_SOURCE_WORDS } from '../estimate/channel-fares';
@@ -183,11 +184,14 @@ function durationKo(startIso: string, endIso: string): string {
   return m ? `${h}시간 ${m}분` : `${h}시간`;
 }
 
-/** `missingEvidenceIds`: evidence items whose files are not in the packet (listed as such). */
-export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvidenceIds: ReadonlySet<string> = new Set()): ClaimDescription {
-  const e = estimateClaim(claim);
+/**
+ * `missingEvidenceIds`: evidence items whose files are not in the packet (listed as such). `incidentPack`:
+ * the claim's pack when it is not bundled (stored on this computer, or embedded in a packet).
+ */
+export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvidenceIds: ReadonlySet<string> = new Set(), incidentPack?: IncidentPack): ClaimDescription {
+  const e = estimateClaim(claim, incidentPack ? { pack: incidentPack } : {});
   const c = claim.claimant;
-  const pack = packForClaim(claim);
+  const pack = packForClaim(claim, incidentPack);
   const refs = pack ? packRefs(pack) : [];
   const services = e.claimWindow.services.filter((s) => s.used);
   const servicesKo = services.map((s) => s.name.ko).join(', ');

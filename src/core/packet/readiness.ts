@@ -1,4 +1,5 @@
 import type { Claim } from '../model/claim';
+import type { IncidentPack } from '../model/incident-pack';
 import { packForClaim } from '../estimate/rules/index';
 import { needsHourlyRecords } from '../estimate/rules/hourly';
 import { documentKindOfLabel } from './documents';
@@ -24,7 +25,8 @@ function hourStart(bucket: string): number {
   return bucket.length === 10 ? Date.parse(`${bucket}T00:00:00+09:00`) : Date.parse(bucket.replace(/\+09:00$/, ':00+09:00'));
 }
 
-export function packetReadiness(profile: ChannelProfile, claim: Claim, description: ClaimDescription, fields: readonly FilledField[]): ReadinessIssue[] {
+/** `pack`: the claim's pack when it is not bundled (its rules' names go into the issues). */
+export function packetReadiness(profile: ChannelProfile, claim: Claim, description: ClaimDescription, fields: readonly FilledField[], pack?: IncidentPack): ReadinessIssue[] {
   const issues: ReadinessIssue[] = [];
   if (claim.example) {
     issues.push({ code: 'example-claim', subject: claim.id, message: '예시 청구예요. 실제로 내지 마세요. / This is an example claim: never submit it.' });
@@ -57,7 +59,7 @@ export function packetReadiness(profile: ChannelProfile, claim: Claim, descripti
       }
     }
   }
-  if (profile.rule && !description.report.rule) issues.push(ruleIssue(profile.rule, claim));
+  if (profile.rule && !description.report.rule) issues.push(ruleIssue(profile.rule, claim, pack));
   for (const window of profile.ruleWindows ?? []) {
     const start = Date.parse(window.start.length === 22 ? window.start.replace('+09:00', ':00+09:00') : window.start);
     const end = Date.parse(window.end.length === 22 ? window.end.replace('+09:00', ':00+09:00') : window.end);
@@ -74,8 +76,8 @@ export function packetReadiness(profile: ChannelProfile, claim: Claim, descripti
 }
 
 /** The channel's rule could not be applied: named in words, and sent to the record unit when daily records are why. */
-function ruleIssue(ruleId: string, claim: Claim): ReadinessIssue {
-  const rule = packForClaim(claim)?.rules.find((r) => r.id === ruleId);
+function ruleIssue(ruleId: string, claim: Claim, pack: IncidentPack | undefined): ReadinessIssue {
+  const rule = packForClaim(claim, pack)?.rules.find((r) => r.id === ruleId);
   const ko = rule ? `「${rule.name.ko}」` : '이 채널의 기준';
   const en = rule ? `“${rule.name.en || rule.name.ko}”` : "the channel's rule";
   if (rule && claim.granularity === 'daily' && needsHourlyRecords(rule)) {

@@ -8,6 +8,7 @@ const FILE_NOTES: Record<string, string> = {
   'report.pdf': '손실 계산서 (요약, 계산 방법, 가정, 기준일, 구간별 표, 그래프, 증빙 목록, 서명란)',
   'records.csv': '기록 전체 (엑셀에서 열리는 UTF-8 CSV)',
   'form.txt': '신청 양식 항목별로 붙여 넣을 글',
+  'incident-pack.json': '이 청구의 금액을 계산할 때 쓴 장애 정보와 회사 보상 기준 (앱에 들어 있지 않은 장애라 함께 넣었어요)',
   'manifest.json': '모든 파일의 크기와 SHA-256, 만든 때, 주요 금액',
 };
 

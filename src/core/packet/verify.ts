@@ -1,5 +1,7 @@
 import { parseClaimFile } from '../model/claim-file';
 import { describeClaim } from './facts';
+import type { IncidentPack } from '../model/incident-pack';
+import { embeddedPackMismatch, INCIDENT_PACK_PATH, readEmbeddedPack } from './incident-pack';
 import { MANIFEST_PATH, manifestSchema, type PacketFigures, type PacketManifest } from './manifest';
 import { findChannelProfile } from './profiles';
 import { ZipError, type ZipArchive, type ZipSource } from '../zip/index';
@@ -9,7 +11,8 @@ import { asUnsafeZipError, openPacketZip, UnsafeZipError, type UnzipLimits } fro
 /**
  * Checks a packet as a recipient would: the zip is safe to open, every file is the one the manifest lists
  * (size and SHA-256), nothing was added, claim.json is a valid claim, and recomputing the estimate from it
- * gives the figures the manifest states. Pure: bytes in, problems out.
+ * (with the incident pack the packet carries, for an outage not bundled with the app) gives the figures
+ * the manifest states. Pure: bytes in, problems out.
  */
 
 export type VerifyProblem = { code: string; path?: string; message: string };
@@ -81,6 +84,7 @@ async function verifyOpened(archive: ZipArchive, problems: VerifyProblem[], keep
 
   const listed = new Set<string>();
   let claimBytes: Uint8Array | undefined;
+  let packBytes: Uint8Array | undefined;
   for (const entry of manifest.files) {
     listed.add(entry.path);
     const zipEntry = archive.get(entry.path);
@@ -90,6 +94,7 @@ async function verifyOpened(archive: ZipArchive, problems: VerifyProblem[], keep
     }
     const digest = await digestEntry(archive, zipEntry);
     if (entry.path === 'claim.json') claimBytes = digest.bytes;
+    if (entry.path === INCIDENT_PACK_PATH) packBytes = digest.bytes;
     if (digest.size !== entry.size) {
       problems.push({ code: 'size-mismatch', path: entry.path, message: `파일 크기가 달라요: ${entry.path} (${digest.size} B, 목록 ${entry.size} B) / size differs from the manifest` });
     }
@@ -120,11 +125,30 @@ async function verifyOpened(archive: ZipArchive, problems: VerifyProblem[], keep
   if (claim.id !== manifest.claimId) {
     problems.push({ code: 'claim-id-mismatch', path: 'claim.json#id', message: `청구 ID가 달라요: claim.json ${claim.id}, manifest ${manifest.claimId} / claim id differs from the manifest` });
   }
-  const profile = findChannelProfile(manifest.channel);
+  // A claim on a pack that is not bundled: the packet carries the pack (listed and hashed above), and the
+  // figures are recomputed with it. A pack that fails the pack format is refused with its field path.
+  let pack: IncidentPack | undefined;
+  const packEntry = listed.has(INCIDENT_PACK_PATH) ? archive.get(INCIDENT_PACK_PATH) : undefined;
+  if (packEntry) {
+    const read = readEmbeddedPack(archive, packEntry, packBytes);
+    if (!read.ok) {
+      for (const issue of read.issues) {
+        problems.push({ code: 'pack-invalid', path: `${INCIDENT_PACK_PATH}#${issue.path}`, message: `${INCIDENT_PACK_PATH} ${issue.path || '(전체)'}: ${issue.message}` });
+      }
+      return { ok: false, problems, manifest };
+    }
+    const mismatch = embeddedPackMismatch(claim, read.pack);
+    if (mismatch) {
+      problems.push({ code: 'pack-mismatch', path: `${INCIDENT_PACK_PATH}#id`, message: mismatch });
+      return { ok: false, problems, manifest };
+    }
+    pack = read.pack;
+  }
+  const profile = findChannelProfile(manifest.channel, pack);
   if (!profile) {
     problems.push({ code: 'channel-unknown', path: 'manifest.json#channel', message: `알 수 없는 채널이에요: ${manifest.channel} / unknown channel` });
     return { ok: false, problems, manifest };
   }
-  problems.push(...compareFigures(manifest.figures, describeClaim(claim, profile).figures));
+  problems.push(...compareFigures(manifest.figures, describeClaim(claim, profile, new Set(), pack).figures));
   return { ok: problems.length === 0, problems, manifest };
 }

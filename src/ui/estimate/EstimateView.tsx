@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { minimumWageFor, wageYearOf } from '../../core/estimate';
 import type { Assumption, ClaimEstimate } from '../../core/estimate';
 import type { Claim, DirectItem, IndirectItem } from '../../core/model';
+import type { IncidentPack } from '../../core/model/incident-pack';
 import { textIn } from '../../core/model/common';
 import type { ClaimBody, ClaimRow } from '../../db';
 import { formatCount, formatShare, formatWon, pickLanguage } from '../format';
@@ -17,10 +18,12 @@ interface Props {
   row: ClaimRow;
   claim: Claim;
   estimate: ClaimEstimate;
+  /** The claim's pack when it is stored here, not bundled. */
+  pack?: IncidentPack | undefined;
 }
 
 /** Every figure of the engine for one claim, laid out like the packet's summary page. */
-export function EstimateView({ row, claim, estimate: e }: Props) {
+export function EstimateView({ row, claim, estimate: e, pack }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const save = useSaveBody(row.id);
@@ -43,7 +46,7 @@ export function EstimateView({ row, claim, estimate: e }: Props) {
   }
 
   const revenueKnown = e.revenue.computable;
-  const readiness = readinessOf(claim, e);
+  const readiness = readinessOf(claim, e, pack);
   const readyCount = readiness.filter((r) => r.ok).length;
 
   return (

@@ -2,6 +2,7 @@ import type { ClaimEstimate } from '../../core/estimate';
 import { packForClaim } from '../../core/estimate';
 import { rulesOfPack } from '../../core/incidents';
 import type { Claim } from '../../core/model';
+import type { IncidentPack } from '../../core/model/incident-pack';
 import { documentKindOfLabel } from '../../core/packet/documents';
 
 /** Where each item is fixed: a page, optionally with the setup step to open. */
@@ -30,7 +31,8 @@ const SALES_PROOF = new Set(['sales-loss-proof', 'trip-history']);
  * the service, proof of sales, identity and account, and a margin the claimant stands behind). Reads the
  * engine's figures; computes none.
  */
-export function readinessOf(claim: Claim, estimate: ClaimEstimate): ReadinessItem[] {
+/** `pack`: the claim's pack when it is stored here, not bundled (its channels' documents are asked for). */
+export function readinessOf(claim: Claim, estimate: ClaimEstimate, pack?: IncidentPack): ReadinessItem[] {
   const windowBuckets = new Set<string>(estimate.buckets.map((b) => b.bucket));
   const windowRecords = claim.records.filter((r) => windowBuckets.has(r.bucket)).length;
   const kinds = claim.evidence.map((e) => documentKindOfLabel(e.label));
@@ -61,7 +63,7 @@ export function readinessOf(claim: Claim, estimate: ClaimEstimate): ReadinessIte
       values: {},
       fix: { route: 'claimant', step: 'margin' },
     },
-    ...packItems(claim, estimate),
+    ...packItems(claim, estimate, pack),
   ];
   return items.map((item, i) => ({ ...item, key: `${item.id}-${i}` }));
 }
@@ -70,8 +72,8 @@ export function readinessOf(claim: Claim, estimate: ClaimEstimate): ReadinessIte
  * What the claim's own pack asks for (issue 14): the documents its channels list, for the channels whose
  * rules apply to this claimant, and the inputs those rules need. Nothing for an incident without a pack.
  */
-function packItems(claim: Claim, estimate: ClaimEstimate): Omit<ReadinessItem, 'key'>[] {
-  const pack = packForClaim(claim);
+function packItems(claim: Claim, estimate: ClaimEstimate, stored: IncidentPack | undefined): Omit<ReadinessItem, 'key'>[] {
+  const pack = packForClaim(claim, stored);
   if (!pack) return [];
   const applicable = new Set(rulesOfPack(pack, claim.claimant.kind).map((r) => r.id));
   const labels = claim.evidence.map((e) => e.label.normalize('NFC'));

@@ -3,6 +3,7 @@ import { checkQuickLog } from '../../db';
 import { useTranslation } from 'react-i18next';
 import { BridgeError, getBridge } from '../../bridge';
 import type { Claim } from '../../core/model';
+import type { IncidentPack } from '../../core/model/incident-pack';
 import { listEvidence } from '../../db';
 import { useDb } from '../desk';
 import { formatBytes } from '../format';
@@ -21,7 +22,8 @@ type State =
   | { phase: 'not-saved' };
 
 /** "증빙 묶음 만들기": build in a worker with progress and cancel, then save through the bridge. */
-export function PacketBuilder({ claim, channel, evidenceCount }: { claim: Claim; channel: string; evidenceCount: number }) {
+/** `pack`: the claim's pack when it is stored here (not bundled); the packet is computed with it and carries it. */
+export function PacketBuilder({ claim, channel, evidenceCount, pack }: { claim: Claim; channel: string; evidenceCount: number; pack?: IncidentPack | undefined }) {
   const { t, i18n } = useTranslation();
   const db = useDb();
   const { notify } = useNotices();
@@ -41,6 +43,7 @@ export function PacketBuilder({ claim, channel, evidenceCount }: { claim: Claim;
           claim, channel, evidence: rows.map((r) => ({ fileName: r.fileName, blob: r.blob })), appVersion: info.version, now: new Date().toISOString(),
           // The quick log's chain goes into the packet in words, when there is a log.
           ...(quickLog.entries > 0 ? { quickLog } : {}),
+          ...(pack ? { pack } : {}),
         },
         (stage) => setState({ phase: 'working', stage }),
       );

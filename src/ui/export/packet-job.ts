@@ -1,5 +1,6 @@
 import { serializeClaim } from '../../core/model';
 import type { Claim } from '../../core/model';
+import type { IncidentPack } from '../../core/model/incident-pack';
 import { buildPacket, PacketInputError } from '../../core/packet/build';
 import { sha256Hex } from '../../core/packet/hash';
 import type { PacketFonts } from '../../core/packet/pdf';
@@ -19,6 +20,8 @@ export type PacketJobRequest = {
   appVersion: string;
   /** The quick log's chain, checked on the desktop (absent without a log). */
   quickLog?: ChainCheck;
+  /** The claim's pack when it is stored here, not bundled: used for the figures and carried in the packet. */
+  pack?: IncidentPack;
   /** ISO instant: the packet's time stamp. */
   now: string;
 };
@@ -50,6 +53,7 @@ export async function runPacketJob(
       channel: request.channel,
       evidenceFiles,
       ...(request.quickLog ? { quickLog: request.quickLog } : {}),
+      ...(request.pack ? { pack: request.pack } : {}),
       fonts,
       appVersion: request.appVersion,
       now: new Date(request.now),

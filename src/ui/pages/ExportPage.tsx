@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { Claim } from '../../core/model';
+import type { IncidentPack } from '../../core/model/incident-pack';
 import { documentKindOfLabel } from '../../core/packet/documents';
 import { describeClaim } from '../../core/packet/facts';
 import { fillFormFields } from '../../core/packet/form';
@@ -18,6 +19,7 @@ import { fixHrefForIssue, routeForIssue, routeForPath } from '../export/fix-rout
 import { FormFieldCard } from '../export/FormFieldCard';
 import { inLanguage } from '../export/language';
 import { PacketBuilder } from '../export/PacketBuilder';
+import { useIncidentPack } from '../incidents/packs';
 import { formatWon } from '../format';
 import { hrefOf } from '../routes';
 import type { RouteId } from '../routes';
@@ -79,15 +81,15 @@ function Draft({ loaded }: { loaded: Extract<LoadedClaim, { status: 'draft' }> }
   );
 }
 
-function ChannelPacket({ claim, profile }: { claim: Claim; profile: ChannelProfile }) {
+function ChannelPacket({ claim, profile, pack }: { claim: Claim; profile: ChannelProfile; pack: IncidentPack | undefined }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   // Pure and quick (one estimate); every figure comes from the engine through the packet module.
   const view = useMemo(() => {
-    const description = describeClaim(claim, profile, new Set());
+    const description = describeClaim(claim, profile, new Set(), pack);
     const fields = fillFormFields(profile, description.facts, description.choiceContext);
-    return { description, fields, readiness: packetReadiness(profile, claim, description, fields) };
-  }, [claim, profile]);
+    return { description, fields, readiness: packetReadiness(profile, claim, description, fields, pack) };
+  }, [claim, profile, pack]);
   const { description, fields, readiness } = view;
   const presentKinds = new Set(claim.evidence.map((e) => documentKindOfLabel(e.label)));
 
@@ -141,7 +143,7 @@ function ChannelPacket({ claim, profile }: { claim: Claim; profile: ChannelProfi
         )}
       </section>
 
-      <PacketBuilder claim={claim} channel={profile.id} evidenceCount={claim.evidence.length} />
+      <PacketBuilder claim={claim} channel={profile.id} evidenceCount={claim.evidence.length} pack={pack} />
 
       <section className="section">
         <h2>{t('export.fieldsTitle')}</h2>
@@ -161,16 +163,19 @@ function Exporter({ claimId }: { claimId: string }) {
   const db = useDb();
   const loaded = useLiveQuery(() => loadClaim(db, claimId), [db, claimId]);
   const [chosen, setChosen] = useState<string | null>(null);
-  if (loaded === undefined) return <p className="muted">{t('app.loading')}</p>;
+  // A claim on a pack stored here (imported or written in the pack form): its rules and channels come from it.
+  const incidentPack = useIncidentPack(loaded && loaded.status !== 'missing' && loaded.status !== 'draft' ? loaded.claim.incident : undefined);
+  if (loaded === undefined || incidentPack.loading) return <p className="muted">{t('app.loading')}</p>;
   if (loaded.status === 'missing') return null;
   if (loaded.status === 'draft') return <Draft loaded={loaded} />;
+  const pack = incidentPack.pack;
   // The channels come from the claim's own pack (issue 14): never a Kakao form preselected for another outage.
-  const { profiles, defaultId } = channelsForClaim(loaded.claim);
+  const { profiles, defaultId } = channelsForClaim(loaded.claim, pack);
   const profile = profiles.find((p) => p.id === chosen) ?? profiles.find((p) => p.id === defaultId)!;
   return (
     <>
       <ChannelChooser profiles={profiles} value={profile.id} onChange={setChosen} />
-      <ChannelPacket claim={loaded.claim} profile={profile} />
+      <ChannelPacket claim={loaded.claim} profile={profile} pack={pack} />
     </>
   );
 }

@@ -119,7 +119,7 @@ export function RecordSubmission({ tracked, picked, onPicked }: { tracked: Track
   const matching = picked?.packet.manifest?.claimId === claim.id ? picked : null;
   const initial = nowParts();
   // The claim's own channels (its pack's, then 365/mediation/generic): never a Kakao form for another outage.
-  const own = channelsForClaim(claim);
+  const own = channelsForClaim(claim, tracked.pack);
   const [channel, setChannel] = useState<string>(matching?.packet.manifest?.channel ?? tracked.deadlines.find((d) => d.due)?.channel ?? own.defaultId);
   const offered = own.profiles.some((p) => p.id === channel) ? own.profiles : [...own.profiles, ...CHANNEL_PROFILES.filter((p) => p.id === channel)];
   const [date, setDate] = useState(initial.date);

@@ -7,10 +7,13 @@ import { claimDeadlines, claimGap, kstToday } from '../../core/tracker';
 import type { ClaimGap, Deadline } from '../../core/tracker';
 import { loadClaim } from '../../db';
 import type { LoadedClaim } from '../../db';
+import type { IncidentPack } from '../../core/model/incident-pack';
 import { useDb } from '../desk';
+import { useIncidentPack } from '../incidents/packs';
 import type { ReadyClaim } from '../../db';
 
-export type Tracked = { loaded: ReadyClaim; estimate: ClaimEstimate; gap: ClaimGap; deadlines: Deadline[] };
+/** `pack`: the claim's pack when it is stored here, not bundled (its rules and channels are used). */
+export type Tracked = { loaded: ReadyClaim; estimate: ClaimEstimate; gap: ClaimGap; deadlines: Deadline[]; pack: IncidentPack | undefined };
 
 /**
  * The current claim as the tracker needs it, live: the stored claim, the engine's figures (estimateClaim,
@@ -19,15 +22,17 @@ export type Tracked = { loaded: ReadyClaim; estimate: ClaimEstimate; gap: ClaimG
 export function useTrackedClaim(claimId: string | null): { loaded: LoadedClaim | undefined; tracked: Tracked | null } {
   const db = useDb();
   const loaded = useLiveQuery(async () => (claimId ? loadClaim(db, claimId) : ({ status: 'missing' } as const)), [db, claimId]);
+  const { loading, pack } = useIncidentPack(loaded?.status === 'ready' ? loaded.claim.incident : undefined);
   const tracked = useMemo(() => {
-    if (!loaded || loaded.status !== 'ready') return null;
-    const estimate = estimateClaim(loaded.claim);
+    if (!loaded || loaded.status !== 'ready' || loading) return null;
+    const estimate = estimateClaim(loaded.claim, pack ? { pack } : {});
     return {
       loaded,
       estimate,
+      pack,
       gap: claimGap(loaded.claim, estimate, CHANNEL_PROFILES),
       deadlines: claimDeadlines(loaded.claim, CHANNEL_PROFILES, kstToday(new Date())),
     };
-  }, [loaded]);
+  }, [loaded, loading, pack]);
   return { loaded, tracked };
 }
