@@ -2,6 +2,7 @@ import { version as packageVersion } from '../../package.json';
 import {
   BackupError,
   buildBackup,
+  PACKS_PATH,
   readBackup,
   type BackupContents,
   type BackupEvidence,
@@ -10,7 +11,8 @@ import {
   type ReadBackupResult,
 } from '../core/backup';
 import { OutageDeskDB } from './database';
-import type { ClaimRow, EvidenceRow, ImportRow, RecordRow, SettingRow } from './schema';
+import { samePack } from '../core/incidents/pack';
+import type { ClaimRow, EvidenceRow, ImportRow, PackRow, RecordRow, SettingRow } from './schema';
 import { LATEST_VERSION } from './versions';
 
 /**
@@ -25,16 +27,18 @@ export interface ExportBackupOptions {
   appVersion?: string;
 }
 
+/** The tables a restore replaces. Stored incident packs are not among them: they are merged (restoreBackup). */
 const tablesOf = (db: OutageDeskDB) => [db.claims, db.records, db.evidence, db.imports, db.settings];
 
 /** Every row of every table, read in one transaction so the copy is consistent. */
 async function readAll(db: OutageDeskDB) {
-  return db.transaction('r', tablesOf(db), async () => ({
+  return db.transaction('r', [...tablesOf(db), db.packs], async () => ({
     claims: await db.claims.toArray(),
     records: await db.records.toArray(),
     evidence: await db.evidence.toArray(),
     imports: await db.imports.toArray(),
     settings: await db.settings.toArray(),
+    packs: await db.packs.toArray(),
   }));
 }
 
@@ -61,6 +65,7 @@ export async function exportBackup(db: OutageDeskDB, options: ExportBackupOption
     evidence,
     imports: rows.imports,
     settings: rows.settings,
+    packs: rows.packs,
   };
   const { bytes } = await buildBackup(contents, {
     appVersion: options.appVersion ?? packageVersion,
@@ -101,7 +106,30 @@ function toRows(contents: ReadBackupResult['contents']) {
     })),
     imports: contents.imports as ImportRow[],
     settings: contents.settings as SettingRow[],
+    packs: contents.packs as PackRow[],
   };
+}
+
+/**
+ * The backup's packs against the ones stored here: a pack is known by its id and version, and a claim
+ * names the version it was made from, so a stored version is never overwritten with other content (the
+ * rule an imported pack file follows). The same version with the same content is already here.
+ */
+async function packsToAdd(db: OutageDeskDB, packs: readonly PackRow[]): Promise<PackRow[]> {
+  const add: PackRow[] = [];
+  for (const row of packs) {
+    const stored = await db.packs.get([row.id, row.version]);
+    if (!stored) add.push(row);
+    else if (!samePack(stored.pack, row.pack)) {
+      throw new BackupError(
+        'pack-conflict',
+        `백업의 장애 팩 「${row.pack.incident.name.ko}」(${row.id}, 버전 ${row.version})이 이 컴퓨터에 있는 같은 버전과 내용이 달라요. 아무것도 바꾸지 않았어요. 이 컴퓨터의 팩을 고쳤다면 버전을 올려 다시 저장한 뒤 복원해 주세요 / ` +
+          `the backup's pack ${row.id} version ${row.version} differs from the same version stored here; nothing was changed`,
+        PACKS_PATH,
+      );
+    }
+  }
+  return add;
 }
 
 /**
@@ -109,6 +137,8 @@ function toRows(contents: ReadBackupResult['contents']) {
  * first (a bad file throws BackupError and nothing is touched), then every table is cleared and refilled
  * in ONE transaction, so a failure half way (quota, a crash, a closed tab) leaves the old data as it was.
  * The caller should export a backup of the current data first (the preview screen does): restore replaces it.
+ * Incident packs are the exception: those stored here stay, the backup's are added, and a backup pack with the
+ * id and version of a stored one but other content refuses the whole restore (BackupError 'pack-conflict').
  */
 export async function restoreBackup(db: OutageDeskDB, bytes: Uint8Array, options: RestoreBackupOptions): Promise<BackupSummary> {
   if (options.mode !== 'replace-all') throw new RangeError(`unknown restore mode: ${String(options.mode)}`);
@@ -117,13 +147,18 @@ export async function restoreBackup(db: OutageDeskDB, bytes: Uint8Array, options
     ...(options.passphrase !== undefined ? { passphrase: options.passphrase } : {}),
   });
   const rows = toRows(read.contents);
-  await db.transaction('rw', tablesOf(db), async () => {
+  await db.transaction('rw', [...tablesOf(db), db.packs], async () => {
+    // Packs first: a conflict throws here and the transaction leaves everything as it was.
+    const packs = await packsToAdd(db, rows.packs);
     await Promise.all(tablesOf(db).map((t) => t.clear()));
     await db.claims.bulkAdd(rows.claims);
     await db.records.bulkAdd(rows.records);
     await db.evidence.bulkAdd(rows.evidence);
     await db.imports.bulkAdd(rows.imports);
     await db.settings.bulkAdd(rows.settings);
+    // Packs stored here are kept (claims on this computer or in the backup may be made from them); the
+    // backup's are added. A version 1 backup has none.
+    await db.packs.bulkAdd(packs);
   });
   return read.summary;
 }

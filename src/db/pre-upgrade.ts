@@ -25,7 +25,7 @@ export interface InstalledDatabaseCopy {
   reason?: string;
 }
 
-const TABLES = ['claims', 'records', 'evidence', 'imports', 'settings'] as const;
+const TABLES = ['claims', 'records', 'evidence', 'imports', 'settings', 'packs'] as const;
 const encoder = new TextEncoder();
 
 async function readTables(name: string): Promise<{ version: number; tables: Record<string, Record<string, unknown>[]> }> {
@@ -69,6 +69,8 @@ export async function copyInstalledDatabase(name: string, options: { now?: Date;
     evidence,
     imports: rows('imports') as unknown as BackupContents['imports'],
     settings: rows('settings') as unknown as BackupContents['settings'],
+    // Absent before database version 4: an empty list.
+    packs: rows('packs') as unknown as BackupContents['packs'],
   };
 
   let reason: string;

@@ -11,7 +11,8 @@ import { setSetting } from '../../src/db/settings';
 import { exportBackup, previewBackup, restoreBackup } from '../../src/db/backup';
 import { freshName, seedAtVersion } from './harness';
 import { fullDump } from './backup-dump';
-import { asset, craftBackup, sampleContents, sha256 } from '../core/backup/fixtures';
+import { associationPack, asset, craftBackup, sampleContents, sha256 } from '../core/backup/fixtures';
+import { findStoredPack, listStoredPacks, saveImportedPack } from '../../src/db/packs';
 
 const open: OutageDeskDB[] = [];
 async function newDb(label = 'backup'): Promise<OutageDeskDB> {
@@ -218,5 +219,52 @@ describe('backup preview of claims as the claim store keeps them', () => {
     const restored = await target.evidence.get('ev-screen');
     expect(restored).toMatchObject({ label: 'screenshot-outage', provenance: 'at-the-time', linkedIds: ['claim-prep'] });
     expect((await loadClaim(target, id)).status).toBe('ready');
+  });
+});
+
+describe('incident packs stored here', () => {
+  it('a pack imported on one desk comes back with the restore, as stored', async () => {
+    const source = await newDb('packs-source');
+    await seedDesk(source);
+    await saveImportedPack(source, associationPack());
+    const bytes = await exportBackup(source, { now: NOW });
+    const preview = await previewBackup(bytes);
+    expect(preview.ok && preview.summary.packCount).toBe(1);
+    const target = await newDb('packs-target');
+    await restoreBackup(target, bytes, { mode: 'replace-all' });
+    expect(await findStoredPack(target, 'assoc-isp-2026-12', 1)).toEqual(associationPack());
+    expect(await fullDump(target.name)).toEqual(await fullDump(source.name));
+  });
+
+  it('an older backup (format version 1, no packs) restores as before, and the packs stored here stay', async () => {
+    const target = await newDb('packs-v1');
+    await saveImportedPack(target, associationPack());
+    const v1 = craftBackup({ 'settings.json': JSON.stringify([{ key: 'language', value: 'en' }]) }, { counts: { claims: 0, records: 0, evidence: 0, evidenceBytes: 0, imports: 0, settings: 1 } });
+    const summary = await restoreBackup(target, v1, { mode: 'replace-all' });
+    expect(summary.formatVersion).toBe(1);
+    expect(await target.settings.toArray()).toEqual([{ key: 'language', value: 'en' }]);
+    expect((await listStoredPacks(target)).map((r) => [r.id, r.version])).toEqual([['assoc-isp-2026-12', 1]]);
+  });
+
+  it('keeps a stored pack when the backup holds the same version with the same content; refuses other content and changes nothing', async () => {
+    const source = await newDb('packs-same');
+    await saveImportedPack(source, associationPack());
+    const bytes = await exportBackup(source, { now: NOW });
+
+    const same = await newDb('packs-same-target');
+    await saveImportedPack(same, associationPack());
+    await restoreBackup(same, bytes, { mode: 'replace-all' });
+    expect(await same.packs.count()).toBe(1);
+
+    const other = await newDb('packs-conflict');
+    await seedDesk(other);
+    await saveImportedPack(other, associationPack(70_000));
+    const before = await fullDump(other.name);
+    const err = await restoreBackup(other, bytes, { mode: 'replace-all' }).then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(BackupError);
+    expect((err as BackupError).code).toBe('pack-conflict');
+    expect((err as BackupError).message).toContain('동네 인터넷 장애 (2026년 12월)');
+    expect((err as BackupError).message).toContain('버전 1');
+    expect(await fullDump(other.name)).toEqual(before);
   });
 });

@@ -8,6 +8,7 @@ import {
   EVIDENCE_INDEX_PATH,
   evidencePath,
   IMPORTS_PATH,
+  PACKS_PATH,
   RECORDS_PATH,
   SETTINGS_PATH,
   type BackupManifest,
@@ -44,6 +45,7 @@ export async function buildBackup(contents: BackupContents, options: BuildBackup
     { path: EVIDENCE_INDEX_PATH, bytes: json(evidenceIndex) },
     { path: IMPORTS_PATH, bytes: json(contents.imports) },
     { path: SETTINGS_PATH, bytes: json(contents.settings) },
+    { path: PACKS_PATH, bytes: json(contents.packs) },
     ...contents.evidence.map((e) => ({ path: evidencePath(e.id), bytes: e.bytes, store: true })),
   ];
   const files = [];
@@ -61,6 +63,7 @@ export async function buildBackup(contents: BackupContents, options: BuildBackup
       evidenceBytes: contents.evidence.reduce((n, e) => n + e.bytes.length, 0),
       imports: contents.imports.length,
       settings: contents.settings.length,
+      packs: contents.packs.length,
     },
     files,
   };

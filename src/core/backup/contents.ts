@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { activityRecordSchema, type ActivityRecord } from '../model/record';
 import { bi, instantSchema, sha256Schema } from '../model/common';
+import type { IncidentPack } from '../model/incident-pack';
 
 /**
  * What a backup holds, independent of Dexie: the rows of every table, evidence with its bytes. src/db
@@ -52,12 +53,23 @@ export interface BackupSetting {
   value: unknown;
 }
 
+/** An incident pack stored on this computer (src/db packs table), as in packs.json. */
+export interface BackupPack {
+  id: string;
+  version: number;
+  origin: 'imported' | 'own' | 'authored';
+  savedAt: string;
+  pack: IncidentPack;
+}
+
 export interface BackupContents {
   claims: BackupClaim[];
   records: BackupRecord[];
   evidence: BackupEvidence[];
   imports: BackupImport[];
   settings: BackupSetting[];
+  /** Empty for a backup made before packs were kept (format version 1). */
+  packs: BackupPack[];
 }
 
 /** Claim ids come from crypto.randomUUID or the claim file's id rules. */
@@ -100,6 +112,15 @@ export const backupImportSchema = z.looseObject({
   fileName: z.string().max(260),
   importedAt: instantSchema,
   recordCount: z.number().int().nonnegative(),
+});
+
+/** A packs.json row; its `pack` is checked apart, by the pack format's own parser (read.ts). */
+export const backupPackRowSchema = z.looseObject({
+  id: z.string().min(1).max(200),
+  version: z.number().int().min(1),
+  origin: z.enum(['imported', 'own', 'authored']),
+  savedAt: z.string().min(1).max(40),
+  pack: z.unknown(),
 });
 
 export const backupSettingSchema = z.looseObject({ key: z.string().min(1).max(200), value: z.unknown() });

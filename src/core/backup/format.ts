@@ -2,13 +2,14 @@ import { z } from 'zod';
 
 /**
  * The backup file (`.odbackup`): one zip holding everything the app keeps (claims, records, evidence
- * bytes, import marks, settings) and `backup-manifest.json` listing every entry's size and SHA-256.
+ * bytes, import marks, settings, incident packs stored on this computer) and `backup-manifest.json` listing every entry's size and SHA-256.
  * With a passphrase, that zip is sealed in an AES-256-GCM envelope (see crypto.ts). docs/reliability.md
  * describes the layout for people who have to open one by hand.
  */
 
 export const BACKUP_FORMAT = 'outage-loss-desk/backup';
-export const BACKUP_FORMAT_VERSION = 1;
+/** 2: adds packs.json (the incident packs stored here). A version 1 backup (no packs) still restores. */
+export const BACKUP_FORMAT_VERSION = 2;
 export const BACKUP_EXTENSION = '.odbackup';
 
 export const BACKUP_MANIFEST_PATH = 'backup-manifest.json';
@@ -18,6 +19,8 @@ export const RECORDS_PATH = 'records.jsonl';
 export const EVIDENCE_INDEX_PATH = 'evidence.json';
 export const IMPORTS_PATH = 'imports.json';
 export const SETTINGS_PATH = 'settings.json';
+/** Incident packs imported, authored or made here (format version 2 on); bundled packs are never in it. */
+export const PACKS_PATH = 'packs.json';
 export const EVIDENCE_DIR = 'evidence/';
 
 /** Evidence bytes live at `evidence/<evidence id>`: the id is ours and path-safe, the user's file name is not. */
@@ -25,6 +28,11 @@ export const evidencePath = (id: string): string => `${EVIDENCE_DIR}${id}`;
 
 /** The fixed entries every backup has, besides one entry per evidence file. */
 export const DATA_PATHS = [CLAIMS_PATH, RECORDS_PATH, EVIDENCE_INDEX_PATH, IMPORTS_PATH, SETTINGS_PATH] as const;
+
+/** The fixed entries a backup of `formatVersion` must have. */
+export function requiredDataPaths(formatVersion: number): readonly string[] {
+  return formatVersion >= 2 ? [...DATA_PATHS, PACKS_PATH] : DATA_PATHS;
+}
 
 export interface BackupLimits {
   /** Zip entries (the fixed files plus one per evidence file). */
@@ -54,7 +62,9 @@ export type BackupErrorCode =
   | 'unsafe-zip'
   | 'damaged'
   | 'newer-version'
-  | 'invalid-content';
+  | 'invalid-content'
+  /** A pack in the backup has the id and version of a pack stored here, with other content. */
+  | 'pack-conflict';
 
 /**
  * Every way a backup can be refused. The message is Korean, then English after " / ", and names the
@@ -93,6 +103,8 @@ export const backupManifestSchema = z.object({
     evidenceBytes: count,
     imports: count,
     settings: count,
+    /** Format version 2 on. */
+    packs: count.optional(),
   }),
   files: z.array(z.object({ path: z.string().max(300), size: count, sha256 })).max(DEFAULT_BACKUP_LIMITS.maxEntries),
 });

@@ -5,6 +5,7 @@ import {
   backupClaimSchema,
   backupEvidenceMetaSchema,
   backupImportSchema,
+  backupPackRowSchema,
   backupRecordSchema,
   backupSettingSchema,
   tooDeepAt,
@@ -13,6 +14,7 @@ import {
   type BackupEvidence,
   type BackupEvidenceMeta,
   type BackupImport,
+  type BackupPack,
   type BackupRecord,
   type BackupSetting,
 } from './contents';
@@ -24,18 +26,21 @@ import {
   BackupError,
   backupManifestSchema,
   CLAIMS_PATH,
-  DATA_PATHS,
   DEFAULT_BACKUP_LIMITS,
   EVIDENCE_DIR,
   EVIDENCE_INDEX_PATH,
   evidencePath,
   IMPORTS_PATH,
+  PACKS_PATH,
   RECORDS_PATH,
+  requiredDataPaths,
   SETTINGS_PATH,
   type BackupLimits,
   type BackupManifest,
 } from './format';
 import { sha256Hex } from './hash';
+import { BUNDLED_PACKS, findBundledPack } from '../incidents/bundled';
+import { parseIncidentPack } from '../incidents/pack';
 import { readBackupZip, shownName } from './zip';
 
 /**
@@ -76,6 +81,8 @@ export interface BackupSummary {
   evidenceBytes: number;
   importCount: number;
   settingCount: number;
+  /** Incident packs stored on the computer the backup came from (0 for a version 1 backup). */
+  packCount: number;
 }
 
 export interface ReadBackupResult {
@@ -235,7 +242,7 @@ async function checkEntries(files: Map<string, Uint8Array>, manifest: BackupMani
       throw damaged(path, `목록에 없는 파일이 들어 있어요: ${shownName(path)} / ${shownName(path)} is not in the manifest`);
     }
   }
-  for (const path of DATA_PATHS) {
+  for (const path of requiredDataPaths(manifest.formatVersion)) {
     if (!listed.has(path)) throw damaged(path, `백업 안에 ${path} 파일이 없어요 / ${path} is missing`);
   }
 }
@@ -297,8 +304,11 @@ function checkReferences(contents: BackupContents, manifest: BackupManifest, fil
     evidenceBytes: contents.evidence.reduce((n, e) => n + e.bytes.length, 0),
     imports: contents.imports.length,
     settings: contents.settings.length,
+    packs: contents.packs.length,
   };
   for (const key of Object.keys(actual) as (keyof typeof actual)[]) {
+    // A version 1 manifest has no pack count (and no packs).
+    if (key === 'packs' && c.packs === undefined && actual.packs === 0) continue;
     if (c[key] !== actual[key]) {
       throw damaged(BACKUP_MANIFEST_PATH, `${BACKUP_MANIFEST_PATH} counts.${key}: 목록(${c[key]})과 실제(${actual[key]})가 달라요 / manifest says ${c[key]}, the backup holds ${actual[key]}`);
     }
@@ -337,7 +347,34 @@ function summarise(manifest: BackupManifest, contents: BackupContents, encrypted
     evidenceBytes: manifest.counts.evidenceBytes,
     importCount: contents.imports.length,
     settingCount: contents.settings.length,
+    packCount: contents.packs.length,
   };
+}
+
+/**
+ * packs.json: each row's pack through the pack format's own parser (the checks an imported pack file
+ * gets); a bundled pack's id, a row whose id or version is not its pack's, or one id and version twice
+ * are refused, naming the row and field.
+ */
+function parsePacks(value: unknown): BackupPack[] {
+  const rows = parseRows(PACKS_PATH, value, backupPackRowSchema);
+  const seen = new Set<string>();
+  return rows.map((row, i) => {
+    const where = `${PACKS_PATH} ${i + 1}번째 항목(item ${i + 1})`;
+    const parsed = parseIncidentPack(row.pack, { bundled: BUNDLED_PACKS });
+    if (!parsed.ok) {
+      const issue = parsed.issues[0]!;
+      throw invalid(PACKS_PATH, `${where}, pack${issue.path ? `.${issue.path}` : ''}: ${issue.message}`);
+    }
+    const pack = parsed.pack;
+    if (findBundledPack(pack.id)) throw invalid(PACKS_PATH, `${where}, pack.id: 앱에 들어 있는 장애 팩이에요 (${pack.id}) / ${pack.id} is a pack bundled with the app`);
+    if (row.id !== pack.id) throw invalid(PACKS_PATH, `${where}, id: 팩의 id(${pack.id})와 달라요 / differs from the pack's id ${pack.id}`);
+    if (row.version !== pack.version) throw invalid(PACKS_PATH, `${where}, version: 팩의 버전(${pack.version})과 달라요 / differs from the pack's version ${pack.version}`);
+    const key = `${pack.id}\u0000${pack.version}`;
+    if (seen.has(key)) throw invalid(PACKS_PATH, `${where}: 같은 장애 팩 버전이 두 번 있어요 (${pack.id} 버전 ${pack.version}) / ${pack.id} version ${pack.version} twice`);
+    seen.add(key);
+    return { id: pack.id, version: pack.version, origin: row.origin, savedAt: row.savedAt, pack };
+  });
 }
 
 const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
@@ -371,7 +408,9 @@ export async function readBackup(bytes: Uint8Array, options: ReadBackupOptions):
   const imports = parseRows(IMPORTS_PATH, decodeJson(IMPORTS_PATH, files.get(IMPORTS_PATH)!), backupImportSchema) as BackupImport[];
   const settings = parseRows(SETTINGS_PATH, decodeJson(SETTINGS_PATH, files.get(SETTINGS_PATH)!), backupSettingSchema) as BackupSetting[];
   const evidence: BackupEvidence[] = evidenceMeta.map((meta) => ({ ...meta, bytes: files.get(evidencePath(meta.id)) ?? new Uint8Array() }));
-  const contents: BackupContents = { claims, records, evidence, imports, settings };
+  // A version 1 backup has no packs.json: nothing to restore into the packs table.
+  const packs = files.has(PACKS_PATH) ? parsePacks(decodeJson(PACKS_PATH, files.get(PACKS_PATH)!)) : [];
+  const contents: BackupContents = { claims, records, evidence, imports, settings, packs };
   checkReferences(contents, manifest, files);
   return { manifest, contents, summary: summarise(manifest, contents, encrypted) };
 }

@@ -22,6 +22,11 @@ export interface PackIssue {
   message: string;
 }
 
+/** Two packs with the same content, whatever their key order. */
+export function samePack(a: IncidentPack, b: IncidentPack): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
 export type PackParseResult = { ok: true; pack: IncidentPack } | { ok: false; issues: PackIssue[] };
 
 /** JSON values equal whatever their key order. */

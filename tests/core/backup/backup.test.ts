@@ -38,7 +38,7 @@ describe('backup file round trip', () => {
     const back = await read(bytes);
     expect(back.contents).toEqual(contents);
     expect(manifest.createdAt).toBe('2022-10-28T12:04:05+09:00');
-    expect(manifest.counts).toEqual({ claims: 2, records: 41, evidence: 2, evidenceBytes: contents.evidence[0]!.size + contents.evidence[1]!.size, imports: 1, settings: 2 });
+    expect(manifest.counts).toEqual({ claims: 2, records: 41, evidence: 2, evidenceBytes: contents.evidence[0]!.size + contents.evidence[1]!.size, imports: 1, settings: 2, packs: 1 });
     // Every entry but the manifest is listed with its real size and hash.
     const entries = unzipSync(bytes);
     expect(Object.keys(entries).sort()).toEqual(['backup-manifest.json', ...manifest.files.map((f) => f.path)].sort());
@@ -77,7 +77,7 @@ describe('backup file round trip', () => {
   });
 
   it('reads an empty database backup', async () => {
-    const empty: BackupContents = { claims: [], records: [], evidence: [], imports: [], settings: [] };
+    const empty: BackupContents = { claims: [], records: [], evidence: [], imports: [], settings: [], packs: [] };
     const back = await read((await buildBackup(empty, opts)).bytes);
     expect(back.contents).toEqual(empty);
     expect(back.summary.claims).toEqual([]);
@@ -180,7 +180,7 @@ describe('damaged and hostile backups are refused before anything is restored', 
     const newerDb = await refusal(read(craftBackup({}, { dbVersion: 3 })));
     expect(newerDb.code).toBe('newer-version');
     expect(newerDb.message).toMatch(/dbVersion 3.*2까지.*업데이트/);
-    const newerFormat = await refusal(read(craftBackup({}, { formatVersion: 2, files: 'whatever' as never })));
+    const newerFormat = await refusal(read(craftBackup({}, { formatVersion: 3, files: 'whatever' as never })));
     expect(newerFormat.code).toBe('newer-version');
   });
 
@@ -285,5 +285,53 @@ describe('damaged and hostile backups are refused before anything is restored', 
     const deep = `[${'['.repeat(100_000)}${']'.repeat(100_000)}]`;
     const e = await refusal(read(craftBackup({ 'settings.json': deep })));
     expect(e.message).toMatch(/settings\.json .*너무 깊게/);
+  });
+});
+
+describe('incident packs in a backup (format version 2)', () => {
+  it('keeps the stored packs in packs.json and reads them back equal; the preview counts them', async () => {
+    const contents = sampleContents();
+    const { bytes, manifest } = await buildBackup(contents, opts);
+    expect(manifest.formatVersion).toBe(2);
+    expect(manifest.files.map((f) => f.path)).toContain('packs.json');
+    const back = await read(bytes);
+    expect(back.contents.packs).toEqual(contents.packs);
+    expect(back.contents.packs[0]!.pack.rules[0]!.params).toEqual({ amount: 50_000 });
+    expect(back.summary.packCount).toBe(1);
+  });
+
+  it('reads a version 1 backup (no packs.json, no pack count) as before, with no packs', async () => {
+    const back = await read(craftBackup({ 'settings.json': JSON.stringify([{ key: 'language', value: 'ko' }]) }, { counts: { claims: 0, records: 0, evidence: 0, evidenceBytes: 0, imports: 0, settings: 1 } }));
+    expect(back.manifest.formatVersion).toBe(1);
+    expect(back.contents.packs).toEqual([]);
+    expect(back.summary.packCount).toBe(0);
+    expect(back.contents.settings).toEqual([{ key: 'language', value: 'ko' }]);
+  });
+
+  it('refuses a version 2 backup without packs.json, or with a pack count that is not what it holds', async () => {
+    const missing = await refusal(read(craftBackup({}, { formatVersion: 2 })));
+    expect(missing.code).toBe('damaged');
+    expect(missing.entry).toBe('packs.json');
+    const row = sampleContents().packs[0]!;
+    const counted = await refusal(read(craftBackup({ 'packs.json': JSON.stringify([row]) }, { formatVersion: 2, counts: { claims: 0, records: 0, evidence: 0, evidenceBytes: 0, imports: 0, settings: 0, packs: 0 } })));
+    expect(counted.message).toContain('counts.packs');
+  });
+
+  it('checks each pack as a pack file is checked at import, naming the row and field', async () => {
+    const row = sampleContents().packs[0]!;
+    const counts = { claims: 0, records: 0, evidence: 0, evidenceBytes: 0, imports: 0, settings: 0, packs: 1 };
+    const craft = (r: unknown) => craftBackup({ 'packs.json': JSON.stringify([r]) }, { formatVersion: 2, counts });
+    const badKind = await refusal(read(craft({ ...row, pack: { ...row.pack, rules: [{ ...row.pack.rules[0], kind: 'lottery' }] } })));
+    expect(badKind.code).toBe('invalid-content');
+    expect(badKind.entry).toBe('packs.json');
+    expect(badKind.message).toContain('packs.json 1번째 항목(item 1), pack.rules[0].kind');
+    const wrongVersion = await refusal(read(craft({ ...row, version: 2 })));
+    expect(wrongVersion.message).toContain('packs.json 1번째 항목(item 1), version');
+    const origin = await refusal(read(craft({ ...row, origin: 'downloaded' })));
+    expect(origin.message).toContain('origin');
+    const kakao = await refusal(read(craft({ ...row, id: 'kakao-2022-10', pack: { ...row.pack, id: 'kakao-2022-10' } })));
+    expect(kakao.message).toContain('pack.id');
+    const twice = await refusal(read(craftBackup({ 'packs.json': JSON.stringify([row, row]) }, { formatVersion: 2, counts: { ...counts, packs: 2 } })));
+    expect(twice.message).toContain('같은 장애 팩 버전이 두 번 있어요');
   });
 });
