@@ -199,6 +199,14 @@ describe('restore under hostile input: the database is unchanged', () => {
             expect(await db.claims.count()).toBe(read.contents.claims.length);
             expect(await db.records.count()).toBe(read.contents.records.length);
             await restoreBackup(db, ownBackup, { mode: 'replace-all' });
+            // Every table a restore replaces is back as it was; incident packs are merged, never dropped, so
+            // the accepted file's packs (sampleContents holds one) stay beside the ones that were here (none).
+            const { packs, ...tables } = (await fullDump(db.name)).tables;
+            const { packs: packsBefore, ...tablesBefore } = dumpBefore.tables;
+            expect(tables).toEqual(tablesBefore);
+            expect(packsBefore).toEqual([]);
+            expect(packs!.length).toBe(read.contents.packs.length);
+            await db.packs.clear();
             expect(await fullDump(db.name)).toEqual(dumpBefore);
           }
         },
