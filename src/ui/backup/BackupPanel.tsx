@@ -210,6 +210,7 @@ function Preview({ file, summary }: { file: ChosenFile; summary: BackupSummary }
         {t('backup.restore.claims', { n: n(summary.claims.length) })} · {t('backup.restore.recordTotal', { n: n(summary.recordCount) })} ·{' '}
         {t('backup.restore.evidenceTotal', { n: n(summary.evidenceCount), size: formatBytes(summary.evidenceBytes, t) })}
       </p>
+      {summary.packCount > 0 && <p className="muted" data-testid="backup-packs">{t('backup.restore.packTotal', { n: n(summary.packCount) })}</p>}
       {summary.claims.length === 0 ? (
         <p className="muted">{t('backup.restore.noClaims')}</p>
       ) : (
