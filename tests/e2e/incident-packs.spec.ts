@@ -1,9 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { closeNotices, createClaimInUi, openApp } from './fixtures';
+import { incidentOfStoredPack } from '../../src/core/incidents/authoring';
+import { parseIncidentPack } from '../../src/core/incidents/pack';
+import { closeNotices, createClaimInUi, openApp, SLOW_STEP, SLOW_TEST } from './fixtures';
 
 const dir = 'tests/e2e/screenshots';
 async function shot(page: Page, name: string) {
@@ -166,4 +169,77 @@ test('an association writes a pack in the form and exports the file; a member im
   await page.getByRole('button', { name: '이 장애로 정하기' }).click();
   await expect(page.getByRole('heading', { level: 2, name: /포스 결제 장애/ })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: /포스 결제 장애/ })).toContainText('가져온 팩');
+});
+
+test('a claim on an imported pack: its fixed-amount rule on the estimate screen, a packet that carries the pack and verifies', async ({ page }) => {
+  test.setTimeout(SLOW_TEST);
+  mkdirSync(dir, { recursive: true });
+  const tmp = mkdtempSync(join(tmpdir(), 'pack-claim-'));
+  const packFile = join(tmp, '동네-인터넷-장애.json');
+  writeFileSync(packFile, JSON.stringify(associationPack, null, 2));
+
+  // The member's claim file for that outage: a PC cafe's daily sales before and on the day (Friday 2026-12-04).
+  const parsed = parseIncidentPack(associationPack);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  const example = JSON.parse(readFileSync('assets/examples/pc-cafe-lguplus-2023.claim.json', 'utf8')) as Record<string, unknown> & { claimant: Record<string, unknown> };
+  delete example.example;
+  const records: object[] = [];
+  for (let day = Date.parse('2026-10-01T00:00:00Z'); day <= Date.parse('2026-12-05T00:00:00Z'); day += 86_400_000) {
+    const date = new Date(day).toISOString().slice(0, 10);
+    const count = date === '2026-12-04' ? 31 : 80 + (day / 86_400_000) % 7;
+    records.push({ bucket: date, channel: 'pos', count, revenue: count * 4_000, provenance: { kind: 'reconstructed', note: 'POS 일별 매출에서 옮김' } });
+  }
+  const claim = {
+    ...example,
+    id: 'assoc-member-2026-12',
+    title: '상인회 회원 PC방',
+    incident: incidentOfStoredPack(parsed.pack, Date.parse('2026-12-05T09:00:00+09:00')),
+    claimant: { ...example.claimant, servicesUsed: ['service-1'] },
+    records,
+    referenceDates: { byWindowDate: {}, abnormalDates: [] },
+    ruleInputs: {},
+    evidence: [],
+  };
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openApp(page);
+  await createClaimInUi(page, '임시 신고서');
+  await page.evaluate(() => { window.location.hash = '#/incident'; });
+  await page.getByTestId('pack-file-input').setInputFiles(packFile);
+  const preview = page.getByRole('region', { name: '가져오기 전에 확인해요' });
+  await expect(preview).toContainText('정액 1인당 50,000원');
+  await preview.getByRole('button', { name: '가져오기' }).click();
+  await expect(page.getByRole('radio', { name: /동네 인터넷 장애/ })).toBeChecked();
+
+  await page.goto('/#/records');
+  const opening = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '신고서 파일 열기 (.claim.json)' }).click();
+  await (await opening).setFiles({ name: 'member.claim.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(claim)) });
+  await expect(page.locator('.current-claim')).toContainText('상인회 회원 PC방');
+
+  // The estimate screen shows the stored pack's rule and its figure beside the app's estimate.
+  await page.goto('/#/estimate');
+  const gap = page.getByTestId('rule-gap-rule-1');
+  await expect(gap).toContainText('회사 기준 보상액은 50,000원');
+  await closeNotices(page);
+  await shot(page, 'ko-packs-imported-rule-estimate');
+
+  // The export page offers the pack's channels; the packet carries the pack and verifies.
+  await page.goto('/#/export');
+  const chooser = page.getByRole('group', { name: '어디에 신고하나요' });
+  await expect(chooser.getByRole('radio', { name: /온라인피해365센터/ })).toBeChecked();
+  await expect(chooser).not.toContainText('카카오');
+  const downloading = page.waitForEvent('download', { timeout: SLOW_STEP });
+  await page.getByRole('button', { name: '증빙 묶음 만들기' }).click();
+  const download = await downloading;
+  const zip = join(tmp, download.suggestedFilename());
+  await download.saveAs(zip);
+  const listing = execFileSync('unzip', ['-l', zip], { encoding: 'utf8' });
+  expect(listing).toContain('incident-pack.json');
+  expect(JSON.parse(execFileSync('unzip', ['-p', zip, 'incident-pack.json'], { encoding: 'utf8' }))).toEqual(parsed.pack);
+  const verify = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'verify', zip], { encoding: 'utf8' });
+  expect(verify.stdout + verify.stderr).toContain('OK');
+  expect(verify.status).toBe(0);
+  const report = execFileSync('sh', ['-c', `unzip -p "${zip}" report.pdf | pdftotext -layout - -`], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(report).toContain('가게당 5만 원: 50,000원');
 });
