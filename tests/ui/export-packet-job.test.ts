@@ -7,6 +7,8 @@ import { sha256Hex } from '../../src/core/packet/hash';
 import { verifyPacket } from '../../src/core/packet/verify';
 import { readZipSafely } from '../../src/core/packet/zip';
 import { runPacketJob } from '../../src/ui/export/packet-job';
+import { incidentOfStoredPack } from '../../src/core/incidents/authoring';
+import { associationPack } from '../core/backup/fixtures';
 import type { PacketJobMessage } from '../../src/ui/export/packet-job';
 
 // What the export page's worker does, run here with the same fonts read from disk instead of fetched.
@@ -79,5 +81,25 @@ describe('the packet job the export worker runs', () => {
     expect(last.input).toBe(true);
     expect(last.message).toContain('톡채널_오류_캡처.png');
     expect(messages.some((m) => m.type === 'done')).toBe(false);
+  });
+});
+
+describe('the packet job with a pack stored on this computer', () => {
+  it('passes the pack to the build: the rule figure is in the manifest, the pack is in the zip, and it verifies', async () => {
+    const pack = associationPack();
+    const parsed = parseClaimFile(readFileSync('assets/examples/pc-cafe-lguplus-2023.claim.json', 'utf8'));
+    if (!parsed.ok) throw new Error('example does not parse');
+    const claim: Claim = { ...parsed.claim, incident: incidentOfStoredPack(pack, Date.parse('2026-12-05T09:00:00+09:00')), claimant: { ...parsed.claim.claimant, servicesUsed: ['service-1'] }, evidence: [] };
+    const messages = await run({ claim, channel: 'damage365', evidence: [], appVersion: '9.9.9', now: '2026-12-05T10:00:00+09:00', pack });
+    const done = messages[3]!;
+    if (done.type !== 'done') throw new Error(JSON.stringify(done));
+    const files = readZipSafely(done.bytes);
+    expect(JSON.parse(new TextDecoder().decode(files.get('incident-pack.json')))).toEqual(pack);
+    expect(await verifyPacket(done.bytes)).toMatchObject({ ok: true, problems: [] });
+    // Without the pack the job would build the packet with no rule at all: the 365 Center report has no company rule.
+    const plain = await run({ claim, channel: 'damage365', evidence: [], appVersion: '9.9.9', now: '2026-12-05T10:00:00+09:00' });
+    const plainDone = plain[3]!;
+    if (plainDone.type !== 'done') throw new Error(JSON.stringify(plainDone));
+    expect(readZipSafely(plainDone.bytes).has('incident-pack.json')).toBe(false);
   });
 });
