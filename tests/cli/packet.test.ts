@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readZipSafely, writeZip } from '../../src/core/packet/zip';
+import { incidentOfStoredPack } from '../../src/core/incidents/authoring';
+import { associationPack } from '../core/backup/fixtures';
 
 /** The packet and verify commands as a user runs them: a child process, real files, exit codes. */
 
@@ -116,5 +118,37 @@ describe('outage-desk packet / verify', () => {
     expect(v.code).toBe(2);
     expect(v.out).toContain('[unsafe-zip]');
     expect(v.out).toContain('../../evil.txt');
+  });
+});
+
+describe('outage-desk packet --pack / verify / batch on an outage that is not bundled', () => {
+  it('builds the packet with the pack file, verify and batch recompute the rule from the pack it carries', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-packet-pack-'));
+    const pack = associationPack();
+    writeFileSync(join(dir, 'pack.json'), JSON.stringify(pack, null, 2));
+    const example = JSON.parse(readFileSync('assets/examples/pc-cafe-lguplus-2023.claim.json', 'utf8'));
+    const claim = { ...example, incident: incidentOfStoredPack(pack, Date.parse('2026-12-05T09:00:00+09:00')), claimant: { ...example.claimant, servicesUsed: ['service-1'] }, ruleInputs: {}, evidence: [] };
+    writeFileSync(join(dir, 'claim.json'), JSON.stringify(claim, null, 2));
+
+    // Another outage's pack is refused before anything is built.
+    writeFileSync(join(dir, 'other.json'), JSON.stringify({ ...pack, id: 'assoc-other-2026-12' }));
+    const wrong = cli('packet', join(dir, 'claim.json'), '--channel', 'damage365', '--out', join(dir, 'out'), '--pack', join(dir, 'other.json'));
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain('assoc-other-2026-12');
+
+    const built = cli('packet', join(dir, 'claim.json'), '--channel', 'damage365', '--out', join(dir, 'packets'), '--now', '2026-12-05T10:00+09:00', '--pack', join(dir, 'pack.json'));
+    expect(built.err).toBe('');
+    expect(built.code).toBe(0);
+    const [zipName] = readdirSync(join(dir, 'packets'));
+    const zipPath = join(dir, 'packets', zipName!);
+    const files = readZipSafely(new Uint8Array(readFileSync(zipPath)));
+    expect(JSON.parse(new TextDecoder().decode(files.get('incident-pack.json')))).toEqual(pack);
+    const verified = cli('verify', zipPath);
+    expect(verified.out).toContain('OK');
+    expect(verified.code).toBe(0);
+
+    const batch = cli('batch', join(dir, 'packets'), '--out', join(dir, 'batch'), '--now', '2026-12-06T09:00+09:00');
+    expect(batch.code).toBe(0);
+    expect(readFileSync(join(dir, 'batch', 'roster.csv'), 'utf8')).toContain('가게당 정액: 50,000원');
   });
 });

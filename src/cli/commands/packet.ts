@@ -4,12 +4,14 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseClaimFile } from '../../core/model/claim-file';
 import { buildPacket, PacketInputError } from '../../core/packet/build';
 import { formatWon } from '../../core/packet/format';
-import { CHANNEL_IDS } from '../../core/packet/profiles';
+import { CHANNEL_IDS, findChannelProfile } from '../../core/packet/profiles';
+import { embeddedPackMismatch } from '../../core/packet/incident-pack';
+import { readPackFile } from './pack.js';
 import { CliInputError } from '../errors.js';
 
 export const summary = '청구 파일로 채널별 증빙 묶음(zip)을 만들어요 / build an evidence packet (zip) for a claim channel';
 
-const USAGE = `사용법 / usage: outage-desk packet <claim.json> --channel <${CHANNEL_IDS.join('|')}> --out <dir> [--now 2022-11-01T09:00+09:00] [--skip-missing-evidence]`;
+const USAGE = `사용법 / usage: outage-desk packet <claim.json> --channel <${CHANNEL_IDS.join('|')}> --out <dir> [--now 2022-11-01T09:00+09:00] [--skip-missing-evidence] [--pack <pack.json>]`;
 
 const require = createRequire(import.meta.url);
 
@@ -38,7 +40,7 @@ export async function appVersion(): Promise<string> {
   }
 }
 
-type Options = { claimPath: string; channel: string; outDir: string; now: Date; skipMissingEvidence: boolean };
+type Options = { claimPath: string; channel: string; outDir: string; now: Date; skipMissingEvidence: boolean; pack: string | undefined };
 
 function parseArgs(args: string[]): Options {
   let claimPath: string | undefined;
@@ -46,6 +48,7 @@ function parseArgs(args: string[]): Options {
   let outDir: string | undefined;
   let now = new Date();
   let skipMissingEvidence = false;
+  let pack: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const value = () => {
@@ -55,6 +58,7 @@ function parseArgs(args: string[]): Options {
     };
     if (arg === '--channel') channel = value();
     else if (arg === '--skip-missing-evidence') skipMissingEvidence = true;
+    else if (arg === '--pack') pack = value();
     else if (arg === '--out') outDir = value();
     else if (arg === '--now') {
       const raw = value();
@@ -67,10 +71,11 @@ function parseArgs(args: string[]): Options {
     else throw new CliInputError(`인자가 너무 많아요 / unexpected argument: ${arg}\n${USAGE}`);
   }
   if (!claimPath || !channel || !outDir) throw new CliInputError(USAGE);
-  if (!CHANNEL_IDS.includes(channel)) {
+  // A pack file may bring channels of its own: checked once the pack is read.
+  if (!pack && !CHANNEL_IDS.includes(channel)) {
     throw new CliInputError(`알 수 없는 채널이에요: ${channel} (가능: ${CHANNEL_IDS.join(', ')}) / unknown channel`);
   }
-  return { claimPath, channel, outDir, now, skipMissingEvidence };
+  return { claimPath, channel, outDir, now, skipMissingEvidence, pack };
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -101,6 +106,16 @@ export async function run(args: string[]): Promise<number> {
     );
   }
   const claim = parsed.claim;
+  // --pack: the incident pack of a claim whose outage is not bundled (the packet carries it as incident-pack.json).
+  const pack = options.pack === undefined ? undefined : await readPackFile(options.pack);
+  if (pack) {
+    const mismatch = embeddedPackMismatch(claim, pack);
+    if (mismatch) throw new CliInputError(`${options.pack}: ${mismatch}`);
+    if (!findChannelProfile(options.channel, pack)) {
+      const ids = [...(pack.channels.map((c) => c.profile?.id).filter((x): x is string => !!x)), ...CHANNEL_IDS];
+      throw new CliInputError(`알 수 없는 채널이에요: ${options.channel} (가능: ${ids.join(', ')}) / unknown channel`);
+    }
+  }
   // Evidence lives beside the claim file, in evidence/<fileName>.
   const evidenceFiles = new Map<string, Uint8Array>();
   for (const item of claim.evidence) {
@@ -125,6 +140,7 @@ export async function run(args: string[]): Promise<number> {
       fonts: await readPacketFonts(),
       appVersion: await appVersion(),
       now: options.now,
+      ...(pack ? { pack } : {}),
     });
   } catch (err) {
     if (err instanceof PacketInputError) throw new CliInputError(`${options.claimPath}: ${err.message}`);
