@@ -1,3 +1,4 @@
+import type { IncidentPack } from '../model/incident-pack';
 import { z } from 'zod';
 import { submissionSchema, type Claim, type Submission, type SubmissionStatus } from '../model/claim';
 import { claimantSchema } from '../model/claimant';
@@ -56,10 +57,10 @@ function firstIncidentDay(claim: DeadlineInput): string {
  * rule (if any) applies to it and whose window did not close before the incident began (an open-ended one
  * only when it has a rule for this claim).
  */
-export function relevantChannels(claim: DeadlineInput, profiles: readonly ChannelProfile[]): ChannelProfile[] {
+export function relevantChannels(claim: DeadlineInput, profiles: readonly ChannelProfile[], pack?: IncidentPack): ChannelProfile[] {
   const used = new Set(claim.submissions.map((s) => s.channel));
   // A rule's appliesTo reads only the claimant (loss model 3.3), which DeadlineInput carries.
-  const rules = new Set(rulesFor(claim as Claim).map((r) => r.id));
+  const rules = new Set(rulesFor(claim as Claim, pack).map((r) => r.id));
   const incidentDay = firstIncidentDay(claim);
   return profiles.filter((p) => {
     if (used.has(p.id)) return true;
@@ -78,9 +79,10 @@ function isDue(submissions: readonly Submission[]): boolean {
 }
 
 /** Every relevant channel's intake window against `today` (KST), earliest closing first, open-ended last. */
-export function claimDeadlines(claim: DeadlineInput, profiles: readonly ChannelProfile[], today: KstDate): Deadline[] {
+/** `pack`: the claim's pack when it is not bundled (stored on this computer): its rules decide which channels apply. */
+export function claimDeadlines(claim: DeadlineInput, profiles: readonly ChannelProfile[], today: KstDate, pack?: IncidentPack): Deadline[] {
   const out: Deadline[] = [];
-  for (const p of relevantChannels(claim, profiles)) {
+  for (const p of relevantChannels(claim, profiles, pack)) {
     if (!p.intake) continue;
     const subs = claim.submissions.filter((s) => s.channel === p.id);
     const closes = p.intake.closes;

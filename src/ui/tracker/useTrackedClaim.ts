@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { estimateClaim } from '../../core/estimate';
 import type { ClaimEstimate } from '../../core/estimate';
-import { CHANNEL_PROFILES } from '../../core/packet/profiles';
+import { CHANNEL_PROFILES, profilesForPack } from '../../core/packet/profiles';
 import { claimDeadlines, claimGap, kstToday } from '../../core/tracker';
 import type { ClaimGap, Deadline } from '../../core/tracker';
 import { loadClaim } from '../../db';
@@ -26,12 +26,14 @@ export function useTrackedClaim(claimId: string | null): { loaded: LoadedClaim |
   const tracked = useMemo(() => {
     if (!loaded || loaded.status !== 'ready' || loading) return null;
     const estimate = estimateClaim(loaded.claim, pack ? { pack } : {});
+    // A stored pack's own channels (not among the bundled profiles) come first.
+    const profiles = pack ? [...profilesForPack(pack).filter((p) => !CHANNEL_PROFILES.some((c) => c.id === p.id)), ...CHANNEL_PROFILES] : CHANNEL_PROFILES;
     return {
       loaded,
       estimate,
       pack,
-      gap: claimGap(loaded.claim, estimate, CHANNEL_PROFILES),
-      deadlines: claimDeadlines(loaded.claim, CHANNEL_PROFILES, kstToday(new Date())),
+      gap: claimGap(loaded.claim, estimate, profiles),
+      deadlines: claimDeadlines(loaded.claim, profiles, kstToday(new Date()), pack),
     };
   }, [loaded, loading, pack]);
   return { loaded, tracked };

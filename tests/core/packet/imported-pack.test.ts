@@ -11,7 +11,9 @@ import { buildPacket } from '../../../src/core/packet/build';
 import { describeClaim } from '../../../src/core/packet/facts';
 import { INCIDENT_PACK_PATH } from '../../../src/core/packet/incident-pack';
 import { MANIFEST_PATH, type PacketManifest } from '../../../src/core/packet/manifest';
-import { channelsForClaim, findChannelProfile } from '../../../src/core/packet/profiles';
+import { channelsForClaim, findChannelProfile, profilesForPack } from '../../../src/core/packet/profiles';
+import { claimDeadlines } from '../../../src/core/tracker';
+import type { KstDate } from '../../../src/core/time/kst';
 import { verifyPacket } from '../../../src/core/packet/verify';
 import { readPacketItem } from '../../../src/core/batch/items';
 import { sha256Hex } from '../../../src/core/packet/hash';
@@ -121,6 +123,13 @@ describe('an imported pack’s rules reach the figures', () => {
     const d = describeClaim(claim, findChannelProfile(FORM_ID, pack)!, new Set(), pack);
     expect(d.figures.rule).toEqual({ id: 'rule-1', loss: 50_000, band: 'figure' });
     expect(d.report.companyRules?.map((r) => r.loss)).toEqual([50_000]);
+  });
+
+  it('the tracker counts the pack’s own channel among the deadlines only with the pack given', () => {
+    const profiles = profilesForPack(pack);
+    const today = '2026-12-06' as KstDate;
+    expect(claimDeadlines(claim, profiles, today).map((d) => d.channel)).not.toContain(FORM_ID);
+    expect(claimDeadlines(claim, profiles, today, pack).map((d) => d.channel)).toContain(FORM_ID);
   });
 
   it('the packet carries the pack, lists and hashes it, and verifies; verify and batch recompute the rule from it', async () => {
