@@ -44,4 +44,23 @@ export function textIn(text: BilingualText, language: string): string {
   return language === 'en' && text.en ? text.en : text.ko;
 }
 
+/** A text in both languages, as a value: `{ ko, en }` (textIn picks one when shown). */
+export const bt = (ko: string, en: string): BilingualText => ({ ko, en });
+
+/**
+ * The joined "한국어 / English" shape of a `{ ko, en }` text, only where a written format keeps it (the CLI's
+ * --json output, the batch files): the serialized shape stays what it was.
+ */
+export const joined = (text: BilingualText): string => (text.en ? `${text.ko} / ${text.en}` : text.ko);
+
+/**
+ * Reads a text written in the joined "한국어 / English" shape where a stored or imported format carries it
+ * (an incident pack's notes, a claim's title the user typed, messages not yet made `{ ko, en }`): the one
+ * reader of that shape. Text without the separator is Korean only (`en` empty, so textIn shows it to all).
+ */
+export function readJoined(text: string): BilingualText {
+  const at = text.indexOf(' / ');
+  return at < 0 ? { ko: text, en: '' } : { ko: text.slice(0, at), en: text.slice(at + 3) };
+}
+
 export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, bi('SHA-256은 소문자 16진수 64자예요', 'SHA-256 is 64 lowercase hex digits'));

@@ -1,4 +1,5 @@
 import type { Claim } from '../model/claim';
+import { readJoined } from '../model/common';
 import type { ChainCheck } from '../quicklog/chain';
 import { withQuickLog } from './quick-log';
 import { recordsCsv } from './csv';
@@ -63,7 +64,7 @@ export function resolveProfile(channel: string | ChannelProfile): ChannelProfile
 /** A file-system-safe packet name: `<title or id>-<channel>.zip`. */
 export function packetFileName(claim: Claim, profile: ChannelProfile): string {
   // The Korean half of a "한국어 / English" title keeps the name short.
-  const base = (claim.title?.split(' / ')[0]?.trim() || claim.id)
+  const base = ((claim.title ? readJoined(claim.title).ko.trim() : '') || claim.id)
     .normalize('NFC')
     .replace(/[\\/:*?"<>|]+/g, '_')
     .replace(/\p{Cc}+/gu, '_')

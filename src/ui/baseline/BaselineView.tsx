@@ -199,7 +199,7 @@ function ReadyBaseline({ claim, apply, undo, canUndo, saving }: ReadyProps) {
         <section className="section baseline-warnings" aria-labelledby="baseline-warnings-title">
           <h2 id="baseline-warnings-title">{t('baseline.warningsTitle')}</h2>
           <ul>
-            {estimate.warnings.map((w) => <li key={w.code + w.message}>{inLanguage(w.message, lang)}</li>)}
+            {estimate.warnings.map((w) => <li key={w.code + w.message.ko}>{inLanguage(w.message, lang)}</li>)}
           </ul>
         </section>
       )}
@@ -415,7 +415,7 @@ function WeeklySection({ estimate }: { estimate: ClaimEstimate }) {
           ? t('baseline.weekly.loss', { loss: money(rule.loss), band: inLanguage(rule.band.label, lang) })
           : t('baseline.weekly.notComputable')}
       </p>
-      {rule.notes.map((n) => <p key={n} className="muted">{inLanguage(n, lang)}</p>)}
+      {rule.notes.map((n) => <p key={n.ko} className="muted">{inLanguage(n, lang)}</p>)}
       <p className="muted">{t('baseline.weekly.source', { source: rule.source })}</p>
     </section>
   );
