@@ -1,6 +1,6 @@
 import type { Claimant } from '../model/claimant';
 import type { Parameters } from '../model/claim';
-import { bt, type BilingualText } from '../model/common';
+import { bt, joined, type BilingualText } from '../model/common';
 
 export interface MarginDefault {
   v: number;
@@ -49,14 +49,14 @@ export interface MarginFigures {
 export interface MarginProblem {
   /** The field at fault: `v` or `c` (for v + c > 1, the one the user entered, else `c`). */
   field: 'v' | 'c';
-  message: string;
+  message: BilingualText;
 }
 
 const pct = (x: number) => `${Number((x * 100).toFixed(4))}%`;
 
 /**
  * Section 4: v and c each in [0, 1] and v + c <= 1, with the claimant kind's default standing in for
- * a share left unset. Anything else is an input error naming the field (Korean / English), never a
+ * a share left unset. Anything else is an input error naming the field (`{ ko, en }`), never a
  * margin floored at 0. Used by the claim file check, the setup form (inline) and the engine.
  */
 export function marginProblems(claimant: Claimant, margin: { v: { value?: number }; c: { value?: number } }): MarginProblem[] {
@@ -67,7 +67,7 @@ export function marginProblems(claimant: Claimant, margin: { v: { value?: number
     const value = margin[field].value;
     if (value === undefined) continue;
     if (!Number.isFinite(value) || value < 0 || value > 1) {
-      out.push({ field, message: `${names[field].ko}는 0%에서 100% 사이여야 해요 (${Number.isFinite(value) ? pct(value) : String(value)}) / ${names[field].en} must lie between 0% and 100% (got ${Number.isFinite(value) ? pct(value) : String(value)})` });
+      out.push({ field, message: bt(`${names[field].ko}는 0%에서 100% 사이여야 해요 (${Number.isFinite(value) ? pct(value) : String(value)})`, `${names[field].en} must lie between 0% and 100% (got ${Number.isFinite(value) ? pct(value) : String(value)})`) });
     }
   }
   if (out.length > 0) return out;
@@ -78,7 +78,7 @@ export function marginProblems(claimant: Claimant, margin: { v: { value?: number
     const field = margin.c.value === undefined && margin.v.value !== undefined ? 'v' : 'c';
     out.push({
       field,
-      message: `변동비 v ${pct(v)}와 수수료 c ${pct(c)}의 합이 100%를 넘어요: ${names[field].ko}를 고쳐 주세요 / v ${pct(v)} + c ${pct(c)} exceeds 100%: correct the ${names[field].en}`,
+      message: bt(`변동비 v ${pct(v)}와 수수료 c ${pct(c)}의 합이 100%를 넘어요: ${names[field].ko}를 고쳐 주세요`, `v ${pct(v)} + c ${pct(c)} exceeds 100%: correct the ${names[field].en}`),
     });
   }
   return out;
@@ -86,7 +86,7 @@ export function marginProblems(claimant: Claimant, margin: { v: { value?: number
 
 export class MarginInputError extends Error {
   constructor(readonly problems: MarginProblem[]) {
-    super(problems.map((p) => `parameters.margin.${p.field}: ${p.message}`).join('\n'));
+    super(problems.map((p) => `parameters.margin.${p.field}: ${joined(p.message)}`).join('\n'));
     this.name = 'MarginInputError';
   }
 }
