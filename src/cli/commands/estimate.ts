@@ -225,11 +225,11 @@ async function estimateFile(file: string, level: number | undefined, pack: Pack 
   }
   const parsed = parseClaimFile(content);
   if (!parsed.ok) {
-    const shown = parsed.issues.slice(0, 20).map((i) => `${file}: ${i.path || '(파일 / file)'}: ${i.message}`);
+    const shown = parsed.issues.slice(0, 20).map((i) => `${file}: ${i.path || '(파일 / file)'}: ${joined(i.message)}`);
     if (parsed.issues.length > 20) shown.push(`${file}: … 외 ${parsed.issues.length - 20}개 / and ${parsed.issues.length - 20} more`);
     const first = parsed.issues[0];
-    const message = first ? `${first.path || '(파일 / file)'}: ${first.message}` : '청구 파일이 올바르지 않아요 / not a valid claim file';
-    return { ok: false, message, messages: shown, issues: parsed.issues.map((i) => ({ path: i.path, message: i.message })) };
+    const message = first ? `${first.path || '(파일 / file)'}: ${joined(first.message)}` : '청구 파일이 올바르지 않아요 / not a valid claim file';
+    return { ok: false, message, messages: shown, issues: parsed.issues.map((i) => ({ path: i.path, message: joined(i.message) })) };
   }
   if (pack && parsed.claim.incident.presetId !== pack.id && parsed.claim.incident.id !== pack.id) {
     const message = `청구의 장애(${parsed.claim.incident.presetId ?? parsed.claim.incident.id})와 팩(${pack.id})이 달라요 / the claim's incident is not this pack's`;

@@ -6,6 +6,7 @@ import { buildPacket, PacketInputError } from '../../core/packet/build';
 import { formatWon } from '../../core/packet/format';
 import { CHANNEL_IDS } from '../../core/packet/profiles';
 import { CliInputError } from '../errors.js';
+import { joined } from '../../core/model/common';
 
 export const summary = '청구 파일로 채널별 증빙 묶음(zip)을 만들어요 / build an evidence packet (zip) for a claim channel';
 
@@ -97,7 +98,7 @@ export async function run(args: string[]): Promise<number> {
   const parsed = parseClaimFile(new TextDecoder().decode(claimBytes));
   if (!parsed.ok) {
     throw new CliInputError(
-      [`청구 파일이 올바르지 않아요 / invalid claim file: ${options.claimPath}`, ...parsed.issues.map((i) => `  ${i.path || '(file)'}: ${i.message}`)].join('\n'),
+      [`청구 파일이 올바르지 않아요 / invalid claim file: ${options.claimPath}`, ...parsed.issues.map((i) => `  ${i.path || '(file)'}: ${joined(i.message)}`)].join('\n'),
     );
   }
   const claim = parsed.claim;

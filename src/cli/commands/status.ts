@@ -116,7 +116,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const parsed = parseClaimFile(content);
   if (!parsed.ok) {
-    throw new CliInputError(parsed.issues.slice(0, 20).map((i) => `${file}: ${i.path || '(파일 / file)'}: ${i.message}`).join('\n'));
+    throw new CliInputError(parsed.issues.slice(0, 20).map((i) => `${file}: ${i.path || '(파일 / file)'}: ${joined(i.message)}`).join('\n'));
   }
   const r = report(file, parsed.claim, today);
   console.log(json ? JSON.stringify(toJson(r), null, 2) : text(r, parsed.claim));

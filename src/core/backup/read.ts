@@ -37,6 +37,7 @@ import {
 } from './format';
 import { sha256Hex } from './hash';
 import { readBackupZip, shownName } from './zip';
+import { joined } from '../model/common';
 
 /**
  * Reads and checks a whole backup before anything is restored: decrypt, unzip within limits, every entry's
@@ -184,7 +185,7 @@ function checkClaimBodies(claims: readonly BackupClaim[]): void {
     if (!result.ok) {
       const issue = result.issues[0]!;
       const field = issue.path ? `body.${issue.path}` : 'body';
-      throw invalid(CLAIMS_PATH, `${CLAIMS_PATH} ${i + 1}번째 항목(item ${i + 1}, "${claim.title}"), ${field}: ${issue.message}`);
+      throw invalid(CLAIMS_PATH, `${CLAIMS_PATH} ${i + 1}번째 항목(item ${i + 1}, "${claim.title}"), ${field}: ${joined(issue.message)}`);
     }
   });
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { submissionSchema, type Claim, type Submission, type SubmissionStatus } from '../model/claim';
 import { bilingualErrorMap, toClaimIssues } from '../model/claim-file';
-import { bt, readJoined } from '../model/common';
+import { bt } from '../model/common';
 import type { ChannelProfile } from '../packet/profile';
 import { TrackerInputError } from './today';
 
@@ -24,7 +24,7 @@ function checkOne(input: unknown, index: number, profiles: readonly ChannelProfi
   const parsed = submissionSchema.safeParse(input, { error: bilingualErrorMap });
   if (!parsed.success) {
     const issue = toClaimIssues(parsed.error)[0]!;
-    throw new TrackerInputError(readJoined(issue.message), `submissions[${index}]${issue.path ? `.${issue.path}` : ''}`);
+    throw new TrackerInputError(issue.message, `submissions[${index}]${issue.path ? `.${issue.path}` : ''}`);
   }
   const s = parsed.data;
   if (!profiles.some((p) => p.id === s.channel)) {

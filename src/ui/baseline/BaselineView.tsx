@@ -98,7 +98,8 @@ const ROUTE_OF_FIELD: Record<string, RouteId> = {
 };
 
 function DraftNotice({ loaded }: { loaded: Extract<LoadedClaim, { status: 'draft' }> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const shown = loaded.issues.slice(0, 6);
   const first = loaded.issues[0]?.path.split(/[.[]/)[0] ?? '';
   const route: RouteId = ROUTE_OF_FIELD[first] ?? 'claimant';
@@ -108,8 +109,8 @@ function DraftNotice({ loaded }: { loaded: Extract<LoadedClaim, { status: 'draft
       <p>{t('baseline.draftBody')}</p>
       <ul className="draft-issues">
         {shown.map((i) => (
-          <li key={`${i.path}:${i.message}`}>
-            <code>{i.path || '—'}</code> {i.message}
+          <li key={`${i.path}:${i.message.ko}`}>
+            <code>{i.path || '—'}</code> {inLanguage(i.message, lang)}
           </li>
         ))}
       </ul>
