@@ -6,6 +6,7 @@
  */
 import { isMissingField, serializeClaim, validateClaimDocument } from '../core/model';
 import type { Claim, ClaimBody, ClaimIssue, Evidence } from '../core/model';
+import { bt, joined } from '../core/model';
 import type { ActivityRecord } from '../core/model/record';
 import type { OutageDeskDB } from './database';
 import type { ClaimRow, EvidenceRow, RecordRow } from './schema';
@@ -27,7 +28,7 @@ export class ClaimValidationError extends Error {
     super(
       issues
         .slice(0, 5)
-        .map((i) => `${i.path || '(claim)'}: ${i.message}`)
+        .map((i) => `${i.path || '(claim)'}: ${joined(i.message)}`)
         .join('\n'),
     );
   }
@@ -87,7 +88,7 @@ export async function saveClaimDocument(
 ): Promise<LoadedClaim> {
   return db.transaction('rw', [db.claims, db.records, db.evidence], async () => {
     const row = await db.claims.get(id);
-    if (!row) throw new ClaimValidationError([{ path: '', message: `신고서를 찾을 수 없어요: ${id} / claim not found: ${id}` }]);
+    if (!row) throw new ClaimValidationError([{ path: '', message: bt(`신고서를 찾을 수 없어요: ${id}`, `claim not found: ${id}`) }]);
     const [recordRows, evidenceRows] = await Promise.all([
       // Bucket order, as loadClaim reads them, so an issue's record index means the same row in both.
       db.records.where('[claimId+bucket]').between([id, ''], [id, '\uffff']).toArray(),
@@ -173,7 +174,7 @@ export async function addClaim(
 /** The claim file (JSON text) of a stored claim; refuses a draft with its issues. */
 export async function exportClaimFile(db: OutageDeskDB, id: string): Promise<string> {
   const loaded = await loadClaim(db, id);
-  if (loaded.status === 'missing') throw new ClaimValidationError([{ path: '', message: `신고서를 찾을 수 없어요: ${id} / claim not found: ${id}` }]);
+  if (loaded.status === 'missing') throw new ClaimValidationError([{ path: '', message: bt(`신고서를 찾을 수 없어요: ${id}`, `claim not found: ${id}`) }]);
   if (loaded.status === 'draft') throw new ClaimValidationError(loaded.issues);
   return serializeClaim(loaded.claim);
 }

@@ -1,4 +1,5 @@
 import type { ChannelFare, SalesChannel } from '../core/model';
+import { bt } from '../core/model';
 import { ClaimValidationError, saveClaimDocument } from './claim-store';
 import type { ClaimBody, LoadedClaim } from './claim-store';
 import type { OutageDeskDB } from './database';
@@ -11,11 +12,11 @@ import type { OutageDeskDB } from './database';
 export async function saveChannelFares(db: OutageDeskDB, claimId: string, fares: Record<string, ChannelFare | undefined>): Promise<LoadedClaim> {
   return db.transaction('rw', [db.claims, db.records, db.evidence], async () => {
     const row = await db.claims.get(claimId);
-    if (!row) throw new ClaimValidationError([{ path: '', message: `신고서를 찾을 수 없어요: ${claimId} / claim not found: ${claimId}` }]);
+    if (!row) throw new ClaimValidationError([{ path: '', message: bt(`신고서를 찾을 수 없어요: ${claimId}`, `claim not found: ${claimId}`) }]);
     const body = (row.body && typeof row.body === 'object' ? row.body : {}) as Partial<ClaimBody>;
     const claimant = body.claimant as (ClaimBody['claimant'] & { salesChannels?: SalesChannel[] }) | undefined;
     if (!claimant || !Array.isArray(claimant.salesChannels)) {
-      throw new ClaimValidationError([{ path: 'claimant.salesChannels', message: '판매 채널을 먼저 정해 주세요 / choose the sales channels first' }]);
+      throw new ClaimValidationError([{ path: 'claimant.salesChannels', message: bt('판매 채널을 먼저 정해 주세요', 'choose the sales channels first') }]);
     }
     const salesChannels = claimant.salesChannels.map((c) => {
       if (!(c.id in fares)) return c;

@@ -2,6 +2,7 @@ import type { Claim, Submission } from '../core/model';
 import { saveClaimDocument, type ClaimBody, type LoadedClaim } from './claim-store';
 import type { OutageDeskDB } from './database';
 import { addEvidence } from './evidence';
+import { joined } from '../core/model';
 
 /**
  * The tracker's reads and writes. Submissions live in the claim document (claim.submissions), replaced whole through
@@ -21,7 +22,7 @@ export function correspondenceLink(submissionId: string): string {
 export async function saveSubmissions(db: OutageDeskDB, loaded: ReadyClaim, submissions: Submission[]): Promise<Claim> {
   const body = loaded.row.body as ClaimBody;
   const saved = await saveClaimDocument(db, loaded.claim.id, { ...body, submissions });
-  if (saved.status !== 'ready') throw new Error(saved.status === 'draft' ? saved.issues.map((i) => `${i.path}: ${i.message}`).join('\n') : 'claim missing');
+  if (saved.status !== 'ready') throw new Error(saved.status === 'draft' ? saved.issues.map((i) => `${i.path}: ${joined(i.message)}`).join('\n') : 'claim missing');
   return saved.claim;
 }
 

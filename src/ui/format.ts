@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { wonDigits } from '../core/model/money';
+import { readJoined, textIn, type BilingualText } from '../core/model/common';
 
 /** A KST timestamp shown in the reader's language, never shifted by the machine's time zone. */
 export function formatKstDateTime(iso: string, language: string): string {
@@ -81,11 +82,9 @@ export function formatKstWindow(start: string, end: string, language: string): s
 }
 
 /**
- * Core messages and sources are written "한국어 / English"; the reader gets their language. Text without
- * the separator is returned as it is.
+ * The reader's language of a core text: a `{ ko, en }` value through textIn (the one place that picks);
+ * a message still written "한국어 / English" gives its half. Text without the separator is returned as it is.
  */
-export function pickLanguage(text: string, language: string): string {
-  const at = text.indexOf(' / ');
-  if (at < 0) return text;
-  return language === 'en' ? text.slice(at + 3).trim() : text.slice(0, at).trim();
+export function pickLanguage(text: string | BilingualText, language: string): string {
+  return typeof text === 'string' ? textIn(readJoined(text), language).trim() : textIn(text, language);
 }

@@ -6,6 +6,7 @@ import {
   badDateArb, deepArrayJson, deepObjectJson, expectBilingual, expectPrototypeClean, hostileValueArb,
   pollutingKeyArb, pollutingPayload, prototypeSnapshot, runs,
 } from './helpers';
+import { joined } from '../../src/core/model/common';
 
 /** The claim file parser: every input either parses or comes back as issues with a field path. It never throws. */
 
@@ -29,7 +30,7 @@ function expectIssues(result: ClaimParseResult): asserts result is Extract<Claim
   expect(result.ok).toBe(false);
   if (result.ok) return;
   expect(result.issues.length).toBeGreaterThan(0);
-  for (const issue of result.issues) expectBilingual(issue.message);
+  for (const issue of result.issues) expectBilingual(joined(issue.message));
 }
 
 describe('claim file parser under hostile input', () => {
@@ -90,7 +91,7 @@ describe('claim file parser under hostile input', () => {
         Object.defineProperty(target, key, { value: pollutingPayload(), enumerable: true, configurable: true, writable: true });
         for (const input of [text, inner, claim]) {
           const result = parseSafely(input);
-          if (!result.ok) for (const issue of result.issues) expectBilingual(issue.message);
+          if (!result.ok) for (const issue of result.issues) expectBilingual(joined(issue.message));
           expectPrototypeClean(before);
         }
       }),
@@ -112,7 +113,7 @@ describe('claim file parser under hostile input', () => {
           return;
         }
         expect(result.issues.some((issue) => issue.path.startsWith(`records[${i}]`))).toBe(true);
-        for (const issue of result.issues) expectBilingual(issue.message);
+        for (const issue of result.issues) expectBilingual(joined(issue.message));
       }),
       runs(300),
     );

@@ -43,8 +43,20 @@ describe('house rules', () => {
 
 describe('bilingual text', () => {
   const SPLIT = /\.split\((' \/ '|" \/ ")\)/;
-  it('is split again in no more places than when issue 17 started on it (the target is none)', () => {
-    // 14 at the start of issue 17; the assumptions' labels are `{ ko, en }` now. Lower this as slices land.
-    expect(offending(SPLIT, []).length).toBeLessThanOrEqual(13);
+  const READ_JOINED = /(indexOf|lastIndexOf|split|includes)\((' \/ '|" \/ ")/;
+  it('the patterns find what they look for', () => {
+    expect(SPLIT.test("msg.split(' / ')[0]")).toBe(true);
+    expect(SPLIT.test('msg.split(" / ")')).toBe(true);
+    expect(READ_JOINED.test("const at = text.indexOf(' / ');")).toBe(true);
+    expect(READ_JOINED.test("label.includes(' / ')")).toBe(true);
+  });
+
+  it('reads the joined "한국어 / English" shape only in readJoined (core/model/common)', () => {
+    expect(offending(READ_JOINED, ['src/core/model/common.ts'])).toEqual([]);
+  });
+
+  it('is never split on " / ": texts are `{ ko, en }` values and textIn picks the language', () => {
+    // 14 at the start of issue 17, none since: a joined "한국어 / English" text is read only by readJoined.
+    expect(offending(SPLIT, [])).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import { CliInputError } from '../errors.js';
 import { readPackFile } from './pack.js';
 import { parseClaimFile } from '../../core/model/claim-file';
 import { roundWon, formatWon } from '../../core/model/money';
+import { joined } from '../../core/model/common';
 import { estimateClaim, type ClaimEstimate } from '../../core/estimate/index';
 import { WEEKDAY_KO, weekdayOf } from '../../core/time/kst';
 
@@ -54,7 +55,8 @@ function parseArgs(args: string[]): Args {
 }
 
 /**
- * The --json object: every figure rounded for display exactly as the packet prints it. When revenue is
+ * The --json object: every figure rounded for display exactly as the packet prints it. Texts keep their
+ * written shape, "한국어 / English" (joined at this boundary), so the output reads as it always has. When revenue is
  * not computable (counts only, no ticket: section 1) every revenue figure is null, never 0, and
  * `revenueNotComputable` carries the words; the counts stay.
  */
@@ -73,7 +75,7 @@ export function estimateToJson(file: string, e: ClaimEstimate) {
     referenceWeeks: e.referenceDates.weeks.map((w) => ({ ...w, revenue: money(display(w.revenue)) })),
     k: e.referenceDates.k,
     revenueComputable: ok,
-    revenueNotComputable: e.revenue.message,
+    revenueNotComputable: e.revenue.message && joined(e.revenue.message),
     expectedRevenue: money(display(e.expectedRevenue)),
     actualRevenue: money(display(e.actualRevenue)),
     expectedCount: Math.round(e.expectedCount * 10) / 10,
@@ -95,15 +97,15 @@ export function estimateToJson(file: string, e: ClaimEstimate) {
     trend: e.trend.enabled ? { factor: e.trend.factor, rawFactor: e.trend.rawFactor, hours: e.trend.hours } : null,
     directItems: e.directItems,
     directTotal: e.directTotal,
-    indirectItems: e.indirectItems,
+    indirectItems: e.indirectItems.map((i) => ({ ...i, label: joined(i.label), note: i.note && joined(i.note) })),
     indirectTotal: e.indirectTotal,
     claimTotal: e.claimTotal,
     rules: Object.fromEntries(Object.entries(e.rules).map(([id, r]) => [id, {
-      loss: r.loss, band: r.band, computable: r.computable, kind: r.kind, eligible: r.eligible, details: r.details, notes: r.notes,
-      lines: r.lines, inputs: r.inputs, gap: r.gap ?? null,
+      loss: r.loss, band: r.band && { ...r.band, label: joined(r.band.label) }, computable: r.computable, kind: r.kind, eligible: r.eligible, details: r.details,
+      notes: r.notes.map(joined), lines: r.lines.map(joined), inputs: r.inputs, gap: r.gap ? { ...r.gap, words: joined(r.gap.words) } : null,
     }])),
-    assumptions: e.assumptions,
-    warnings: e.warnings,
+    assumptions: e.assumptions.map((a) => ({ ...a, source: joined(a.source) })),
+    warnings: e.warnings.map((w) => ({ ...w, message: joined(w.message) })),
   };
 }
 
@@ -130,13 +132,13 @@ function text(e: ClaimEstimate, file: string): string {
   } else {
     // Section 1: counts only and no ticket. The words and the counts, never 0원 as a revenue.
     lines.push(`매출을 계산할 수 없어요 / revenue not computable`);
-    for (const part of e.revenue.message!.split(' / ')) lines.push(`  ${part}`);
+    for (const part of [e.revenue.message!.ko, e.revenue.message!.en]) lines.push(`  ${part}`);
     lines.push(`예상 건수          ${count(e.expectedCount)}`);
     lines.push(`실제 건수          ${count(e.actualCount)}`);
     lines.push(`놓친 건수          ${count(e.lostCount)}`);
   }
   lines.push(`이익률 m           ${(e.margin.m * 100).toFixed(1)}% (변동비 ${(e.margin.v * 100).toFixed(1)}%, 수수료 ${(e.margin.c * 100).toFixed(1)}%)`);
-  if (e.revenue.computable) lines.push(`잃은 이익 LP       ${formatWon(e.lostProfit)}  (${Math.round(r.level * 100)}% 범위 ${formatWon(r.low)} ~ ${formatWon(r.high)}, ${r.driverLabel.split(' / ')[0]})`);
+  if (e.revenue.computable) lines.push(`잃은 이익 LP       ${formatWon(e.lostProfit)}  (${Math.round(r.level * 100)}% 범위 ${formatWon(r.low)} ~ ${formatWon(r.high)}, ${r.driverLabel.ko})`);
   else lines.push(`잃은 이익 LP       계산할 수 없어요 (평균 객단가가 필요해요)`);
   if (e.trend.enabled) lines.push(`추세 보정          ×${e.trend.factor.toFixed(3)}${e.trend.applied ? '' : ' (적용 안 함)'}`);
   lines.push('');
@@ -145,7 +147,7 @@ function text(e: ClaimEstimate, file: string): string {
   for (const i of e.directItems) lines.push(`  ${i.description || i.category}  ${formatWon(i.amount)}`);
   lines.push(`  합계 D                       ${formatWon(e.directTotal)}`);
   lines.push('특별손해 (간접 손해)');
-  for (const i of e.indirectItems) lines.push(`  ${i.label.split(' / ')[0]}${i.speculative ? ' [추정]' : ''}  ${formatWon(i.amount)}`);
+  for (const i of e.indirectItems) lines.push(`  ${i.label.ko}${i.speculative ? ' [추정]' : ''}  ${formatWon(i.amount)}`);
   lines.push(`  합계 I                       ${formatWon(e.indirectTotal)}`);
   lines.push(`청구 합계 D + I                ${formatWon(e.claimTotal)}`);
   const rules = Object.values(e.rules);
@@ -153,11 +155,11 @@ function text(e: ClaimEstimate, file: string): string {
     lines.push('');
     lines.push('청구 창구 기준 (참고)');
     for (const rule of rules) {
-      lines.push(`  ${rule.title.ko}: ${rule.loss === null ? '계산할 수 없어요' : formatWon(rule.loss)}${rule.band ? ` → ${rule.band.label.split(' / ')[0]}` : ''}`);
-      for (const l of rule.lines) lines.push(`    ${l.split(' / ')[0]}`);
+      lines.push(`  ${rule.title.ko}: ${rule.loss === null ? '계산할 수 없어요' : formatWon(rule.loss)}${rule.band ? ` → ${rule.band.label.ko}` : ''}`);
+      for (const l of rule.lines) lines.push(`    ${l.ko}`);
       for (const i of rule.inputs) lines.push(`    입력: ${i.name.ko} ${i.value === null ? '(아직 안 적었어요)' : Array.isArray(i.value) ? i.value.join(', ') : String(i.value)} (증빙: ${i.evidence.ko})`);
-      for (const n of rule.notes) lines.push(`    - ${n.split(' / ')[0]}`);
-      if (rule.gap) lines.push(`    ${rule.gap.words.split(' / ')[0]}`);
+      for (const n of rule.notes) lines.push(`    - ${n.ko}`);
+      if (rule.gap) lines.push(`    ${rule.gap.words.ko}`);
     }
   }
   const unconfirmed = e.assumptions.filter((a) => a.confirmed === false);
@@ -169,7 +171,7 @@ function text(e: ClaimEstimate, file: string): string {
   if (e.warnings.some((x) => x.code !== 'revenue-not-computable')) {
     lines.push('');
     lines.push('알림');
-    for (const w of e.warnings.filter((x) => x.code !== 'revenue-not-computable')) lines.push(`  - ${w.message.split(' / ')[0]}`);
+    for (const w of e.warnings.filter((x) => x.code !== 'revenue-not-computable')) lines.push(`  - ${w.message.ko}`);
   }
   return lines.join('\n');
 }
@@ -223,11 +225,11 @@ async function estimateFile(file: string, level: number | undefined, pack: Pack 
   }
   const parsed = parseClaimFile(content);
   if (!parsed.ok) {
-    const shown = parsed.issues.slice(0, 20).map((i) => `${file}: ${i.path || '(파일 / file)'}: ${i.message}`);
+    const shown = parsed.issues.slice(0, 20).map((i) => `${file}: ${i.path || '(파일 / file)'}: ${joined(i.message)}`);
     if (parsed.issues.length > 20) shown.push(`${file}: … 외 ${parsed.issues.length - 20}개 / and ${parsed.issues.length - 20} more`);
     const first = parsed.issues[0];
-    const message = first ? `${first.path || '(파일 / file)'}: ${first.message}` : '청구 파일이 올바르지 않아요 / not a valid claim file';
-    return { ok: false, message, messages: shown, issues: parsed.issues.map((i) => ({ path: i.path, message: i.message })) };
+    const message = first ? `${first.path || '(파일 / file)'}: ${joined(first.message)}` : '청구 파일이 올바르지 않아요 / not a valid claim file';
+    return { ok: false, message, messages: shown, issues: parsed.issues.map((i) => ({ path: i.path, message: joined(i.message) })) };
   }
   if (pack && parsed.claim.incident.presetId !== pack.id && parsed.claim.incident.id !== pack.id) {
     const message = `청구의 장애(${parsed.claim.incident.presetId ?? parsed.claim.incident.id})와 팩(${pack.id})이 달라요 / the claim's incident is not this pack's`;

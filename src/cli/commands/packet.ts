@@ -8,6 +8,7 @@ import { CHANNEL_IDS, findChannelProfile } from '../../core/packet/profiles';
 import { embeddedPackMismatch } from '../../core/packet/incident-pack';
 import { readPackFile } from './pack.js';
 import { CliInputError } from '../errors.js';
+import { joined } from '../../core/model/common';
 
 export const summary = '청구 파일로 채널별 증빙 묶음(zip)을 만들어요 / build an evidence packet (zip) for a claim channel';
 
@@ -102,7 +103,7 @@ export async function run(args: string[]): Promise<number> {
   const parsed = parseClaimFile(new TextDecoder().decode(claimBytes));
   if (!parsed.ok) {
     throw new CliInputError(
-      [`청구 파일이 올바르지 않아요 / invalid claim file: ${options.claimPath}`, ...parsed.issues.map((i) => `  ${i.path || '(file)'}: ${i.message}`)].join('\n'),
+      [`청구 파일이 올바르지 않아요 / invalid claim file: ${options.claimPath}`, ...parsed.issues.map((i) => `  ${i.path || '(file)'}: ${joined(i.message)}`)].join('\n'),
     );
   }
   const claim = parsed.claim;

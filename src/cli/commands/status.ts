@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { estimateClaim } from '../../core/estimate/estimate-claim';
 import { parseClaimFile } from '../../core/model/claim-file';
 import type { Claim } from '../../core/model/claim';
+import { joined, readJoined } from '../../core/model/common';
 import { formatKst, formatWon } from '../../core/packet/format';
 import { CHANNEL_PROFILES } from '../../core/packet/profiles';
 import { SUBMISSION_STATUS_KO } from '../../core/packet/submissions';
@@ -54,7 +55,7 @@ function deadlineLine(d: Deadline): string {
         : d.state === 'closed' ? `마감됐어요 (${-d.daysLeft!}일 지남)`
           : d.daysLeft === 0 ? '오늘 마감이에요' : `${d.daysLeft}일 남았어요`;
   const owed = d.due ? (d.submissionIds.length ? '서류 요청에 답할 차례예요' : '아직 내지 않았어요') : '냈어요';
-  return `${d.warn ? '! ' : '- '}${d.name.ko}: ${window}, ${when}, ${owed}${d.note ? ` (${d.note.split(' / ')[0]})` : ''}`;
+  return `${d.warn ? '! ' : '- '}${d.name.ko}: ${window}, ${when}, ${owed}${d.note ? ` (${d.note.ko})` : ''}`;
 }
 
 function report(file: string, claim: Claim, today: KstDate) {
@@ -65,10 +66,22 @@ function report(file: string, claim: Claim, today: KstDate) {
   return { file, claimId: claim.id, today, gap, deadlines, nextSteps: steps, submissions: claim.submissions };
 }
 
+/** The --json object: the report with its texts in their written shape, "한국어 / English", as it always read. */
+function toJson(r: ReturnType<typeof report>) {
+  return {
+    ...r,
+    gap: {
+      ...r.gap,
+      submissions: r.gap.submissions.map((sg) => ({ ...sg, rule: sg.rule && { ...sg.rule, band: sg.rule.band && { ...sg.rule.band, label: joined(sg.rule.band.label) } } })),
+    },
+    deadlines: r.deadlines.map((d) => (d.note ? { ...d, note: joined(d.note) } : d)),
+  };
+}
+
 function text(r: ReturnType<typeof report>, claim: Claim): string {
   const g = r.gap;
   const lines = [
-    `${claim.title?.split(' / ')[0] ?? claim.id} (${r.file})`,
+    `${claim.title !== undefined ? readJoined(claim.title).ko : claim.id} (${r.file})`,
     `청구 합계 / claim total ${formatWon(g.claimTotal)} (손실 이익 ${formatWon(g.lostProfit)}, 범위 ${formatWon(g.lostProfitRange.low)} ~ ${formatWon(g.lostProfitRange.high)})`,
     `받은 금액 / paid ${formatWon(g.paidTotal)} · 아직 못 받은 차이 / gap ${formatWon(g.gap)}${g.offeredOpen ? ` · 답하지 않은 제안 ${formatWon(g.offeredOpen)}` : ''}`,
     '',
@@ -81,7 +94,7 @@ function text(r: ReturnType<typeof report>, claim: Claim): string {
     lines.push(`    요청 ${formatWon(sg.asked)} · 제안 ${won(sg.offered)} · 지급 ${won(sg.paid)}${sg.shortBy !== null ? ` · 모자람 ${formatWon(sg.shortBy)}` : ''}`);
     if (sg.rule) {
       const pays = sg.rule.band ? (sg.rule.band.payout === null ? '심사' : formatWon(sg.rule.band.payout)) : '-';
-      lines.push(`    채널 기준 / channel rule: ${sg.rule.title.ko}, ${formatWon(sg.rule.loss)} → ${sg.rule.band?.label.split(' / ')[0] ?? '-'} (지급 ${pays})`);
+      lines.push(`    채널 기준 / channel rule: ${sg.rule.title.ko}, ${formatWon(sg.rule.loss)} → ${sg.rule.band?.label.ko ?? '-'} (지급 ${pays})`);
     }
     if (s.packetSha256) lines.push(`    보낸 묶음 SHA-256 ${s.packetSha256}`);
     if (s.notes) lines.push(`    메모: ${s.notes.replace(/\s*\n\s*/g, ' ')}`);
@@ -103,10 +116,10 @@ export async function run(args: string[]): Promise<number> {
   }
   const parsed = parseClaimFile(content);
   if (!parsed.ok) {
-    throw new CliInputError(parsed.issues.slice(0, 20).map((i) => `${file}: ${i.path || '(파일 / file)'}: ${i.message}`).join('\n'));
+    throw new CliInputError(parsed.issues.slice(0, 20).map((i) => `${file}: ${i.path || '(파일 / file)'}: ${joined(i.message)}`).join('\n'));
   }
   const r = report(file, parsed.claim, today);
-  console.log(json ? JSON.stringify(r, null, 2) : text(r, parsed.claim));
+  console.log(json ? JSON.stringify(toJson(r), null, 2) : text(r, parsed.claim));
   // Exit 0 either way: a warning is information, not a failure.
   return 0;
 }

@@ -42,6 +42,7 @@ import { sha256Hex } from './hash';
 import { BUNDLED_PACKS, findBundledPack } from '../incidents/bundled';
 import { parseIncidentPack } from '../incidents/pack';
 import { readBackupZip, shownName } from './zip';
+import { joined } from '../model/common';
 
 /**
  * Reads and checks a whole backup before anything is restored: decrypt, unzip within limits, every entry's
@@ -191,7 +192,7 @@ function checkClaimBodies(claims: readonly BackupClaim[]): void {
     if (!result.ok) {
       const issue = result.issues[0]!;
       const field = issue.path ? `body.${issue.path}` : 'body';
-      throw invalid(CLAIMS_PATH, `${CLAIMS_PATH} ${i + 1}번째 항목(item ${i + 1}, "${claim.title}"), ${field}: ${issue.message}`);
+      throw invalid(CLAIMS_PATH, `${CLAIMS_PATH} ${i + 1}번째 항목(item ${i + 1}, "${claim.title}"), ${field}: ${joined(issue.message)}`);
     }
   });
 }

@@ -1,4 +1,4 @@
-import { bi } from '../model/common';
+import { bi, bt, type BilingualText } from '../model/common';
 import { bankAccountKey, businessNumberKey, jamo, mobileKey, nameKey, similarEnough, UNKNOWN_SIDO, NAME_SIMILARITY_THRESHOLD } from './normalise';
 import type { BatchMember, ItemStatus, MemberSourceKind } from './types';
 
@@ -14,13 +14,13 @@ export const EXACT_RULES = ['business-number', 'mobile', 'bank-account', 'same-c
 export type ExactRule = (typeof EXACT_RULES)[number];
 export type DuplicateRule = ExactRule | 'similar-name';
 
-export const RULE_LABELS: Record<DuplicateRule, string> = {
-  'business-number': bi('같은 사업자등록번호', 'same business registration number'),
-  mobile: bi('같은 휴대전화 번호', 'same mobile number'),
-  'bank-account': bi('같은 은행 계좌', 'same bank account'),
-  'same-claim': bi('같은 청구 파일 (claim.json 해시)', 'same claim file (claim.json hash)'),
-  'same-manifest': bi('같은 묶음 (manifest.json 해시)', 'same packet (manifest.json hash)'),
-  'similar-name': bi('같은 시도에서 거의 같은 이름', 'near-identical name in the same province'),
+export const RULE_LABELS: Record<DuplicateRule, BilingualText> = {
+  'business-number': bt('같은 사업자등록번호', 'same business registration number'),
+  mobile: bt('같은 휴대전화 번호', 'same mobile number'),
+  'bank-account': bt('같은 은행 계좌', 'same bank account'),
+  'same-claim': bt('같은 청구 파일 (claim.json 해시)', 'same claim file (claim.json hash)'),
+  'same-manifest': bt('같은 묶음 (manifest.json 해시)', 'same packet (manifest.json hash)'),
+  'similar-name': bt('같은 시도에서 거의 같은 이름', 'near-identical name in the same province'),
 };
 
 export type DuplicatePair = {
@@ -182,7 +182,7 @@ export function automaticDecisions(members: readonly { id: string; source: { kin
     const rank = (x: typeof a) => SOURCE_RANK[x.m.source.kind] * 1e9 + x.i;
     const keep = rank(a) <= rank(b) ? a.m : b.m;
     const action: DecisionAction = a.m.source.kind === b.m.source.kind ? 'keep-one' : 'merge';
-    const rules = pair.rules.filter((r) => r !== 'similar-name').map((r) => RULE_LABELS[r].split(' / ')[0]).join(', ');
+    const rules = pair.rules.filter((r) => r !== 'similar-name').map((r) => RULE_LABELS[r].ko).join(', ');
     out.push({
       a: pair.a,
       b: pair.b,

@@ -1,6 +1,6 @@
 import type { Claim } from '../model/claim';
 import type { IncidentPack } from '../model/incident-pack';
-import { bi } from '../model/common';
+import { bi, joined } from '../model/common';
 import { parseClaimFile } from '../model/claim-file';
 import { packForClaim, SMB_BEST_WEEK_DATA, smbBestWeekBand } from '../estimate/rules/index';
 import { KAKAO_2022_10_ID as KAKAO_PACK_ID } from '../incidents/kakao-2022-10';
@@ -195,7 +195,7 @@ async function inspectOpened(archive: ZipArchive, hash: Sha256Hex): Promise<Pack
   const claimIndex = manifest.files.findIndex((f) => f.path === 'claim.json');
   const claimBytes = digests[claimIndex]?.bytes ?? archive.read(claimEntry);
   const claimResult = parseClaimFile(decoder.decode(claimBytes));
-  if (!claimResult.ok) return fail('claim-invalid', ...claimResult.issues.map((i) => `claim.json ${i.path || '(전체)'}: ${i.message}`));
+  if (!claimResult.ok) return fail('claim-invalid', ...claimResult.issues.map((i) => `claim.json ${i.path || '(전체)'}: ${joined(i.message)}`));
   const claim = claimResult.claim;
   if (claim.id !== manifest.claimId) {
     return fail('claim-id-mismatch', bi(`청구 ID가 달라요: claim.json ${claim.id}, manifest ${manifest.claimId}`, 'claim id differs from the manifest'));
@@ -254,7 +254,7 @@ export async function readPacketItem(file: string, bytes: Uint8Array, fileSha256
 export async function readClaimItem(file: string, bytes: Uint8Array, fileSha256?: string): Promise<ItemResult> {
   const parsed = parseClaimFile(decoder.decode(bytes));
   if (!parsed.ok) {
-    const reason = parsed.issues.slice(0, 5).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ') + (parsed.issues.length > 5 ? ` (+${parsed.issues.length - 5})` : '');
+    const reason = parsed.issues.slice(0, 5).map((i) => (i.path ? `${i.path}: ${joined(i.message)}` : joined(i.message))).join('; ') + (parsed.issues.length > 5 ? ` (+${parsed.issues.length - 5})` : '');
     return { members: [], invalid: [{ file, code: 'claim-invalid', reason }] };
   }
   const description = describeClaim(parsed.claim, findChannelProfile(GENERIC_PROFILE_ID)!);

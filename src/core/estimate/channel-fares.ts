@@ -7,7 +7,7 @@
  */
 import type { Claim } from '../model/claim';
 import type { FareSource } from '../model/claimant';
-import { bi } from '../model/common';
+import { bt } from '../model/common';
 import { formatWon, roundWon } from '../model/money';
 import { RecordIndex } from './record-index';
 import type { ReferenceSlots } from './stages/reference-slots';
@@ -96,7 +96,7 @@ function fareAssumption(t: ChannelTicket): Assumption {
       id: `average-fare:${t.channel}`,
       label: { ko: `${t.label}의 평균 요금`, en: `average fare, ${t.label}` },
       value: roundWon(t.value!),
-      source: bi(
+      source: bt(
         `기준일 기록의 매출 합 ÷ 건수 (기록이 있어 적어 둔 ${won(t.declaredFare!)}보다 먼저 써요)`,
         `reference revenue / count (your records come before the fare you entered, ${won(t.declaredFare!)})`,
       ),
@@ -107,7 +107,7 @@ function fareAssumption(t: ChannelTicket): Assumption {
     id: `average-fare:${t.channel}`,
     label: { ko: `${t.label}의 평균 요금`, en: `average fare, ${t.label}` },
     value: roundWon(t.value!),
-    source: bi(`직접 적은 평균 요금 (출처: ${words.ko}${note})`, `the fare you entered (source: ${words.en}${note})`),
+    source: bt(`직접 적은 평균 요금 (출처: ${words.ko}${note})`, `the fare you entered (source: ${words.en}${note})`),
     confirmed: true,
   };
 }

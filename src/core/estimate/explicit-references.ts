@@ -7,6 +7,7 @@
 import type { Claim } from '../model/claim';
 import { dateOfEpochDay, epochDayOfEpochHour } from '../time/kst';
 import { resolveClaimWindow, windowBucketKeys } from './window';
+import { bt, joined, type BilingualText } from '../model/common';
 
 export const MAX_REFERENCE_DATES = 12;
 
@@ -15,7 +16,7 @@ export interface ReferenceDateProblem {
   windowDate: string;
   /** Position of the offending reference date in that list, when one date is at fault. */
   index?: number;
-  message: string;
+  message: BilingualText;
 }
 
 /** The KST dates the claim window's buckets fall on, in order. */
@@ -38,7 +39,7 @@ export function referenceDateProblems(byWindowDate: Readonly<Record<string, read
     if (refs.length > MAX_REFERENCE_DATES) {
       out.push({
         windowDate,
-        message: `${windowDate}의 기준일이 ${refs.length}개예요: 12개까지만 써요 / ${windowDate} lists ${refs.length} reference dates: at most 12`,
+        message: bt(`${windowDate}의 기준일이 ${refs.length}개예요: 12개까지만 써요`, `${windowDate} lists ${refs.length} reference dates: at most 12`),
       });
     }
     refs.forEach((ref, index) => {
@@ -46,7 +47,7 @@ export function referenceDateProblems(byWindowDate: Readonly<Record<string, read
         out.push({
           windowDate,
           index,
-          message: `기준일 ${ref}은 장애 기간 안의 날짜예요 (${windowDate}의 기준일) / reference date ${ref} lies inside the outage window (listed for ${windowDate})`,
+          message: bt(`기준일 ${ref}은 장애 기간 안의 날짜예요 (${windowDate}의 기준일)`, `reference date ${ref} lies inside the outage window (listed for ${windowDate})`),
         });
       }
     });
@@ -60,7 +61,7 @@ export function referenceDateProblems(byWindowDate: Readonly<Record<string, read
       if (byWindowDate[d]!.length === counts[0]) continue;
       out.push({
         windowDate: d,
-        message: `${d}의 기준일 수(${byWindowDate[d]!.length}개)가 ${listed[0]}(${counts[0]}개)와 달라요: 날짜마다 같은 수를 골라 주세요 (${all}) / ${d} lists ${byWindowDate[d]!.length} reference dates but ${listed[0]} lists ${counts[0]}: every window date needs the same number (${allEn})`,
+        message: bt(`${d}의 기준일 수(${byWindowDate[d]!.length}개)가 ${listed[0]}(${counts[0]}개)와 달라요: 날짜마다 같은 수를 골라 주세요 (${all})`, `${d} lists ${byWindowDate[d]!.length} reference dates but ${listed[0]} lists ${counts[0]}: every window date needs the same number (${allEn})`),
       });
     }
   }
@@ -69,7 +70,7 @@ export function referenceDateProblems(byWindowDate: Readonly<Record<string, read
 
 export class ReferenceDatesInputError extends Error {
   constructor(readonly problems: ReferenceDateProblem[]) {
-    super(problems.map((p) => `referenceDates.byWindowDate.${p.windowDate}: ${p.message}`).join('\n'));
+    super(problems.map((p) => `referenceDates.byWindowDate.${p.windowDate}: ${joined(p.message)}`).join('\n'));
     this.name = 'ReferenceDatesInputError';
   }
 }

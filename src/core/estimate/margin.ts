@@ -1,10 +1,11 @@
 import type { Claimant } from '../model/claimant';
 import type { Parameters } from '../model/claim';
+import { bt, joined, type BilingualText } from '../model/common';
 
 export interface MarginDefault {
   v: number;
   c: number;
-  source: string;
+  source: BilingualText;
 }
 
 /**
@@ -14,11 +15,11 @@ export interface MarginDefault {
 export function defaultMargin(claimant: Claimant): MarginDefault {
   switch (claimant.kind) {
     case 'designated-driver':
-      return { v: 0.05, c: 0.2, source: '카카오 T 대리 수수료 20% (한국경제 2016030731625), 콜 사이 이동비 5% / Kakao T 대리 commission 20% (hankyung 2016030731625), travel between calls 5%' };
+      return { v: 0.05, c: 0.2, source: bt('카카오 T 대리 수수료 20% (한국경제 2016030731625), 콜 사이 이동비 5%', 'Kakao T 대리 commission 20% (hankyung 2016030731625), travel between calls 5%') };
     case 'taxi':
       return claimant.taxiType === 'franchise'
-        ? { v: 0.15, c: 0.04, source: '가맹(블루) 수수료 20%에서 15~17% 환급: 실질 3~5% (채널A 000000377304), 연료 15% / franchise fee 20% less 15-17% paid back (ichannela 000000377304), fuel 15%' }
-        : { v: 0.15, c: 0, source: '일반 호출은 기사에게 무료 (더팩트 1972769), 연료 15% / general calls are free to drivers (news.tf 1972769), fuel 15%' };
+        ? { v: 0.15, c: 0.04, source: bt('가맹(블루) 수수료 20%에서 15~17% 환급: 실질 3~5% (채널A 000000377304), 연료 15%', 'franchise fee 20% less 15-17% paid back (ichannela 000000377304), fuel 15%') }
+        : { v: 0.15, c: 0, source: bt('일반 호출은 기사에게 무료 (더팩트 1972769), 연료 15%', 'general calls are free to drivers (news.tf 1972769), fuel 15%') };
     case 'merchant': {
       const v = { restaurant: 0.35, cafe: 0.3, retail: 0.6, 'personal-services': 0.15, other: 0.35 }[claimant.industry];
       return {
@@ -26,8 +27,8 @@ export function defaultMargin(claimant: Claimant): MarginDefault {
         c: 0,
         source:
           claimant.industry === 'other'
-            ? '업종별 공개 수치가 없어 음식점 값(35%)을 썼어요: 꼭 확인해 주세요 / no published figure for "other": the restaurant share (35%) is used; please confirm'
-            : '업종별 평균 변동비 비율 (재료비, 카드·상품권 수수료 포함) / typical variable-cost share for the industry (materials, card and voucher fees included)',
+            ? bt('업종별 공개 수치가 없어 음식점 값(35%)을 썼어요: 꼭 확인해 주세요', 'no published figure for "other": the restaurant share (35%) is used; please confirm')
+            : bt('업종별 평균 변동비 비율 (재료비, 카드·상품권 수수료 포함)', 'typical variable-cost share for the industry (materials, card and voucher fees included)'),
       };
     }
   }
@@ -42,20 +43,20 @@ export interface MarginFigures {
   cConfirmed: boolean;
   vIsDefault: boolean;
   cIsDefault: boolean;
-  source: string;
+  source: BilingualText;
 }
 
 export interface MarginProblem {
   /** The field at fault: `v` or `c` (for v + c > 1, the one the user entered, else `c`). */
   field: 'v' | 'c';
-  message: string;
+  message: BilingualText;
 }
 
 const pct = (x: number) => `${Number((x * 100).toFixed(4))}%`;
 
 /**
  * Section 4: v and c each in [0, 1] and v + c <= 1, with the claimant kind's default standing in for
- * a share left unset. Anything else is an input error naming the field (Korean / English), never a
+ * a share left unset. Anything else is an input error naming the field (`{ ko, en }`), never a
  * margin floored at 0. Used by the claim file check, the setup form (inline) and the engine.
  */
 export function marginProblems(claimant: Claimant, margin: { v: { value?: number }; c: { value?: number } }): MarginProblem[] {
@@ -66,7 +67,7 @@ export function marginProblems(claimant: Claimant, margin: { v: { value?: number
     const value = margin[field].value;
     if (value === undefined) continue;
     if (!Number.isFinite(value) || value < 0 || value > 1) {
-      out.push({ field, message: `${names[field].ko}는 0%에서 100% 사이여야 해요 (${Number.isFinite(value) ? pct(value) : String(value)}) / ${names[field].en} must lie between 0% and 100% (got ${Number.isFinite(value) ? pct(value) : String(value)})` });
+      out.push({ field, message: bt(`${names[field].ko}는 0%에서 100% 사이여야 해요 (${Number.isFinite(value) ? pct(value) : String(value)})`, `${names[field].en} must lie between 0% and 100% (got ${Number.isFinite(value) ? pct(value) : String(value)})`) });
     }
   }
   if (out.length > 0) return out;
@@ -77,7 +78,7 @@ export function marginProblems(claimant: Claimant, margin: { v: { value?: number
     const field = margin.c.value === undefined && margin.v.value !== undefined ? 'v' : 'c';
     out.push({
       field,
-      message: `변동비 v ${pct(v)}와 수수료 c ${pct(c)}의 합이 100%를 넘어요: ${names[field].ko}를 고쳐 주세요 / v ${pct(v)} + c ${pct(c)} exceeds 100%: correct the ${names[field].en}`,
+      message: bt(`변동비 v ${pct(v)}와 수수료 c ${pct(c)}의 합이 100%를 넘어요: ${names[field].ko}를 고쳐 주세요`, `v ${pct(v)} + c ${pct(c)} exceeds 100%: correct the ${names[field].en}`),
     });
   }
   return out;
@@ -85,7 +86,7 @@ export function marginProblems(claimant: Claimant, margin: { v: { value?: number
 
 export class MarginInputError extends Error {
   constructor(readonly problems: MarginProblem[]) {
-    super(problems.map((p) => `parameters.margin.${p.field}: ${p.message}`).join('\n'));
+    super(problems.map((p) => `parameters.margin.${p.field}: ${joined(p.message)}`).join('\n'));
     this.name = 'MarginInputError';
   }
 }

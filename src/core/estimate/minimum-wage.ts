@@ -1,6 +1,7 @@
 import type { Incident } from '../model/incident';
 import { effectiveWindow } from '../model/incident';
 import { kstYearOf, parseInstant } from '../time/kst';
+import { bt, type BilingualText } from '../model/common';
 
 /**
  * Statutory minimum hourly wage in KRW by year (loss model section 5), for valuing the time spent on a
@@ -58,8 +59,8 @@ export function wageYearOf(incident: Pick<Incident, 'services'>): number {
 }
 
 /** The words an assumed wage carries wherever it is shown (estimate, screen, packet). */
-export function minimumWageAssumedNote(w: MinimumWage): string {
+export function minimumWageAssumedNote(w: MinimumWage): BilingualText {
   return w.year > w.tableYear
-    ? `${w.year}년 최저임금이 아직 표에 없어 ${w.tableYear}년 금액을 가정했어요 / assumed: the ${w.year} minimum wage is not in the table yet, so the ${w.tableYear} figure is used`
-    : `${w.year}년은 최저임금 표보다 앞이라 ${w.tableYear}년 금액을 가정했어요 / assumed: ${w.year} is before the table, so the ${w.tableYear} figure is used`;
+    ? bt(`${w.year}년 최저임금이 아직 표에 없어 ${w.tableYear}년 금액을 가정했어요`, `assumed: the ${w.year} minimum wage is not in the table yet, so the ${w.tableYear} figure is used`)
+    : bt(`${w.year}년은 최저임금 표보다 앞이라 ${w.tableYear}년 금액을 가정했어요`, `assumed: ${w.year} is before the table, so the ${w.tableYear} figure is used`);
 }

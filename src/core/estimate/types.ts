@@ -49,14 +49,15 @@ export interface Assumption {
   /** What is assumed, in both languages (textIn picks one). */
   label: BilingualText;
   value: number | string | boolean;
-  source: string;
+  /** Where the value comes from, in both languages. */
+  source: BilingualText;
   /** True when the user confirmed it; false when it is a default still to confirm; null for a method choice. */
   confirmed: boolean | null;
 }
 
 export interface EstimateWarning {
   code: string;
-  message: string;
+  message: BilingualText;
 }
 
 export interface ReferenceWeek {
@@ -75,7 +76,7 @@ export interface LostProfitRange {
   alpha: number;
   /** `reference-weeks`: week-to-week variation of the reference weeks; `assumed`: a stated +-band on E. */
   driver: 'reference-weeks' | 'assumed';
-  driverLabel: string;
+  driverLabel: BilingualText;
   /** Sample standard deviation of T_k; null when assumed. */
   s: number | null;
   /** Student-t quantile 1 - alpha/2 with K - 1 degrees of freedom; null when assumed. */
@@ -98,7 +99,7 @@ export interface DirectItemFigure {
 export interface IndirectItemFigure {
   id: string;
   kind: 'after-effect' | 'extra-labour' | 'claim-prep' | 'lost-regulars';
-  label: string;
+  label: BilingualText;
   amount: Won;
   justification: string;
   /** Lost regular customers are always flagged speculative (section 5). */
@@ -106,7 +107,7 @@ export interface IndirectItemFigure {
   /** The inputs the amount was computed from, for the packet to print. */
   inputs: Record<string, number | string | null>;
   evidenceIds: string[];
-  note: string | null;
+  note: BilingualText | null;
 }
 
 export interface ClaimEstimate {
@@ -140,7 +141,7 @@ export interface ClaimEstimate {
    * revenue, none declared). Then every revenue figure (E, A, LR, LP, its range, T_k, the after-effect)
    * is not computable: shown as such with `message`, never as 0 KRW; the counts still hold.
    */
-  revenue: { computable: boolean; message: string | null };
+  revenue: { computable: boolean; message: BilingualText | null };
   trend: {
     enabled: boolean;
     applied: boolean;
@@ -158,7 +159,7 @@ export interface ClaimEstimate {
   lostCount: number;
   /** LR = max(0, E - A), unrounded. */
   lostRevenue: number;
-  margin: { v: number; c: number; m: number; vConfirmed: boolean; cConfirmed: boolean; source: string };
+  margin: { v: number; c: number; m: number; vConfirmed: boolean; cConfirmed: boolean; source: BilingualText };
   /** LP = LR x m, rounded once. */
   lostProfit: Won;
   lostProfitRange: LostProfitRange;

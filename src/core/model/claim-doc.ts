@@ -8,7 +8,7 @@ import { claimSchema } from './claim';
 import type { Claim, ClaimInput, Evidence } from './claim';
 import { bilingualErrorMap, toClaimIssues } from './claim-file';
 import type { ClaimIssue } from './claim-file';
-import { bi } from './common';
+import { bi, joined } from './common';
 import type { ActivityRecord } from './record';
 
 /** What the app stores as a claim's document: the claim without records and evidence. */
@@ -32,7 +32,7 @@ const draftAwareErrors: z.core.$ZodErrorMap = (issue) =>
 
 /** A field that is simply not filled in yet (as opposed to filled in wrongly). */
 export function isMissingField(issue: ClaimIssue): boolean {
-  return /꼭 적어야 하는 항목|required/.test(issue.message);
+  return /꼭 적어야 하는 항목|required/.test(joined(issue.message));
 }
 
 /** Validates a stored document together with its records and evidence. */

@@ -4,7 +4,7 @@
  * the claim or every issue with its field path (`records[12].count`) and a Korean + English reason.
  */
 import { CLAIM_FORMAT, CLAIM_FORMAT_VERSION, claimSchema, type Claim } from './claim';
-import { bi } from './common';
+import { bi, bt, readJoined } from './common';
 import { incidentFromPreset } from '../incidents/index';
 
 export { bilingualErrorMap, formatIssuePath, toClaimIssues, type ClaimIssue } from './issues';
@@ -98,26 +98,26 @@ export function parseClaimFile(input: string | unknown): ClaimParseResult {
     try {
       doc = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
     } catch (err) {
-      return { ok: false, issues: [{ path: '', message: bi('JSON 형식이 아니에요', `not valid JSON (${(err as Error).message})`) }] };
+      return { ok: false, issues: [{ path: '', message: bt('JSON 형식이 아니에요', `not valid JSON (${(err as Error).message})`) }] };
     }
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    return { ok: false, issues: [{ path: '', message: bi('청구 파일은 JSON 객체여야 해요', 'a claim file is a JSON object') }] };
+    return { ok: false, issues: [{ path: '', message: bt('청구 파일은 JSON 객체여야 해요', 'a claim file is a JSON object') }] };
   }
   const obj = doc as Record<string, unknown>;
   if (obj.format !== CLAIM_FORMAT) {
-    return { ok: false, issues: [{ path: 'format', message: bi(`청구 파일이 아니에요 (format은 "${CLAIM_FORMAT}"이어야 해요)`, `not a claim file (format must be "${CLAIM_FORMAT}")`) }] };
+    return { ok: false, issues: [{ path: 'format', message: bt(`청구 파일이 아니에요 (format은 "${CLAIM_FORMAT}"이어야 해요)`, `not a claim file (format must be "${CLAIM_FORMAT}")`) }] };
   }
   const version = obj.formatVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < OLDEST_SUPPORTED_VERSION) {
-    return { ok: false, issues: [{ path: 'formatVersion', message: bi('formatVersion은 0 이상의 정수여야 해요', 'formatVersion must be a whole number >= 0') }] };
+    return { ok: false, issues: [{ path: 'formatVersion', message: bt('formatVersion은 0 이상의 정수여야 해요', 'formatVersion must be a whole number >= 0') }] };
   }
   if (version > CLAIM_FORMAT_VERSION) {
     return {
       ok: false,
       issues: [{
         path: 'formatVersion',
-        message: bi(
+        message: bt(
           `더 새 버전의 앱에서 만든 파일이에요 (파일 ${version}, 이 앱은 ${CLAIM_FORMAT_VERSION}까지 읽어요). 앱을 업데이트해 주세요`,
           `made by a newer version of the app (file format ${version}; this app reads up to ${CLAIM_FORMAT_VERSION}). Please update the app`,
         ),
@@ -128,8 +128,8 @@ export function parseClaimFile(input: string | unknown): ClaimParseResult {
   try {
     for (let v = version; v < CLAIM_FORMAT_VERSION; v++) current = upgrades[v]!(current);
   } catch (err) {
-    if (err instanceof UpgradeError) return { ok: false, issues: [{ path: err.path, message: err.message }] };
-    return { ok: false, issues: [{ path: '', message: bi(`버전 ${version} 파일을 바꾸지 못했어요`, `could not upgrade a version ${version} file: ${(err as Error).message}`) }] };
+    if (err instanceof UpgradeError) return { ok: false, issues: [{ path: err.path, message: readJoined(err.message) }] };
+    return { ok: false, issues: [{ path: '', message: bt(`버전 ${version} 파일을 바꾸지 못했어요`, `could not upgrade a version ${version} file: ${(err as Error).message}`) }] };
   }
   const parsed = claimSchema.safeParse(current, { error: bilingualErrorMap });
   if (!parsed.success) return { ok: false, issues: toClaimIssues(parsed.error) };

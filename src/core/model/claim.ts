@@ -5,7 +5,7 @@ import { claimantSchema } from './claimant';
 import { marginProblems } from '../estimate/margin';
 import { claimWindowDates, referenceDateProblems } from '../estimate/explicit-references';
 import { incidentSchema } from './incident';
-import { bi, idSchema, instantSchema, kstDateSchema, sha256Schema, wonAmountSchema } from './common';
+import { bi, joined, idSchema, instantSchema, kstDateSchema, sha256Schema, wonAmountSchema } from './common';
 
 export const CLAIM_FORMAT = 'outage-loss-desk/claim';
 export const CLAIM_FORMAT_VERSION = 1;
@@ -224,7 +224,7 @@ function checkClaim(claim: ClaimShape, ctx: z.RefinementCtx): void {
     /* the incident's own checks report the times */
   }
   for (const problem of referenceDateProblems(claim.referenceDates.byWindowDate, windowDates)) {
-    add(['referenceDates', 'byWindowDate', problem.windowDate, ...(problem.index === undefined ? [] : [problem.index])], problem.message);
+    add(['referenceDates', 'byWindowDate', problem.windowDate, ...(problem.index === undefined ? [] : [problem.index])], joined(problem.message));
   }
   for (const [date, refs] of Object.entries(claim.referenceDates.byWindowDate)) {
     refs.forEach((ref, i) => {
@@ -258,7 +258,7 @@ function checkClaim(claim: ClaimShape, ctx: z.RefinementCtx): void {
   const inRange = (x: number | undefined) => x === undefined || (x >= 0 && x <= 1);
   if (inRange(claim.parameters.margin.v.value) && inRange(claim.parameters.margin.c.value)) {
     for (const problem of marginProblems(claim.claimant, claim.parameters.margin)) {
-      add(['parameters', 'margin', problem.field, 'value'], problem.message);
+      add(['parameters', 'margin', problem.field, 'value'], joined(problem.message));
     }
   }
   for (const [id, input] of Object.entries(claim.ruleInputs ?? {})) checkEvidence(input.evidenceIds, ['ruleInputs', id]);

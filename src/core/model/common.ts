@@ -2,8 +2,30 @@ import { z } from 'zod';
 import { MAX_AMOUNT_KRW } from './record';
 import { isInstant, isKstDate } from '../time/kst';
 
-/** A bilingual reason: Korean first, English after " / " (working agreement). */
-export const bi = (ko: string, en: string): string => `${ko} / ${en}`;
+/** A text in both languages, as a value: `{ ko, en }` (textIn picks one when shown). */
+export const bt = (ko: string, en: string): BilingualText => ({ ko, en });
+
+/**
+ * The joined "한국어 / English" shape of a `{ ko, en }` text, only where a written format keeps it (the CLI's
+ * --json output, the batch files): the serialized shape stays what it was.
+ */
+export const joined = (text: BilingualText): string => (text.en ? `${text.ko} / ${text.en}` : text.ko);
+
+/**
+ * Reads a text written in the joined "한국어 / English" shape where a stored or imported format carries it
+ * (an incident pack's notes, a claim's title the user typed, messages not yet made `{ ko, en }`): the one
+ * reader of that shape. Text without the separator is Korean only (`en` empty, so textIn shows it to all).
+ */
+export function readJoined(text: string): BilingualText {
+  const at = text.indexOf(' / ');
+  return at < 0 ? { ko: text, en: '' } : { ko: text.slice(0, at), en: text.slice(at + 3) };
+}
+
+/**
+ * A reason for an API that only takes a string: a zod issue message, an `Error`'s message, a line of a written
+ * file (batch outputs). It is `joined(bt(ko, en))`; everything else carries `bt(ko, en)` and picks with textIn.
+ */
+export const bi = (ko: string, en: string): string => joined(bt(ko, en));
 
 /** A stable id chosen by the app or the user: lowercase letters, digits, `-` and `_`. */
 export const idSchema = z

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import { bi } from './common';
+import { bi, readJoined, type BilingualText } from './common';
 
 /** Field-path issues with Korean + English reasons, shared by claim files and incident packs. */
 export interface ClaimIssue {
   /** `records[12].count`; empty for the whole file. */
   path: string;
-  /** Korean, then English after " / ". */
-  message: string;
+  /** The reason in both languages (zod's message, joined "한국어 / English", is read once here). */
+  message: BilingualText;
 }
 
 
@@ -68,7 +68,7 @@ export function toClaimIssues(error: z.ZodError): ClaimIssue[] {
         const best = [...issue.errors].sort((a, b) => a.length - b.length)[0]!;
         walk(best, path);
       } else {
-        out.push({ path: formatIssuePath(path), message: issue.message });
+        out.push({ path: formatIssuePath(path), message: readJoined(issue.message) });
       }
     }
   };

@@ -1,5 +1,6 @@
 import type { Claim } from '../model/claim';
 import type { IncidentPack } from '../model/incident-pack';
+import { readJoined } from '../model/common';
 import type { ChainCheck } from '../quicklog/chain';
 import { withQuickLog } from './quick-log';
 import { recordsCsv } from './csv';
@@ -70,7 +71,7 @@ export function resolveProfile(channel: string | ChannelProfile, pack?: Incident
 /** A file-system-safe packet name: `<title or id>-<channel>.zip`. */
 export function packetFileName(claim: Claim, profile: ChannelProfile): string {
   // The Korean half of a "한국어 / English" title keeps the name short.
-  const base = (claim.title?.split(' / ')[0]?.trim() || claim.id)
+  const base = ((claim.title ? readJoined(claim.title).ko.trim() : '') || claim.id)
     .normalize('NFC')
     .replace(/[\\/:*?"<>|]+/g, '_')
     .replace(/\p{Cc}+/gu, '_')

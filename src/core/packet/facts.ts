@@ -1,6 +1,7 @@
 import { josa } from 'es-hangul';
 import type { Claim } from '../model/claim';
 import type { IncidentPack } from '../model/incident-pack';
+import { readJoined, type BilingualText } from '../model/common';
 import { roundWon } from '../model/money';
 import { estimateClaim } from '../estimate/estimate-claim';
 import { FARE_SOURCE_WORDS } from '../estimate/channel-fares';
@@ -38,10 +39,9 @@ export type ClaimDescription = {
   missingEvidence: { id: string; fileName: string }[];
 };
 
-/** The Korean half of a "한국어 / English" string. */
-export function ko(text: string): string {
-  const i = text.indexOf(' / ');
-  return i < 0 ? text : text.slice(0, i);
+/** The Korean of a `{ ko, en }` text, or the Korean half of a "한국어 / English" string. */
+export function ko(text: string | BilingualText): string {
+  return (typeof text === 'string' ? readJoined(text) : text).ko;
 }
 
 const INDUSTRY_KO: Record<string, string> = { restaurant: '음식점', cafe: '카페', retail: '소매', 'personal-services': '개인 서비스', other: '기타 업종' };

@@ -7,6 +7,7 @@ import { findChannelProfile } from './profiles';
 import { ZipError, type ZipArchive, type ZipSource } from '../zip/index';
 import { digestEntry, MAX_MANIFEST_BYTES } from './entries';
 import { asUnsafeZipError, openPacketZip, UnsafeZipError, type UnzipLimits } from './zip';
+import { joined } from '../model/common';
 
 /**
  * Checks a packet as a recipient would: the zip is safe to open, every file is the one the manifest lists
@@ -117,7 +118,7 @@ async function verifyOpened(archive: ZipArchive, problems: VerifyProblem[], keep
   const claimResult = parseClaimFile(decoder.decode(claimBytes));
   if (!claimResult.ok) {
     for (const issue of claimResult.issues) {
-      problems.push({ code: 'claim-invalid', path: `claim.json#${issue.path}`, message: `claim.json ${issue.path || '(전체)'}: ${issue.message}` });
+      problems.push({ code: 'claim-invalid', path: `claim.json#${issue.path}`, message: `claim.json ${issue.path || '(전체)'}: ${joined(issue.message)}` });
     }
     return { ok: false, problems, manifest };
   }

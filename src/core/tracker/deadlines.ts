@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { submissionSchema, type Claim, type Submission, type SubmissionStatus } from '../model/claim';
 import { claimantSchema } from '../model/claimant';
 import { incidentSchema } from '../model/incident';
+import { readJoined, type BilingualText } from '../model/common';
 import { rulesFor } from '../estimate/rules/index';
 import type { ChannelProfile } from '../packet/profile';
 import { daysBetween, type KstDate } from '../time/kst';
@@ -26,7 +27,8 @@ export type Deadline = {
   /** Due, open and closing within WARN_WITHIN_DAYS. */
   warn: boolean;
   submissionIds: string[];
-  note?: string;
+  /** The channel's intake note (a pack's "한국어 / English" text, read once here). */
+  note?: BilingualText;
   source: string;
 };
 
@@ -100,7 +102,7 @@ export function claimDeadlines(claim: DeadlineInput, profiles: readonly ChannelP
       due,
       warn: due && state === 'open' && daysLeft! <= WARN_WITHIN_DAYS,
       submissionIds: subs.map((s) => s.id),
-      ...(p.intake.note ? { note: p.intake.note } : {}),
+      ...(p.intake.note ? { note: readJoined(p.intake.note) } : {}),
       source: p.intake.source,
     });
   }

@@ -1,5 +1,5 @@
 import type { Claim, Submission } from '../model/claim';
-import { bi } from '../model/common';
+import { bt } from '../model/common';
 import { formatKst } from '../packet/format';
 import type { ChannelProfile } from '../packet/profile';
 import { SUBMISSION_STATUS_KO } from '../packet/submissions';
@@ -42,15 +42,15 @@ export function prepareEscalation(
   profiles: readonly ChannelProfile[],
 ): PreparedEscalation {
   if (!(ESCALATION_CHANNELS as readonly string[]).includes(channel)) {
-    throw new TrackerInputError(bi(`이어서 낼 수 있는 곳이 아니에요: ${channel} (가능: ${ESCALATION_CHANNELS.join(', ')})`, `not an escalation channel: ${channel}`));
+    throw new TrackerInputError(bt(`이어서 낼 수 있는 곳이 아니에요: ${channel} (가능: ${ESCALATION_CHANNELS.join(', ')})`, `not an escalation channel: ${channel}`));
   }
   const cited = claim.submissions.find((s) => s.id === citedId);
-  if (!cited) throw new TrackerInputError(bi(`신청을 찾을 수 없어요: ${citedId}`, `no submission with id ${citedId}`));
+  if (!cited) throw new TrackerInputError(bt(`신청을 찾을 수 없어요: ${citedId}`, `no submission with id ${citedId}`));
   if (!cited.sentAt) {
-    throw new TrackerInputError(bi(`앞선 신청(${citedId})의 보낸 날짜가 없어요: 먼저 보낸 날짜를 기록해 주세요`, `submission ${citedId} has no sentAt: record when it was sent first`));
+    throw new TrackerInputError(bt(`앞선 신청(${citedId})의 보낸 날짜가 없어요: 먼저 보낸 날짜를 기록해 주세요`, `submission ${citedId} has no sentAt: record when it was sent first`));
   }
   if (cited.channel === channel) {
-    throw new TrackerInputError(bi('같은 곳에 다시 내는 것은 이어서 내기가 아니에요', 'escalating to the same channel is not an escalation'));
+    throw new TrackerInputError(bt('같은 곳에 다시 내는 것은 이어서 내기가 아니에요', 'escalating to the same channel is not an escalation'));
   }
   const note = citationNote(cited, profiles);
   const existing = claim.submissions.find((s) => s.channel === channel && s.status === 'draft');
@@ -58,7 +58,7 @@ export function prepareEscalation(
     ? { ...existing, notes: existing.notes.includes(note) ? existing.notes : [note, existing.notes].filter(Boolean).join('\n').slice(0, 4000) }
     : { id: newSubmissionId, channel, status: 'draft', notes: note };
   if (!existing && claim.submissions.some((s) => s.id === newSubmissionId)) {
-    throw new TrackerInputError(bi(`이미 있는 신청 id예요: ${newSubmissionId}`, `duplicate submission id: ${newSubmissionId}`));
+    throw new TrackerInputError(bt(`이미 있는 신청 id예요: ${newSubmissionId}`, `duplicate submission id: ${newSubmissionId}`));
   }
   const submissions = existing ? claim.submissions.map((s) => (s.id === existing.id ? submission : s)) : [...claim.submissions, submission];
   return { claim: { ...claim, submissions }, submission, cited, channel: channel as EscalationChannel };

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { submissionSchema, type Claim, type Submission, type SubmissionStatus } from '../model/claim';
 import { bilingualErrorMap, toClaimIssues } from '../model/claim-file';
-import { bi } from '../model/common';
+import { bt } from '../model/common';
 import type { ChannelProfile } from '../packet/profile';
 import { TrackerInputError } from './today';
 
@@ -17,14 +17,14 @@ export type SubmissionInput = z.input<typeof submissionSchema>;
 const AFTER_SENDING: ReadonlySet<SubmissionStatus> = new Set(['sent', 'acknowledged', 'documents-requested', 'offer-made', 'paid', 'rejected', 'escalated']);
 
 function fail(index: number, field: string, ko: string, en: string): never {
-  throw new TrackerInputError(`submissions[${index}].${field}: ${bi(ko, en)}`);
+  throw new TrackerInputError(bt(ko, en), `submissions[${index}].${field}`);
 }
 
 function checkOne(input: unknown, index: number, profiles: readonly ChannelProfile[]): Submission {
   const parsed = submissionSchema.safeParse(input, { error: bilingualErrorMap });
   if (!parsed.success) {
     const issue = toClaimIssues(parsed.error)[0]!;
-    throw new TrackerInputError(`submissions[${index}]${issue.path ? `.${issue.path}` : ''}: ${issue.message}`);
+    throw new TrackerInputError(issue.message, `submissions[${index}]${issue.path ? `.${issue.path}` : ''}`);
   }
   const s = parsed.data;
   if (!profiles.some((p) => p.id === s.channel)) {
@@ -47,7 +47,7 @@ export function addSubmission(claim: Claim, input: SubmissionInput, profiles: re
 /** Changes one submission; fields not in `patch` stay, `undefined` in `patch` clears an optional field. */
 export function updateSubmission(claim: Claim, id: string, patch: Partial<SubmissionInput>, profiles: readonly ChannelProfile[]): Submission[] {
   const index = claim.submissions.findIndex((s) => s.id === id);
-  if (index < 0) throw new TrackerInputError(bi(`신청을 찾을 수 없어요: ${id}`, `no submission with id ${id}`));
+  if (index < 0) throw new TrackerInputError(bt(`신청을 찾을 수 없어요: ${id}`, `no submission with id ${id}`));
   const merged: Record<string, unknown> = { ...claim.submissions[index]!, ...patch, id };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
   const s = checkOne(merged, index, profiles);
@@ -55,6 +55,6 @@ export function updateSubmission(claim: Claim, id: string, patch: Partial<Submis
 }
 
 export function removeSubmission(claim: Claim, id: string): Submission[] {
-  if (!claim.submissions.some((s) => s.id === id)) throw new TrackerInputError(bi(`신청을 찾을 수 없어요: ${id}`, `no submission with id ${id}`));
+  if (!claim.submissions.some((s) => s.id === id)) throw new TrackerInputError(bt(`신청을 찾을 수 없어요: ${id}`, `no submission with id ${id}`));
   return claim.submissions.filter((s) => s.id !== id);
 }

@@ -1,4 +1,5 @@
 import { formatKstInstant, isKstDate, type KstDate } from '../time/kst';
+import { joined, type BilingualText } from '../model/common';
 
 /** The KST calendar day of an injected clock: the tracker never reads the machine's clock or time zone. */
 export function kstToday(now: Date): KstDate {
@@ -13,6 +14,15 @@ export function kstInstant(now: Date): string {
   return formatKstInstant(Math.floor(now.getTime() / 60_000) * 60_000);
 }
 
+/**
+ * A submission the tracker refuses, with the reason as `{ ko, en }` (`text`, for the screens) and, for logs
+ * and the CLI, `message`: the field at fault, then the reason joined "한국어 / English".
+ */
 export class TrackerInputError extends Error {
   override name = 'TrackerInputError';
+  readonly text: BilingualText;
+  constructor(reason: BilingualText, where?: string) {
+    super(where ? `${where}: ${joined(reason)}` : joined(reason));
+    this.text = where ? { ko: `${where}: ${reason.ko}`, en: reason.en && `${where}: ${reason.en}` } : reason;
+  }
 }

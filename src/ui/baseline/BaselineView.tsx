@@ -98,7 +98,8 @@ const ROUTE_OF_FIELD: Record<string, RouteId> = {
 };
 
 function DraftNotice({ loaded }: { loaded: Extract<LoadedClaim, { status: 'draft' }> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const shown = loaded.issues.slice(0, 6);
   const first = loaded.issues[0]?.path.split(/[.[]/)[0] ?? '';
   const route: RouteId = ROUTE_OF_FIELD[first] ?? 'claimant';
@@ -108,8 +109,8 @@ function DraftNotice({ loaded }: { loaded: Extract<LoadedClaim, { status: 'draft
       <p>{t('baseline.draftBody')}</p>
       <ul className="draft-issues">
         {shown.map((i) => (
-          <li key={`${i.path}:${i.message}`}>
-            <code>{i.path || '—'}</code> {i.message}
+          <li key={`${i.path}:${i.message.ko}`}>
+            <code>{i.path || '—'}</code> {inLanguage(i.message, lang)}
           </li>
         ))}
       </ul>
@@ -199,7 +200,7 @@ function ReadyBaseline({ claim, apply, undo, canUndo, saving }: ReadyProps) {
         <section className="section baseline-warnings" aria-labelledby="baseline-warnings-title">
           <h2 id="baseline-warnings-title">{t('baseline.warningsTitle')}</h2>
           <ul>
-            {estimate.warnings.map((w) => <li key={w.code + w.message}>{inLanguage(w.message, lang)}</li>)}
+            {estimate.warnings.map((w) => <li key={w.code + w.message.ko}>{inLanguage(w.message, lang)}</li>)}
           </ul>
         </section>
       )}
@@ -415,7 +416,7 @@ function WeeklySection({ estimate }: { estimate: ClaimEstimate }) {
           ? t('baseline.weekly.loss', { loss: money(rule.loss), band: inLanguage(rule.band.label, lang) })
           : t('baseline.weekly.notComputable')}
       </p>
-      {rule.notes.map((n) => <p key={n} className="muted">{inLanguage(n, lang)}</p>)}
+      {rule.notes.map((n) => <p key={n.ko} className="muted">{inLanguage(n, lang)}</p>)}
       <p className="muted">{t('baseline.weekly.source', { source: rule.source })}</p>
     </section>
   );

@@ -28,9 +28,5 @@ export function useDateText() {
   return { long: (d: string) => longDate(d, t), short: (d: string) => shortDate(d, t), bucket: (b: string) => bucketLabel(b, t) };
 }
 
-/** The engine's texts read `한국어 / English`: the reader's half. */
-export function inLanguage(text: string, language: string): string {
-  const i = text.indexOf(' / ');
-  if (i < 0) return text;
-  return language === 'en' ? text.slice(i + 3) : text.slice(0, i);
-}
+/** The reader's language of an engine text: the one picker, in ui/format. */
+export { pickLanguage as inLanguage } from '../format';

@@ -95,7 +95,7 @@ export function EstimateView({ row, claim, estimate: e, pack }: Props) {
           // Section 1: counts only and no ticket. The words and the counts; no revenue shown as 0.
           <div className="notice-inline" role="status" data-testid="revenue-not-computable">
             <p className="lp-figure" data-testid="lost-profit">{t('estimate.notComputable.figure')}</p>
-            <p>{pickLanguage(e.revenue.message ?? '', lang)}</p>
+            <p>{e.revenue.message && pickLanguage(e.revenue.message, lang)}</p>
           </div>
         )}
 

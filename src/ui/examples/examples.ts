@@ -9,6 +9,7 @@ import type { Claim, Evidence } from '../../core/model';
 import { sha256Hex } from '../../core/packet/hash';
 import { addExampleClaimSet } from '../../db';
 import type { EvidenceBytes, OutageDeskDB } from '../../db';
+import { joined } from '../../core/model/common';
 
 const files = import.meta.glob<unknown>('../../../assets/examples/*.claim.json', { import: 'default' });
 
@@ -66,7 +67,7 @@ export async function loadExampleClaims(fetcher: FetchLike = (url) => fetch(url)
     const parsed = parseClaimFile(await files[path]!());
     const name = path.split('/').pop();
     if (!parsed.ok) {
-      const reasons = parsed.issues.slice(0, 3).map((i) => `${i.path || '(file)'}: ${i.message}`).join('; ');
+      const reasons = parsed.issues.slice(0, 3).map((i) => `${i.path || '(file)'}: ${joined(i.message)}`).join('; ');
       throw new ExampleFileError(`예시 파일을 읽지 못했어요: ${name} / could not read the example file ${name}: ${reasons}`);
     }
     const evidence: EvidenceBytes[] = [];

@@ -5,6 +5,7 @@ import { parseClaimFile } from '../../core/model';
 import { addClaim } from '../../db';
 import { useCurrentClaim, useDb } from '../desk';
 import { useNotices } from '../notices';
+import { joined } from '../../core/model/common';
 
 /**
  * Opens a claim file (.claim.json, e.g. one of the bundled examples or a claim exported on another
@@ -24,7 +25,7 @@ export function OpenClaimFile() {
       if (!file) return;
       const parsed = parseClaimFile(new TextDecoder('utf-8').decode(file.bytes));
       if (!parsed.ok) {
-        setIssues(parsed.issues.slice(0, 5).map((i) => `${file.name}: ${i.path ? `${i.path}: ` : ''}${i.message}`));
+        setIssues(parsed.issues.slice(0, 5).map((i) => `${file.name}: ${i.path ? `${i.path}: ` : ''}${joined(i.message)}`));
         return;
       }
       const { id, missingEvidence } = await addClaim(db, parsed.claim);

@@ -60,7 +60,7 @@ export function NextSteps({ tracked, sub }: { tracked: Tracked; sub: SubmissionG
       else notify(t('tracker.next.notSaved'));
     } catch (err) {
       if (err instanceof PacketBuildCancelled) return;
-      if (err instanceof TrackerInputError || err instanceof BridgeError) notify(inLanguage(err.message, i18n.language), 'error');
+      if (err instanceof TrackerInputError || err instanceof BridgeError) notify(inLanguage(err instanceof TrackerInputError ? err.text : err.message, i18n.language), 'error');
       else if (err instanceof Error && err.name === 'PacketBuildError') notify(inLanguage(err.message, i18n.language), 'error');
       else reportError(err);
     } finally {

@@ -159,7 +159,7 @@ export function RecordSubmission({ tracked, picked, onPicked }: { tracked: Track
       setNotes('');
       onPicked(null);
     } catch (err) {
-      if (err instanceof TrackerInputError) setError(inLanguage(err.message, i18n.language));
+      if (err instanceof TrackerInputError) setError(inLanguage(err.text, i18n.language));
       else reportError(err);
     }
   }

@@ -94,7 +94,7 @@ function UpdateForm({ tracked, submission, onSaved }: { tracked: Tracked; submis
       notify(t('tracker.card.saved'));
       onSaved();
     } catch (err) {
-      if (err instanceof TrackerInputError) setError(inLanguage(err.message, i18n.language));
+      if (err instanceof TrackerInputError) setError(inLanguage(err.text, i18n.language));
       else reportError(err);
     }
   }

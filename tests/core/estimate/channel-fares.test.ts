@@ -4,6 +4,7 @@ import { incidentFromPreset } from '../../../src/core/incidents/index';
 import { claimSchema, type Claim, type ClaimInput, type ChannelFare } from '../../../src/core/model/index';
 import { addDays } from '../../../src/core/time/kst';
 import { loadExample, rec } from './helpers';
+import { joined } from '../../../src/core/model/common';
 
 /** The section 7 driver with every revenue removed (calls only), fares declared per channel. */
 function countsOnly(fares: Record<string, ChannelFare | undefined>, keepRevenue = false): Claim {
@@ -60,7 +61,7 @@ describe('a channel\'s declared average fare (loss model section 1)', () => {
       id: 'average-fare:kakao-t',
       label: { ko: '카카오 T 호출의 평균 요금', en: 'average fare, 카카오 T 호출' },
       value: 15_000,
-      source: '직접 적은 평균 요금 (출처: 내 운행 내역) / the fare you entered (source: my trip history)',
+      source: { ko: '직접 적은 평균 요금 (출처: 내 운행 내역)', en: 'the fare you entered (source: my trip history)' },
       confirmed: true,
     });
     expect(e.warnings.map((w) => w.code)).not.toContain('revenue-not-computable');
@@ -78,7 +79,7 @@ describe('a channel\'s declared average fare (loss model section 1)', () => {
     expect(both.expectedRevenue).toBeCloseTo(325_000, 6);
     expect(both.actualRevenue).toBe(44_000);
     expect(both.lostProfit).toBe(210_750);
-    expect(both.assumptions.find((a) => a.id === 'average-fare:other-app')?.source).toBe(
+    expect(joined(both.assumptions.find((a) => a.id === 'average-fare:other-app')!.source)).toBe(
       '직접 적은 평균 요금 (출처: 기타: 다른 앱 정산서 평균) / the fare you entered (source: other: 다른 앱 정산서 평균)',
     );
     // No claim-level ticket is in use, so none is stated.
@@ -93,7 +94,7 @@ describe('a channel\'s declared average fare (loss model section 1)', () => {
     const plain = estimateClaim(loadExample('driver-2022.claim.json'));
     expect(e.channelTickets[0]).toMatchObject({ channel: 'kakao-t', value: 25_000, source: 'channel-reference', declaredFare: 40_000 });
     expect(e.lostProfit).toBe(plain.lostProfit);
-    expect(e.assumptions.find((a) => a.id === 'average-fare:kakao-t')?.source).toContain('적어 둔 40,000원보다 먼저 써요');
+    expect(e.assumptions.find((a) => a.id === 'average-fare:kakao-t')?.source.ko).toContain('적어 둔 40,000원보다 먼저 써요');
   });
 
   it('a channel without a fare keeps the claim-level ticket: an old claim\'s averageTicket is still honoured', () => {

@@ -32,7 +32,7 @@ describe('independent check over random claims', () => {
       if (!e.revenue.computable) {
         seen.notComputable++;
         expect(e.averageTicket.source).toBe('none');
-        expect(e.revenue.message).toContain(`놓친 건수 ${(Math.round(e.lostCount * 10) / 10).toFixed(1)}건`);
+        expect(e.revenue.message?.ko).toContain(`놓친 건수 ${(Math.round(e.lostCount * 10) / 10).toFixed(1)}건`);
         expect(e.assumptions.some((a) => a.id === 'average-ticket')).toBe(false);
       } else {
         expect(e.revenue.message).toBeNull();

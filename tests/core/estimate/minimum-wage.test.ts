@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { estimateClaim, MINIMUM_WAGE_KRW, minimumWageFor, wageYearOf } from '../../../src/core/estimate/index';
 import { claimSchema, type Claim } from '../../../src/core/model/index';
 import { driverClaim, hour, rec } from './helpers';
+import { joined } from '../../../src/core/model/common';
 
 /** A claim of one's own incident whose only window is `start`-`end`, with 2 h of claim-preparation time. */
 function claimAt(start: string, end: string, extraServices: { id: string; start: string; end: string }[] = []): Claim {
@@ -39,7 +40,7 @@ describe('minimum wage by year (loss model section 5)', () => {
     expect(prep(c).inputs).toMatchObject({ minimumWage: 8_350, wageYear: 2019 });
     expect(prep(c).note).toBeNull();
     expect(wageAssumption(c)).toMatchObject({ value: 8_350, confirmed: null });
-    expect(wageAssumption(c).source).toContain('최저임금위원회');
+    expect(wageAssumption(c).source.ko).toContain('최저임금위원회');
   });
 
   it('an incident starting at 2020-01-01 00:30 KST (still 2019 in UTC) uses 2020: 8,590', () => {
@@ -61,8 +62,8 @@ describe('minimum wage by year (loss model section 5)', () => {
     expect(minimumWageFor(2027)).toEqual({ wage: 10_320, year: 2027, tableYear: 2026, assumed: true });
     const c = claimAt('2027-02-01T10:00+09:00', '2027-02-01T12:00+09:00');
     expect(prep(c).amount).toBe(20_640);
-    expect(prep(c).note).toMatch(/^2027년 최저임금이 아직 표에 없어 2026년 금액을 가정했어요 \/ assumed:/);
+    expect(joined(prep(c).note!)).toMatch(/^2027년 최저임금이 아직 표에 없어 2026년 금액을 가정했어요 \/ assumed:/);
     expect(wageAssumption(c)).toMatchObject({ value: 10_320, confirmed: false });
-    expect(wageAssumption(c).source).toContain('assumed');
+    expect(wageAssumption(c).source.en).toContain('assumed');
   });
 });

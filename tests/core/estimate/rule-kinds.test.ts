@@ -44,7 +44,7 @@ describe('fixed-amount: LG U+ 2023 PC cafes (323,000 for 01-29, 387,000 for 02-0
   it('leaves out a date the rule does not cover and says so; asks for the dates when none are declared', () => {
     const r = figure(['2023-01-29', '2023-01-30']);
     expect(r.loss).toBe(323_000);
-    expect(r.notes.join()).toMatch(/2023-01-30/);
+    expect(r.notes.map((n) => n.ko).join()).toMatch(/2023-01-30/);
     const none = estimateClaim(merchantClaim('lguplus-2023-01')).rules['lguplus-2023-pc-cafe']!;
     expect(none).toMatchObject({ computable: false, loss: null });
     expect(none.inputs[0]).toMatchObject({ id: 'datesHit', value: null, evidence: { ko: 'PC방 이용 기록·매출 자료' } });
@@ -92,7 +92,7 @@ describe('fee-for-duration', () => {
     // 88,000 a month: 88,000 / 720 per hour x 5 hours = 611.1 -> 611.
     const r = estimateClaim(merchantClaim('baemin-2025-05', { inputs: { ultraCallMonthlyCost: declared(88_000) } })).rules['baemin-2025-ultra-call']!;
     expect(r.loss).toBe(611);
-    expect(r.notes.join()).toMatch(/확인되지 않았어요/);
+    expect(r.notes.map((n) => n.ko).join()).toMatch(/확인되지 않았어요/);
   });
 });
 
@@ -107,7 +107,7 @@ describe('commission-refund', () => {
   it('refuses to split a daily total into part of a day', () => {
     const r = estimateClaim(merchantClaim('baemin-2025-05', { records: [rec('2025-05-30', 'platform', 30, 900_000)], inputs: { commissionRate: declared(0.068) } })).rules['baemin-2025-commission']!;
     expect(r.computable).toBe(false);
-    expect(r.notes.join()).toMatch(/시간 단위 기록/);
+    expect(r.notes.map((n) => n.ko).join()).toMatch(/시간 단위 기록/);
   });
 
   it('Baemin 2021: the next day (12-25) whole, from daily records', () => {
@@ -156,7 +156,7 @@ describe('best-week and window-vs-earlier: the Kakao 2022 rules come from the pa
     const corporate = claimSchema.parse({ ...claim, claimant: { ...claim.claimant, taxiType: 'corporate' } });
     const c = estimateClaim(corporate).rules['kakao-mobility-2022-taxi']!;
     expect(c.eligible).toBe(false);
-    expect(c.notes[0]).toMatch(/참고용/);
+    expect(c.notes[0]!.ko).toMatch(/참고용/);
   });
 });
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { estimateClaim, MarginInputError, ReferenceDatesInputError } from '../../../src/core/estimate/index';
 import { parseClaimFile, type Claim } from '../../../src/core/model/index';
+import { joined } from '../../../src/core/model/common';
 
 const EXAMPLE = join(__dirname, '..', '..', '..', 'assets', 'examples', 'driver-2022.claim.json');
 /** The driver example (window 2022-10-15 15:30 - 2022-10-16 01:31 on Kakao T 대리: dates 10-15 and 10-16). */
@@ -15,7 +16,8 @@ const check = (d: Record<string, unknown>) => parseClaimFile(JSON.stringify(d));
 const issues = (d: Record<string, unknown>) => {
   const r = check(d);
   if (r.ok) throw new Error('expected the claim file check to refuse this file');
-  return r.issues;
+  // The reasons are `{ ko, en }`; compared here in their joined shape, as the files and the CLI print them.
+  return r.issues.map((i) => ({ path: i.path, message: joined(i.message) }));
 };
 const valid = (): Claim => {
   const r = check(doc());

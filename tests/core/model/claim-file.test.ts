@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseClaimFile, serializeClaim, formatIssuePath, type ClaimV0 } from '../../../src/core/model/claim-file';
 import { CLAIM_FORMAT_VERSION } from '../../../src/core/model/claim';
 import { kakao2022October } from '../../../src/core/incidents/index';
+import { joined } from '../../../src/core/model/common';
 
 const EXAMPLES = join(__dirname, '..', '..', '..', 'assets', 'examples');
 const driverText = readFileSync(join(EXAMPLES, 'driver-2022.claim.json'), 'utf8');
@@ -31,7 +32,7 @@ describe('claim file: parse', () => {
     const r = parseClaimFile(JSON.stringify(doc));
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    const byPath = Object.fromEntries(r.issues.map((i) => [i.path, i.message]));
+    const byPath = Object.fromEntries(r.issues.map((i) => [i.path, joined(i.message)]));
     expect(byPath['records[12].count']).toBe('0 이상이어야 해요 / must be >= 0');
     expect(byPath['records[3].bucket']).toMatch(/^시간 구간은 .* \/ bucket must be/);
   });
@@ -44,14 +45,14 @@ describe('claim file: parse', () => {
     const r = parseClaimFile(doc);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.issues).toContainEqual({ path: 'claimant.mobile', message: '꼭 적어야 하는 항목이에요 / required' });
-    expect(r.issues).toContainEqual({ path: 'granularity', message: '다음 중 하나여야 해요: hourly, daily / must be one of: hourly, daily' });
-    expect(r.issues.find((i) => i.path === 'indirectItems[0].justification')?.message).toContain('foreseeable');
+    expect(r.issues).toContainEqual({ path: 'claimant.mobile', message: { ko: '꼭 적어야 하는 항목이에요', en: 'required' } });
+    expect(r.issues).toContainEqual({ path: 'granularity', message: { ko: '다음 중 하나여야 해요: hourly, daily', en: 'must be one of: hourly, daily' } });
+    expect(r.issues.find((i) => i.path === 'indirectItems[0].justification')?.message.en).toContain('foreseeable');
 
     const merchant = JSON.parse(readFileSync(join(EXAMPLES, 'merchant-best-week.claim.json'), 'utf8'));
     merchant.claimant.businessNumber = '123-45-67890';
     const m = parseClaimFile(merchant);
-    expect(!m.ok && m.issues[0]).toEqual({ path: 'claimant.businessNumber', message: expect.stringContaining('사업자등록번호') });
+    expect(!m.ok && m.issues[0]).toEqual({ path: 'claimant.businessNumber', message: { ko: expect.stringContaining('사업자등록번호'), en: expect.any(String) } });
   });
 
   it('checks fields against each other (channels, services, duplicates, evidence, granularity)', () => {
@@ -68,7 +69,7 @@ describe('claim file: parse', () => {
     expect(paths).toEqual(expect.arrayContaining([
       'records[0].channel', 'records[2]', 'claimant.servicesUsed[1]', 'indirectItems[0].evidenceIds[0]', `records[${doc.records.length - 1}].bucket`,
     ]));
-    expect(r.issues.find((i) => i.path.endsWith('.bucket'))!.message).toContain('daily records are never spread over hours');
+    expect(r.issues.find((i) => i.path.endsWith('.bucket'))!.message.en).toContain('daily records are never spread over hours');
   });
 
   it('refuses a window that is not +09:00 or ends before it starts', () => {
@@ -81,7 +82,7 @@ describe('claim file: parse', () => {
 
   it('says clearly when the text is not JSON or not a claim', () => {
     const bad = parseClaimFile('{ "format": ');
-    expect(!bad.ok && bad.issues[0]!.message).toMatch(/^JSON 형식이 아니에요 \/ not valid JSON/);
+    expect(!bad.ok && joined(bad.issues[0]!.message)).toMatch(/^JSON 형식이 아니에요 \/ not valid JSON/);
     const other = parseClaimFile({ format: 'something-else', formatVersion: 1 });
     expect(!other.ok && other.issues[0]!.path).toBe('format');
     expect(parseClaimFile([]).ok).toBe(false);
@@ -96,7 +97,7 @@ describe('claim file: parse', () => {
     doc.formatVersion = CLAIM_FORMAT_VERSION + 1;
     const r = parseClaimFile(doc);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.issues).toEqual([{ path: 'formatVersion', message: expect.stringMatching(/더 새 버전.*update the app/) }]);
+    expect(!r.ok && r.issues.map((i) => ({ ...i, message: joined(i.message) }))).toEqual([{ path: 'formatVersion', message: expect.stringMatching(/더 새 버전.*update the app/) }]);
   });
 
   it('formats paths like records[12].count', () => {

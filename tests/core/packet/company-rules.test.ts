@@ -15,7 +15,7 @@ function example(name: string): Claim {
 }
 
 describe('compareRule: a company figure beside the app’s estimate, the gap in words', () => {
-  const figure = (loss: number, payout: number | null = loss) => ({ computable: true, loss: loss as never, band: { id: 'x', payout: payout as never, label: '' } });
+  const figure = (loss: number, payout: number | null = loss) => ({ computable: true, loss: loss as never, band: { id: 'x', payout: payout as never, label: { ko: '', en: '' } } });
 
   it('says the company amount, our loss and the difference, with particles chosen by es-hangul', () => {
     const c = compareRule(figure(323_000), 1_200_000);

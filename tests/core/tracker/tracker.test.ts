@@ -65,7 +65,7 @@ describe('deadlines from the channel profiles', () => {
     expect(taxi).not.toContain('kakao-2022-smb-documents');
     const smb = claimDeadlines(exampleClaim('cafe-daily'), CHANNEL_PROFILES, day('2022-11-01')).find((d) => d.channel === 'kakao-2022-smb-documents')!;
     expect(smb).toMatchObject({ closes: null, state: 'not-open', warn: false });
-    expect(smb.note).toMatch(/세 번 연장/);
+    expect(smb.note?.ko).toMatch(/세 번 연장/);
   });
 
   it('drops a window that closed before the incident began (a later outage is not Kakao 2022)', () => {

@@ -3,7 +3,7 @@
  * and each kind is one pure function in ./kinds. Nothing here knows a particular outage.
  */
 import type { Claim } from '../../model/claim';
-import { bi } from '../../model/common';
+import { bt, type BilingualText } from '../../model/common';
 import type { CompensationRule, IncidentPack, PackBand } from '../../model/incident-pack';
 import { roundWon, type Won } from '../../model/money';
 import { BUNDLED_PACKS, findBundledPack } from '../../incidents/bundled';
@@ -37,11 +37,11 @@ export interface ChannelRule {
   compute(ctx: RuleContext): RuleResult;
 }
 
-const label = (t: { ko: string; en: string }) => (t.en ? bi(t.ko, t.en) : t.ko);
+const label = (t: { ko: string; en: string }): BilingualText => ({ ko: t.ko, en: t.en });
 
 /** Maps a figure to its band: the first band whose `upTo` it does not exceed (bands are ordered). */
 export function bandFor(figure: Won, bands: readonly PackBand[] | undefined): RuleBand {
-  if (!bands || bands.length === 0) return { id: 'figure', payout: figure, label: bi('산정액 그대로', 'the figure as computed') };
+  if (!bands || bands.length === 0) return { id: 'figure', payout: figure, label: bt('산정액 그대로', 'the figure as computed') };
   const band = bands.find((b) => b.upTo === null || figure <= b.upTo) ?? bands[bands.length - 1]!;
   const payout = band.payout === 'figure' ? figure : band.payout === null ? null : (band.payout as Won);
   return { id: band.id, payout, label: label(band.label) };
@@ -64,7 +64,7 @@ export function evaluateRule(rule: CompensationRule, ctx: RuleContext): RuleResu
   const f = computeKind(rule, { ...ctx, inputs });
   const eligible = eligibleFor(rule, ctx.claim);
   const notes = [...(eligible || !rule.eligibility ? [] : [label(rule.eligibility.note)]), ...f.notes];
-  if (rule.unconfirmed) notes.push(bi('이 기준의 일부 내용은 확인되지 않았어요', 'parts of this rule are unconfirmed'));
+  if (rule.unconfirmed) notes.push(bt('이 기준의 일부 내용은 확인되지 않았어요', 'parts of this rule are unconfirmed'));
   const loss = f.computable && f.figure !== null ? roundWon(f.figure) : null;
   return {
     id: rule.id,

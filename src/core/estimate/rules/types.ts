@@ -1,11 +1,12 @@
 import type { Won } from '../../model/money';
+import type { BilingualText } from '../../model/common';
 
 export interface RuleBand {
   /** e.g. `up-to-300000`, `up-to-500000`, `review`, `full`, `none`, `figure` */
   id: string;
   /** What the channel pays for this band; null when it decides case by case. */
   payout: Won | null;
-  label: string;
+  label: BilingualText;
 }
 
 /** A declared input as the packet shows it: what it is, the value, the evidence asked for. */
@@ -32,13 +33,13 @@ export interface RuleResult {
   band: RuleBand | null;
   /** Kind-specific figures (weeks used and skipped, hours compared, ...). */
   details: Record<string, unknown>;
-  notes: string[];
-  /** The computation in words (Korean / English), one line each. */
-  lines: string[];
+  notes: BilingualText[];
+  /** The computation in words (`{ ko, en }`), one line each. */
+  lines: BilingualText[];
   /** Inputs the claimant declared (or still has to). */
   inputs: RuleInputShown[];
   /** False when the claimant is outside the rule's sub-kinds: the figure is for reference. */
   eligible: boolean;
   /** Beside the app's lost-profit estimate: the difference (estimate - rule) and it in words; null when not computable. */
-  gap?: { ruleFigure: Won; appEstimate: Won; difference: Won; words: string } | null;
+  gap?: { ruleFigure: Won; appEstimate: Won; difference: Won; words: BilingualText } | null;
 }

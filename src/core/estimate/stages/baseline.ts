@@ -1,6 +1,6 @@
 /** Stage "3. Baselines": which baseline the claim is computed against (sections 3.1, 3.2). */
 import type { Parameters } from '../../model/claim';
-import { bi } from '../../model/common';
+import { bt } from '../../model/common';
 import type { Assumption, ClaimEstimate, EstimateWarning } from '../types';
 import type { ReferenceWeeks } from './reference-weeks';
 
@@ -20,7 +20,7 @@ export function chooseBaseline(p: Pick<Parameters, 'baseline'>, weeks: Reference
   else baseline = weeks.k >= 1 ? 'same-slot' : 'none';
   const warnings: EstimateWarning[] = [];
   if (baseline === 'none') {
-    warnings.push({ code: 'no-baseline', message: bi('기준이 될 기록도, 직접 적은 평소 매출도 없어 예상 매출을 0으로 봤어요', 'no reference records and no declared baseline: expected revenue is zero') });
+    warnings.push({ code: 'no-baseline', message: bt('기준이 될 기록도, 직접 적은 평소 매출도 없어 예상 매출을 0으로 봤어요', 'no reference records and no declared baseline: expected revenue is zero') });
   }
   const assumptions: Assumption[] = [];
   if (weeks.windowDates.some((d) => weeks.source[d] === 'suggested') && baseline === 'same-slot') {
@@ -28,7 +28,7 @@ export function chooseBaseline(p: Pick<Parameters, 'baseline'>, weeks: Reference
       id: 'reference-dates',
       label: { ko: '기준일', en: 'reference dates' },
       value: weeks.windowDates.map((d) => `${d}: ${weeks.byDate[d]!.join(', ')}`).join('; '),
-      source: bi('앱이 제안한 날짜예요 (같은 요일, 공휴일·이상일 제외, 12주 이내)', 'suggested by the app (same weekday, no holidays or abnormal dates, within 12 weeks)'),
+      source: bt('앱이 제안한 날짜예요 (같은 요일, 공휴일·이상일 제외, 12주 이내)', 'suggested by the app (same weekday, no holidays or abnormal dates, within 12 weeks)'),
       confirmed: false,
     });
   }

@@ -3,7 +3,7 @@
  * the after-effect's tail buckets (section 5), which the reference-date search must also keep clear of.
  */
 import type { Claim } from '../../model/claim';
-import { bi } from '../../model/common';
+import { bt, readJoined } from '../../model/common';
 import { dateOfEpochDay, epochDayOfEpochHour, hourOfEpochHour, type Granularity, type KstBucket } from '../../time/kst';
 import type { Assumption, EstimateWarning } from '../types';
 import { resolveClaimWindow, windowBucketKeys, type ClaimWindow } from '../window';
@@ -40,7 +40,7 @@ export function claimWindowStage(claim: Pick<Claim, 'incident' | 'claimant' | 'g
   const window = resolveClaimWindow(claim);
   const warnings: EstimateWarning[] = [];
   if (window.allServicesAssumed) {
-    warnings.push({ code: 'services-unspecified', message: bi('의존하는 서비스를 고르지 않아 장애 서비스 전체의 기간을 썼어요', 'no services chosen: the union of every service window is used') });
+    warnings.push({ code: 'services-unspecified', message: bt('의존하는 서비스를 고르지 않아 장애 서비스 전체의 기간을 썼어요', 'no services chosen: the union of every service window is used') });
   }
   const keys = windowBucketKeys(window, granularity);
   const dayOfKey = hourly ? epochDayOfEpochHour : (k: number) => k;
@@ -72,7 +72,7 @@ function serviceWindowAssumptions(window: ClaimWindow): Assumption[] {
     id: `window:${s.id}`,
     label: { ko: `${s.name.ko} 장애 기간`, en: `${s.name.en || s.name.ko} outage window` },
     value: `${s.window.start} – ${s.window.end}`,
-    source: s.userWindow ? bi(`직접 고친 기간 (공개 기간 ${wallTime(s.presetWindow.start)} – ${wallTime(s.presetWindow.end)}) ${s.userWindow.note}`, `edited by you (public window ${wallTime(s.presetWindow.start)} – ${wallTime(s.presetWindow.end)})`) : s.source,
+    source: s.userWindow ? bt(`직접 고친 기간 (공개 기간 ${wallTime(s.presetWindow.start)} – ${wallTime(s.presetWindow.end)}) ${s.userWindow.note}`, `edited by you (public window ${wallTime(s.presetWindow.start)} – ${wallTime(s.presetWindow.end)})`) : readJoined(s.source),
     confirmed: s.userWindow ? true : null,
   }));
 }

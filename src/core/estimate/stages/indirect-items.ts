@@ -3,7 +3,7 @@
  * customers; each item rounded once, I = their sum.
  */
 import type { Claim, IndirectItem } from '../../model/claim';
-import { bi } from '../../model/common';
+import { bt } from '../../model/common';
 import { roundWon, sumWon, type Won } from '../../model/money';
 import { dateOfEpochDay } from '../../time/kst';
 import { MINIMUM_WAGE_SOURCE, minimumWageAssumedNote, minimumWageFor, wageYearOf, type MinimumWage } from '../minimum-wage';
@@ -46,14 +46,14 @@ export function indirectItemsStage(claim: Pick<Claim, 'incident' | 'indirectItem
       case 'extra-labour':
         return {
           ...common, speculative: false, note: null,
-          label: bi('추가 인건비', 'extra labour'),
+          label: bt('추가 인건비', 'extra labour'),
           amount: roundWon(item.hours * item.hourlyWage),
           inputs: { hours: item.hours, hourlyWage: item.hourlyWage },
         };
       case 'claim-prep':
         return {
           ...common, speculative: false,
-          label: bi('청구 준비에 쓴 시간', 'time spent on the claim'),
+          label: bt('청구 준비에 쓴 시간', 'time spent on the claim'),
           amount: roundWon(item.hours * wage.wage),
           inputs: { hours: item.hours, minimumWage: wage.wage, wageYear: wage.tableYear },
           note: wage.assumed ? minimumWageAssumedNote(wage) : null,
@@ -61,10 +61,10 @@ export function indirectItemsStage(claim: Pick<Claim, 'incident' | 'indirectItem
       case 'lost-regulars':
         return {
           ...common, speculative: true,
-          label: bi('잃은 단골손님 (추정)', 'lost regular customers (speculative)'),
+          label: bt('잃은 단골손님 (추정)', 'lost regular customers (speculative)'),
           amount: roundWon(item.customers * item.monthlySpend * input.m * Math.min(3, item.months)),
           inputs: { customers: item.customers, monthlySpend: item.monthlySpend, margin: input.m, months: Math.min(3, item.months) },
-          note: bi('추정이에요: 조정 기관이 인정하지 않을 수 있어요', 'speculative: a mediator may not accept it'),
+          note: bt('추정이에요: 조정 기관이 인정하지 않을 수 있어요', 'speculative: a mediator may not accept it'),
         };
     }
   });
@@ -94,13 +94,13 @@ export function tailReferenceWeeks(buckets: Pick<ClaimBuckets, 'tailKeys' | 'day
 function afterEffect(item: Extract<IndirectItem, { kind: 'after-effect' }>, input: IndirectItemsInput, tail: { byDate: Record<string, string[]>; k: number }) {
   const { buckets, index, m } = input;
   const hasRecords = buckets.tailKeys.some((k) => index.slots.has(k)) || buckets.tailDays.some((d) => index.days.has(d));
-  const label = bi(`복구 후 ${item.tailHours}시간의 후속 영향`, `after-effect over ${item.tailHours} h after restoration`);
+  const label = bt(`복구 후 ${item.tailHours}시간의 후속 영향`, `after-effect over ${item.tailHours} h after restoration`);
   const inputs = { tailHours: item.tailHours, tailStart: buckets.tailKeys.length ? buckets.bucketName(buckets.tailKeys[0]!) : null, margin: m };
   if (!input.revenueComputable) {
-    return { label, amount: roundWon(0), speculative: false, inputs, note: bi('평균 객단가가 없어 계산할 수 없어요', 'not computable without an average ticket') };
+    return { label, amount: roundWon(0), speculative: false, inputs, note: bt('평균 객단가가 없어 계산할 수 없어요', 'not computable without an average ticket') };
   }
   if (!hasRecords) {
-    return { label, amount: roundWon(0), speculative: false, inputs, note: bi('복구 후 기간의 기록이 없어 0원이에요', 'no records after restoration: 0 KRW') };
+    return { label, amount: roundWon(0), speculative: false, inputs, note: bt('복구 후 기간의 기록이 없어 0원이에요', 'no records after restoration: 0 KRW') };
   }
   const sameSlot = input.baseline === 'same-slot';
   const span = input.tailSpan(buckets.tailKeys, tail.byDate, sameSlot ? tail.k : 0);
@@ -108,7 +108,7 @@ function afterEffect(item: Extract<IndirectItem, { kind: 'after-effect' }>, inpu
     label, speculative: false,
     amount: roundWon(Math.max(0, span.E - span.A) * m),
     inputs: { ...inputs, expectedRevenue: span.E, actualRevenue: span.A, referenceDates: Object.entries(tail.byDate).map(([d, r]) => `${d}: ${r.join(' ')}`).join('; ') },
-    note: sameSlot && tail.k < input.requestedK ? bi(`기준일 ${tail.k}개로 계산했어요`, `computed with ${tail.k} reference dates`) : null,
+    note: sameSlot && tail.k < input.requestedK ? bt(`기준일 ${tail.k}개로 계산했어요`, `computed with ${tail.k} reference dates`) : null,
   };
 }
 
@@ -119,7 +119,7 @@ function minimumWageAssumption(wage: MinimumWage): Assumption {
     value: wage.wage,
     source: wage.assumed
       ? minimumWageAssumedNote(wage)
-      : bi(`${wage.year}년 법정 최저임금 (${MINIMUM_WAGE_SOURCE.ko})`, `statutory minimum wage ${wage.year} (${MINIMUM_WAGE_SOURCE.en})`),
+      : bt(`${wage.year}년 법정 최저임금 (${MINIMUM_WAGE_SOURCE.ko})`, `statutory minimum wage ${wage.year} (${MINIMUM_WAGE_SOURCE.en})`),
     // An assumed figure is shown as an assumption to confirm, like a default margin (section 5).
     confirmed: wage.assumed ? false : null,
   };

@@ -1,6 +1,6 @@
 /** Stage "4. Direct loss (통상손해)": LR = max(0, E - A), m = 1 - v - c, LP = LR x m rounded once. */
 import type { Claim } from '../../model/claim';
-import { bi } from '../../model/common';
+import { bt } from '../../model/common';
 import { roundWon, type Won } from '../../model/money';
 import { resolveMargin } from '../margin';
 import type { Assumption, ClaimEstimate } from '../types';
@@ -30,14 +30,14 @@ export function lostProfitStage(claim: Pick<Claim, 'claimant' | 'parameters'>, s
         id: 'margin-v',
         label: { ko: '변동비 비율 v', en: 'variable-cost share v' },
         value: margin.v,
-        source: margin.vIsDefault ? margin.source : bi('직접 입력', 'entered by you'),
+        source: margin.vIsDefault ? margin.source : bt('직접 입력', 'entered by you'),
         confirmed: margin.vConfirmed,
       },
       {
         id: 'margin-c',
         label: { ko: '플랫폼 수수료 비율 c', en: 'platform-commission share c' },
         value: margin.c,
-        source: margin.cIsDefault ? margin.source : bi('직접 입력', 'entered by you'),
+        source: margin.cIsDefault ? margin.source : bt('직접 입력', 'entered by you'),
         confirmed: margin.cConfirmed,
       },
     ],

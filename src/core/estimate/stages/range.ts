@@ -3,7 +3,7 @@
  * reference weeks; with a declared baseline or K = 1, an assumed band of +-pct on E.
  */
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
-import { bi } from '../../model/common';
+import { bt } from '../../model/common';
 import { roundWon } from '../../model/money';
 import { sampleStandardDeviation } from '../estimators';
 import type { Assumption, LostProfitRange } from '../types';
@@ -30,7 +30,7 @@ export interface RangeStage {
 export function rangeStage({ baseline, k, T, E, A, m, alpha, assumedBandPct }: RangeInput): RangeStage {
   const level = Number((1 - alpha).toFixed(10));
   const assumptions: Assumption[] = [
-    { id: 'alpha', label: { ko: '범위 수준', en: 'range level' }, value: level, source: bi('계산 방법 설정에서 고른 값', 'chosen in the method settings'), confirmed: null },
+    { id: 'alpha', label: { ko: '범위 수준', en: 'range level' }, value: level, source: bt('계산 방법 설정에서 고른 값', 'chosen in the method settings'), confirmed: null },
   ];
   if (baseline === 'same-slot' && k >= 2) {
     const s = sampleStandardDeviation(T);
@@ -40,7 +40,7 @@ export function rangeStage({ baseline, k, T, E, A, m, alpha, assumedBandPct }: R
       low: roundWon(Math.max(0, E - h - A) * m),
       high: roundWon(Math.max(0, E + h - A) * m),
       level, alpha, driver: 'reference-weeks',
-      driverLabel: bi(`기준 주 사이의 변동 (s = ${s.toFixed(2)})`, `week-to-week variation of your reference weeks (s = ${s.toFixed(2)})`),
+      driverLabel: bt(`기준 주 사이의 변동 (s = ${s.toFixed(2)})`, `week-to-week variation of your reference weeks (s = ${s.toFixed(2)})`),
       s, q, h, k, bandPct: null,
     };
     return { range, assumptions };
@@ -51,14 +51,14 @@ export function rangeStage({ baseline, k, T, E, A, m, alpha, assumedBandPct }: R
     low: roundWon(Math.max(0, E - h - A) * m),
     high: roundWon(Math.max(0, E + h - A) * m),
     level, alpha, driver: 'assumed',
-    driverLabel: bi(`가정한 범위 ±${Math.round(pct * 100)}%`, `assumed band of +-${Math.round(pct * 100)}%`),
+    driverLabel: bt(`가정한 범위 ±${Math.round(pct * 100)}%`, `assumed band of +-${Math.round(pct * 100)}%`),
     s: null, q: null, h, k, bandPct: pct,
   };
   assumptions.push({
     id: 'assumed-band',
     label: { ko: '가정한 범위', en: 'assumed band' },
     value: pct,
-    source: bi(baseline === 'declared' ? '직접 적은 평소 매출에는 통계 구간이 없어요' : '기준일이 1개뿐이에요', baseline === 'declared' ? 'a declared baseline carries no statistical interval' : 'only one reference date'),
+    source: bt(baseline === 'declared' ? '직접 적은 평소 매출에는 통계 구간이 없어요' : '기준일이 1개뿐이에요', baseline === 'declared' ? 'a declared baseline carries no statistical interval' : 'only one reference date'),
     confirmed: null,
   });
   return { range, assumptions };

@@ -3,7 +3,7 @@
  * explicit where the claim gives them, suggested otherwise, and K, the number of reference weeks.
  */
 import type { Claim } from '../../model/claim';
-import { bi } from '../../model/common';
+import { bt } from '../../model/common';
 import { dateOfEpochDay } from '../../time/kst';
 import { explicitK, MAX_REFERENCE_DATES, ReferenceDatesInputError, referenceDateProblems } from '../explicit-references';
 import type { RecordIndex } from '../record-index';
@@ -42,7 +42,7 @@ export function referenceWeeksStage(
 ): ReferenceWeeksStage {
   const p = claim.parameters;
   const warnings: EstimateWarning[] = [];
-  const warn = (code: string, ko: string, en: string) => warnings.push({ code, message: bi(ko, en) });
+  const warn = (code: string, ko: string, en: string) => warnings.push({ code, message: bt(ko, en) });
   const explicit = override ?? claim.referenceDates.byWindowDate;
   const windowDates = buckets.windowDays.map(dateOfEpochDay);
   const refProblems = referenceDateProblems(explicit, windowDates);
@@ -82,7 +82,7 @@ export function referenceWeeksStage(
   // Week k pairs the k-th reference date of every window date (section 3.1).
   for (const d of windowDates) byDate[d] = byDate[d]!.slice(0, k);
   const assumptions: Assumption[] = [
-    { id: 'k', label: { ko: '기준일 수 K', en: 'reference dates K' }, value: k, source: bi(`요청 ${requestedK}개, 찾은 ${k}개`, `asked ${requestedK}, found ${k}`), confirmed: null },
+    { id: 'k', label: { ko: '기준일 수 K', en: 'reference dates K' }, value: k, source: bt(`요청 ${requestedK}개, 찾은 ${k}개`, `asked ${requestedK}, found ${k}`), confirmed: null },
   ];
   return { weeks: { byDate, source, windowDates, requestedK, k, skipped: suggestion.skipped }, warnings, assumptions };
 }

@@ -2,7 +2,7 @@
  * Stage "1. Units", counts without revenue: with no ticket anywhere the revenue figures are not
  * computable. The estimate says so in words and gives the counts; it never values calls at 0 KRW.
  */
-import { bi } from '../../model/common';
+import { bi, bt } from '../../model/common';
 import { RecordIndex } from '../record-index';
 import type { Assumption, ClaimEstimate, EstimateWarning } from '../types';
 import type { ReferenceSlots } from './reference-slots';
@@ -35,7 +35,7 @@ export function revenueStage(
       id: 'average-ticket-missing',
       label: { ko: '평균 객단가 (한 건 평균 요금)', en: 'average ticket (average fare)' },
       value: bi('없음', 'none'),
-      source: bi('매출 없이 건수만 있어요: 평균 객단가를 적으면 매출과 손실 이익을 계산해요', 'counts only: enter an average ticket and revenue and lost profit are computed'),
+      source: bt('매출 없이 건수만 있어요: 평균 객단가를 적으면 매출과 손실 이익을 계산해요', 'counts only: enter an average ticket and revenue and lost profit are computed'),
       confirmed: false,
     }],
   };
@@ -53,7 +53,7 @@ export function revenueComputability(computable: boolean, expectedCount: number,
   const lost = one(Math.max(0, expectedCount - actualCount));
   return {
     computable: false,
-    message: bi(
+    message: bt(
       `기록에 매출 없이 건수만 있고 평균 객단가(한 건 평균 요금)도 없어 매출과 손실 이익을 계산할 수 없어요. 예상 ${one(expectedCount)}건, 실제 ${one(actualCount)}건, 놓친 건수 ${lost}건이에요. 평균 객단가를 적어 주세요`,
       `revenue and lost profit are not computable: the records carry counts only and no average ticket (average fare) is known. Expected ${one(expectedCount)}, actual ${one(actualCount)}, lost ${lost}. Please enter an average ticket`,
     ),

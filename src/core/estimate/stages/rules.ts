@@ -4,7 +4,7 @@
  * or mediation (incident-packs.md).
  */
 import type { Claim } from '../../model/claim';
-import { bi } from '../../model/common';
+import { bt } from '../../model/common';
 import type { IncidentPack } from '../../model/incident-pack';
 import { formatWon, type Won } from '../../model/money';
 import type { RecordIndex, Tickets } from '../record-index';
@@ -24,16 +24,16 @@ export function ruleFiguresStage(
   return rules;
 }
 
-/** The gap between a rule's figure and the app's lost-profit estimate, in words (Korean / English). */
+/** The gap between a rule's figure and the app's lost-profit estimate, in words (`{ ko, en }`). */
 export function ruleGap(ruleFigure: Won | null, lostProfit: Won): RuleResult['gap'] {
   if (ruleFigure === null) return null;
   const difference = (lostProfit - ruleFigure) as Won;
   const fmt = (n: number) => formatWon(Math.abs(Math.round(n)));
   const words =
     difference > 0
-      ? bi(`회사 기준 금액 ${fmt(ruleFigure)}은 앱이 계산한 잃은 이익 ${fmt(lostProfit)}보다 ${fmt(difference)} 적어요. 이 차이를 온라인피해365센터나 분쟁조정에 청구할 수 있어요`, `the company's figure ${fmt(ruleFigure)} is ${fmt(difference)} below the app's lost-profit estimate ${fmt(lostProfit)}; the difference can be taken to the 365 Center or mediation`)
+      ? bt(`회사 기준 금액 ${fmt(ruleFigure)}은 앱이 계산한 잃은 이익 ${fmt(lostProfit)}보다 ${fmt(difference)} 적어요. 이 차이를 온라인피해365센터나 분쟁조정에 청구할 수 있어요`, `the company's figure ${fmt(ruleFigure)} is ${fmt(difference)} below the app's lost-profit estimate ${fmt(lostProfit)}; the difference can be taken to the 365 Center or mediation`)
       : difference < 0
-        ? bi(`회사 기준 금액 ${fmt(ruleFigure)}이 앱이 계산한 잃은 이익 ${fmt(lostProfit)}보다 ${fmt(difference)} 많아요`, `the company's figure ${fmt(ruleFigure)} is ${fmt(difference)} above the app's lost-profit estimate ${fmt(lostProfit)}`)
-        : bi(`회사 기준 금액과 앱이 계산한 잃은 이익이 ${fmt(lostProfit)}으로 같아요`, `the company's figure equals the app's lost-profit estimate, ${fmt(lostProfit)}`);
+        ? bt(`회사 기준 금액 ${fmt(ruleFigure)}이 앱이 계산한 잃은 이익 ${fmt(lostProfit)}보다 ${fmt(difference)} 많아요`, `the company's figure ${fmt(ruleFigure)} is ${fmt(difference)} above the app's lost-profit estimate ${fmt(lostProfit)}`)
+        : bt(`회사 기준 금액과 앱이 계산한 잃은 이익이 ${fmt(lostProfit)}으로 같아요`, `the company's figure equals the app's lost-profit estimate, ${fmt(lostProfit)}`);
   return { ruleFigure, appEstimate: lostProfit, difference, words };
 }

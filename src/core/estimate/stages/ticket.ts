@@ -2,7 +2,7 @@
  * Stage "1. Units", the average ticket: total revenue / total count over the reference buckets that carry
  * both, else the ticket the user declared. Records without revenue are valued at it.
  */
-import { bi } from '../../model/common';
+import { bt } from '../../model/common';
 import { roundWon } from '../../model/money';
 import { RecordIndex } from '../record-index';
 import type { Assumption, ClaimEstimate } from '../types';
@@ -42,8 +42,8 @@ export function averageTicketStage(keys: readonly number[], index: Pick<RecordIn
       label: { ko: '매출이 빈 기록의 평균 객단가', en: 'average ticket for records without revenue' },
       value: roundWon(ticket),
       source: averageTicket.source === 'reference'
-        ? bi('기준 구간의 매출 합 ÷ 건수', 'reference revenue / count')
-        : bi('직접 적은 객단가', 'the ticket you declared'),
+        ? bt('기준 구간의 매출 합 ÷ 건수', 'reference revenue / count')
+        : bt('직접 적은 객단가', 'the ticket you declared'),
       confirmed: averageTicket.source === 'declared',
     });
   }

@@ -2,7 +2,7 @@
  * Stage "3.1 same-day trend factor" (off by default): f = actual / expected revenue over the hours of the
  * first window day before the window, clamped to [0.5, 2]; expected values are multiplied by f.
  */
-import { bi } from '../../model/common';
+import { bt } from '../../model/common';
 import { firstEpochHourOfDay, hourOfEpochHour } from '../../time/kst';
 import type { Assumption, ClaimEstimate, EstimateWarning } from '../types';
 import type { Baseline } from './baseline';
@@ -29,7 +29,7 @@ export function trendStage(
   const trend: ClaimEstimate['trend'] = { enabled, applied: false, factor: 1, rawFactor: null, hours: [], actualBefore: 0, expectedBefore: 0 };
   const warnings: EstimateWarning[] = [];
   if (!enabled) return { trend, warnings, assumptions: [] };
-  const warn = (code: string, ko: string, en: string) => warnings.push({ code, message: bi(ko, en) });
+  const warn = (code: string, ko: string, en: string) => warnings.push({ code, message: bt(ko, en) });
   if (!buckets.hourly) warn('trend-needs-hourly', '추세 보정은 시간 단위 기록에서만 써요', 'the trend factor needs hourly records');
   else if (baseline !== 'same-slot') warn('trend-needs-references', '추세 보정은 기준일 기록이 있어야 해요', 'the trend factor needs reference records');
   else if (buckets.keys.length > 0) {
@@ -53,7 +53,7 @@ export function trendStage(
     id: 'trend-factor',
     label: { ko: '당일 추세 보정', en: 'same-day trend factor' },
     value: trend.factor,
-    source: bi(`장애 전 ${trend.hours.length}시간의 실제÷예상, 0.5~2배로 제한`, `actual / expected over the ${trend.hours.length} hours before the window, kept between 0.5 and 2`),
+    source: bt(`장애 전 ${trend.hours.length}시간의 실제÷예상, 0.5~2배로 제한`, `actual / expected over the ${trend.hours.length} hours before the window, kept between 0.5 and 2`),
     confirmed: null,
   }];
   return { trend, warnings, assumptions };

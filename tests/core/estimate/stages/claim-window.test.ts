@@ -22,7 +22,7 @@ describe('stage 2: the claim window', () => {
     // The tail's day is already a window day, so it is not a tail day of its own.
     expect(buckets.tailDays).toEqual([]);
     expect(assumptions[0]!.confirmed).toBe(true);
-    expect(assumptions[0]!.source).toContain('직접 고친 기간 (공개 기간 2022-10-15 ');
+    expect(assumptions[0]!.source.ko).toContain('직접 고친 기간 (공개 기간 2022-10-15 ');
   });
 
   it('warns when the claimant chose no services', () => {

@@ -101,7 +101,7 @@ describe('stage 1: revenue not computable', () => {
     const s = upToReferences(c);
     const r = revenueStage(false, s.buckets.keys, s.index, null, { expected: 3.25, actual: 2 });
     expect(r.revenue.computable).toBe(false);
-    expect(r.revenue.message).toContain('예상 3.3건, 실제 2.0건, 놓친 건수 1.3건');
+    expect(r.revenue.message?.ko).toContain('예상 3.3건, 실제 2.0건, 놓친 건수 1.3건');
     expect(r.warnings.map((w) => w.code)).toEqual(['revenue-not-computable']);
     expect(r.assumptions.map((a) => a.id)).toEqual(['average-ticket-missing']);
     expect(revenueStage(true, s.buckets.keys, s.index, null, { expected: 0, actual: 0 })).toEqual({ revenue: revenueComputability(true, 0, 0), warnings: [], assumptions: [] });

@@ -49,7 +49,7 @@ describe('stages 4 and 5: items', () => {
       buckets: s.buckets, index: s.index, referenceDates: s.refs.weeks.byDate, baseline: 'same-slot', requestedK: 4, m: 0.5,
       revenueComputable: false, tailSpan: () => { throw new Error('not called'); },
     });
-    expect(notComputable.indirectItems[0]).toMatchObject({ amount: 0, note: expect.stringContaining('평균 객단가가 없어') });
+    expect(notComputable.indirectItems[0]).toMatchObject({ amount: 0, note: { ko: expect.stringContaining('평균 객단가가 없어'), en: expect.any(String) } });
   });
 });
 
@@ -65,13 +65,13 @@ describe('stage 3.3: channel rules beside the estimate', () => {
 
   it('words the gap in both directions, and none without a figure', () => {
     expect(ruleGap(null, 5 as Won)).toBeNull();
-    expect(ruleGap(100 as Won, 50 as Won)!.words).toContain('많아요');
+    expect(ruleGap(100 as Won, 50 as Won)!.words.ko).toContain('많아요');
     expect(ruleGap(100 as Won, 100 as Won)!.difference).toBe(0);
   });
 });
 
 describe('assumptions collected from the stages', () => {
-  const a = (id: string): Assumption => ({ id, label: { ko: id, en: id }, value: 0, source: '', confirmed: null });
+  const a = (id: string): Assumption => ({ id, label: { ko: id, en: id }, value: 0, source: { ko: '', en: '' }, confirmed: null });
   it('puts them in packet order whatever order the stages come in; ties keep the stage order', () => {
     const out = collectAssumptions([a('reference-dates')], [a('window:b'), a('window:a')], [a('alpha'), a('assumed-band')], [a('margin-v'), a('margin-c')], [estimatorAssumption('median')], [a('k')]);
     expect(out.map((x) => x.id)).toEqual(['margin-v', 'margin-c', 'estimator', 'k', 'alpha', 'assumed-band', 'window:b', 'window:a', 'reference-dates']);

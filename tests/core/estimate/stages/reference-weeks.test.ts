@@ -36,7 +36,7 @@ describe('stage 3.1: reference weeks', () => {
     expect(weeks.k).toBe(2);
     expect(weeks.source['2022-10-15']).toBe('claim');
     expect(warnings.map((w) => w.code)).toEqual(['reference-without-records']);
-    expect(warnings[0]!.message).toContain('2021-01-02');
+    expect(warnings[0]!.message.ko).toContain('2021-01-02');
   });
 
   it('refuses explicit lists of different lengths with an input error', () => {

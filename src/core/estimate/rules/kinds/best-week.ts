@@ -1,4 +1,4 @@
-import { bi } from '../../../model/common';
+import { bt, type BilingualText } from '../../../model/common';
 import { roundWon, type Won } from '../../../model/money';
 import type { ruleParamsByKind } from '../../../model/incident-pack';
 import { addDays, epochDayOf } from '../../../time/kst';
@@ -44,13 +44,13 @@ export function bestWeek(p: Params, { index, averageTicket }: KindContext): Kind
     if (w.missingDays.length === 0) used.push({ start: w.start, end: w.end, sales: roundWon(w.sales) });
     else skipped.push({ start: w.start, end: w.end, missingDays: w.missingDays });
   }
-  const notes: string[] = [];
+  const notes: BilingualText[] = [];
   if (outage.missingDays.length > 0) {
-    notes.push(bi(`장애 주에 기록 없는 날은 매출 0으로 봤어요: ${outage.missingDays.join(', ')}`, `days of the outage week without records count as zero sales: ${outage.missingDays.join(', ')}`));
+    notes.push(bt(`장애 주에 기록 없는 날은 매출 0으로 봤어요: ${outage.missingDays.join(', ')}`, `days of the outage week without records count as zero sales: ${outage.missingDays.join(', ')}`));
   }
   const outageWeek = { start: outage.start, end: outage.end, sales: roundWon(outage.sales), missingDays: outage.missingDays };
   if (used.length === 0) {
-    notes.push(bi('모든 날에 기록이 있는 비교 주가 없어요', 'no comparison week has records on every day'));
+    notes.push(bt('모든 날에 기록이 있는 비교 주가 없어요', 'no comparison week has records on every day'));
     return notComputable({ outageWeek, weeksUsed: used, weeksSkipped: skipped }, notes);
   }
   const best = used.reduce((a, b) => (b.sales > a.sales ? b : a));
@@ -62,9 +62,9 @@ export function bestWeek(p: Params, { index, averageTicket }: KindContext): Kind
     details: { outageWeek, bestWeek: best, weeksUsed: used, weeksSkipped: skipped, period: { from: p.periodFrom, to: p.periodTo } },
     notes,
     lines: [
-      bi(`장애 주 ${outage.start} ~ ${outage.end} 매출 ${won(outageWeek.sales)}`, `outage week ${outage.start} to ${outage.end}: ${won(outageWeek.sales)}`),
-      bi(`비교 기간 ${p.periodFrom} ~ ${p.periodTo}의 가장 높은 주 ${best.start} ~ ${best.end} 매출 ${won(best.sales)}`, `best week of ${p.periodFrom} to ${p.periodTo}: ${best.start} to ${best.end}, ${won(best.sales)}`),
-      bi(`비교한 주 ${used.length}개, 기록이 빠져 제외한 주 ${skipped.length}개`, `${used.length} weeks compared, ${skipped.length} skipped for missing days`),
+      bt(`장애 주 ${outage.start} ~ ${outage.end} 매출 ${won(outageWeek.sales)}`, `outage week ${outage.start} to ${outage.end}: ${won(outageWeek.sales)}`),
+      bt(`비교 기간 ${p.periodFrom} ~ ${p.periodTo}의 가장 높은 주 ${best.start} ~ ${best.end} 매출 ${won(best.sales)}`, `best week of ${p.periodFrom} to ${p.periodTo}: ${best.start} to ${best.end}, ${won(best.sales)}`),
+      bt(`비교한 주 ${used.length}개, 기록이 빠져 제외한 주 ${skipped.length}개`, `${used.length} weeks compared, ${skipped.length} skipped for missing days`),
     ],
   };
 }

@@ -1,4 +1,5 @@
 import { formatWon } from '../../../model/money';
+import type { BilingualText } from '../../../model/common';
 import type { Claim } from '../../../model/claim';
 import type { ClaimWindow } from '../../window';
 import type { RecordIndex, Tickets } from '../../record-index';
@@ -22,12 +23,12 @@ export interface KindFigure {
   computable: boolean;
   figure: number | null;
   details: Record<string, unknown>;
-  notes: string[];
-  /** The computation in words, one line each (Korean / English), for the packet. */
-  lines: string[];
+  notes: BilingualText[];
+  /** The computation in words, one line each (`{ ko, en }`), for the packet. */
+  lines: BilingualText[];
 }
 
-export const notComputable = (details: Record<string, unknown>, notes: string[], lines: string[] = []): KindFigure => ({
+export const notComputable = (details: Record<string, unknown>, notes: BilingualText[], lines: BilingualText[] = []): KindFigure => ({
   computable: false, figure: null, details, notes, lines,
 });
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { bi } from '../../../model/common';
+import { bt } from '../../../model/common';
 import type { ruleParamsByKind } from '../../../model/incident-pack';
 import { notComputable, numberInput, won, type KindContext, type KindFigure } from './context';
 
@@ -12,12 +12,12 @@ type Params = z.infer<(typeof ruleParamsByKind)['failed-orders']>;
  */
 export function failedOrders(p: Params, ctx: KindContext): KindFigure {
   const value = numberInput(ctx, p.valueInput);
-  if (value === undefined) return notComputable({}, [bi('취소된 주문 금액을 입력해 주세요', 'declare the value of the cancelled orders')]);
+  if (value === undefined) return notComputable({}, [bt('취소된 주문 금액을 입력해 주세요', 'declare the value of the cancelled orders')]);
   return {
     computable: true,
     figure: value * p.share,
     details: { window: { start: p.windowStart, end: p.windowEnd }, cancelledValue: value, share: p.share },
     notes: [],
-    lines: [bi(`${p.windowStart} ~ ${p.windowEnd} 취소된 주문 ${won(value)}의 ${p.share * 100}%`, `${p.share * 100}% of ${won(value)} of orders cancelled ${p.windowStart} to ${p.windowEnd}`)],
+    lines: [bt(`${p.windowStart} ~ ${p.windowEnd} 취소된 주문 ${won(value)}의 ${p.share * 100}%`, `${p.share * 100}% of ${won(value)} of orders cancelled ${p.windowStart} to ${p.windowEnd}`)],
   };
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { bi } from '../../../model/common';
+import { bt, type BilingualText } from '../../../model/common';
 import type { ruleParamsByKind } from '../../../model/incident-pack';
 import { notComputable, numberInput, won, type KindContext, type KindFigure } from './context';
 
@@ -12,29 +12,29 @@ type Params = z.infer<(typeof ruleParamsByKind)['fee-for-duration']>;
  */
 export function feeForDuration(p: Params, ctx: KindContext): KindFigure {
   const fee = numberInput(ctx, p.feeInput);
-  if (fee === undefined) return notComputable({}, [bi('월 요금을 입력해 주세요', 'declare the monthly fee')]);
+  if (fee === undefined) return notComputable({}, [bt('월 요금을 입력해 주세요', 'declare the monthly fee')]);
   const hourly = fee / (p.daysPerMonth * 24);
   let figure: number;
-  let line: string;
+  let line: BilingualText;
   let outageMinutes: number | undefined;
   switch (p.basis) {
     case 'outage-multiple': {
       outageMinutes = p.outageMinutes ?? ctx.window.intervals.reduce((s, w) => s + (w.endMs - w.startMs) / 60_000, 0);
       figure = hourly * p.amount * (outageMinutes / 60);
-      line = bi(`장애 시간 ${Math.round(outageMinutes)}분의 ${p.amount}배 요금`, `${p.amount} x the fee of the ${Math.round(outageMinutes)}-minute outage`);
+      line = bt(`장애 시간 ${Math.round(outageMinutes)}분의 ${p.amount}배 요금`, `${p.amount} x the fee of the ${Math.round(outageMinutes)}-minute outage`);
       break;
     }
     case 'hours':
       figure = hourly * p.amount;
-      line = bi(`${p.amount}시간분 요금`, `the fee of ${p.amount} hours`);
+      line = bt(`${p.amount}시간분 요금`, `the fee of ${p.amount} hours`);
       break;
     case 'days':
       figure = (fee / p.daysPerMonth) * p.amount;
-      line = bi(`${p.amount}일분 요금`, `the fee of ${p.amount} days`);
+      line = bt(`${p.amount}일분 요금`, `the fee of ${p.amount} days`);
       break;
     case 'months':
       figure = fee * p.amount;
-      line = bi(`${p.amount}개월분 요금`, `the fee of ${p.amount} months`);
+      line = bt(`${p.amount}개월분 요금`, `the fee of ${p.amount} months`);
       break;
   }
   return {
@@ -42,6 +42,6 @@ export function feeForDuration(p: Params, ctx: KindContext): KindFigure {
     figure,
     details: { monthlyFee: fee, basis: p.basis, amount: p.amount, daysPerMonth: p.daysPerMonth, ...(outageMinutes !== undefined ? { outageMinutes } : {}) },
     notes: [],
-    lines: [bi(`월 요금 ${won(fee)} (한 달 ${p.daysPerMonth}일로 나눠요)`, `monthly fee ${won(fee)} (a month counted as ${p.daysPerMonth} days)`), line],
+    lines: [bt(`월 요금 ${won(fee)} (한 달 ${p.daysPerMonth}일로 나눠요)`, `monthly fee ${won(fee)} (a month counted as ${p.daysPerMonth} days)`), line],
   };
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { bi } from '../../../model/common';
+import { bt } from '../../../model/common';
 import type { ruleParamsByKind } from '../../../model/incident-pack';
 import { datesInput, notComputable, won, type KindContext, type KindFigure } from './context';
 
@@ -13,14 +13,14 @@ type Params = z.infer<(typeof ruleParamsByKind)['fixed-amount']>;
 export function fixedAmount(p: Params, ctx: KindContext): KindFigure {
   if (!p.perDate?.length) {
     const amount = Math.min(p.amount ?? 0, p.cap ?? Number.POSITIVE_INFINITY);
-    return { computable: true, figure: amount, details: { amount }, notes: [], lines: [bi(`대상자 한 명(곳)에 ${won(amount)}`, `${won(amount)} per eligible claimant`)] };
+    return { computable: true, figure: amount, details: { amount }, notes: [], lines: [bt(`대상자 한 명(곳)에 ${won(amount)}`, `${won(amount)} per eligible claimant`)] };
   }
   const declared = datesInput(ctx, p.datesInput ?? '');
-  if (!declared) return notComputable({}, [bi('피해를 입은 날짜를 골라 주세요', 'declare the dates you were hit')]);
+  if (!declared) return notComputable({}, [bt('피해를 입은 날짜를 골라 주세요', 'declare the dates you were hit')]);
   const byDate = new Map(p.perDate.map((d) => [d.date, d.amount]));
   const hit = [...new Set(declared)].filter((d) => byDate.has(d)).sort();
   const unknown = declared.filter((d) => !byDate.has(d));
-  const notes = unknown.length > 0 ? [bi(`보상 대상이 아닌 날짜는 뺐어요: ${unknown.join(', ')}`, `dates the rule does not cover were left out: ${unknown.join(', ')}`)] : [];
+  const notes = unknown.length > 0 ? [bt(`보상 대상이 아닌 날짜는 뺐어요: ${unknown.join(', ')}`, `dates the rule does not cover were left out: ${unknown.join(', ')}`)] : [];
   const all = hit.length === byDate.size && p.allDatesAmount !== undefined;
   let figure = all ? p.allDatesAmount! : hit.reduce((s, d) => s + byDate.get(d)!, 0);
   if (p.cap !== undefined) figure = Math.min(figure, p.cap);
@@ -30,8 +30,8 @@ export function fixedAmount(p: Params, ctx: KindContext): KindFigure {
     details: { dates: hit.map((d) => ({ date: d, amount: byDate.get(d)! })), allDates: all },
     notes,
     lines: [
-      ...hit.map((d) => bi(`${d}: ${won(byDate.get(d)!)}`, `${d}: ${won(byDate.get(d)!)}`)),
-      ...(all ? [bi(`모든 날짜 합산 금액 ${won(p.allDatesAmount!)}`, `the amount for all dates together: ${won(p.allDatesAmount!)}`)] : []),
+      ...hit.map((d) => bt(`${d}: ${won(byDate.get(d)!)}`, `${d}: ${won(byDate.get(d)!)}`)),
+      ...(all ? [bt(`모든 날짜 합산 금액 ${won(p.allDatesAmount!)}`, `the amount for all dates together: ${won(p.allDatesAmount!)}`)] : []),
     ],
   };
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { bi } from '../../../model/common';
+import { bt } from '../../../model/common';
 import { roundWon } from '../../../model/money';
 import type { ruleParamsByKind } from '../../../model/incident-pack';
 import { enumerateHours, epochDayOfEpochHour, hourOfEpochHour, parseInstant, wallTimeKst } from '../../../time/kst';
@@ -13,7 +13,7 @@ type Params = z.infer<(typeof ruleParamsByKind)['window-vs-earlier']>;
  * one week earlier, share 1): (earnings N weeks earlier - earnings in the window) x share, at least 0.
  */
 export function windowVsEarlier(p: Params, { index, averageTicket }: KindContext): KindFigure {
-  if (index.granularity !== 'hourly') return notComputable({}, [bi('이 기준은 시간 단위 기록이 필요해요', 'this rule needs hourly records')]);
+  if (index.granularity !== 'hourly') return notComputable({}, [bt('이 기준은 시간 단위 기록이 필요해요', 'this rule needs hourly records')]);
   const hours = enumerateHours(parseInstant(p.windowStart), parseInstant(p.windowEnd));
   const shift = p.weeksEarlier * 7 * 24;
   let during = 0;
@@ -35,19 +35,19 @@ export function windowVsEarlier(p: Params, { index, averageTicket }: KindContext
   };
   if (missingDates.size > 0) {
     const list = [...missingDates].sort().join(', ');
-    return notComputable(details, [bi(`기록이 없는 날이 있어요: ${list}`, `no records on: ${list}`)]);
+    return notComputable(details, [bt(`기록이 없는 날이 있어요: ${list}`, `no records on: ${list}`)]);
   }
   const figure = Math.max(0, before - during) * p.share;
-  const weeks = p.weeksEarlier === 1 ? bi('한 주 전', 'one week earlier') : bi(`${p.weeksEarlier}주 전`, `${p.weeksEarlier} weeks earlier`);
+  const weeks = p.weeksEarlier === 1 ? bt('한 주 전', 'one week earlier') : bt(`${p.weeksEarlier}주 전`, `${p.weeksEarlier} weeks earlier`);
   return {
     computable: true,
     figure,
     details,
     notes: [],
     lines: [
-      bi(`장애 구간 ${wallTimeKst(p.windowStart)} ~ ${wallTimeKst(p.windowEnd)} (${hours.length}시간) 수입 ${won(during)}`, `window ${wallTimeKst(p.windowStart)} to ${wallTimeKst(p.windowEnd)} (${hours.length} h): ${won(during)}`),
-      `${weeks}: ${wallTimeKst(comparisonWindow.start)} ~ ${wallTimeKst(comparisonWindow.end)} ${won(before)}`,
-      p.share === 1 ? bi('차액을 이익률 없이 전액으로 봐요', 'the difference in full, no margin applied') : bi(`차액의 ${p.share * 100}%`, `${p.share * 100}% of the difference`),
+      bt(`장애 구간 ${wallTimeKst(p.windowStart)} ~ ${wallTimeKst(p.windowEnd)} (${hours.length}시간) 수입 ${won(during)}`, `window ${wallTimeKst(p.windowStart)} to ${wallTimeKst(p.windowEnd)} (${hours.length} h): ${won(during)}`),
+      bt(`${weeks.ko}: ${wallTimeKst(comparisonWindow.start)} ~ ${wallTimeKst(comparisonWindow.end)} ${won(before)}`, `${weeks.en}: ${wallTimeKst(comparisonWindow.start)} ~ ${wallTimeKst(comparisonWindow.end)} ${won(before)}`),
+      p.share === 1 ? bt('차액을 이익률 없이 전액으로 봐요', 'the difference in full, no margin applied') : bt(`차액의 ${p.share * 100}%`, `${p.share * 100}% of the difference`),
     ],
   };
 }
