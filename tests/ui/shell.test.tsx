@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { DBCore } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +9,9 @@ import { setBridgeForTests } from '../../src/bridge';
 import { createClaim, getSetting, listClaims, OutageDeskDB, setSetting } from '../../src/db';
 import { App } from '../../src/ui/App';
 import { createI18n } from '../../src/ui/i18n';
+
+// Under a loaded machine a page and its live queries take more than the default second to settle.
+configure({ asyncUtilTimeout: 8000 });
 
 let db: OutageDeskDB;
 let n = 0;
@@ -167,7 +170,7 @@ describe('the shell', () => {
     await go('#/settings');
     expect(await screen.findByRole('heading', { level: 1, name: '설정' })).toBeTruthy();
     expect((await screen.findByTestId('app-version')).textContent).toContain('9.9.9');
-    expect(screen.getByTestId('persistence').textContent).toBe('이 환경에서는 확인할 수 없어요.');
+    await waitFor(() => expect(screen.getByTestId('persistence').textContent).toBe('이 환경에서는 확인할 수 없어요.'));
   });
 });
 
