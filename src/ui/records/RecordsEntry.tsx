@@ -11,6 +11,7 @@ import type { CellError, GridCellInput } from './EntryGrid';
 import { applyCellValue, checkRange, defaultRange, gridLayout, parseCellText } from './model';
 import type { DateRange, EditProblem, EntrySetup, Measure } from './model';
 import { channelRecordsInRange, saveEnteredRecords } from '../../db';
+import { DateField } from '../components/DateField';
 
 type ProvenanceChoice = 'reconstructed' | 'logged';
 
@@ -225,11 +226,11 @@ export function RecordsEntry({ claimId, setup, now = Date.now }: { claimId: stri
           <legend>{t('records.entry.rangeLegend')}</legend>
           <label>
             {t('records.entry.from')}
-            <input type="date" value={draftRange.from} aria-invalid={rangeProblem ? true : undefined} onChange={(e) => applyRange({ ...draftRange, from: e.target.value })} />
+            <DateField fieldName={t('records.entry.from')} value={draftRange.from} aria-invalid={rangeProblem ? true : undefined} onChange={(v) => applyRange({ ...draftRange, from: v })} />
           </label>
           <label>
             {t('records.entry.to')}
-            <input type="date" value={draftRange.to} aria-invalid={rangeProblem ? true : undefined} onChange={(e) => applyRange({ ...draftRange, to: e.target.value })} />
+            <DateField fieldName={t('records.entry.to')} value={draftRange.to} aria-invalid={rangeProblem ? true : undefined} onChange={(v) => applyRange({ ...draftRange, to: v })} />
           </label>
           <button type="button" className="button button-quiet" onClick={() => applyRange(initialRange)}>
             {t('records.entry.resetRange')}
