@@ -69,14 +69,21 @@ export function PackAuthor({ onClose }: { onClose: () => void }) {
     }
   }
 
-  const text = (label: string, value: string, onChange: (v: string) => void, type = 'text') => (
-    <label className="stacked">
-      <span>{label}</span>
-      {type === 'datetime-local' ? <DateTimeField fieldName={label} value={value} onChange={onChange} />
-        : type === 'date' ? <DateField fieldName={label} value={value} onChange={onChange} />
-        : <input type={type} value={value} onChange={(e) => onChange(e.target.value)} />}
-    </label>
-  );
+  const text = (label: string, value: string, onChange: (v: string) => void, type = 'text') =>
+    type === 'date' || type === 'datetime-local' ? (
+      // Not wrapped in the label: a date field's inline error must not become part of the field's name.
+      <div className="stacked">
+        <span>{label}</span>
+        {type === 'date'
+          ? <DateField aria-label={label} value={value} onChange={onChange} />
+          : <DateTimeField aria-label={label} value={value} onChange={onChange} />}
+      </div>
+    ) : (
+      <label className="stacked">
+        <span>{label}</span>
+        <input type={type} value={value} onChange={(e) => onChange(e.target.value)} />
+      </label>
+    );
 
   return (
     <form className="pack-author" onSubmit={(e) => void exportFile(e)} noValidate aria-labelledby="pack-author-title">

@@ -32,16 +32,17 @@ export function BackdateControl({ on, onToggle, value, onChange, error }: Props)
       </label>
       <p id={`${id}-hint`} className="muted">{t('backdate.hint')}</p>
       {on && (
-        <label className="quick-fare">
-          {t('backdate.when')}
+        <div className="quick-fare">
+          <label htmlFor={`${id}-when`}>{t('backdate.when')}</label>
           <DateTimeField
+            id={`${id}-when`}
             fieldName={t('backdate.when')}
             value={value}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${id}-error` : undefined}
             onChange={onChange}
           />
-        </label>
+        </div>
       )}
       {on && error && <p id={`${id}-error`} className="field-error">{error}</p>}
     </div>

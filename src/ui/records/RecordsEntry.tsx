@@ -224,14 +224,14 @@ export function RecordsEntry({ claimId, setup, now = Date.now }: { claimId: stri
       <div className="entry-options">
         <fieldset className="range-picker">
           <legend>{t('records.entry.rangeLegend')}</legend>
-          <label>
-            {t('records.entry.from')}
-            <DateField fieldName={t('records.entry.from')} value={draftRange.from} aria-invalid={rangeProblem ? true : undefined} onChange={(v) => applyRange({ ...draftRange, from: v })} />
-          </label>
-          <label>
-            {t('records.entry.to')}
-            <DateField fieldName={t('records.entry.to')} value={draftRange.to} aria-invalid={rangeProblem ? true : undefined} onChange={(v) => applyRange({ ...draftRange, to: v })} />
-          </label>
+          <span className="range-field">
+            <label htmlFor={`${ids}-range-from`}>{t('records.entry.from')}</label>{' '}
+            <DateField id={`${ids}-range-from`} fieldName={t('records.entry.from')} value={draftRange.from} aria-invalid={rangeProblem ? true : undefined} onChange={(v) => applyRange({ ...draftRange, from: v })} />
+          </span>
+          <span className="range-field">
+            <label htmlFor={`${ids}-range-to`}>{t('records.entry.to')}</label>{' '}
+            <DateField id={`${ids}-range-to`} fieldName={t('records.entry.to')} value={draftRange.to} aria-invalid={rangeProblem ? true : undefined} onChange={(v) => applyRange({ ...draftRange, to: v })} />
+          </span>
           <button type="button" className="button button-quiet" onClick={() => applyRange(initialRange)}>
             {t('records.entry.resetRange')}
           </button>
