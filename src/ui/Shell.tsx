@@ -8,6 +8,7 @@ import type { RouteId } from './routes';
 import ClaimantPage from './pages/ClaimantPage';
 import NotFoundPage from './pages/NotFoundPage';
 import { DeadlineWarning } from './tracker/DeadlineWarning';
+import { NoticeOutlet } from './notices';
 
 // The first page renders at once; the others load when first opened, so heavy steps (charts, PDF)
 // never slow down the start.
@@ -93,6 +94,7 @@ export function Shell() {
           </ol>
         </nav>
         <main id="main" tabIndex={-1} className="page">
+          <NoticeOutlet />
           <DeadlineWarning />
           <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
             <Page />

@@ -104,6 +104,14 @@ describe('the estimate screen', () => {
     expect(within(checklist).getByRole('link', { name: '증빙에 캡처 올리기' }).getAttribute('href')).toBe('#/evidence');
     expect(within(checklist).getByRole('link', { name: '신고인 정보에 계좌 적기' }).getAttribute('href')).toBe('#/claimant?step=who');
     expect(within(checklist).queryByRole('link', { name: '이익률 확인하기' })).toBeNull();
+    // Assumptions read in words, as in the packet: the estimator by name, each service window in KST dates and times.
+    const assumptions = screen.getByRole('heading', { name: '가정과 출처' }).parentElement!;
+    const valueOf = (row: HTMLElement) => row.closest('tr')!.querySelectorAll('td')[0]!.textContent;
+    expect(valueOf(within(assumptions).getByRole('rowheader', { name: '기준값 계산 방법' }))).toBe('평균');
+    const windows = within(assumptions).getAllByRole('rowheader', { name: /장애 기간$/ });
+    expect(windows.length).toBeGreaterThan(0);
+    for (const w of windows) expect(valueOf(w)).toMatch(/^2022년 10월 15일 토 \d{2}:\d{2} – 2022년 10월 \d{2}일 [일월화수목금토] \d{2}:\d{2}$/);
+    expect(assumptions.textContent).not.toMatch(/\+09:00|\bmean\b/);
   });
 
   it('the 95% toggle stores alpha 0.05 and shows the engine’s 95% range', async () => {
@@ -183,5 +191,12 @@ describe('the estimate screen', () => {
     expect((await screen.findByTestId('claim-total', {}, { timeout: 5000 })).textContent).toBe('₩224,490≈ ₩224.5 thousand');
     expect(screen.getByTestId('lost-profit-range').textContent).toBe('80% range ₩182,718 – ₩238,782');
     expect(screen.getByTestId('range-driver').textContent).toContain('week-to-week variation of your reference weeks');
+    const assumptions = screen.getByRole('heading', { name: 'Assumptions and sources' }).parentElement!;
+    const valueOf = (row: HTMLElement) => row.closest('tr')!.querySelectorAll('td')[0]!.textContent;
+    expect(valueOf(within(assumptions).getByRole('rowheader', { name: 'estimator' }))).toBe('Mean');
+    for (const w of within(assumptions).getAllByRole('rowheader', { name: /outage window$/ })) {
+      expect(valueOf(w)).toMatch(/^Sat, 15 Oct 2022, \d{2}:\d{2} – \w{3}, \d{1,2} Oct 2022, \d{2}:\d{2}$/);
+    }
+    expect(assumptions.textContent).not.toMatch(/\+09:00/);
   });
 });

@@ -11,7 +11,7 @@ import { createI18n } from '../../src/ui/i18n';
 import { NoticeProvider } from '../../src/ui/notices';
 
 // The machine is shared with other test runs: the first render of a page (module loading) can take seconds.
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 8000 });
 
 /** Shared by the evidence and export page tests: a fresh real Dexie database on fake-indexeddb. */
 export async function freshDb(tag: string): Promise<OutageDeskDB> {

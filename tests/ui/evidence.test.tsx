@@ -237,7 +237,8 @@ describe('evidence vault', () => {
     bridge.queueOpenFiles([{ name: 'shot.png', bytes: tinyPng(9) }]);
     await user.click(screen.getByRole('button', { name: 'Add files' }));
     expect(await screen.findByText('1 file(s) kept as evidence.')).toBeTruthy();
-    const card = screen.getByText('shot.png').closest('li')!;
+    // The notice can come before the evidence list's live query has the new file: wait for the card.
+    const card = (await screen.findByText('shot.png')).closest('li')!;
     expect(within(card).getByRole('option', { name: 'Screenshot of the service failing' })).toBeTruthy();
     expect(within(card).getByRole('radio', { name: 'Reconstructed later' })).toBeTruthy();
   });

@@ -103,8 +103,8 @@ describe('the entry grid', () => {
     const user = userEvent.setup();
     const grid = await openGrid();
     // Default range: the 12 weeks before the window (15 Oct 2022) up to its last day.
-    expect(screen.getByLabelText('시작')).toHaveProperty('value', '2022-07-23');
-    expect(screen.getByLabelText('끝')).toHaveProperty('value', '2022-10-16');
+    expect(screen.getByLabelText('시작')).toHaveProperty('value', '2022. 7. 23.');
+    expect(screen.getByLabelText('끝')).toHaveProperty('value', '2022. 10. 16.');
     const firstRow = within(grid).getAllByRole('rowheader')[0]!;
     expect(firstRow.textContent).toBe('7.23토');
     expect(status()).toContain('2022-07-23 00:00');

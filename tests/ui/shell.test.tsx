@@ -1,14 +1,18 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { DBCore } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryBridge } from '../../src/bridge/memory';
 import { setBridgeForTests } from '../../src/bridge';
 import { createClaim, getSetting, listClaims, OutageDeskDB, setSetting } from '../../src/db';
 import { App } from '../../src/ui/App';
 import { createI18n } from '../../src/ui/i18n';
+
+// A hang guard, not a speed limit: with both cores busy (load 7-9 on 2 cores) a lazily loaded page and its
+// live queries took more than 8 s to settle; every wait is still on what the screen shows.
+configure({ asyncUtilTimeout: 30_000 });
 
 let db: OutageDeskDB;
 let n = 0;
@@ -40,6 +44,12 @@ async function go(hash: string) {
     window.dispatchEvent(new HashChangeEvent('hashchange'));
   });
 }
+
+// The shell loads its pages lazily; under load the first transform of a page's module graph can take
+// longer than any wait for a heading. Load them once here so each test waits only on what it renders.
+beforeAll(async () => {
+  await Promise.all([import('../../src/ui/pages/RecordsPage'), import('../../src/ui/pages/BaselinePage'), import('../../src/ui/pages/SettingsPage')]);
+}, 300_000);
 
 beforeEach(async () => {
   window.location.hash = '';
@@ -167,7 +177,7 @@ describe('the shell', () => {
     await go('#/settings');
     expect(await screen.findByRole('heading', { level: 1, name: '설정' })).toBeTruthy();
     expect((await screen.findByTestId('app-version')).textContent).toContain('9.9.9');
-    expect(screen.getByTestId('persistence').textContent).toBe('이 환경에서는 확인할 수 없어요.');
+    await waitFor(() => expect(screen.getByTestId('persistence').textContent).toBe('이 환경에서는 확인할 수 없어요.'));
   });
 });
 

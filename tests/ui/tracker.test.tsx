@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { act, cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setBridgeForTests } from '../../src/bridge';
@@ -223,7 +223,7 @@ describe('the deadline warning on opening', () => {
     window.location.hash = '#/claimant';
     const { unmount } = renderApp();
     expect(await screen.findByRole('heading', { level: 1, name: '신고인과 신고서' })).toBeTruthy();
-    await act(async () => new Promise((r) => setTimeout(r, 300)));
+    await waitFor(() => expect(document.querySelector('[data-deadline-checked]')).not.toBeNull());
     expect(screen.queryByText('마감이 가까운 신청이 있어요')).toBeNull();
     unmount();
 
@@ -232,7 +232,7 @@ describe('the deadline warning on opening', () => {
     await withCafe([{ id: 's1', channel: 'kakao-2022-form', sentAt: '2022-10-31T10:00+09:00', status: 'sent', notes: '' }]);
     const second = renderApp();
     expect(await screen.findByRole('heading', { level: 1, name: '신고인과 신고서' })).toBeTruthy();
-    await act(async () => new Promise((r) => setTimeout(r, 300)));
+    await waitFor(() => expect(document.querySelector('[data-deadline-checked]')).not.toBeNull());
     expect(screen.queryByText('마감이 가까운 신청이 있어요')).toBeNull();
     second.unmount();
 
@@ -241,7 +241,7 @@ describe('the deadline warning on opening', () => {
     await withCafe();
     renderApp();
     expect(await screen.findByRole('heading', { level: 1, name: '신고인과 신고서' })).toBeTruthy();
-    await act(async () => new Promise((r) => setTimeout(r, 300)));
+    await waitFor(() => expect(document.querySelector('[data-deadline-checked]')).not.toBeNull());
     expect(screen.queryByText('마감이 가까운 신청이 있어요')).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ import { packForClaim } from '../estimate/rules/index';
 import { packRefs, withoutRefs } from '../incidents/pack';
 import { documentLabelKo } from './documents';
 import type { ChoiceContext, PacketFacts } from './form';
-import { formatDateKo, formatKst, formatNumber, formatWon } from './format';
+import { estimatorKo, formatDateKo, formatKst, formatNumber, formatWon } from './format';
 import type { PacketFigures } from './manifest';
 import type { ChannelProfile } from './profile';
 import { earlierSubmissionsKo } from './submissions';
@@ -46,7 +46,6 @@ export function ko(text: string | BilingualText): string {
 
 const INDUSTRY_KO: Record<string, string> = { restaurant: '음식점', cafe: '카페', retail: '소매', 'personal-services': '개인 서비스', other: '기타 업종' };
 const TAXI_KO: Record<string, string> = { corporate: '법인', private: '개인', franchise: '가맹' };
-const ESTIMATOR_KO: Record<string, string> = { mean: '평균', median: '중앙값', trimmed: '최저·최고 제외 평균' };
 const DIRECT_CATEGORY_KO: Record<string, string> = {
   refund: '환불',
   'spoiled-stock': '폐기 재고',
@@ -73,7 +72,7 @@ const kstWallTimes = (text: string) => text.replace(/(\d{4}-\d{2}-\d{2})T(\d{2}:
 function assumptionValue(a: Assumption): string {
   if (typeof a.value === 'boolean') return a.value ? '예' : '아니오';
   if (typeof a.value === 'string') {
-    if (a.id === 'estimator') return ESTIMATOR_KO[a.value] ?? a.value;
+    if (a.id === 'estimator') return estimatorKo(a.value);
     if (a.id === 'reference-dates') return '아래 기준일 표';
     // Instants such as `2022-10-15T20:00+09:00 – 2022-10-16T02:00+09:00` read better as KST wall times.
     return kstWallTimes(a.value);
@@ -228,7 +227,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
   for (const t of ownFares) methodLines.push(fareLineKo(t));
   const summary = declared
     ? '기록이 없어 신청인이 적은 평소 건수와 평균 단가로 예상 매출을 만들었어요 (신고 기준). 통계적 범위 대신 가정한 범위를 써요.'
-    : `같은 요일·같은 시간대의 기준일 ${e.referenceDates.k}개 값의 ${josa(ESTIMATOR_KO[e.estimator] ?? '평균', '으로/로')} 평소라면 있었을 매출을 추정하고, 실제 매출과 비교했어요.`;
+    : `같은 요일·같은 시간대의 기준일 ${e.referenceDates.k}개 값의 ${josa(estimatorKo(e.estimator), '으로/로')} 평소라면 있었을 매출을 추정하고, 실제 매출과 비교했어요.`;
 
   const windowBuckets = new Set(e.buckets.map((b) => b.bucket as string));
   const windowRecordCount = claim.records.filter((r) => windowBuckets.has(r.bucket)).length;

@@ -25,6 +25,13 @@ export function isoKst(at: Date): string {
   return `${kst.slice(0, 19)}+09:00`;
 }
 
+const ESTIMATOR_KO: Record<string, string> = { mean: '평균', median: '중앙값', trimmed: '최저·최고 제외 평균' };
+
+/** The estimator of the reference values in words: `mean` reads `평균` (never the raw setting). */
+export function estimatorKo(estimator: string): string {
+  return ESTIMATOR_KO[estimator] ?? '평균';
+}
+
 const WEEKDAY_KO = ['일', '월', '화', '수', '목', '금', '토'];
 
 /** `2022-10-15(토)` from a `YYYY-MM-DD` calendar date. */

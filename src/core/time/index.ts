@@ -1,2 +1,3 @@
 export * from './kst';
 export * from './holidays';
+export * from './date-input';

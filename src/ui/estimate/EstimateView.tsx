@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { minimumWageFor, wageYearOf } from '../../core/estimate';
 import type { Assumption, ClaimEstimate } from '../../core/estimate';
@@ -6,7 +7,8 @@ import type { Claim, DirectItem, IndirectItem } from '../../core/model';
 import type { IncidentPack } from '../../core/model/incident-pack';
 import { textIn } from '../../core/model/common';
 import type { ClaimBody, ClaimRow } from '../../db';
-import { formatCount, formatShare, formatWon, pickLanguage } from '../format';
+import { estimatorKo } from '../../core/packet/format';
+import { formatCount, formatKstWindow, formatShare, formatWon, pickLanguage } from '../format';
 import { hrefOf } from '../routes';
 import { useSaveBody } from '../setup/save';
 import { DirectItemsEditor, IndirectItemsEditor } from './ItemsEditor';
@@ -172,7 +174,7 @@ export function EstimateView({ row, claim, estimate: e, pack }: Props) {
             {e.assumptions.map((a) => (
               <tr key={a.id}>
                 <th scope="row">{textIn(a.label, lang)}</th>
-                <td>{assumptionValue(a, lang)}</td>
+                <td>{assumptionValue(a, lang, t)}</td>
                 <td className="source-cell">{pickLanguage(a.source, lang)}</td>
                 <td>{a.confirmed === null ? <span className="muted">{t('estimate.assumptions.method')}</span> : a.confirmed ? t('estimate.confirmed') : <span className="tag tag-warn">{t('estimate.notConfirmed')}</span>}</td>
               </tr>
@@ -216,9 +218,15 @@ export function EstimateView({ row, claim, estimate: e, pack }: Props) {
 }
 
 /** An assumption's value in words: shares as percents, won as won. */
-function assumptionValue(a: Assumption, lang: string): string {
-  if (typeof a.value === 'boolean') return String(a.value);
-  if (typeof a.value === 'string') return a.value;
+/** An assumption's value in words, as the packet words it: the estimator by name, a service window as KST dates and times. */
+function assumptionValue(a: Assumption, lang: string, t: TFunction): string {
+  if (typeof a.value === 'boolean') return a.value ? t('estimate.assumptions.yes') : t('estimate.assumptions.no');
+  if (typeof a.value === 'string') {
+    if (a.id === 'estimator') return lang === 'en' ? t(`baseline.settings.${a.value}`, { defaultValue: a.value }) : estimatorKo(a.value);
+    const span = a.id.startsWith('window:') ? /^(\S+) – (\S+)$/.exec(a.value) : null;
+    if (span) return formatKstWindow(span[1]!, span[2]!, lang);
+    return a.value;
+  }
   if (a.id === 'margin-v' || a.id === 'margin-c' || a.id === 'alpha' || a.id === 'assumed-band') return formatShare(a.value);
   if (a.id === 'average-ticket' || a.id === 'minimum-wage' || a.id.startsWith('average-fare:')) return formatWon(a.value, lang);
   if (a.id === 'trend-factor') return a.value.toFixed(3);

@@ -6,6 +6,7 @@ import { useDb } from '../desk';
 import { useNotices } from '../notices';
 import { formatRecordLink, parseRecordLink } from './links';
 import { setItemLink } from '../../db';
+import { DateField } from '../components/DateField';
 
 export type LinkableItem = { id: string; side: 'direct' | 'indirect'; name: string };
 export type LinkContext = {
@@ -90,11 +91,11 @@ export function LinkEditor({ row, context }: { row: EvidenceRow; context: LinkCo
           <div className="link-range">
             <span className="ev-field">
               <label htmlFor={`${id}-from`}>{t('evidence.linkFrom')}</label>
-              <input id={`${id}-from`} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+              <DateField id={`${id}-from`} fieldName={t('evidence.linkFrom')} value={from} onChange={setFrom} />
             </span>
             <span className="ev-field">
               <label htmlFor={`${id}-to`}>{t('evidence.linkTo')}</label>
-              <input id={`${id}-to`} type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+              <DateField id={`${id}-to`} fieldName={t('evidence.linkTo')} value={to} onChange={setTo} />
             </span>
             <span className="ev-field">
               <label htmlFor={`${id}-channel`}>{t('evidence.linkChannel')}</label>

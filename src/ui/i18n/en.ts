@@ -148,6 +148,14 @@ export const en: Messages = {
     claimsTitle: 'Saved claims (read-only)',
     noClaims: 'No claims could be read.',
   },
+  dateField: {
+    invalidDate: '{{field}}: enter a date like 2022-10-15.',
+    invalidTime: '{{field}}: enter a 24-hour time like 15:30.',
+    datePlaceholder: '2022-10-15',
+    timePlaceholder: '15:30',
+    datetimePlaceholder: '2022-10-15 15:30',
+    invalidDateTime: '{{field}}: enter a date and 24-hour time like 2022-10-15 15:30.',
+  },
   notice: {
     close: 'Close notice',
     region: 'Notices',

@@ -150,6 +150,14 @@ export const ko = {
     claimsTitle: '저장된 신고서 (읽기 전용)',
     noClaims: '읽을 수 있는 신고서가 없어요.',
   },
+  dateField: {
+    invalidDate: '{{field}}: 날짜를 2022. 10. 15. 처럼 적어 주세요 (2022-10-15, 20221015도 돼요).',
+    invalidTime: '{{field}}: 시각을 15:30 처럼 24시간으로 적어 주세요.',
+    datePlaceholder: '2022. 10. 15.',
+    timePlaceholder: '15:30',
+    datetimePlaceholder: '2022. 10. 15. 15:30',
+    invalidDateTime: '{{field}}: 날짜와 시각을 2022. 10. 15. 15:30 처럼 24시간으로 적어 주세요.',
+  },
   notice: {
     close: '알림 닫기',
     region: '알림',

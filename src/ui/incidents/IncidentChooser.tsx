@@ -22,6 +22,7 @@ import { StepProblems } from '../setup/Field';
 import { PackImport } from './PackImport';
 import { pick, useKnownPacks } from './packs';
 import '../styles/packs.css';
+import { DateField, TimeField } from '../components/DateField';
 
 const NEW = '__new-outage-now__';
 const CURRENT = '__current__';
@@ -140,8 +141,8 @@ export function IncidentChooser({ current, onChoose, submitLabel, onBack, onCanc
               <div className="new-outage">
                 <div className="window-row">
                   <span className="window-label">{t('incident.start')}</span>
-                  <input type="date" aria-label={t('packs.newStartDate')} value={start.date} onChange={(e) => setStart({ ...start, date: e.target.value })} />
-                  <input type="time" aria-label={t('packs.newStartTime')} value={start.time} onChange={(e) => setStart({ ...start, time: e.target.value })} />
+                  <DateField aria-label={t('packs.newStartDate')} value={start.date} onChange={(v) => setStart({ ...start, date: v })} />
+                  <TimeField aria-label={t('packs.newStartTime')} value={start.time} onChange={(v) => setStart({ ...start, time: v })} />
                   <span className="muted">{t('incident.kst')}</span>
                 </div>
                 <label className="stacked">

@@ -20,6 +20,7 @@ import { useNotices } from '../notices';
 import { PackPreview } from './PackPreview';
 import type { IncidentPack } from '../../core/model/incident-pack';
 import { kstDateOfMs } from '../../core/time/kst';
+import { DateField, DateTimeField } from '../components/DateField';
 
 const today = () => kstDateOfMs(Date.now());
 const emptyService = (): ServiceDraft => ({ name: { ko: '', en: '' }, kind: '', intervals: [{ start: '', end: '', region: '' }] });
@@ -29,7 +30,7 @@ const emptyRule = (): RuleDraft => ({
 });
 const CLAIMANTS = ['merchant', 'taxi', 'designated-driver', 'rider', 'individual'] as const;
 
-/** `2026-12-04T11:00` from a datetime-local input -> a KST instant; empty stays empty. */
+/** `2026-12-04T11:00` from the date-and-time field -> a KST instant; empty stays empty. */
 const toKst = (local: string) => (local ? `${local.slice(0, 16)}+09:00` : '');
 const fromKst = (instant: string) => instant.slice(0, 16);
 
@@ -68,12 +69,21 @@ export function PackAuthor({ onClose }: { onClose: () => void }) {
     }
   }
 
-  const text = (label: string, value: string, onChange: (v: string) => void, type = 'text') => (
-    <label className="stacked">
-      <span>{label}</span>
-      <input type={type} value={value} onChange={(e) => onChange(e.target.value)} />
-    </label>
-  );
+  const text = (label: string, value: string, onChange: (v: string) => void, type = 'text') =>
+    type === 'date' || type === 'datetime-local' ? (
+      // Not wrapped in the label: a date field's inline error must not become part of the field's name.
+      <div className="stacked">
+        <span>{label}</span>
+        {type === 'date'
+          ? <DateField aria-label={label} value={value} onChange={onChange} />
+          : <DateTimeField aria-label={label} value={value} onChange={onChange} />}
+      </div>
+    ) : (
+      <label className="stacked">
+        <span>{label}</span>
+        <input type={type} value={value} onChange={(e) => onChange(e.target.value)} />
+      </label>
+    );
 
   return (
     <form className="pack-author" onSubmit={(e) => void exportFile(e)} noValidate aria-labelledby="pack-author-title">

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateTimeField } from '../components/DateField';
 
-/** `2022-10-15T20:10` typed in a datetime-local field, read as Korea time whatever the machine's zone. */
+/** `2022-10-15T20:10` typed in the date-and-time field, read as Korea time whatever the machine's zone. */
 export function backdateMs(text: string): number | null {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(text)) return null;
   const ms = Date.parse(`${text}:00+09:00`);
@@ -31,16 +32,17 @@ export function BackdateControl({ on, onToggle, value, onChange, error }: Props)
       </label>
       <p id={`${id}-hint`} className="muted">{t('backdate.hint')}</p>
       {on && (
-        <label className="quick-fare">
-          {t('backdate.when')}
-          <input
-            type="datetime-local"
+        <div className="quick-fare">
+          <label htmlFor={`${id}-when`}>{t('backdate.when')}</label>
+          <DateTimeField
+            id={`${id}-when`}
+            fieldName={t('backdate.when')}
             value={value}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(e) => onChange(e.target.value)}
+            onChange={onChange}
           />
-        </label>
+        </div>
       )}
       {on && error && <p id={`${id}-error`} className="field-error">{error}</p>}
     </div>

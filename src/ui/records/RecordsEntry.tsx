@@ -11,6 +11,7 @@ import type { CellError, GridCellInput } from './EntryGrid';
 import { applyCellValue, checkRange, defaultRange, gridLayout, parseCellText } from './model';
 import type { DateRange, EditProblem, EntrySetup, Measure } from './model';
 import { channelRecordsInRange, saveEnteredRecords } from '../../db';
+import { DateField } from '../components/DateField';
 
 type ProvenanceChoice = 'reconstructed' | 'logged';
 
@@ -223,14 +224,14 @@ export function RecordsEntry({ claimId, setup, now = Date.now }: { claimId: stri
       <div className="entry-options">
         <fieldset className="range-picker">
           <legend>{t('records.entry.rangeLegend')}</legend>
-          <label>
-            {t('records.entry.from')}
-            <input type="date" value={draftRange.from} aria-invalid={rangeProblem ? true : undefined} onChange={(e) => applyRange({ ...draftRange, from: e.target.value })} />
-          </label>
-          <label>
-            {t('records.entry.to')}
-            <input type="date" value={draftRange.to} aria-invalid={rangeProblem ? true : undefined} onChange={(e) => applyRange({ ...draftRange, to: e.target.value })} />
-          </label>
+          <span className="range-field">
+            <label htmlFor={`${ids}-range-from`}>{t('records.entry.from')}</label>{' '}
+            <DateField id={`${ids}-range-from`} fieldName={t('records.entry.from')} value={draftRange.from} aria-invalid={rangeProblem ? true : undefined} onChange={(v) => applyRange({ ...draftRange, from: v })} />
+          </span>
+          <span className="range-field">
+            <label htmlFor={`${ids}-range-to`}>{t('records.entry.to')}</label>{' '}
+            <DateField id={`${ids}-range-to`} fieldName={t('records.entry.to')} value={draftRange.to} aria-invalid={rangeProblem ? true : undefined} onChange={(v) => applyRange({ ...draftRange, to: v })} />
+          </span>
           <button type="button" className="button button-quiet" onClick={() => applyRange(initialRange)}>
             {t('records.entry.resetRange')}
           </button>

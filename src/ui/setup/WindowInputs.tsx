@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { KstParts } from './kst-input';
+import { DateField, TimeField } from '../components/DateField';
 
 interface Props {
   /** The visible name of the service, so the four inputs are labelled on their own. */
@@ -17,19 +18,17 @@ export function WindowInputs({ subject, start, end, onChange, startError, endErr
   const row = (which: 'start' | 'end', parts: KstParts, error: string | undefined) => (
     <div className="window-row">
       <span className="window-label">{t(`incident.${which}`)}</span>
-      <input
-        type="date"
+      <DateField
         aria-label={t(`incident.${which}DateOf`, { subject })}
         value={parts.date}
         aria-invalid={error ? true : undefined}
-        onChange={(e) => onChange({ start, end, [which]: { ...parts, date: e.target.value } })}
+        onChange={(v) => onChange({ start, end, [which]: { ...parts, date: v } })}
       />
-      <input
-        type="time"
+      <TimeField
         aria-label={t(`incident.${which}TimeOf`, { subject })}
         value={parts.time}
         aria-invalid={error ? true : undefined}
-        onChange={(e) => onChange({ start, end, [which]: { ...parts, time: e.target.value } })}
+        onChange={(v) => onChange({ start, end, [which]: { ...parts, time: v } })}
       />
       <span className="muted">{t('incident.kst')}</span>
       {error && <p className="field-error">{t('setup.fieldError', { field: t(`incident.${which}`), message: error })}</p>}

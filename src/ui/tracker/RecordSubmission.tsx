@@ -15,6 +15,7 @@ import { channelLabel, shortHash } from './labels';
 import { saveSubmissions } from '../../db';
 import { kstInstantOf } from './store';
 import type { Tracked } from './useTrackedClaim';
+import { DateField, TimeField } from '../components/DateField';
 
 export type PickedPacket = { fileName: string; packet: SentPacket };
 
@@ -175,8 +176,8 @@ export function RecordSubmission({ tracked, picked, onPicked }: { tracked: Track
         </select>
         <label htmlFor={ids.date}>{t('tracker.record.sentDate')}</label>
         <div className="field-row">
-          <input id={ids.date} type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
-          <input id={ids.time} type="time" value={time} onChange={(e) => setTime(e.target.value)} aria-label={t('tracker.record.sentTime')} />
+          <DateField id={ids.date} fieldName={t('tracker.record.sentDate')} value={date} onChange={setDate} required />
+          <TimeField id={ids.time} value={time} onChange={setTime} aria-label={t('tracker.record.sentTime')} />
         </div>
         <label htmlFor={ids.reference}>{t('tracker.record.reference')}</label>
         <div>

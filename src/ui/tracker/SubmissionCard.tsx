@@ -18,6 +18,7 @@ import { NextSteps } from './NextSteps';
 import { attachCorrespondence, listCorrespondence, saveSubmissions } from '../../db';
 import { kstInstantOf, parseWonInput } from './store';
 import type { Tracked } from './useTrackedClaim';
+import { DateField } from '../components/DateField';
 
 const MIME: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', pdf: 'application/pdf', txt: 'text/plain', eml: 'message/rfc822', heic: 'image/heic' };
 const mimeOf = (name: string) => MIME[name.slice(name.lastIndexOf('.') + 1).toLowerCase()] ?? 'application/octet-stream';
@@ -110,7 +111,7 @@ function UpdateForm({ tracked, submission, onSaved }: { tracked: Tracked; submis
         </div>
         <div>
           <label htmlFor={ids.sent}>{t('tracker.card.sentLabel')}</label>
-          <input id={ids.sent} type="date" value={sentDate} onChange={(e) => setSentDate(e.target.value)} />
+          <DateField id={ids.sent} fieldName={t('tracker.card.sentLabel')} value={sentDate} onChange={setSentDate} />
         </div>
         <div>
           <label htmlFor={ids.offered}>{t('tracker.card.offeredLabel')}</label>

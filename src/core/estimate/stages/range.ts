@@ -4,7 +4,7 @@
  */
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { bt } from '../../model/common';
-import { roundWon } from '../../model/money';
+import { formatWon, roundWon, wonDigits } from '../../model/money';
 import { sampleStandardDeviation } from '../estimators';
 import type { Assumption, LostProfitRange } from '../types';
 import type { Baseline } from './baseline';
@@ -40,7 +40,8 @@ export function rangeStage({ baseline, k, T, E, A, m, alpha, assumedBandPct }: R
       low: roundWon(Math.max(0, E - h - A) * m),
       high: roundWon(Math.max(0, E + h - A) * m),
       level, alpha, driver: 'reference-weeks',
-      driverLabel: bt(`기준 주 사이의 변동 (s = ${s.toFixed(2)})`, `week-to-week variation of your reference weeks (s = ${s.toFixed(2)})`),
+      // The standard deviation as money people read (`336,967원`, `₩336,967`), never `s = 336967.36`.
+      driverLabel: bt(`기준 주 사이의 변동 (표준편차 ${formatWon(s)})`, `week-to-week variation of your reference weeks (standard deviation ₩${wonDigits(s)})`),
       s, q, h, k, bandPct: null,
     };
     return { range, assumptions };

@@ -154,6 +154,8 @@ export const koEstimate = {
     source: '출처',
     confirmed: '확인',
     method: '계산 방법',
+    yes: '예',
+    no: '아니오',
   },
   readiness: {
     title: '심사자가 볼 것 ({{done}}/{{total}})',
@@ -359,6 +361,8 @@ export const enEstimate: typeof koEstimate = {
     source: 'Source',
     confirmed: 'Confirmed',
     method: 'Method',
+    yes: 'Yes',
+    no: 'No',
   },
   readiness: {
     title: 'What a reviewer will look for ({{done}}/{{total}})',
