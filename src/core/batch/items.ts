@@ -5,7 +5,8 @@ import { parseClaimFile } from '../model/claim-file';
 import { packForClaim, SMB_BEST_WEEK_DATA, smbBestWeekBand } from '../estimate/rules/index';
 import { KAKAO_2022_10_ID as KAKAO_PACK_ID } from '../incidents/kakao-2022-10';
 import type { ClaimEstimate } from '../estimate/types';
-import { describeClaim, ko } from '../packet/facts';
+import { ko, packetFigures } from '../packet/facts';
+import { estimateClaim } from '../estimate/estimate-claim';
 import { sha256Hex, type Sha256Hex } from '../packet/hash';
 import { embeddedPackMismatch, INCIDENT_PACK_PATH, readEmbeddedPack } from '../packet/incident-pack';
 import { MANIFEST_PATH, manifestSchema, type PacketFigures } from '../packet/manifest';
@@ -15,7 +16,6 @@ import { asUnsafeZipError, openPacketZip, UnsafeZipError, type UnzipLimits } fro
 import { ZipError, type ZipArchive, type ZipSource } from '../zip/index';
 import { canonicalSido, formatBusinessNumber, formatMobile } from './normalise';
 import type { BandId, BatchMember, InvalidItem, MemberFigures, MemberSource } from './types';
-import { GENERIC_CHANNEL } from '../incidents/ids';
 import { formatWon } from '../model/money';
 
 /**
@@ -27,9 +27,6 @@ import { formatWon } from '../model/money';
  */
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
-
-/** Bare claim files carry no channel: their figures are the engine's, read through the generic profile. */
-const GENERIC_PROFILE_ID = GENERIC_CHANNEL.generic;
 
 export type ItemResult = { members: BatchMember[]; invalid: InvalidItem[] };
 
@@ -213,12 +210,13 @@ async function inspectOpened(archive: ZipArchive, hash: Sha256Hex): Promise<Pack
   }
   const profile = findChannelProfile(manifest.channel, pack);
   if (!profile) return fail('channel-unknown', bi(`알 수 없는 채널이에요: ${manifest.channel}`, 'unknown channel'));
-  const description = describeClaim(claim, profile, new Set(), pack);
-  const mismatches = compareFigures(manifest.figures, description.figures);
+  // The figures alone (packetFigures, what describeClaim gives as `figures`), not the packet's words.
+  const estimate = estimateClaim(claim, pack ? { pack } : {});
+  const mismatches = compareFigures(manifest.figures, packetFigures(estimate, profile));
   if (mismatches.length) return fail('figure-mismatch', ...mismatches);
   // claim.json's hash was just checked against the manifest's entry: no need to compute it again.
   const claimSha256 = digests[claimIndex]?.sha256 ?? (await hash(claimBytes));
-  return { ok: true, claim, estimate: description.estimate, claimSha256, manifestSha256: await hash(manifestBytes), ...(pack ? { pack } : {}) };
+  return { ok: true, claim, estimate, claimSha256, manifestSha256: await hash(manifestBytes), ...(pack ? { pack } : {}) };
 }
 
 export type ItemFormat = 'packet' | 'claim' | 'roster-csv' | 'roster-xlsx' | 'unknown';
@@ -257,11 +255,11 @@ export async function readClaimItem(file: string, bytes: Uint8Array, fileSha256?
     const reason = parsed.issues.slice(0, 5).map((i) => (i.path ? `${i.path}: ${joined(i.message)}` : joined(i.message))).join('; ') + (parsed.issues.length > 5 ? ` (+${parsed.issues.length - 5})` : '');
     return { members: [], invalid: [{ file, code: 'claim-invalid', reason }] };
   }
-  const description = describeClaim(parsed.claim, findChannelProfile(GENERIC_PROFILE_ID)!);
+  const estimate = estimateClaim(parsed.claim);
   const hash = fileSha256 ?? (await sha256Hex(bytes));
   // A bare claim's hash is its claim.json hash: the same claim inside a packet is the same claim.
   const source: MemberSource = { kind: 'claim', file, fileSha256: hash, claimSha256: hash };
-  return { members: [memberFromClaim(parsed.claim, description.estimate, source)], invalid: [] };
+  return { members: [memberFromClaim(parsed.claim, estimate, source)], invalid: [] };
 }
 
 export function unknownItem(file: string): ItemResult {

@@ -377,7 +377,29 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
     'submissions.earlier': earlierSubmissionsKo(claim.submissions, profile.id),
   };
 
-  const figures: PacketFigures = {
+  const figures = packetFigures(e, profile);
+
+  return {
+    estimate: e,
+    report,
+    facts,
+    figures,
+    choiceContext: { claimantKind: c.kind, services: services.map((s) => s.id) },
+    windowRecordCount,
+    declaredBaseline: declared,
+    missingEvidence: claim.evidence.filter((i) => missingEvidenceIds.has(i.id)).map((i) => ({ id: i.id, fileName: i.fileName })),
+  };
+}
+
+/**
+ * The figures a packet's manifest carries, from the estimate alone: what describeClaim puts in
+ * `figures`, without the report's and the form's words (batch re-checks every member's figures with this,
+ * issue 18: the words are a third of describeClaim's time and a batch never shows them).
+ */
+export function packetFigures(e: ClaimEstimate, profile: Pick<ChannelProfile, 'rule'>): PacketFigures {
+  const range = e.lostProfitRange;
+  const ruleResult = profile.rule ? e.rules[profile.rule] : undefined;
+  return {
     expected: roundWon(e.expectedRevenue),
     actual: roundWon(e.actualRevenue),
     lostCount: Math.round(e.lostCount * 10) / 10,
@@ -390,17 +412,6 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
     indirectTotal: e.indirectTotal,
     claimTotal: e.claimTotal,
     rule: ruleResult && ruleResult.computable && ruleResult.loss !== null ? { id: ruleResult.id, loss: ruleResult.loss, band: ruleResult.band?.id ?? 'none' } : null,
-  };
-
-  return {
-    estimate: e,
-    report,
-    facts,
-    figures,
-    choiceContext: { claimantKind: c.kind, services: services.map((s) => s.id) },
-    windowRecordCount,
-    declaredBaseline: declared,
-    missingEvidence: claim.evidence.filter((i) => missingEvidenceIds.has(i.id)).map((i) => ({ id: i.id, fileName: i.fileName })),
   };
 }
 
