@@ -7,7 +7,7 @@ import { BUNDLED_PACKS, findBundledPack } from '../core/incidents/bundled';
 import { packChanges, type PackChanges } from '../core/incidents/pack-diff';
 import { incidentOfStoredPack } from '../core/incidents/authoring';
 import { parseIncidentPack, parseIncidentPackText, type PackIssue } from '../core/incidents/pack';
-import { bi } from '../core/model/common';
+import { bt, joined } from '../core/model/common';
 import type { Incident } from '../core/model/incident';
 import type { IncidentPack } from '../core/model/incident-pack';
 import type { ClaimBody } from './claim-store';
@@ -20,7 +20,7 @@ import { nowKst } from './time';
 export class PackRefusedError extends Error {
   override name = 'PackRefusedError';
   constructor(readonly issues: PackIssue[]) {
-    super(issues.map((i) => `${i.path || '(file)'}: ${i.message}`).join('\n'));
+    super(issues.map((i) => `${i.path || '(file)'}: ${joined(i.message)}`).join('\n'));
   }
 }
 
@@ -44,7 +44,7 @@ export type PackImportPreview =
 
 function refuseBundledId(pack: IncidentPack): PackIssue[] {
   return findBundledPack(pack.id)
-    ? [{ path: 'id', message: bi(`앱에 들어 있는 장애 팩과 id가 같아요: ${pack.id}. 다른 id를 쓰세요`, `the id ${pack.id} belongs to a pack bundled with the app; use another id`) }]
+    ? [{ path: 'id', message: bt(`앱에 들어 있는 장애 팩과 id가 같아요: ${pack.id}. 다른 id를 쓰세요`, `the id ${pack.id} belongs to a pack bundled with the app; use another id`) }]
     : [];
 }
 
@@ -64,7 +64,7 @@ export async function previewPackImport(db: OutageDeskDB, text: string): Promise
   if (twin && !sameContent(twin.pack, pack)) {
     return {
       ok: false,
-      issues: [{ path: 'version', message: bi(`같은 버전(${pack.version})이 이미 있는데 내용이 달라요. 팩을 고쳤다면 버전을 올려 주세요`, `version ${pack.version} is already here with other content; a changed pack needs a higher version`) }],
+      issues: [{ path: 'version', message: bt(`같은 버전(${pack.version})이 이미 있는데 내용이 달라요. 팩을 고쳤다면 버전을 올려 주세요`, `version ${pack.version} is already here with other content; a changed pack needs a higher version`) }],
     };
   }
   const newest = Math.max(0, ...stored.map((r) => r.version));
@@ -87,7 +87,7 @@ export async function savePack(db: OutageDeskDB, value: unknown, origin: PackRow
     const existing = await db.packs.get([pack.id, pack.version]);
     if (existing) {
       if (sameContent(existing.pack, pack)) return existing;
-      throw new PackRefusedError([{ path: 'version', message: bi(`같은 버전(${pack.version})이 이미 있는데 내용이 달라요`, `version ${pack.version} is already here with other content`) }]);
+      throw new PackRefusedError([{ path: 'version', message: bt(`같은 버전(${pack.version})이 이미 있는데 내용이 달라요`, `version ${pack.version} is already here with other content`) }]);
     }
     const row: PackRow = { id: pack.id, version: pack.version, origin, savedAt: nowKst(), pack };
     await db.packs.add(row);
@@ -155,9 +155,9 @@ export async function moveClaimToPackVersion(db: OutageDeskDB, claimId: string, 
   const row = await db.claims.get(claimId);
   const body = (row?.body ?? {}) as Partial<ClaimBody>;
   const current = body.incident;
-  if (!row || !current?.presetId) throw new PackRefusedError([{ path: '', message: bi('장애 팩에서 만든 신고서가 아니에요', 'this claim was not made from a pack') }]);
+  if (!row || !current?.presetId) throw new PackRefusedError([{ path: '', message: bt('장애 팩에서 만든 신고서가 아니에요', 'this claim was not made from a pack') }]);
   const pack = await findStoredPack(db, current.presetId, toVersion);
-  if (!pack) throw new PackRefusedError([{ path: 'version', message: bi(`이 장애 팩의 버전 ${toVersion}이 없어요`, `no version ${toVersion} of this pack here`) }]);
+  if (!pack) throw new PackRefusedError([{ path: 'version', message: bt(`이 장애 팩의 버전 ${toVersion}이 없어요`, `no version ${toVersion} of this pack here`) }]);
   const next = incidentOfStoredPack(pack, now);
   next.services = next.services.map((s) => {
     const old = current.services.find((o) => o.id === s.id);

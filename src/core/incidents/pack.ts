@@ -4,7 +4,7 @@
  * - `packToIncident(pack, { now })`: the claim's incident (one window per service interval);
  * - `rulesOfPack(pack, claimantKind)`: the rules that apply to a claimant.
  */
-import { bi } from '../model/common';
+import { bi, bt, joined, readJoined, type BilingualText } from '../model/common';
 import type { Incident, ServiceOutage } from '../model/incident';
 import { formatIssuePath, bilingualErrorMap } from '../model/issues';
 import {
@@ -19,7 +19,8 @@ import { formatKstInstant, hourContaining, parseInstant } from '../time/kst';
 export interface PackIssue {
   /** `rules[2].params.share`; empty for the whole file. */
   path: string;
-  message: string;
+  /** Picked with textIn/pickLanguage on screen; joined only in the CLI's written lines. */
+  message: BilingualText;
 }
 
 /** Two packs with the same content, whatever their key order. */
@@ -47,7 +48,7 @@ function forbiddenKeyPaths(value: unknown, path: (string | number)[] = [], out: 
   if (Array.isArray(value)) value.forEach((v, i) => forbiddenKeyPaths(v, [...path, i], out));
   else if (value !== null && typeof value === 'object') {
     for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) out.push({ path: formatIssuePath([...path, key]), message: bi(`쓸 수 없는 이름이에요: ${key}`, `forbidden key: ${key}`) });
+      if (FORBIDDEN_KEYS.has(key)) out.push({ path: formatIssuePath([...path, key]), message: bt(`쓸 수 없는 이름이에요: ${key}`, `forbidden key: ${key}`) });
       else forbiddenKeyPaths((value as Record<string, unknown>)[key], [...path, key], out);
     }
   }
@@ -65,14 +66,14 @@ export function parseIncidentPack(value: unknown, opts: ParsePackOptions = {}): 
   if (forbidden.length > 0) return { ok: false, issues: forbidden };
   const result = incidentPackSchema.safeParse(value, { error: bilingualErrorMap });
   if (!result.success) {
-    return { ok: false, issues: result.error.issues.map((i) => ({ path: formatIssuePath(i.path), message: i.message })) };
+    return { ok: false, issues: result.error.issues.map((i) => ({ path: formatIssuePath(i.path), message: readJoined(i.message) })) };
   }
   const pack = result.data;
   const twin = opts.bundled?.find((b) => b.id === pack.id);
   if (twin && canonicalJson(twin) !== canonicalJson(pack)) {
     return {
       ok: false,
-      issues: [{ path: 'id', message: bi(`앱에 들어 있는 장애 팩과 id가 같아요: ${pack.id}. 다른 id를 쓰세요`, `the id ${pack.id} belongs to a pack bundled with the app; use another id`) }],
+      issues: [{ path: 'id', message: bt(`앱에 들어 있는 장애 팩과 id가 같아요: ${pack.id}. 다른 id를 쓰세요`, `the id ${pack.id} belongs to a pack bundled with the app; use another id`) }],
     };
   }
   return { ok: true, pack };
@@ -83,20 +84,20 @@ export function parseIncidentPackText(text: string, opts: ParsePackOptions = {})
   // UTF-8 takes at least one byte per UTF-16 unit: a long text is refused without encoding it.
   const bytes = text.length > MAX_PACK_BYTES ? text.length : new TextEncoder().encode(text).length;
   if (bytes > MAX_PACK_BYTES) {
-    return { ok: false, issues: [{ path: '', message: bi(`장애 팩 파일이 너무 커요 (${bytes} 바이트, 최대 ${MAX_PACK_BYTES})`, `the pack file is too large (${bytes} bytes, at most ${MAX_PACK_BYTES})`) }] };
+    return { ok: false, issues: [{ path: '', message: bt(`장애 팩 파일이 너무 커요 (${bytes} 바이트, 최대 ${MAX_PACK_BYTES})`, `the pack file is too large (${bytes} bytes, at most ${MAX_PACK_BYTES})`) }] };
   }
   let value: unknown;
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (err) {
-    return { ok: false, issues: [{ path: '', message: bi('JSON 형식이 아니에요', 'not valid JSON') + ` (${(err as Error).message})` }] };
+    return { ok: false, issues: [{ path: '', message: bt('JSON 형식이 아니에요', `not valid JSON (${(err as Error).message})`) }] };
   }
   return parseIncidentPack(value, opts);
 }
 
-/** One line per issue: `rules[0].kind: ...`. */
+/** One line per issue in both languages (the CLI's written output): `rules[0].kind: 한국어 / English`. */
 export function formatPackIssues(issues: readonly PackIssue[]): string {
-  return issues.map((i) => `${i.path || '(파일 / file)'}: ${i.message}`).join('\n');
+  return issues.map((i) => `${i.path || '(파일 / file)'}: ${joined(i.message)}`).join('\n');
 }
 
 /** A source with its article id or address, for the CLI's listings of a pack (people checking the pack itself). */

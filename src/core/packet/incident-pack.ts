@@ -1,6 +1,6 @@
 import type { Claim } from '../model/claim';
 import { MAX_PACK_BYTES, type IncidentPack } from '../model/incident-pack';
-import { bi } from '../model/common';
+import { bt } from '../model/common';
 import type { ZipArchive, ZipEntry } from '../zip/index';
 import { BUNDLED_PACKS, findBundledPack } from '../incidents/bundled';
 import { parseIncidentPackText, type PackIssue } from '../incidents/pack';
@@ -34,7 +34,7 @@ export type EmbeddedPackResult = { ok: true; pack: IncidentPack } | { ok: false;
 export function readEmbeddedPack(archive: ZipArchive, entry: ZipEntry, bytes?: Uint8Array): EmbeddedPackResult {
   // Refused before it is inflated: a pack file is at most MAX_PACK_BYTES.
   if (entry.size > MAX_PACK_BYTES) {
-    return { ok: false, issues: [{ path: '', message: bi(`장애 팩 파일이 너무 커요 (${entry.size} 바이트, 최대 ${MAX_PACK_BYTES})`, `the pack file is too large (${entry.size} bytes, at most ${MAX_PACK_BYTES})`) }] };
+    return { ok: false, issues: [{ path: '', message: bt(`장애 팩 파일이 너무 커요 (${entry.size} 바이트, 최대 ${MAX_PACK_BYTES})`, `the pack file is too large (${entry.size} bytes, at most ${MAX_PACK_BYTES})`) }] };
   }
   bytes ??= archive.read(entry);
   return parseIncidentPackText(new TextDecoder('utf-8', { fatal: false }).decode(bytes), { bundled: BUNDLED_PACKS });

@@ -16,6 +16,7 @@ import {
   type ServiceDraft,
 } from '../../core/incidents';
 import { SERVICE_KINDS } from '../../core/model/incident-pack';
+import { pickLanguage } from '../format';
 import { useNotices } from '../notices';
 import { PackPreview } from './PackPreview';
 import type { IncidentPack } from '../../core/model/incident-pack';
@@ -39,7 +40,7 @@ const fromKst = (instant: string) => instant.slice(0, 16);
  * simple rule kinds; exported as the pack file its members import. Checked by the same parser as an import.
  */
 export function PackAuthor({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { notify, reportError } = useNotices();
   const [d, setD] = useState<PackDraft>(() => ({
     id: '', version: 1, publishedAt: today(), publisher: '', name: { ko: '', en: '' }, summary: { ko: '', en: '' },
@@ -225,7 +226,7 @@ export function PackAuthor({ onClose }: { onClose: () => void }) {
         <div className="step-problems" role="alert">
           <p className="strong">{t('packs.author.invalid')}</p>
           <ul className="pack-issues">
-            {issues.map((i, n) => <li key={n}>{i.path && <code>{i.path}</code>} {i.message}</li>)}
+            {issues.map((i, n) => <li key={n}>{i.path && <code>{i.path}</code>} {pickLanguage(i.message, i18n.language)}</li>)}
           </ul>
         </div>
       )}

@@ -2,10 +2,12 @@ import { useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PackIssue } from '../../core/incidents';
+import { bt } from '../../core/model/common';
 import type { IncidentPack } from '../../core/model/incident-pack';
 import { previewPackImport, saveImportedPack, PackRefusedError } from '../../db';
 import type { PackImportPreview } from '../../db';
 import { useDb } from '../desk';
+import { pickLanguage } from '../format';
 import { useNotices } from '../notices';
 import { PackPreview } from './PackPreview';
 import { pick } from './packs';
@@ -30,7 +32,7 @@ export function PackImport({ onImported }: { onImported: (pack: IncidentPack) =>
     try {
       text = await file.text();
     } catch {
-      setRefused({ fileName: file.name, issues: [{ path: '', message: t('packs.importReadFailed') }] });
+      setRefused({ fileName: file.name, issues: [{ path: '', message: bt(t('packs.importReadFailed'), '') }] });
       return;
     }
     const result = await previewPackImport(db, text);
@@ -90,7 +92,7 @@ export function PackImport({ onImported }: { onImported: (pack: IncidentPack) =>
           <ul className="pack-issues">
             {refused.issues.map((i, n) => (
               <li key={n}>
-                {i.path && <code>{i.path}</code>} {i.message}
+                {i.path && <code>{i.path}</code>} {pickLanguage(i.message, i18n.language)}
               </li>
             ))}
           </ul>

@@ -59,7 +59,9 @@ describe('incident pack files', () => {
     (p.rules as Record<string, unknown>[])[0]!.kind = 'lottery';
     const found = issues(text(p));
     expect(found.map((i) => i.path)).toContain('rules[0].kind');
-    expect(found.find((i) => i.path === 'rules[0].kind')!.message).toMatch(/알 수 없는 규칙 종류.*unknown rule kind/);
+    const kind = found.find((i) => i.path === 'rules[0].kind')!.message;
+    expect(kind.ko).toMatch(/^알 수 없는 규칙 종류/);
+    expect(kind.en).toMatch(/^unknown rule kind/);
   });
 
   it('refuses reversed and overlapping intervals', () => {
@@ -107,7 +109,8 @@ describe('incident pack files', () => {
     (p.incident as { summary: { en: string } }).summary.en = 'x'.repeat(10 * 1024 * 1024);
     const found = issues(text(p));
     expect(found).toHaveLength(1);
-    expect(found[0]!.message).toMatch(/너무 커요.*too large/);
+    expect(found[0]!.message.ko).toMatch(/너무 커요/);
+    expect(found[0]!.message.en).toMatch(/too large/);
   });
 
   it('refuses __proto__ and constructor keys wherever they occur', () => {
