@@ -2,7 +2,8 @@ import { claimSchema, type Claim, type ClaimInput } from '../model/claim';
 
 type ActivityRecord = ClaimInput['records'][number];
 import { kakao2022October } from '../incidents/kakao-2022-10';
-import { similarNamePairs, comparedNameOf } from './dedupe';
+import { comparedNameOf } from './dedupe';
+import { similarNamePairsIndexed } from './name-pairs';
 import { SIDO } from './normalise';
 import { seededRandom } from '../random';
 import { GENERIC_CHANNEL, KAKAO_2022 } from '../incidents/ids';
@@ -334,6 +335,7 @@ export function synthPlan(count: number, seed: number, options: SynthOptions = {
   };
   // Only the near-identical-name plants need their names as they are; every other name may be drawn again.
   const nameLocked = new Set<string>();
+  const plantedPair = new Map<string, [Draft, Draft]>();
   for (let n = 0; n < perRule; n++) {
     const pairs: [PlantedRule, Draft | undefined, Draft | undefined][] = [];
     pairs.push(['business-number', take((d) => d.kind === 'merchant'), take((d) => d.kind === 'merchant')]);
@@ -354,7 +356,10 @@ export function synthPlan(count: number, seed: number, options: SynthOptions = {
         b.bank = { ...b.bank, holder: b.name };
       }
       planted.push({ rule, files: [file(a), file(b)] });
-      if (rule === 'similar-name') nameLocked.add(a.id).add(b.id);
+      if (rule === 'similar-name') {
+        nameLocked.add(a.id).add(b.id);
+        plantedPair.set(a.id, [a, b]).set(b.id, [a, b]);
+      }
     }
     const twice = take(() => true);
     if (twice) {
@@ -366,14 +371,25 @@ export function synthPlan(count: number, seed: number, options: SynthOptions = {
   // Chance near-identical names (two 김민준 running two 행복치킨 in one city) would be real suspected pairs:
   // draw those names again until only the planted ones remain.
   for (let round = 0; ; round++) {
-    const clashes = similarNamePairs(drafts.map((d, index) => ({ index, sido: d.sido, name: comparedNameOf(d.businessName, d.name) })));
+    const clashes = similarNamePairsIndexed(drafts.map((d, index) => ({ index, sido: d.sido, name: comparedNameOf(d.businessName, d.name) })));
     const planteds = new Set(planted.filter((p) => p.rule === 'similar-name').map((p) => p.files.join('|')));
     const redraw = clashes.filter(([i, j]) => !planteds.has(`${file(drafts[i]!)}|${file(drafts[j]!)}`));
     if (!redraw.length) break;
     if (round === 50) throw new Error('names keep clashing after 50 redraws: try another seed');
     for (const [i, j] of redraw) {
       const d = [drafts[j]!, drafts[i]!].find((x) => !nameLocked.has(x.id));
-      if (!d) throw new Error(`planted names of ${drafts[i]!.id} and ${drafts[j]!.id} clash by chance: try another seed`);
+      if (!d) {
+        // Two planted near-identical pairs came out near-identical to each other: draw the later pair's
+        // shared name again, its typo and shop name following.
+        const [a, b] = plantedPair.get(drafts[j]!.id)!;
+        a.name = g.personName();
+        a.bank = { ...a.bank, holder: a.name };
+        if (a.businessName) a.businessName = g.shopName(a.industry, a.sigungu);
+        b.name = typoOf(a.name);
+        b.businessName = a.businessName;
+        b.bank = { ...b.bank, holder: b.name };
+        continue;
+      }
       d.name = g.personName();
       d.bank = { ...d.bank, holder: d.name };
       if (d.businessName) d.businessName = g.shopName(d.industry, d.sigungu);
