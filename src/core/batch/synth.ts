@@ -2,7 +2,8 @@ import { claimSchema, type Claim, type ClaimInput } from '../model/claim';
 
 type ActivityRecord = ClaimInput['records'][number];
 import { kakao2022October } from '../incidents/kakao-2022-10';
-import { similarNamePairs, comparedNameOf } from './dedupe';
+import { comparedNameOf } from './dedupe';
+import { similarNamePairsIndexed } from './name-pairs';
 import { SIDO } from './normalise';
 import { seededRandom } from '../random';
 import { GENERIC_CHANNEL, KAKAO_2022 } from '../incidents/ids';
@@ -24,6 +25,13 @@ export type SynthBatch = { seed: number; members: SynthMember[]; copies: { of: s
 const SURNAMES = ['김', '이', '박', '최', '정', '강', '조', '윤', '장', '임', '한', '오', '서', '신', '권', '황', '안', '송', '류', '홍'];
 const GIVEN_1 = ['민', '서', '지', '현', '준', '도', '하', '예', '수', '영', '재', '유', '승', '태', '은', '성'];
 const GIVEN_2 = ['준', '윤', '우', '연', '호', '아', '진', '빈', '희', '원', '훈', '석', '민', '서', '경', '혁'];
+/**
+ * Wider lists, used only when names are drawn again after two rounds of clashes: 20 × 16 × 16 = 5,120
+ * names are fewer than the drivers of 경기도 alone in a national batch (about 7,700 of 105,116), so a
+ * crowded 시도 cannot be cleared of near-identical names from the first lists.
+ */
+const SURNAMES_WIDE = [...SURNAMES, '문', '양', '손', '배', '백', '허', '남', '심', '노', '곽', '차', '주', '우', '구', '민', '진', '나', '지', '엄', '변', '채', '원', '천', '방', '공', '현', '함', '염', '여', '추', '도', '소', '석', '선', '설', '마', '길', '연', '위', '표', '명', '기', '반', '왕', '금', '옥', '육', '인', '맹', '제', '모', '탁', '국', '어', '편', '용', '남궁', '황보', '제갈', '선우', '독고'];
+const GIVEN_WIDE = ['민', '서', '지', '현', '준', '도', '하', '예', '수', '영', '재', '유', '승', '태', '은', '성', '윤', '우', '연', '호', '아', '진', '빈', '희', '원', '훈', '석', '경', '혁', '주', '동', '상', '정', '혜', '미', '소', '가', '나', '다', '채', '세', '시', '규', '건', '찬', '용', '철', '광', '기', '범', '한', '결', '온', '별', '솔', '늘', '율', '림', '람', '겸', '인', '선', '화', '란', '숙', '옥', '순', '자', '형', '환', '욱', '근', '택', '식', '국', '봉', '일', '남', '명', '창', '종', '덕', '보', '들', '새', '봄'];
 const SHOP_WORDS = ['행복', '해돋이', '골목', '바다', '소나무', '햇살', '한마음', '풍년', '새봄', '달빛', '들꽃', '산들', '푸른', '온누리', '별빛', '미소', '다온', '가온', '누리', '한빛'];
 const SHOP_TYPES: Record<string, string[]> = {
   restaurant: ['치킨', '국밥', '떡볶이', '분식', '한식당', '족발', '칼국수', '돈까스'],
@@ -107,7 +115,8 @@ class Generator {
   int(lo: number, hi: number): number {
     return lo + Math.floor(this.rand() * (hi - lo + 1));
   }
-  personName(): string {
+  personName(wide = false): string {
+    if (wide) return `${this.pick(SURNAMES_WIDE)}${this.pick(GIVEN_WIDE)}${this.pick(GIVEN_WIDE)}`;
     return `${this.pick(SURNAMES)}${this.pick(GIVEN_1)}${this.pick(GIVEN_2)}`;
   }
   shopName(industry: string, sigungu: string): string {
@@ -333,7 +342,7 @@ export function synthPlan(count: number, seed: number, options: SynthOptions = {
     return drafts[free.splice(k, 1)[0]!];
   };
   // Only the near-identical-name plants need their names as they are; every other name may be drawn again.
-  const nameLocked = new Set<string>();
+  const plantedPair = new Map<string, [Draft, Draft]>();
   for (let n = 0; n < perRule; n++) {
     const pairs: [PlantedRule, Draft | undefined, Draft | undefined][] = [];
     pairs.push(['business-number', take((d) => d.kind === 'merchant'), take((d) => d.kind === 'merchant')]);
@@ -354,7 +363,10 @@ export function synthPlan(count: number, seed: number, options: SynthOptions = {
         b.bank = { ...b.bank, holder: b.name };
       }
       planted.push({ rule, files: [file(a), file(b)] });
-      if (rule === 'similar-name') nameLocked.add(a.id).add(b.id);
+      if (rule === 'similar-name') {
+        const pair: [Draft, Draft] = [a, b];
+        plantedPair.set(a.id, pair).set(b.id, pair);
+      }
     }
     const twice = take(() => true);
     if (twice) {
@@ -363,22 +375,7 @@ export function synthPlan(count: number, seed: number, options: SynthOptions = {
       planted.push({ rule: 'same-packet', files: [file(twice), copy] });
     }
   }
-  // Chance near-identical names (two 김민준 running two 행복치킨 in one city) would be real suspected pairs:
-  // draw those names again until only the planted ones remain.
-  for (let round = 0; ; round++) {
-    const clashes = similarNamePairs(drafts.map((d, index) => ({ index, sido: d.sido, name: comparedNameOf(d.businessName, d.name) })));
-    const planteds = new Set(planted.filter((p) => p.rule === 'similar-name').map((p) => p.files.join('|')));
-    const redraw = clashes.filter(([i, j]) => !planteds.has(`${file(drafts[i]!)}|${file(drafts[j]!)}`));
-    if (!redraw.length) break;
-    if (round === 50) throw new Error('names keep clashing after 50 redraws: try another seed');
-    for (const [i, j] of redraw) {
-      const d = [drafts[j]!, drafts[i]!].find((x) => !nameLocked.has(x.id));
-      if (!d) throw new Error(`planted names of ${drafts[i]!.id} and ${drafts[j]!.id} clash by chance: try another seed`);
-      d.name = g.personName();
-      d.bank = { ...d.bank, holder: d.name };
-      if (d.businessName) d.businessName = g.shopName(d.industry, d.sigungu);
-    }
-  }
+  clearChanceNameClashes(g.rand, drafts, [...new Set(plantedPair.values())]);
   let started = false;
   function* members(): IterableIterator<SynthMember> {
     // The generator's draws are shared: a plan is iterated once.
@@ -392,6 +389,46 @@ export function synthPlan(count: number, seed: number, options: SynthOptions = {
     }
   }
   return { seed, count, copies, planted, members };
+}
+
+/** What the name-clash clearing reads and redraws of a member. */
+export type NameDraft = Pick<Draft, 'id' | 'sido' | 'name' | 'businessName' | 'industry' | 'sigungu' | 'bank'>;
+
+/**
+ * Chance near-identical names (two 김민준 running two 행복치킨 in one city) would be real suspected pairs:
+ * draw those names again until only the planted pairs (`planted`, each [a, b] with b the typo of a, a
+ * listed first) remain. A clash with a planted member redraws the other; two planted pairs that clash
+ * redraw the later pair's name, its typo and shop name following. From the third round on, names come
+ * from the wider lists. Draws come from `rand` in clash order, so a seed gives the same names.
+ */
+export function clearChanceNameClashes(rand: () => number, drafts: NameDraft[], planted: [NameDraft, NameDraft][]): void {
+  const g = new Generator(rand);
+  const position = new Map(drafts.map((d, i) => [d.id, i]));
+  const pairOf = new Map<string, [NameDraft, NameDraft]>();
+  for (const pair of planted) pairOf.set(pair[0].id, pair).set(pair[1].id, pair);
+  const plantedKeys = new Set(planted.map(([a, b]) => [position.get(a.id)!, position.get(b.id)!].sort((x, y) => x - y).join('|')));
+  for (let round = 0; ; round++) {
+    const clashes = similarNamePairsIndexed(drafts.map((d, index) => ({ index, sido: d.sido, name: comparedNameOf(d.businessName, d.name) })));
+    const redraw = clashes.filter(([i, j]) => !plantedKeys.has(`${i}|${j}`));
+    if (!redraw.length) return;
+    if (round === 50) throw new Error('names keep clashing after 50 redraws: try another seed');
+    for (const [i, j] of redraw) {
+      const d = [drafts[j]!, drafts[i]!].find((x) => !pairOf.has(x.id));
+      if (!d) {
+        const [a, b] = pairOf.get(drafts[j]!.id)!;
+        a.name = g.personName(round >= 2);
+        a.bank = { ...a.bank, holder: a.name };
+        if (a.businessName) a.businessName = g.shopName(a.industry, a.sigungu);
+        b.name = typoOf(a.name);
+        b.businessName = a.businessName;
+        b.bank = { ...b.bank, holder: b.name };
+        continue;
+      }
+      d.name = g.personName(round >= 2);
+      d.bank = { ...d.bank, holder: d.name };
+      if (d.businessName) d.businessName = g.shopName(d.industry, d.sigungu);
+    }
+  }
 }
 
 /** What Kakao's small-business bands paid (loss model 3.3); drivers were offered a few days' fees. */

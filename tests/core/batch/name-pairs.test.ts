@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { similarNamePairs } from '../../../src/core/batch/dedupe';
+import { similarNamePairsIndexed } from '../../../src/core/batch/name-pairs';
+import { seededRandom, typoOf } from '../../../src/core/batch/synth';
+
+/**
+ * The indexed near-identical-name search (issue 18) must give exactly the pairs of the plain one, in the
+ * same order, with the same similarities: it only skips comparisons that cannot match.
+ */
+
+const SYLLABLES = [...'김이박최민준서윤지현도하예수영재행복치킨카페골목바다햇살마포점강남우연호아진빈'];
+
+function names(count: number, seed: number, maxSyllables: number): { index: number; sido: string; name: string }[] {
+  const rand = seededRandom(seed);
+  const out: { index: number; sido: string; name: string }[] = [];
+  for (let index = 0; index < count; index++) {
+    const sido = ['서울특별시', '경기도', '부산광역시', '미상'][Math.floor(rand() * 4)]!;
+    // A third are typos or exact copies of an earlier name, so that there are many true pairs to find.
+    const earlier = out[Math.floor(rand() * out.length)];
+    const r = rand();
+    const name = earlier && r < 0.15 ? typoOf(earlier.name) : earlier && r < 0.3 ? earlier.name : Array.from({ length: 1 + Math.floor(rand() * maxSyllables) }, () => SYLLABLES[Math.floor(rand() * SYLLABLES.length)]).join('');
+    out.push({ index, sido: earlier && r < 0.3 ? earlier.sido : sido, name });
+  }
+  return out;
+}
+
+describe('similarNamePairsIndexed', () => {
+  it('finds the same pairs as comparing every two names of a 시도, short and long names alike', () => {
+    for (const [seed, maxSyllables] of [[1, 4], [2, 9], [3, 14]] as const) {
+      const entries = names(1500, seed, maxSyllables);
+      const plain = similarNamePairs(entries);
+      expect(plain.length).toBeGreaterThan(100);
+      expect(similarNamePairsIndexed(entries)).toEqual(plain);
+    }
+  });
+
+  it('agrees at other thresholds, where names allow more or fewer edits', () => {
+    const entries = names(800, 4, 10);
+    for (const threshold of [0.6, 0.75, 0.95]) expect(similarNamePairsIndexed(entries, threshold)).toEqual(similarNamePairs(entries, threshold));
+  });
+
+  it('compares a 시도 holding a name too long for its pieces the plain way, with the same result', () => {
+    const long = '가나다라마바사아자차카타파하'.repeat(6);
+    const entries = [...names(200, 5, 6), { index: 200, sido: '경기도', name: long }, { index: 201, sido: '경기도', name: `${long}가` }];
+    const pairs = similarNamePairsIndexed(entries);
+    expect(pairs).toEqual(similarNamePairs(entries));
+    expect(pairs.some(([i, j]) => i === 200 && j === 201)).toBe(true);
+  });
+});
