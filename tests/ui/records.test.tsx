@@ -177,6 +177,17 @@ describe('the entry grid', () => {
     expect((await stored(id, 'kakao-t', '2022-07-24T00:00+09:00'))?.count).toBe(3);
   });
 
+  it('keys typed before focus reaches the cell input go into the edit, none lost (a loaded machine types faster than it renders)', async () => {
+    const id = await openDriverClaim();
+    const grid = await openGrid();
+    // Both keystrokes land on the grid itself, as they do when the second arrives before the input has focus.
+    fireEvent.keyDown(grid, { key: '7' });
+    fireEvent.keyDown(grid, { key: '7' });
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: '칸 값' }).value).toBe('77');
+    fireEvent.keyDown(grid, { key: 'Enter' });
+    await waitFor(async () => expect((await stored(id, 'kakao-t', '2022-07-23T00:00+09:00'))?.count).toBe(77));
+  });
+
   it('a mistyped cell shows its error with the date, hour and field, stores nothing and loses nothing', async () => {
     const id = await openDriverClaim();
     await putRecords(db, id, [{ bucket: '2022-07-23T01:00+09:00', channel: 'kakao-t', count: 2, revenue: 30000, provenance: { kind: 'logged' } }]);

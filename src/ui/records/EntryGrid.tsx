@@ -114,7 +114,8 @@ export function EntryGrid({ layout, measure, label, valueAt, provenanceAt, error
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [active]);
 
-  useEffect(() => {
+  // Layout effect: the input takes focus before the browser paints, so a fast second keystroke finds it.
+  useLayoutEffect(() => {
     if (!editing) return;
     const input = inputRef.current;
     if (input && document.activeElement !== input) {
@@ -169,7 +170,15 @@ export function EntryGrid({ layout, measure, label, valueAt, provenanceAt, error
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     if (e.nativeEvent.isComposing) return;
     const ctrl = e.ctrlKey || e.metaKey;
+    // The ref, not the state: a keystroke can arrive before React has rendered the edit it opened.
+    const editing = editingRef.current;
     if (editing) {
+      if (e.target !== inputRef.current && e.key.length === 1 && !ctrl && !e.altKey) {
+        // Typed faster than focus moved to the cell's input: the key belongs to the edit, not lost.
+        e.preventDefault();
+        setEditing({ ...editing, text: editing.text + e.key });
+        return;
+      }
       if (e.key === 'Enter') {
         e.preventDefault();
         finishEdit(true, { r: active.r + (e.shiftKey ? -1 : 1), c: active.c });
