@@ -1,7 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { ocrAssets } from './scripts/ocr-assets';
+import { CONTENT_SECURITY_POLICY } from './electron/security';
 
 // The renderer. `base: './'` so the same build is served from app://desk/ in Electron and from
 // http://127.0.0.1:<port>/ by `npm run web`.
@@ -36,6 +38,8 @@ export default defineConfig({
     }),
   ],
   base: './',
+  // A library's eval-based feature probe swapped for its known answer (see the file): no CSP report.
+  resolve: { alias: { '@stdlib/assert-has-generator-support': fileURLToPath(new URL('./src/vendor-shims/stdlib-has-generator-support.cjs', import.meta.url)) } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -43,6 +47,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
   },
   worker: { format: 'es' },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  // The shell's own Content-Security-Policy on every preview response: the e2e suite (and `npm run web`) run
+  // the renderer under exactly the policy Electron enforces, so the OCR worker, its WebAssembly, the PDF
+  // preview and downloads are checked against it even where the Electron binary cannot be run.
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { openApp, SLOW_STEP, SLOW_TEST } from './fixtures';
+import { openApp, SLOW_STEP, SLOW_TEST, watchCspViolations } from './fixtures';
 
 const shots = 'tests/e2e/screenshots';
 const out = 'test-results/evidence-export';
@@ -95,6 +95,8 @@ test('evidence vault and export: add a screenshot, label it, export packets that
   mkdirSync(shots, { recursive: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: E2E_BASE_URL });
   await page.setViewportSize({ width: 1280, height: 900 });
+  // The packet worker, pdfmake's fonts and the download all run under the Electron shell's CSP.
+  const cspViolations = await watchCspViolations(page);
 
   await openApp(page);
   await page.getByRole('button', { name: '예시로 둘러보기' }).click();
@@ -154,6 +156,7 @@ test('evidence vault and export: add a screenshot, label it, export packets that
   // The driver example brings its own outage screenshot: open the uploaded file's card.
   await page.locator('li.evidence-card', { hasText: '카카오T_멈춤_캡처.png' }).getByText('What it supports').click();
   await page.screenshot({ path: `${shots}/en-evidence.png`, fullPage: true });
+  expect(await cspViolations()).toEqual([]);
 });
 
 test('a packet build can be cancelled, and the page stays usable', async ({ page }) => {

@@ -33,3 +33,21 @@ export async function closeNotices(page: Page): Promise<void> {
   await page.locator('.notice-close').evaluateAll((buttons) => buttons.forEach((b) => (b as HTMLButtonElement).click()));
   await expect(page.locator('.notice')).toHaveCount(0);
 }
+
+/**
+ * Records every Content-Security-Policy violation the page reports (the preview server sends the Electron
+ * shell's own policy, vite.config.ts), so a spec can say its flow ran under that policy untouched. Call it
+ * before the first `goto`; read the list at the end.
+ */
+export async function watchCspViolations(page: Page): Promise<() => Promise<string[]>> {
+  const fromConsole: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) fromConsole.push(m.text());
+  });
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`));
+  });
+  return async () => [...fromConsole, ...(await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []))];
+}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { TrueTypeFont } from '../../scripts/example-evidence/ttf';
 import { encodeScreen, tripListScreen, type GeneratedTrip } from '../../scripts/example-evidence/trip-history';
-import { createClaimInUi, openApp } from './fixtures';
+import { createClaimInUi, openApp, watchCspViolations } from './fixtures';
 
 const font = (w: string) => new TrueTypeFont(new Uint8Array(readFileSync(join('node_modules/@expo-google-fonts/noto-sans-kr', w, `NotoSansKR_${w}.ttf`))));
 
@@ -18,6 +18,8 @@ test('trip-history screenshots become confirmed records without typing a number'
   context.on('request', (r) => {
     if (!r.url().startsWith('http://127.0.0.1') && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) outside.push(r.url());
   });
+  // The OCR worker and its WebAssembly run under the Electron shell's CSP (sent by the preview server).
+  const cspViolations = await watchCspViolations(page);
   const fonts = { regular: font('400Regular'), bold: font('700Bold') };
   const night: GeneratedTrip[] = [
     { time: '21:40', from: '마곡동', to: '공항동', fare: 17100 },
@@ -78,4 +80,5 @@ test('trip-history screenshots become confirmed records without typing a number'
   await expect(page.getByText('운행내역_1008.png').first()).toBeVisible();
   await expect(page.getByText('운행내역_1015.jpg').first()).toBeVisible();
   expect(outside).toEqual([]);
+  expect(await cspViolations()).toEqual([]);
 });

@@ -1,4 +1,5 @@
 /** Builds a backup off the main thread (see build.ts). */
+import '../no-eval';
 import { exportBackupByName } from '../../db/backup';
 import type { BackupWorkerReply, BuildBackupRequest } from './protocol';
 

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import '../no-eval';
 import { platformCp949Decoder } from '../../core/io/encoding';
 import { loadPacketFonts } from '../export/fonts';
 import { runBatchJob } from './job';

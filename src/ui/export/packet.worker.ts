@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import '../no-eval';
 import { loadPacketFonts } from './fonts';
 import { runPacketJob } from './packet-job';
 import type { PacketJobMessage, PacketJobRequest } from './packet-job';

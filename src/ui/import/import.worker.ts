@@ -2,6 +2,7 @@
  * Parses import files off the main thread. Chromium's TextDecoder('euc-kr') decodes CP949 correctly
  * (core/io checks it with 똠 햏 뷁 before trusting it), so no iconv is bundled here.
  */
+import '../no-eval';
 import { buildImport, openImportFile } from './engine';
 import type { WorkerReply, WorkerRequest } from './protocol';
 
