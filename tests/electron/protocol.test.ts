@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -87,6 +87,24 @@ describe('app:// handler', () => {
     expect(body).not.toContain('TOP SECRET');
     expect(body).not.toContain('console.log');
     expect(body).not.toContain('<title>desk</title>');
+  });
+
+  it('serves the OCR engine\'s files (worker, WebAssembly core, both models) and the pre-module script byte for byte, typed for nosniff', async () => {
+    // The files the screenshot reader loads inside the shell, from the packages the build copies them from.
+    const { OCR_ASSETS } = await import('../../scripts/ocr-assets');
+    mkdirSync(path.join(dist, 'ocr'), { recursive: true });
+    const files: [string, Buffer][] = Object.entries(OCR_ASSETS).map(([name, from]) => [`ocr/${name}`, readFileSync(from())]);
+    files.push(['zod-jitless.js', readFileSync('public/zod-jitless.js')]);
+    for (const [name, bytes] of files) writeFileSync(path.join(dist, name), bytes);
+    for (const [name, bytes] of files) {
+      const response = await get(`app://desk/${name}`);
+      expect(response.status, name).toBe(200);
+      // With nosniff, a worker or classic script must come as JavaScript; the models are plain bytes.
+      expect(response.headers.get('content-type'), name).toBe(name.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'application/octet-stream');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(Buffer.from(await response.arrayBuffer()).equals(bytes), name).toBe(true);
+    }
   });
 
   it('still serves an app folder that itself sits behind a link', async () => {
