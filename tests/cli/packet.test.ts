@@ -7,7 +7,7 @@ import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readZipSafely, writeZip } from '../../src/core/packet/zip';
 import { incidentOfStoredPack } from '../../src/core/incidents/authoring';
-import { associationPack } from '../core/backup/fixtures';
+import { associationPack } from '../fixtures/association-pack';
 
 /** The packet and verify commands as a user runs them: a child process, real files, exit codes. */
 

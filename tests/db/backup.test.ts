@@ -11,7 +11,8 @@ import { setSetting } from '../../src/db/settings';
 import { exportBackup, previewBackup, restoreBackup } from '../../src/db/backup';
 import { freshName, seedAtVersion } from './harness';
 import { fullDump } from './backup-dump';
-import { associationPack, asset, craftBackup, sampleContents, sha256 } from '../core/backup/fixtures';
+import { asset, craftBackup, sampleContents, sha256 } from '../core/backup/fixtures';
+import { associationPack } from '../fixtures/association-pack';
 import { findStoredPack, listStoredPacks, saveImportedPack } from '../../src/db/packs';
 
 const open: OutageDeskDB[] = [];

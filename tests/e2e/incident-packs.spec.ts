@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { incidentOfStoredPack } from '../../src/core/incidents/authoring';
-import { parseIncidentPack } from '../../src/core/incidents/pack';
+import { associationPack as readAssociationPack, associationPackJson } from '../fixtures/association-pack';
 import { closeNotices, createClaimInUi, openApp, SLOW_STEP, SLOW_TEST } from './fixtures';
 
 const dir = 'tests/e2e/screenshots';
@@ -17,19 +17,7 @@ const stepTitle = (page: Page, name: string) => page.getByRole('heading', { leve
 const next = (page: Page) => page.getByRole('button', { name: '다음', exact: true }).click();
 
 /** An association's pack, as the pack form exports it (a real file on disk). */
-const source = [{ publication: '동네상인회 공지', date: '2026-12-05', ref: 'notice-7' }];
-const associationPack = {
-  format: 'outage-loss-desk/incident-pack',
-  formatVersion: 1,
-  id: 'assoc-isp-2026-12',
-  version: 1,
-  publishedAt: '2026-12-05',
-  publisher: '동네상인회',
-  incident: { name: { ko: '동네 인터넷 장애 (2026년 12월)', en: 'Local internet outage (Dec 2026)' }, summary: { ko: '점심 시간에 동네 인터넷이 끊겼어요', en: '' }, sources: source },
-  services: [{ id: 'service-1', name: { ko: '동네 인터넷', en: 'Local internet' }, kind: 'internet', intervals: [{ start: '2026-12-04T11:00+09:00', end: '2026-12-04T13:30+09:00' }], sources: source }],
-  channels: [{ id: 'damage365', kind: 'damage365', name: { ko: '온라인피해365센터', en: 'Online Damage 365 Center' }, rules: ['rule-1'] }],
-  rules: [{ id: 'rule-1', kind: 'fixed-amount', name: { ko: '가게당 5만 원', en: '50,000 per shop' }, claimantKinds: ['merchant'], sources: source, params: { amount: 50000 }, payment: 'on-request' }],
-};
+const associationPack = associationPackJson();
 
 test('import a pack file: a bad one is refused with its field path, a good one previewed, then a claim starts on it', async ({ page }) => {
   mkdirSync(dir, { recursive: true });
@@ -180,8 +168,7 @@ test('a claim on an imported pack: its fixed-amount rule on the estimate screen,
   writeFileSync(packFile, JSON.stringify(associationPack, null, 2));
 
   // The member's claim file for that outage: a PC cafe's daily sales before and on the day (Friday 2026-12-04).
-  const parsed = parseIncidentPack(associationPack);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  const pack = readAssociationPack();
   const example = JSON.parse(readFileSync('assets/examples/pc-cafe-lguplus-2023.claim.json', 'utf8')) as Record<string, unknown> & { claimant: Record<string, unknown> };
   delete example.example;
   const records: object[] = [];
@@ -194,7 +181,7 @@ test('a claim on an imported pack: its fixed-amount rule on the estimate screen,
     ...example,
     id: 'assoc-member-2026-12',
     title: '상인회 회원 PC방',
-    incident: incidentOfStoredPack(parsed.pack, Date.parse('2026-12-05T09:00:00+09:00')),
+    incident: incidentOfStoredPack(pack, Date.parse('2026-12-05T09:00:00+09:00')),
     claimant: { ...example.claimant, servicesUsed: ['service-1'] },
     records,
     referenceDates: { byWindowDate: {}, abnormalDates: [] },
@@ -237,10 +224,10 @@ test('a claim on an imported pack: its fixed-amount rule on the estimate screen,
   await download.saveAs(zip);
   const listing = execFileSync('unzip', ['-l', zip], { encoding: 'utf8' });
   expect(listing).toContain('incident-pack.json');
-  expect(JSON.parse(execFileSync('unzip', ['-p', zip, 'incident-pack.json'], { encoding: 'utf8' }))).toEqual(parsed.pack);
+  expect(JSON.parse(execFileSync('unzip', ['-p', zip, 'incident-pack.json'], { encoding: 'utf8' }))).toEqual(pack);
   const verify = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'verify', zip], { encoding: 'utf8' });
   expect(verify.stdout + verify.stderr).toContain('OK');
   expect(verify.status).toBe(0);
   const report = execFileSync('sh', ['-c', `unzip -p "${zip}" report.pdf | pdftotext -layout - -`], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-  expect(report).toContain('가게당 5만 원: 50,000원');
+  expect(report).toContain('가게당 정액: 50,000원');
 });

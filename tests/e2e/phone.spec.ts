@@ -67,3 +67,31 @@ test('phone: quick-log buttons on the first screen, no sideways scroll anywhere,
   expect(wide).toEqual([]);
   expect(missing).toEqual([]);
 });
+
+test('phone: the claimant setup steps read one label per line, in a strip that scrolls by itself, not the page', async ({ page }) => {
+  mkdirSync(dir, { recursive: true });
+  await openApp(page);
+  await page.getByRole('button', { name: '예시로 둘러보기' }).click();
+  await expect(page.getByText(/예시 신고서 \d+개를 넣었어요/)).toBeVisible();
+  await page.goto('/#/claimant?step=channels');
+  const steps = page.getByRole('navigation', { name: '신고인 준비 단계' });
+  await expect(steps.getByRole('button')).toHaveCount(5);
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: `${dir}/phone-setup-steps.png` });
+  // Each step's label is one line: its height is at most one line-height (one syllable a line was the bug).
+  const labels = await steps.locator('.stepper-label').evaluateAll((els) =>
+    els.map((el) => ({ text: el.textContent ?? '', height: el.getBoundingClientRect().height, line: parseFloat(getComputedStyle(el).lineHeight) })),
+  );
+  expect(labels).toHaveLength(5);
+  for (const l of labels) expect(l.height, l.text).toBeLessThanOrEqual(l.line + 1);
+  // The current step is in view inside the strip, and the page itself does not scroll sideways.
+  await expect(steps.locator('[aria-current="step"]')).toBeInViewport({ ratio: 1 });
+  expect(await sidewaysScroll(page)).toBe(0);
+  // Keyboard: Tab reaches a step, Enter opens it, and the focused step is scrolled into the strip's view.
+  const last = steps.getByRole('button').last();
+  await last.focus();
+  await expect(last).toBeInViewport({ ratio: 1 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 3, name: '이익률과 기록 단위를 정해요' })).toBeVisible();
+  await expect(last).toHaveAttribute('aria-current', 'step');
+});

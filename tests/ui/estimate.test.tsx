@@ -63,7 +63,7 @@ describe('the estimate screen', () => {
     expect(screen.queryByTestId('lost-profit-range')).toBeNull();
     expect(screen.getByTestId('fig-E').textContent).toBe('계산할 수 없음 예상 13.0건');
     expect(screen.getByTestId('fig-A').textContent).toBe('계산할 수 없음 다른 채널 포함 2.0건');
-    expect(screen.getByTestId('fig-lost-count').textContent).toBe('11.0');
+    expect(screen.getByTestId('fig-lost-count').textContent).toBe('11.0건');
     expect(screen.getByTestId('fig-LR').textContent).toBe('계산할 수 없음');
     expect(screen.getByTestId('total-without-lp').textContent).toBe('잃은 이익은 평균 객단가를 알 때까지 합계에 들어가지 않아요.');
     // The claim total is the claim-prep item alone; no "the ticket you declared" anywhere.
@@ -89,10 +89,11 @@ describe('the estimate screen', () => {
     expect(screen.getByTestId('lost-profit').textContent).toBe(formatWon(e.lostProfit, 'ko'));
     expect(screen.getByTestId('lost-profit').textContent).toBe('210,750원');
     expect(screen.getByTestId('lost-profit-range').textContent).toBe('80% 범위 182,718원 – 238,782원');
-    expect(screen.getByTestId('range-driver').textContent).toContain('참고 주간의 주별 변동 (표준편차 s = 20,412원, 기준 주 4개');
+    // The range in plain words: the weeks' swing as money and how many weeks; no s =, no t quantile.
+    expect(screen.getByTestId('range-driver').textContent).toBe('범위의 근거: 매주 매출의 흔들림(표준편차) 20,412원, 기준 주 4개로 80% 범위를 잡았어요');
     expect(screen.getByTestId('fig-E').textContent).toBe('325,000원 예상 13.0건');
     expect(screen.getByTestId('fig-A').textContent).toBe('44,000원 다른 채널 포함 2.0건');
-    expect(screen.getByTestId('fig-lost-count').textContent).toBe('11.0');
+    expect(screen.getByTestId('fig-lost-count').textContent).toBe('11.0건');
     expect(screen.getByTestId('fig-LR').textContent).toBe('281,000원');
     expect(screen.getByTestId('fig-m').textContent).toBe('m = 1 − v − c = 75% (변동비 v 5%, 수수료 c 20%) 확인함');
     // Example marking, the indirect item with its justification, the minimum wage, the readiness list.
@@ -190,7 +191,9 @@ describe('the estimate screen', () => {
     await go('#/estimate');
     expect((await screen.findByTestId('claim-total', {}, { timeout: 5000 })).textContent).toBe('₩224,490≈ ₩224.5 thousand');
     expect(screen.getByTestId('lost-profit-range').textContent).toBe('80% range ₩182,718 – ₩238,782');
-    expect(screen.getByTestId('range-driver').textContent).toContain('week-to-week variation of your reference weeks');
+    expect(screen.getByTestId('range-driver').textContent).toBe('What drives the range: weekly sales swung by ₩20,412 (standard deviation) across your 4 reference weeks; the 80% range is set from that');
+    expect(screen.getByTestId('fig-lost-count').textContent).toBe('11.0 orders or calls');
+    expect(screen.getByTestId('fig-E').textContent).toBe('₩325,000 13.0 orders or calls expected');
     const assumptions = screen.getByRole('heading', { name: 'Assumptions and sources' }).parentElement!;
     const valueOf = (row: HTMLElement) => row.closest('tr')!.querySelectorAll('td')[0]!.textContent;
     expect(valueOf(within(assumptions).getByRole('rowheader', { name: 'estimator' }))).toBe('Mean');

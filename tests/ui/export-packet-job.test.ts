@@ -8,7 +8,7 @@ import { verifyPacket } from '../../src/core/packet/verify';
 import { readZipSafely } from '../../src/core/packet/zip';
 import { runPacketJob } from '../../src/ui/export/packet-job';
 import { incidentOfStoredPack } from '../../src/core/incidents/authoring';
-import { associationPack } from '../core/backup/fixtures';
+import { associationPack } from '../fixtures/association-pack';
 import type { PacketJobMessage } from '../../src/ui/export/packet-job';
 
 // What the export page's worker does, run here with the same fonts read from disk instead of fetched.

@@ -138,8 +138,10 @@ function text(e: ClaimEstimate, file: string): string {
     lines.push(`놓친 건수          ${count(e.lostCount)}`);
   }
   lines.push(`이익률 m           ${(e.margin.m * 100).toFixed(1)}% (변동비 ${(e.margin.v * 100).toFixed(1)}%, 수수료 ${(e.margin.c * 100).toFixed(1)}%)`);
-  if (e.revenue.computable) lines.push(`잃은 이익 LP       ${formatWon(e.lostProfit)}  (${Math.round(r.level * 100)}% 범위 ${formatWon(r.low)} ~ ${formatWon(r.high)}, ${r.driverLabel.ko})`);
-  else lines.push(`잃은 이익 LP       계산할 수 없어요 (평균 객단가가 필요해요)`);
+  if (e.revenue.computable) {
+    lines.push(`잃은 이익 LP       ${formatWon(e.lostProfit)}  (${Math.round(r.level * 100)}% 범위 ${formatWon(r.low)} ~ ${formatWon(r.high)})`);
+    lines.push(`범위의 근거        ${r.driverLabel.ko}`);
+  } else lines.push(`잃은 이익 LP       계산할 수 없어요 (평균 객단가가 필요해요)`);
   if (e.trend.enabled) lines.push(`추세 보정          ×${e.trend.factor.toFixed(3)}${e.trend.applied ? '' : ' (적용 안 함)'}`);
   lines.push('');
   lines.push('통상손해 (직접 손해)');

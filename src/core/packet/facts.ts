@@ -4,6 +4,7 @@ import type { IncidentPack } from '../model/incident-pack';
 import { readJoined, type BilingualText } from '../model/common';
 import { roundWon } from '../model/money';
 import { estimateClaim } from '../estimate/estimate-claim';
+import { rangeWidthWords, weeksIdentical } from '../estimate/stages/range';
 import { FARE_SOURCE_WORDS } from '../estimate/channel-fares';
 import type { Assumption, ChannelTicket, ClaimEstimate } from '../estimate/types';
 import type { RuleInputShown, RuleResult } from '../estimate/rules/types';
@@ -211,13 +212,8 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
     `실제 매출에는 다른 경로(전화, 다른 앱, 현장)로 받은 매출도 넣었어요 (손해 경감)`,
     `이익률 m = 1 - v - c = 1 - ${pct(e.margin.v)} - ${pct(e.margin.c)} = ${pct(e.margin.m)}; 손실 이익 = 줄어든 매출 × m`,
   ];
-  if (range.driver === 'reference-weeks' && range.s !== null && range.q !== null) {
-    methodLines.push(
-      `범위: 기준 주 ${range.k}개의 주간 합계가 주마다 달라진 정도(표준편차 ${formatWon(range.s)})로 잡았어요. 폭 ${formatWon(range.h)} = t 분포 계수 ${formatNumber(range.q, 3)} × 표준편차 × √(1 + 1/${range.k})`,
-    );
-  } else {
-    methodLines.push(`범위: ${ko(range.driverLabel)}`);
-  }
+  // The range in words (loss model 6): the weeks' swing as money and the multiplier explained, no s, t or q.
+  methodLines.push(`범위: ${ko(rangeWidthWords(range) ?? range.driverLabel)}`);
   if (e.trend.applied) methodLines.push(`당일 추세 보정 × ${formatNumber(e.trend.factor, 3)} (장애 전 ${e.trend.hours.length}시간)`);
   // Section 1: which ticket values records without revenue; a channel's declared fare is named with its source.
   const ownFares = e.channelTickets.filter((t) => t.fareSource !== null && e.assumptions.some((a) => a.id === `average-fare:${t.channel}`));
@@ -286,7 +282,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
       lostRevenue: e.lostRevenue,
       margin: e.margin.m,
       lostProfit: e.lostProfit,
-      range: { low: range.low, high: range.high, levelLabel, driver: range.driver === 'assumed' ? `${ko(range.driverLabel)} (assumed)` : '기준 주 사이의 변동' },
+      range: { low: range.low, high: range.high, levelLabel, driver: range.driver === 'assumed' ? `${ko(range.driverLabel)} (assumed)` : weeksIdentical(range) ? '기준 주 매출이 모두 같아 좁은 범위' : '기준 주 사이의 매출 흔들림' },
       directItems: e.directItems.map((i) => ({ label: i.description || DIRECT_CATEGORY_KO[i.category] || i.category, category: DIRECT_CATEGORY_KO[i.category] ?? i.category, amount: i.amount })),
       directTotal: e.directTotal,
       indirectItems: e.indirectItems.map((i) => ({

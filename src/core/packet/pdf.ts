@@ -207,7 +207,7 @@ function bucketTable(data: ReportData): Content[] {
       },
       '', '', '', '', '',
     ],
-    ['구간', '예상 건수', '실제 건수', '예상 매출(원)', '실제 매출(원)', '차이(원)'].map((t, i) => ({ text: t, bold: true, alignment: i ? 'right' : 'left' })),
+    ['구간', '예상 건수(건)', '실제 건수(건)', '예상 매출(원)', '실제 매출(원)', '차이(원)'].map((t, i) => ({ text: t, bold: true, alignment: i ? 'right' : 'left' })),
     ...data.buckets.map((b) => [
       formatBucket(b.bucket),
       { text: formatNumber(b.expectedCount, 1), alignment: 'right' },

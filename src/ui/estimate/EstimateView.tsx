@@ -85,7 +85,7 @@ export function EstimateView({ row, claim, estimate: e, pack }: Props) {
             </div>
             <p className="field-hint" data-testid="range-driver">
               {range.driver === 'reference-weeks'
-                ? t('estimate.lostProfit.driverWeeks', { s: formatWon(range.s ?? 0, lang), k: range.k, q: (range.q ?? 0).toFixed(3) })
+                ? t('estimate.lostProfit.driverWeeks', { driver: pickLanguage(range.driverLabel, lang) })
                 : t('estimate.lostProfit.driverAssumed', { pct: formatShare(range.bandPct ?? 0) })}
             </p>
             <label className="check-row range-toggle">
@@ -107,7 +107,7 @@ export function EstimateView({ row, claim, estimate: e, pack }: Props) {
           <dt>{t('estimate.calc.A')}</dt>
           <dd data-testid="fig-A">{revenueKnown ? formatWon(e.actualRevenue, lang) : t('estimate.notComputable.short')} <span className="muted">{t('estimate.calc.Ahint', { count: formatCount(e.actualCount) })}</span></dd>
           <dt>{t('estimate.calc.lostCount')}</dt>
-          <dd data-testid="fig-lost-count">{formatCount(e.lostCount)}</dd>
+          <dd data-testid="fig-lost-count">{t('estimate.calc.count', { count: formatCount(e.lostCount) })}</dd>
           <dt>{t('estimate.calc.LR')}</dt>
           <dd data-testid="fig-LR">{revenueKnown ? formatWon(e.lostRevenue, lang) : t('estimate.notComputable.short')}</dd>
           <dt>{t('estimate.calc.m')}</dt>

@@ -48,6 +48,19 @@ export function SetupFlow({ claim }: { claim: ClaimRow }) {
     if (moved.current) headingRef.current?.focus();
   }, [step]);
 
+  // On a phone the steps are one row that scrolls inside itself: keep the current one in that row's view
+  // (the row only, never the page: scrollIntoView would move the page to the row).
+  const stripRef = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    const strip = stripRef.current;
+    const current = strip?.querySelector('[aria-current="step"]');
+    if (!strip || !current || strip.scrollWidth <= strip.clientWidth) return;
+    const row = strip.getBoundingClientRect();
+    const item = current.getBoundingClientRect();
+    if (item.left < row.left) strip.scrollLeft -= row.left - item.left;
+    else if (item.right > row.right) strip.scrollLeft += item.right - row.right;
+  }, [step]);
+
   const go = (s: SetupStep) => {
     moved.current = true;
     setStep(s);
@@ -65,7 +78,7 @@ export function SetupFlow({ claim }: { claim: ClaimRow }) {
       <h2 id="setup-title" className="setup-title">{t('setup.title', { title: claim.title })}</h2>
       <div className="setup-layout">
         <nav aria-label={t('setup.stepsLabel')} className="stepper">
-          <ol>
+          <ol ref={stripRef}>
             {SETUP_STEPS.map((s, i) => (
               <li key={s}>
                 <button

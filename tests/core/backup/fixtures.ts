@@ -1,10 +1,9 @@
-import { parseIncidentPack } from '../../../src/core/incidents/pack';
-import type { IncidentPack } from '../../../src/core/model/incident-pack';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { zipSync, type Zippable } from 'fflate';
 import type { BackupContents, BackupManifest, BackupRecord } from '../../../src/core/backup';
 import { BACKUP_FORMAT, BACKUP_MANIFEST_PATH, DATA_PATHS } from '../../../src/core/backup';
+import { ASSOCIATION_PACK_ID, associationPack } from '../../fixtures/association-pack';
 
 /** Real files from assets/: a claim file, an XLSX and a CSV kept as evidence, the CSV's import mark. */
 export const asset = (path: string) => new Uint8Array(readFileSync(new URL(`../../../assets/${path}`, import.meta.url)));
@@ -33,28 +32,8 @@ export function sampleContents(): BackupContents {
       { key: 'language', value: 'ko' },
       { key: 'currentClaimId', value: draftId },
     ],
-    packs: [{ id: 'assoc-isp-2026-12', version: 1, origin: 'imported', savedAt: '2026-12-05T09:00:00.000+09:00', pack: associationPack() }],
+    packs: [{ id: ASSOCIATION_PACK_ID, version: 1, origin: 'imported', savedAt: '2026-12-05T09:00:00.000+09:00', pack: associationPack() }],
   };
-}
-
-const packSource = [{ publication: '동네상인회 공지', date: '2026-12-05', ref: 'notice-7' }];
-
-/** An association's pack file (not bundled), with a fixed-amount rule: what a desk keeps in its packs table. */
-export function associationPack(amount = 50_000): IncidentPack {
-  const parsed = parseIncidentPack({
-    format: 'outage-loss-desk/incident-pack',
-    formatVersion: 1,
-    id: 'assoc-isp-2026-12',
-    version: 1,
-    publishedAt: '2026-12-05',
-    publisher: '동네상인회',
-    incident: { name: { ko: '동네 인터넷 장애 (2026년 12월)', en: 'Local internet outage (Dec 2026)' }, summary: { ko: '점심 시간에 동네 인터넷이 끊겼어요', en: '' }, sources: packSource },
-    services: [{ id: 'service-1', name: { ko: '동네 인터넷', en: 'Local internet' }, kind: 'internet', intervals: [{ start: '2026-12-04T11:00+09:00', end: '2026-12-04T13:30+09:00' }], sources: packSource }],
-    channels: [{ id: 'damage365', kind: 'damage365', name: { ko: '온라인피해365센터', en: 'Online Damage 365 Center' }, rules: ['rule-1'] }],
-    rules: [{ id: 'rule-1', kind: 'fixed-amount', name: { ko: '가게당 정액', en: 'a fixed amount per shop' }, claimantKinds: ['merchant'], sources: packSource, params: { amount }, payment: 'on-request' }],
-  });
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return parsed.pack;
 }
 
 export const enc = (text: string) => new TextEncoder().encode(text);

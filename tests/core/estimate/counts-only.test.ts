@@ -21,7 +21,7 @@ describe('counts without any ticket (loss model section 1)', () => {
     expect(e.revenue.computable).toBe(false);
     expect(joined(e.revenue.message!)).toBe(
       '기록에 매출 없이 건수만 있고 평균 객단가(한 건 평균 요금)도 없어 매출과 손실 이익을 계산할 수 없어요. 예상 13.0건, 실제 2.0건, 놓친 건수 11.0건이에요. 평균 객단가를 적어 주세요'
-      + ' / revenue and lost profit are not computable: the records carry counts only and no average ticket (average fare) is known. Expected 13.0, actual 2.0, lost 11.0. Please enter an average ticket',
+      + ' / revenue and lost profit are not computable: the records carry counts only and no average ticket (average fare) is known. Expected 13.0 orders or calls, actual 2.0, lost 11.0. Please enter an average ticket',
     );
     expect(e.expectedCount).toBeCloseTo(13, 9);
     expect(e.actualCount).toBe(2);

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { estimateClaim } from '../../../src/core/estimate';
 import { incidentOfStoredPack } from '../../../src/core/incidents/index';
-import { parseIncidentPack } from '../../../src/core/incidents/pack';
-import { BUNDLED_PACKS, findBundledPack } from '../../../src/core/incidents/bundled';
+import { findBundledPack } from '../../../src/core/incidents/bundled';
 import type { Claim } from '../../../src/core/model/claim';
 import { parseClaimFile } from '../../../src/core/model/claim-file';
 import type { IncidentPack } from '../../../src/core/model/incident-pack';
@@ -19,56 +18,15 @@ import { readPacketItem } from '../../../src/core/batch/items';
 import { sha256Hex } from '../../../src/core/packet/hash';
 import { openPacketZip, writeZip } from '../../../src/core/packet/zip';
 import { packetFonts } from './fixtures';
+import { ASSOCIATION_FORM_ID as FORM_ID, associationPack } from '../../fixtures/association-pack';
 
 /**
  * A claim on a pack that is not bundled (an association's file, imported on this computer): its rule's
  * figure reaches the estimate and the packet, the packet carries the pack, and verify/batch recompute with it.
  */
 
-const source = [{ publication: '동네상인회 공지', date: '2026-12-05', ref: 'notice-7' }];
-const FORM_ID = 'assoc-isp-2026-12-form';
-
-/** An association's pack with a fixed-amount rule and a channel of its own whose headline is that rule. */
-function associationPack(amount = 50_000): IncidentPack {
-  const raw = {
-    format: 'outage-loss-desk/incident-pack',
-    formatVersion: 1,
-    id: 'assoc-isp-2026-12',
-    version: 1,
-    publishedAt: '2026-12-05',
-    publisher: '동네상인회',
-    incident: { name: { ko: '동네 인터넷 장애 (2026년 12월)', en: 'Local internet outage (Dec 2026)' }, summary: { ko: '점심 시간에 동네 인터넷이 끊겼어요', en: '' }, sources: source },
-    services: [{ id: 'service-1', name: { ko: '동네 인터넷', en: 'Local internet' }, kind: 'internet', intervals: [{ start: '2026-12-04T11:00+09:00', end: '2026-12-04T13:30+09:00' }], sources: source }],
-    channels: [
-      {
-        id: FORM_ID,
-        kind: 'company-documents',
-        name: { ko: '상인회 보상 신청', en: 'Association compensation' },
-        rules: ['rule-1'],
-        documents: [],
-        profile: {
-          id: FORM_ID,
-          name: { ko: '상인회 보상 신청', en: 'Association compensation' },
-          description: '가게마다 정해진 금액을 받는 상인회 기준이에요.',
-          source: '동네상인회 공지',
-          fields: [{ id: 'amount', label: { ko: '요청 금액', en: 'Amount' }, kind: 'text', required: true, maxLength: 200, template: ['{rule.name}: {rule.loss}'] }],
-          documents: [],
-          rule: 'rule-1',
-          headlineFigure: 'rule',
-          intake: { opens: '2026-12-05', closes: null, source: '동네상인회 공지' },
-          readiness: { needsRecords: false, minReferenceDates: 0, needsContact: true },
-          howToSubmit: '상인회 사무실에 손실 계산서를 내세요.',
-        },
-        sources: source,
-      },
-      { id: 'damage365', kind: 'damage365', name: { ko: '온라인피해365센터', en: 'Online Damage 365 Center' }, rules: ['rule-1'] },
-    ],
-    rules: [{ id: 'rule-1', kind: 'fixed-amount', name: { ko: '가게당 정액', en: 'a fixed amount per shop' }, claimantKinds: ['merchant'], sources: source, params: { amount }, payment: 'on-request' }],
-  };
-  const parsed = parseIncidentPack(raw, { bundled: BUNDLED_PACKS });
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return parsed.pack;
-}
+/** The association's pack with its own claim form, whose headline is the rule. */
+const formPack = (amount?: number) => associationPack(amount, { withForm: true });
 
 /** The PC cafe example, moved onto the association's pack (as the app does when a claim starts on it). */
 function claimOn(pack: IncidentPack): Claim {
@@ -104,7 +62,7 @@ async function tampered(zip: Uint8Array, path: string, bytes: Uint8Array, relist
 const packText = (pack: unknown) => new TextEncoder().encode(JSON.stringify(pack, null, 2));
 
 describe('an imported pack’s rules reach the figures', () => {
-  const pack = associationPack();
+  const pack = formPack();
   const claim = claimOn(pack);
 
   it('the estimate has the rule’s figure only when the stored pack is given (core never looks it up)', () => {
@@ -151,7 +109,7 @@ describe('an imported pack’s rules reach the figures', () => {
 
   it('a changed embedded pack fails verify: by its hash, and, re-listed, by the rule figure recomputed from it', async () => {
     const built = await build(claim, FORM_ID, pack);
-    const changed = packText(associationPack(90_000));
+    const changed = packText(formPack(90_000));
 
     const unlisted = await verifyPacket(await tampered(built.bytes, INCIDENT_PACK_PATH, changed, false));
     expect(unlisted.ok).toBe(false);

@@ -27,6 +27,48 @@ export interface RangeStage {
   assumptions: Assumption[];
 }
 
+/** `80%`, `95%`: the range level as people say it. */
+const levelWords = (level: number) => `${Number((level * 100).toFixed(1))}%`;
+
+/** True when the reference weeks' totals are the same to the won: no spread, so no width to the range. */
+const flat = (s: number) => roundWon(s) === 0;
+
+/** A range from reference weeks whose totals were all the same (its words say so rather than `0원`). */
+export const weeksIdentical = (range: LostProfitRange) => range.driver === 'reference-weeks' && range.s !== null && flat(range.s);
+
+/**
+ * What drives a range from the reference weeks, in the words a claim reviewer reads: the spread as money
+ * (`20,412원`, `₩20,412`) and the number of weeks, never `s = 20412.41` or a t quantile. When the weeks
+ * were identical the spread is not shown as `0원`: the words say so and that the range is narrow.
+ */
+function weeksDriverLabel(s: number, k: number, level: number) {
+  if (flat(s)) {
+    return bt(
+      `기준 주 ${k}개의 매출이 모두 같아 주마다 흔들림이 없었어요. 그래서 ${levelWords(level)} 범위가 좁아요`,
+      `your ${k} reference weeks had identical sales, with no week-to-week swing, so the ${levelWords(level)} range is narrow`,
+    );
+  }
+  return bt(
+    `매주 매출의 흔들림(표준편차) ${formatWon(s)}, 기준 주 ${k}개로 ${levelWords(level)} 범위를 잡았어요`,
+    `weekly sales swung by ₩${wonDigits(s)} (standard deviation) across your ${k} reference weeks; the ${levelWords(level)} range is set from that`,
+  );
+}
+
+/**
+ * How wide the range is and why, for the packet's method notes: the driver in words, then the width as
+ * money and the multiplier explained in words (the t quantile and sqrt(1 + 1/K) folded into one figure a
+ * reviewer can check: width = swing x multiplier). Null for an assumed band (its label says it all).
+ */
+export function rangeWidthWords(range: LostProfitRange): { ko: string; en: string } | null {
+  if (range.driver !== 'reference-weeks' || range.s === null || range.q === null) return null;
+  if (flat(range.s)) return range.driverLabel;
+  const multiplier = (range.q * Math.sqrt(1 + 1 / range.k)).toFixed(2);
+  return bt(
+    `${range.driverLabel.ko}. 예상 매출의 위아래로 ${formatWon(range.h)}까지 봤어요 (흔들림 ${formatWon(range.s)} × 배수 ${multiplier}: 배수는 기준 주 ${range.k}개로 ${levelWords(range.level)} 범위를 잡을 때 쓰는 값이고, 기준 주가 적을수록 커져요)`,
+    `${range.driverLabel.en}. Expected sales are taken up to ₩${wonDigits(range.h)} either way (swing ₩${wonDigits(range.s)} × multiplier ${multiplier}: the multiplier used for the ${levelWords(range.level)} range with ${range.k} reference weeks, larger with fewer weeks)`,
+  );
+}
+
 export function rangeStage({ baseline, k, T, E, A, m, alpha, assumedBandPct }: RangeInput): RangeStage {
   const level = Number((1 - alpha).toFixed(10));
   const assumptions: Assumption[] = [
@@ -40,8 +82,7 @@ export function rangeStage({ baseline, k, T, E, A, m, alpha, assumedBandPct }: R
       low: roundWon(Math.max(0, E - h - A) * m),
       high: roundWon(Math.max(0, E + h - A) * m),
       level, alpha, driver: 'reference-weeks',
-      // The standard deviation as money people read (`336,967원`, `₩336,967`), never `s = 336967.36`.
-      driverLabel: bt(`기준 주 사이의 변동 (표준편차 ${formatWon(s)})`, `week-to-week variation of your reference weeks (standard deviation ₩${wonDigits(s)})`),
+      driverLabel: weeksDriverLabel(s, k, level),
       s, q, h, k, bandPct: null,
     };
     return { range, assumptions };

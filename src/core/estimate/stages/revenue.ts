@@ -55,7 +55,7 @@ export function revenueComputability(computable: boolean, expectedCount: number,
     computable: false,
     message: bt(
       `기록에 매출 없이 건수만 있고 평균 객단가(한 건 평균 요금)도 없어 매출과 손실 이익을 계산할 수 없어요. 예상 ${one(expectedCount)}건, 실제 ${one(actualCount)}건, 놓친 건수 ${lost}건이에요. 평균 객단가를 적어 주세요`,
-      `revenue and lost profit are not computable: the records carry counts only and no average ticket (average fare) is known. Expected ${one(expectedCount)}, actual ${one(actualCount)}, lost ${lost}. Please enter an average ticket`,
+      `revenue and lost profit are not computable: the records carry counts only and no average ticket (average fare) is known. Expected ${one(expectedCount)} orders or calls, actual ${one(actualCount)}, lost ${lost}. Please enter an average ticket`,
     ),
   };
 }
