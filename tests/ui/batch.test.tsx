@@ -138,6 +138,9 @@ describe('batch workspace', () => {
     const badRow = rowOf('5행');
     expect(badRow.textContent).toMatch(/5행/);
     expect(badRow.textContent).toContain('사업자등록번호');
+    // The reasons are { ko, en }: the Korean reader gets no English half.
+    expect(rowOf('notes.md').textContent).not.toContain('not an evidence packet');
+    expect(badRow.textContent).not.toContain('invalid business registration number');
     expect(rowOf('지민분식').textContent).toContain('정상');
     // Each exact pair: one of the two is removed, naming the one kept (the first in the batch's order).
     for (const p of synth.planted.filter((x) => x.rule !== 'similar-name')) {

@@ -72,6 +72,10 @@ describe('the estimate screen', () => {
     expect(screen.getByTestId('direct-total').textContent).toBe('0원 (잃은 이익 빼고)');
     const rest = document.body.textContent!.replace(screen.getByTestId('direct-total').textContent!, '');
     expect(rest).not.toMatch(/(^|[^,\d])0원/);
+    // The missing ticket's value is { ko, en }: the Korean reader sees 없음 alone (once "없음 / none").
+    const assumptions = screen.getByRole('heading', { name: '가정과 출처' }).parentElement!;
+    const missing = within(assumptions).getByRole('rowheader', { name: '평균 객단가 (한 건 평균 요금)' });
+    expect(missing.closest('tr')!.querySelectorAll('td')[0]!.textContent).toBe('없음');
   });
 
   it('shows exactly the engine’s figures for the driver example (loss model section 7)', async () => {

@@ -4,6 +4,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { SECTOR_LABELS } from '../../core/batch/aggregate';
 import { progressLine, progressRate } from '../../core/batch/progress';
 import { BatchFileChangedError, isBatchFileName } from '../../core/batch/run';
+import { reasonLine } from '../../core/batch/types';
 import { iconvCp949Decoder } from '../../core/io/cp949-iconv';
 import { formatWon } from '../../core/packet/format';
 import { CliInputError } from '../errors.js';
@@ -215,7 +216,7 @@ async function runInto(
   console.log(lines.join('\n'));
   if (result.invalid.length) {
     console.log(`\n오류가 있는 항목 / invalid items (${result.invalid.length}):`);
-    for (const i of result.invalid) console.log(`- ${i.file}${i.row !== undefined ? ` ${i.row}행` : ''}: ${i.reason}`);
+    for (const i of result.invalid) console.log(`- ${i.file}${i.row !== undefined ? ` ${i.row}행` : ''}: ${reasonLine(i)}`);
     return 2;
   }
   return 0;

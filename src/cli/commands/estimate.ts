@@ -104,7 +104,7 @@ export function estimateToJson(file: string, e: ClaimEstimate) {
       loss: r.loss, band: r.band && { ...r.band, label: joined(r.band.label) }, computable: r.computable, kind: r.kind, eligible: r.eligible, details: r.details,
       notes: r.notes.map(joined), lines: r.lines.map(joined), inputs: r.inputs, gap: r.gap ? { ...r.gap, words: joined(r.gap.words) } : null,
     }])),
-    assumptions: e.assumptions.map((a) => ({ ...a, source: joined(a.source) })),
+    assumptions: e.assumptions.map((a) => ({ ...a, value: typeof a.value === 'object' ? joined(a.value) : a.value, source: joined(a.source) })),
     warnings: e.warnings.map((w) => ({ ...w, message: joined(w.message) })),
   };
 }
@@ -168,7 +168,7 @@ function text(e: ClaimEstimate, file: string): string {
   if (unconfirmed.length) {
     lines.push('');
     lines.push('확인이 필요한 가정');
-    for (const a of unconfirmed) lines.push(`  - ${a.label.ko}: ${a.value}`);
+    for (const a of unconfirmed) lines.push(`  - ${a.label.ko}: ${typeof a.value === 'object' ? joined(a.value) : a.value}`);
   }
   if (e.warnings.some((x) => x.code !== 'revenue-not-computable')) {
     lines.push('');

@@ -7,7 +7,7 @@ import { itemFormat, readClaimItem, readPacketItem, unknownItem, type ItemFormat
 import { maskFreeText, redactMember } from './redact';
 import { readRosterItem } from './roster';
 import { batchCounts, resolveBatch, type AnalyseOptions, type BatchCounts, type BatchResult } from './resolve';
-import type { BatchMember, InvalidItem, ItemStatus } from './types';
+import { reasonLine, type BatchMember, type InvalidItem, type ItemStatus } from './types';
 
 /**
  * A batch, start to end, as pure steps the CLI and the app share: read each item as it arrives (its bytes
@@ -120,7 +120,7 @@ export function invalidManifestItem(i: InvalidItem, redact: boolean): BatchManif
     file: i.file,
     ...(i.row !== undefined ? { row: i.row } : {}),
     status: 'invalid',
-    reason: redact ? maskFreeText(i.reason) : i.reason,
+    reason: redact ? maskFreeText(reasonLine(i)) : reasonLine(i),
     sha256: '',
   };
 }

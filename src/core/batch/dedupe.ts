@@ -1,4 +1,4 @@
-import { bi, bt, type BilingualText } from '../model/common';
+import { bt, joined, type BilingualText } from '../model/common';
 import { bankAccountKey, businessNumberKey, jamo, mobileKey, nameKey, similarEnough, UNKNOWN_SIDO, NAME_SIMILARITY_THRESHOLD } from './normalise';
 import type { BatchMember, ItemStatus, MemberSourceKind } from './types';
 
@@ -151,15 +151,20 @@ export type DuplicateDecision = {
   action: DecisionAction;
   /** keep-one and merge: the member that stays. */
   keep?: string;
+  /**
+   * Written as it is into batch-manifest.json and kept with a person's decisions (ui/batch/decisions.ts), so a
+   * string: "한국어 / English" (a rule's decision is told on screen from the pair's rules, not from this text).
+   */
   reason: string;
   /** KST instant with its offset. */
   decidedAt: string;
   decidedBy: 'rule' | 'user';
 };
 
+/** A decision that does not fit the batch: its reason as a `{ ko, en }` text; the message is the joined shape. */
 export class BatchDecisionError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly text: BilingualText) {
+    super(joined(text));
     this.name = 'BatchDecisionError';
   }
 }
@@ -188,7 +193,7 @@ export function automaticDecisions(members: readonly { id: string; source: { kin
       b: pair.b,
       action,
       keep: keep.id,
-      reason: bi(`자동 규칙: ${rules}`, `automatic rule: ${pair.rules.filter((r) => r !== 'similar-name').join(', ')}`),
+      reason: joined(bt(`자동 규칙: ${rules}`, `automatic rule: ${pair.rules.filter((r) => r !== 'similar-name').join(', ')}`)),
       decidedAt,
       decidedBy: 'rule',
     });
@@ -254,10 +259,10 @@ export function decideMembers(
   const status = new Map<string, MemberStatus>(members.map((m) => [m.id, { status: 'ok' }]));
   for (const d of decisions) {
     const key = pairKeys.has(`${d.a}|${d.b}`) ? `${d.a}|${d.b}` : pairKeys.has(`${d.b}|${d.a}`) ? `${d.b}|${d.a}` : null;
-    if (!key) throw new BatchDecisionError(bi(`중복 후보에 없는 쌍이에요: ${d.a}, ${d.b}`, `not a duplicate pair of this batch: ${d.a}, ${d.b}`));
-    if (!(DECISION_ACTIONS as readonly string[]).includes(d.action)) throw new BatchDecisionError(bi(`알 수 없는 결정이에요: ${d.action}`, `unknown decision: ${d.action}`));
+    if (!key) throw new BatchDecisionError(bt(`중복 후보에 없는 쌍이에요: ${d.a}, ${d.b}`, `not a duplicate pair of this batch: ${d.a}, ${d.b}`));
+    if (!(DECISION_ACTIONS as readonly string[]).includes(d.action)) throw new BatchDecisionError(bt(`알 수 없는 결정이에요: ${d.action}`, `unknown decision: ${d.action}`));
     if (d.action !== 'keep-both' && d.keep !== d.a && d.keep !== d.b) {
-      throw new BatchDecisionError(bi(`남길 회원은 ${d.a} 또는 ${d.b}여야 해요`, `keep must be ${d.a} or ${d.b}`));
+      throw new BatchDecisionError(bt(`남길 회원은 ${d.a} 또는 ${d.b}여야 해요`, `keep must be ${d.a} or ${d.b}`));
     }
     decided.add(key);
     if (d.action === 'keep-both') continue;

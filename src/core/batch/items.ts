@@ -1,6 +1,6 @@
 import type { Claim } from '../model/claim';
 import type { IncidentPack } from '../model/incident-pack';
-import { bi, joined } from '../model/common';
+import { bt } from '../model/common';
 import { parseClaimFile } from '../model/claim-file';
 import { packForClaim, SMB_BEST_WEEK_DATA, smbBestWeekBand } from '../estimate/rules/index';
 import { KAKAO_2022_10_ID as KAKAO_PACK_ID } from '../incidents/kakao-2022-10';
@@ -15,7 +15,7 @@ import { digestEntry, MAX_MANIFEST_BYTES, type EntryDigest } from '../packet/ent
 import { asUnsafeZipError, openPacketZip, UnsafeZipError, type UnzipLimits } from '../packet/zip';
 import { ZipError, type ZipArchive, type ZipSource } from '../zip/index';
 import { canonicalSido, formatBusinessNumber, formatMobile } from './normalise';
-import type { BandId, BatchMember, InvalidItem, MemberFigures, MemberSource } from './types';
+import { itemReason, reasonOfMessage, type BandId, type BatchMember, type InvalidItem, type ItemReason, type MemberFigures, type MemberSource } from './types';
 import { formatWon } from '../model/money';
 
 /**
@@ -98,21 +98,21 @@ export function memberFromClaim(claim: Claim, estimate: ClaimEstimate, source: M
   return member;
 }
 
-function compareFigures(written: PacketFigures, recomputed: PacketFigures): string[] {
-  const out: string[] = [];
+function compareFigures(written: PacketFigures, recomputed: PacketFigures): ItemReason[] {
+  const out: ItemReason[] = [];
   for (const key of Object.keys(recomputed) as (keyof PacketFigures)[]) {
     const a = JSON.stringify(written[key]);
     const b = JSON.stringify(recomputed[key]);
-    if (a !== b) out.push(bi(`금액이 다시 계산한 값과 달라요: figures.${key} 적힌 값 ${a}, 다시 계산 ${b}`, `figure does not match the recomputed estimate: figures.${key}`));
+    if (a !== b) out.push(itemReason(`금액이 다시 계산한 값과 달라요: figures.${key} 적힌 값 ${a}, 다시 계산 ${b}`, `figure does not match the recomputed estimate: figures.${key}`));
   }
   return out;
 }
 
 export type PacketInspection =
   | { ok: true; claim: Claim; estimate: ClaimEstimate; claimSha256: string; manifestSha256: string; pack?: IncidentPack }
-  | { ok: false; code: string; reasons: string[] };
+  | { ok: false; code: string; reasons: ItemReason[] };
 
-function fail(code: string, ...reasons: string[]): PacketInspection {
+function fail(code: string, ...reasons: ItemReason[]): PacketInspection {
   return { ok: false, code, reasons };
 }
 
@@ -122,14 +122,14 @@ export async function inspectPacket(zip: Uint8Array | ZipSource, limits?: UnzipL
   try {
     archive = openPacketZip(zip, limits);
   } catch (err) {
-    if (err instanceof UnsafeZipError) return fail('unsafe-zip', err.message);
+    if (err instanceof UnsafeZipError) return fail('unsafe-zip', reasonOfMessage(err.message));
     throw err;
   }
   try {
     return await inspectOpened(archive, hash);
   } catch (err) {
     // An entry that breaks a cap or its CRC while it is inflated.
-    if (err instanceof ZipError) return fail('unsafe-zip', asUnsafeZipError(err).message);
+    if (err instanceof ZipError) return fail('unsafe-zip', reasonOfMessage(asUnsafeZipError(err).message));
     throw err;
   }
 }
@@ -137,22 +137,22 @@ export async function inspectPacket(zip: Uint8Array | ZipSource, limits?: UnzipL
 async function inspectOpened(archive: ZipArchive, hash: Sha256Hex): Promise<PacketInspection> {
   // The manifest first: a zip without one is refused before anything else is inflated.
   const manifestEntry = archive.get(MANIFEST_PATH);
-  if (!manifestEntry) return fail('manifest-missing', bi('manifest.json이 없어요 (증빙 묶음이 아니에요)', 'manifest.json is missing (not an evidence packet)'));
-  if (manifestEntry.size > MAX_MANIFEST_BYTES) return fail('manifest-invalid', bi(`manifest.json이 너무 커요 (${manifestEntry.size} B)`, 'manifest.json is too large'));
+  if (!manifestEntry) return fail('manifest-missing', itemReason('manifest.json이 없어요 (증빙 묶음이 아니에요)', 'manifest.json is missing (not an evidence packet)'));
+  if (manifestEntry.size > MAX_MANIFEST_BYTES) return fail('manifest-invalid', itemReason(`manifest.json이 너무 커요 (${manifestEntry.size} B)`, 'manifest.json is too large'));
   const manifestBytes = archive.read(manifestEntry);
   let manifestJson: unknown;
   try {
     manifestJson = JSON.parse(decoder.decode(manifestBytes));
   } catch (err) {
-    return fail('manifest-invalid', bi('manifest.json이 JSON이 아니에요', `manifest.json is not JSON: ${(err as Error).message}`));
+    return fail('manifest-invalid', itemReason('manifest.json이 JSON이 아니에요', `manifest.json is not JSON: ${(err as Error).message}`));
   }
   const parsed = manifestSchema.safeParse(manifestJson);
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    return fail('manifest-invalid', bi('manifest.json 형식이 맞지 않아요', `manifest.json is malformed: ${detail}`));
+    return fail('manifest-invalid', itemReason('manifest.json 형식이 맞지 않아요', `manifest.json is malformed: ${detail}`));
   }
   const manifest = parsed.data;
-  const reasons: string[] = [];
+  const reasons: ItemReason[] = [];
   let code = '';
   const listed = new Set<string>();
   const digests: (EntryDigest | null)[] = [];
@@ -168,34 +168,34 @@ async function inspectOpened(archive: ZipArchive, hash: Sha256Hex): Promise<Pack
     const digest = digests[i];
     if (!digest) {
       code ||= 'file-missing';
-      reasons.push(bi(`목록에 있는 파일이 없어요: ${entry.path}`, `listed file is missing: ${entry.path}`));
+      reasons.push(itemReason(`목록에 있는 파일이 없어요: ${entry.path}`, `listed file is missing: ${entry.path}`));
       return;
     }
     if (digest.size !== entry.size) {
       code ||= 'size-mismatch';
-      reasons.push(bi(`파일 크기가 달라요: ${entry.path}`, `size differs from the manifest: ${entry.path}`));
+      reasons.push(itemReason(`파일 크기가 달라요: ${entry.path}`, `size differs from the manifest: ${entry.path}`));
     }
     if (digest.sha256 !== entry.sha256) {
       code ||= 'hash-mismatch';
-      reasons.push(bi(`파일 내용이 바뀌었어요 (SHA-256 불일치): ${entry.path}`, `content changed (SHA-256 mismatch): ${entry.path}`));
+      reasons.push(itemReason(`파일 내용이 바뀌었어요 (SHA-256 불일치): ${entry.path}`, `content changed (SHA-256 mismatch): ${entry.path}`));
     }
   });
   for (const { name: path } of [...archive.entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (path !== MANIFEST_PATH && !listed.has(path)) {
       code ||= 'file-unlisted';
-      reasons.push(bi(`목록에 없는 파일이 들어 있어요: ${path}`, `file not in the manifest: ${path}`));
+      reasons.push(itemReason(`목록에 없는 파일이 들어 있어요: ${path}`, `file not in the manifest: ${path}`));
     }
   }
   const claimEntry = archive.get('claim.json');
-  if (!claimEntry) return fail(code || 'file-missing', ...reasons, ...(listed.has('claim.json') ? [] : [bi('claim.json이 없어요', 'claim.json is missing')]));
+  if (!claimEntry) return fail(code || 'file-missing', ...reasons, ...(listed.has('claim.json') ? [] : [itemReason('claim.json이 없어요', 'claim.json is missing')]));
   if (reasons.length) return fail(code, ...reasons);
   const claimIndex = manifest.files.findIndex((f) => f.path === 'claim.json');
   const claimBytes = digests[claimIndex]?.bytes ?? archive.read(claimEntry);
   const claimResult = parseClaimFile(decoder.decode(claimBytes));
-  if (!claimResult.ok) return fail('claim-invalid', ...claimResult.issues.map((i) => `claim.json ${i.path || '(전체)'}: ${joined(i.message)}`));
+  if (!claimResult.ok) return fail('claim-invalid', ...claimResult.issues.map((i) => itemReason(i.message.ko, i.message.en, bt(`claim.json ${i.path || '(전체)'}`, ''))));
   const claim = claimResult.claim;
   if (claim.id !== manifest.claimId) {
-    return fail('claim-id-mismatch', bi(`청구 ID가 달라요: claim.json ${claim.id}, manifest ${manifest.claimId}`, 'claim id differs from the manifest'));
+    return fail('claim-id-mismatch', itemReason(`청구 ID가 달라요: claim.json ${claim.id}, manifest ${manifest.claimId}`, 'claim id differs from the manifest'));
   }
   // The pack the packet was computed with, when it is not bundled: checked as verifyPacket checks it.
   let pack: IncidentPack | undefined;
@@ -203,13 +203,13 @@ async function inspectOpened(archive: ZipArchive, hash: Sha256Hex): Promise<Pack
   const packEntry = packIndex >= 0 ? archive.get(INCIDENT_PACK_PATH) : undefined;
   if (packEntry) {
     const read = readEmbeddedPack(archive, packEntry, digests[packIndex]?.bytes);
-    if (!read.ok) return fail('pack-invalid', ...read.issues.map((i) => `${INCIDENT_PACK_PATH} ${i.path || '(전체)'}: ${i.message}`));
+    if (!read.ok) return fail('pack-invalid', ...read.issues.map((i) => itemReason(i.message.ko, i.message.en, bt(`${INCIDENT_PACK_PATH} ${i.path || '(전체)'}`, ''))));
     const mismatch = embeddedPackMismatch(claim, read.pack);
-    if (mismatch) return fail('pack-mismatch', mismatch);
+    if (mismatch) return fail('pack-mismatch', reasonOfMessage(mismatch));
     pack = read.pack;
   }
   const profile = findChannelProfile(manifest.channel, pack);
-  if (!profile) return fail('channel-unknown', bi(`알 수 없는 채널이에요: ${manifest.channel}`, 'unknown channel'));
+  if (!profile) return fail('channel-unknown', itemReason(`알 수 없는 채널이에요: ${manifest.channel}`, 'unknown channel'));
   // The figures alone (packetFigures, what describeClaim gives as `figures`), not the packet's words.
   const estimate = estimateClaim(claim, pack ? { pack } : {});
   const mismatches = compareFigures(manifest.figures, packetFigures(estimate, profile));
@@ -238,7 +238,7 @@ export function itemFormat(fileName: string, bytes: Uint8Array): ItemFormat {
 
 export async function readPacketItem(file: string, bytes: Uint8Array, fileSha256?: string, hash: Sha256Hex = sha256Hex): Promise<ItemResult> {
   const inspection = await inspectPacket(bytes, undefined, hash);
-  if (!inspection.ok) return { members: [], invalid: [{ file, code: inspection.code, reason: inspection.reasons.join('; ') }] };
+  if (!inspection.ok) return { members: [], invalid: [{ file, code: inspection.code, reasons: inspection.reasons }] };
   const source: MemberSource = {
     kind: 'packet',
     file,
@@ -252,8 +252,9 @@ export async function readPacketItem(file: string, bytes: Uint8Array, fileSha256
 export async function readClaimItem(file: string, bytes: Uint8Array, fileSha256?: string): Promise<ItemResult> {
   const parsed = parseClaimFile(decoder.decode(bytes));
   if (!parsed.ok) {
-    const reason = parsed.issues.slice(0, 5).map((i) => (i.path ? `${i.path}: ${joined(i.message)}` : joined(i.message))).join('; ') + (parsed.issues.length > 5 ? ` (+${parsed.issues.length - 5})` : '');
-    return { members: [], invalid: [{ file, code: 'claim-invalid', reason }] };
+    const reasons = parsed.issues.slice(0, 5).map((i) => itemReason(i.message.ko, i.message.en, i.path ? bt(i.path, '') : undefined));
+    const more = parsed.issues.length - reasons.length;
+    return { members: [], invalid: [{ file, code: 'claim-invalid', reasons, ...(more > 0 ? { more } : {}) }] };
   }
   const estimate = estimateClaim(parsed.claim);
   const hash = fileSha256 ?? (await sha256Hex(bytes));
@@ -268,7 +269,7 @@ export function unknownItem(file: string): ItemResult {
     invalid: [{
       file,
       code: 'unknown-format',
-      reason: bi('증빙 묶음(zip), 청구 파일(JSON), 회원 명단(CSV/XLSX) 중 어느 것도 아니에요', 'not an evidence packet (zip), a claim file (JSON) or a member roster (CSV/XLSX)'),
+      reasons: [itemReason('증빙 묶음(zip), 청구 파일(JSON), 회원 명단(CSV/XLSX) 중 어느 것도 아니에요', 'not an evidence packet (zip), a claim file (JSON) or a member roster (CSV/XLSX)')],
     }],
   };
 }

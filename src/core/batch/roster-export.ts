@@ -2,7 +2,7 @@ import { neutraliseCell, toCsv } from '../packet/csv';
 import { BAND_LABELS, INDUSTRY_LABELS, KIND_LABELS, serviceLabel } from './aggregate';
 import type { MemberStatus } from './dedupe';
 import { maskFreeText, redactMember } from './redact';
-import type { BatchMember, InvalidItem } from './types';
+import { reasonLine, type BatchMember, type InvalidItem } from './types';
 
 /**
  * The batch roster: every item of the batch in one table (members that stay, duplicates removed and
@@ -51,7 +51,7 @@ export function rosterRow(original: BatchMember, memberStatus: MemberStatus | un
 export function invalidRosterRow(item: InvalidItem, options: { redact: boolean }): RosterCell[] {
   const row: RosterCell[] = new Array<RosterCell>(ROSTER_COLUMNS.length).fill('');
   row[0] = STATUS_LABELS.invalid;
-  row[1] = options.redact ? maskFreeText(item.reason) : item.reason;
+  row[1] = options.redact ? maskFreeText(reasonLine(item)) : reasonLine(item);
   row[2] = item.file;
   row[3] = item.row ?? null;
   return row;

@@ -1,14 +1,14 @@
 import Papa from 'papaparse';
 import type { CellValue } from 'exceljs';
 import { checkWorkbookZip, ZipError } from '../zip/index';
-import { bi } from '../model/common';
+import { bt, joined, type BilingualText } from '../model/common';
 import type { ClaimantKind } from '../model/claimant';
 import { isValidBusinessNumber, isValidMobile } from '../model/validators';
 import { smbBestWeekBand } from '../estimate/rules/index';
 import { decodeText, type Cp949Decoder } from '../io/encoding';
 import { cellText, isBlank, parseAmount, type Cell } from '../io/values';
 import { businessNumberKey, canonicalSido, formatBusinessNumber, formatMobile, mobileKey, UNKNOWN_SIDO } from './normalise';
-import type { BandId, BatchMember, InvalidItem, MemberFigures } from './types';
+import { itemReason, reasonOfMessage, type BandId, type BatchMember, type InvalidItem, type ItemReason, type MemberFigures } from './types';
 import type { ItemResult } from './items';
 
 /**
@@ -121,7 +121,7 @@ type Row = { row: number; cells: Cell[] };
 
 function readCsvRows(bytes: Uint8Array, decodeCp949?: Cp949Decoder): Row[] {
   const { text } = decodeText(bytes, decodeCp949);
-  if (text.includes('\u0000')) throw new RosterError(bi('NUL 문자(0x00)가 있어요: 텍스트 CSV가 아니에요', 'contains NUL bytes: not a text CSV'));
+  if (text.includes('\u0000')) throw new RosterError(bt('NUL 문자(0x00)가 있어요: 텍스트 CSV가 아니에요', 'contains NUL bytes: not a text CSV'));
   const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false });
   return parsed.data.map((cells, i) => ({ row: i + 1, cells }));
 }
@@ -142,7 +142,7 @@ async function readXlsxRows(bytes: Uint8Array): Promise<Row[]> {
   try {
     checkWorkbookZip(bytes);
   } catch (err) {
-    if (err instanceof ZipError) throw new RosterError(bi('Excel(.xlsx) 파일을 열지 않았어요 (압축을 풀면 너무 크거나 손상됐어요)', `the .xlsx file was not opened (it would inflate too far, or it is damaged): ${err.message}`));
+    if (err instanceof ZipError) throw new RosterError(bt('Excel(.xlsx) 파일을 열지 않았어요 (압축을 풀면 너무 크거나 손상됐어요)', `the .xlsx file was not opened (it would inflate too far, or it is damaged): ${err.message}`));
     throw err;
   }
   // exceljs is about a megabyte: loaded only when a workbook arrives.
@@ -152,10 +152,10 @@ async function readXlsxRows(bytes: Uint8Array): Promise<Row[]> {
   try {
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (err) {
-    throw new RosterError(bi('Excel(.xlsx) 파일을 열지 못했어요', `could not open the .xlsx file (${err instanceof Error ? err.message : String(err)})`));
+    throw new RosterError(bt('Excel(.xlsx) 파일을 열지 못했어요', `could not open the .xlsx file (${err instanceof Error ? err.message : String(err)})`));
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new RosterError(bi('시트가 없어요', 'the workbook has no sheets'));
+  if (!sheet) throw new RosterError(bt('시트가 없어요', 'the workbook has no sheets'));
   const rows: Row[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: Cell[] = [];
@@ -165,12 +165,19 @@ async function readXlsxRows(bytes: Uint8Array): Promise<Row[]> {
   return rows;
 }
 
-class RosterError extends Error {}
+/** A roster that cannot be read at all: its reason as a `{ ko, en }` text (the message is the joined shape). */
+class RosterError extends Error {
+  constructor(readonly text: BilingualText) {
+    super(joined(text));
+    this.name = 'RosterError';
+  }
+}
 
-function amountOf(cells: Cell[], index: number | undefined, label: string): { value: number | null; error?: string } {
+function amountOf(cells: Cell[], index: number | undefined, label: BilingualText): { value: number | null; error?: ItemReason } {
   if (index === undefined || isBlank(cells[index] ?? null)) return { value: null };
   const parsed = parseAmount(cells[index] ?? null);
-  if (!parsed.ok) return { value: null, error: `${label}: ${parsed.reason}` };
+  // The cell parsers (core/io/values) still give their reason joined: read back into its halves, said about the column.
+  if (!parsed.ok) return { value: null, error: reasonOfMessage(parsed.reason, label) };
   return { value: parsed.value };
 }
 
@@ -186,37 +193,37 @@ export function memberFromRow(file: string, fileSha256: string, row: number, cel
     const i = m[field];
     return i === undefined ? '' : cellText(cells[i] ?? null).normalize('NFC');
   };
-  const problems: string[] = [];
+  const problems: ItemReason[] = [];
   const name = text('name');
   const businessName = text('businessName');
-  if (!name && !businessName) problems.push(bi('이름과 상호가 모두 비어 있어요', 'both name and business name are empty'));
+  if (!name && !businessName) problems.push(itemReason('이름과 상호가 모두 비어 있어요', 'both name and business name are empty'));
   const kind = kindOf(text('kind'), text('industry'));
-  if (!kind) problems.push(bi(`구분을 알 수 없어요: "${text('kind')}" (소상공인, 택시, 대리운전)`, `unknown claimant kind: "${text('kind')}" (merchant, taxi, designated driver)`));
+  if (!kind) problems.push(itemReason(`구분을 알 수 없어요: "${text('kind')}" (소상공인, 택시, 대리운전)`, `unknown claimant kind: "${text('kind')}" (merchant, taxi, designated driver)`));
   const rawBusinessNumber = text('businessNumber');
   let businessNumber: string | undefined;
   if (rawBusinessNumber) {
     const formatted = formatBusinessNumber(rawBusinessNumber);
     if (!businessNumberKey(rawBusinessNumber) || !isValidBusinessNumber(formatted)) {
-      problems.push(bi(`사업자등록번호가 올바르지 않아요: ${rawBusinessNumber}`, `invalid business registration number: ${rawBusinessNumber}`));
+      problems.push(itemReason(`사업자등록번호가 올바르지 않아요: ${rawBusinessNumber}`, `invalid business registration number: ${rawBusinessNumber}`));
     } else businessNumber = formatted;
   } else if (kind === 'merchant') {
-    problems.push(bi('소상공인은 사업자등록번호가 필요해요', 'a merchant needs a business registration number'));
+    problems.push(itemReason('소상공인은 사업자등록번호가 필요해요', 'a merchant needs a business registration number'));
   }
   const rawMobile = text('mobile');
   let mobile: string | undefined;
   if (rawMobile) {
     const formatted = formatMobile(rawMobile);
-    if (!mobileKey(rawMobile) || !isValidMobile(formatted)) problems.push(bi(`휴대전화 번호가 올바르지 않아요: ${rawMobile}`, `invalid mobile number: ${rawMobile}`));
+    if (!mobileKey(rawMobile) || !isValidMobile(formatted)) problems.push(itemReason(`휴대전화 번호가 올바르지 않아요: ${rawMobile}`, `invalid mobile number: ${rawMobile}`));
     else mobile = formatted;
   }
-  const before = amountOf(cells, m.salesBefore, '평소 매출 / usual sales');
-  const after = amountOf(cells, m.salesAfter, '장애 주 매출 / outage sales');
-  const loss = amountOf(cells, m.salesLoss, '피해 금액 / loss');
-  const direct = amountOf(cells, m.direct, '직접 손해 / direct loss');
-  const indirect = amountOf(cells, m.indirect, '간접 손해 / indirect loss');
+  const before = amountOf(cells, m.salesBefore, bt('평소 매출', 'usual sales'));
+  const after = amountOf(cells, m.salesAfter, bt('장애 주 매출', 'outage sales'));
+  const loss = amountOf(cells, m.salesLoss, bt('피해 금액', 'loss'));
+  const direct = amountOf(cells, m.direct, bt('직접 손해', 'direct loss'));
+  const indirect = amountOf(cells, m.indirect, bt('간접 손해', 'indirect loss'));
   for (const a of [before, after, loss, direct, indirect]) if (a.error) problems.push(a.error);
   if ((before.value === null) !== (after.value === null) && loss.value === null) {
-    problems.push(bi('평소 매출과 장애 주 매출은 함께 적어야 해요', 'usual sales and outage sales go together'));
+    problems.push(itemReason('평소 매출과 장애 주 매출은 함께 적어야 해요', 'usual sales and outage sales go together'));
   }
 
   let sido = canonicalSido(text('sido'));
@@ -239,10 +246,10 @@ export function memberFromRow(file: string, fileSha256: string, row: number, cel
       account = match[2]!;
     }
   }
-  if (account && !/^[0-9][0-9-]{5,30}$/.test(account)) problems.push(bi(`계좌번호는 숫자와 -만 써요: ${account}`, `account number: digits and - only: ${account}`));
-  if (account && !bank) problems.push(bi('계좌번호가 있는데 은행이 비어 있어요', 'an account number without its bank'));
+  if (account && !/^[0-9][0-9-]{5,30}$/.test(account)) problems.push(itemReason(`계좌번호는 숫자와 -만 써요: ${account}`, `account number: digits and - only: ${account}`));
+  if (account && !bank) problems.push(itemReason('계좌번호가 있는데 은행이 비어 있어요', 'an account number without its bank'));
 
-  if (problems.length || !kind) return { file, row, code: 'row-invalid', reason: problems.join('; ') };
+  if (problems.length || !kind) return { file, row, code: 'row-invalid', reasons: problems };
 
   const salesLoss = loss.value ?? (before.value !== null && after.value !== null ? Math.max(0, before.value - after.value) : null);
   const directLoss = direct.value ?? salesLoss;
@@ -281,12 +288,11 @@ export type RosterOptions = { decodeCp949?: Cp949Decoder };
 export async function readRosterItem(file: string, bytes: Uint8Array, fileSha256: string, format: 'csv' | 'xlsx', options: RosterOptions = {}): Promise<ItemResult> {
   let rows: Row[];
   try {
-    if (bytes.length === 0) throw new RosterError(bi('빈 파일이에요', 'the file is empty'));
+    if (bytes.length === 0) throw new RosterError(bt('빈 파일이에요', 'the file is empty'));
     rows = format === 'xlsx' ? await readXlsxRows(bytes) : readCsvRows(bytes, options.decodeCp949);
   } catch (err) {
-    if (err instanceof RosterError || (err instanceof Error && err.name === 'ImportFileError')) {
-      return { members: [], invalid: [{ file, code: 'roster-unreadable', reason: err.message }] };
-    }
+    if (err instanceof RosterError) return { members: [], invalid: [{ file, code: 'roster-unreadable', reasons: [err.text] }] };
+    if (err instanceof Error && err.name === 'ImportFileError') return { members: [], invalid: [{ file, code: 'roster-unreadable', reasons: [reasonOfMessage(err.message)] }] };
     throw err;
   }
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
@@ -298,10 +304,10 @@ export async function readRosterItem(file: string, bytes: Uint8Array, fileSha256
       invalid: [{
         file,
         code: 'roster-no-header',
-        reason: bi(
+        reasons: [itemReason(
           `회원 명단의 머리글(이름 또는 상호, 사업자등록번호, 휴대전화 ...)을 처음 ${HEADER_SEARCH_ROWS}행에서 찾지 못했어요`,
           `no roster header row (name or business name, business number, mobile ...) in the first ${HEADER_SEARCH_ROWS} rows`,
-        ),
+        )],
       }],
     };
   }
@@ -312,7 +318,7 @@ export async function readRosterItem(file: string, bytes: Uint8Array, fileSha256
     const { row, cells } = rows[i]!;
     if (cells.every(isBlank)) continue;
     const result = memberFromRow(file, fileSha256, row, cells, mapping);
-    if ('reason' in result) invalid.push(result);
+    if ('reasons' in result) invalid.push(result);
     else members.push(result);
   }
   return { members, invalid };

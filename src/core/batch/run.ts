@@ -1,4 +1,4 @@
-import { bi } from '../model/common';
+import { bt, joined, type BilingualText } from '../model/common';
 import { findBundledPack } from '../incidents/bundled';
 import { KAKAO_2022_10_ID } from '../incidents/kakao-2022-10';
 import type { Cp949Decoder } from '../io/encoding';
@@ -10,7 +10,7 @@ import { rosterCsv, rosterTable, rosterXlsx, type RosterCell } from './roster-ex
 import { summaryPdf, type SummaryMeta } from './summary-pdf';
 import { BatchZipWriter } from './zip-stream';
 import type { ItemResult } from './items';
-import type { BatchMember, InvalidItem } from './types';
+import { itemReason, type BatchMember, type InvalidItem } from './types';
 
 /**
  * The batch pipeline's orchestration, shared by the CLI (files on disk) and the app (File objects in a
@@ -128,7 +128,7 @@ export async function streamBatchSources<T>(
       try {
         bytes = await read(source.ref);
       } catch (err) {
-        result = { members: [], invalid: [{ file: source.label, code: 'unreadable', reason: bi('파일을 읽을 수 없어요', `cannot read the file (${detail(err)})`) }] };
+        result = { members: [], invalid: [{ file: source.label, code: 'unreadable', reasons: [itemReason('파일을 읽을 수 없어요', `cannot read the file (${detail(err)})`)] }] };
       }
       if (bytes) {
         const item = await readItem(source.label, bytes);
@@ -186,8 +186,12 @@ export function batchSummaryPdf(result: BatchResult, options: OutputOptions, fon
 
 /** A packet read a second time for the zip is not the file the first pass checked. */
 export class BatchFileChangedError extends Error {
+  /** The reason as a `{ ko, en }` text; the message (the CLI's line) is its joined shape. */
+  readonly text: BilingualText;
   constructor(readonly file: string) {
-    super(bi(`확인하는 동안 파일이 바뀌었어요: ${file}`, 'the file changed while the batch was running'));
+    const text = bt(`확인하는 동안 파일이 바뀌었어요: ${file}`, 'the file changed while the batch was running');
+    super(joined(text));
+    this.text = text;
     this.name = 'BatchFileChangedError';
   }
 }

@@ -1,5 +1,6 @@
 import type { SubmissionStatus } from '../model/claim';
 import type { ClaimantKind } from '../model/claimant';
+import { joined, readJoined, textIn, type BilingualText } from '../model/common';
 
 /**
  * One member as the batch sees them, whatever they came from: a verified packet, a bare claim file or a
@@ -73,7 +74,36 @@ export type BatchMember = {
 /** One submission as the association view needs it (no notes, no references: a few bytes a member). */
 export type MemberSubmission = { channel: string; status: SubmissionStatus; sentAt?: string; offered?: number; paid?: number };
 
-/** An item that could not be read as a member: the file (and row), and why, in Korean then English. */
-export type InvalidItem = { file: string; row?: number; reason: string; code: string };
+/**
+ * One reason an item could not be read: a `{ ko, en }` text, and what it is about when there is one (a field
+ * path, said alike in both languages as `{ ko: path, en: '' }`, or a label such as 평소 매출 / usual sales).
+ */
+export type ItemReason = BilingualText & { about?: BilingualText };
+
+/**
+ * An item that could not be read as a member: the file (and row), and why (every reason at once; `more` counts
+ * the reasons left out). The written files give them joined (reasonLine), a screen in its language (reasonIn).
+ */
+export type InvalidItem = { file: string; row?: number; reasons: ItemReason[]; more?: number; code: string };
+
+export const itemReason = (ko: string, en: string, about?: BilingualText): ItemReason => (about ? { ko, en, about } : { ko, en });
+
+/**
+ * A message another module still gives as one "한국어 / English" string (a zip error, an embedded pack's
+ * mismatch) as a reason: readJoined gives back exactly its halves, so reasonLine writes the same bytes.
+ */
+export const reasonOfMessage = (message: string, about?: BilingualText): ItemReason => ({ ...readJoined(message), ...(about ? { about } : {}) });
+
+const suffix = (more: number | undefined) => (more ? ` (+${more})` : '');
+
+/** The reasons as the batch's files and the CLI write them: "한국어 / English", several joined by "; ". */
+export function reasonLine(item: Pick<InvalidItem, 'reasons' | 'more'>): string {
+  return item.reasons.map((r) => (r.about ? `${joined(r.about)}: ${joined(r)}` : joined(r))).join('; ') + suffix(item.more);
+}
+
+/** The reasons in the reader's language (a screen): each text and what it is about picked by textIn. */
+export function reasonIn(item: Pick<InvalidItem, 'reasons' | 'more'>, language: string): string {
+  return item.reasons.map((r) => (r.about ? `${textIn(r.about, language)}: ${textIn(r, language)}` : textIn(r, language))).join('; ') + suffix(item.more);
+}
 
 export type ItemStatus = 'ok' | 'invalid' | 'duplicate' | 'suspected-duplicate';

@@ -98,7 +98,7 @@ function fareAssumption(t: ChannelTicket): Assumption {
       value: roundWon(t.value!),
       source: bt(
         `기준일 기록의 매출 합 ÷ 건수 (기록이 있어 적어 둔 ${won(t.declaredFare!)}보다 먼저 써요)`,
-        `reference revenue / count (your records come before the fare you entered, ${won(t.declaredFare!)})`,
+        `reference revenue ÷ count (your records come before the fare you entered, ${won(t.declaredFare!)})`,
       ),
       confirmed: null,
     };

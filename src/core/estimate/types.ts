@@ -48,7 +48,8 @@ export interface Assumption {
   id: string;
   /** What is assumed, in both languages (textIn picks one). */
   label: BilingualText;
-  value: number | string | boolean;
+  /** A figure, a setting's id or a time span, or words in both languages (`{ ko, en }`: "없음 / none"). */
+  value: number | string | boolean | BilingualText;
   /** Where the value comes from, in both languages. */
   source: BilingualText;
   /** True when the user confirmed it; false when it is a default still to confirm; null for a method choice. */

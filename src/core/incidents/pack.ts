@@ -164,14 +164,15 @@ export function packToIncident(pack: IncidentPack, opts: PackToIncidentOptions =
     const sources = citationsText(s.sources, '; ');
     s.intervals.forEach((w, i) => {
       let end = w.end;
-      const flags: string[] = [];
-      if (w.startUnconfirmed) flags.push(bi('시작 시각 미확인', 'start time unconfirmed'));
+      // What is not known about the interval, as { ko, en } texts.
+      const flags: BilingualText[] = [];
+      if (w.startUnconfirmed) flags.push(bt('시작 시각 미확인', 'start time unconfirmed'));
       if (end === null) {
         if (opts.now === undefined) throw new Error(bi(`끝나지 않은 장애 구간이에요: ${s.id}. 현재 시각이 필요해요`, `open interval in ${s.id}: the current time is needed`));
         end = formatKstInstant((hourContaining(opts.now) + 1) * 3_600_000);
         if (parseInstant(end) <= parseInstant(w.start)) end = formatKstInstant(parseInstant(w.start) + 3_600_000);
-        flags.push(bi('끝 시각 미정: 지금까지로 잡았어요', 'end not known yet: counted up to now'));
-      } else if (w.endUnconfirmed) flags.push(bi('끝 시각 미확인', 'end time unconfirmed'));
+        flags.push(bt('끝 시각 미정: 지금까지로 잡았어요', 'end not known yet: counted up to now'));
+      } else if (w.endUnconfirmed) flags.push(bt('끝 시각 미확인', 'end time unconfirmed'));
       const multi = s.intervals.length > 1;
       const suffixKo = multi ? ` (${w.start.slice(0, 10)} ${w.start.slice(11, 16)}${w.region ? `, ${w.region}` : ''})` : w.region ? ` (${w.region})` : '';
       services.push({
@@ -179,7 +180,8 @@ export function packToIncident(pack: IncidentPack, opts: PackToIncidentOptions =
         name: { ko: `${s.name.ko}${suffixKo}`, en: s.name.en ? `${s.name.en}${suffixKo}` : '' },
         window: { start: w.start, end },
         // The interval's own note says where its times come from; else the service's note, else its sources.
-        source: [withoutRefs(w.note || s.note || sources, refs), ...flags].filter(Boolean).join(' / '),
+        // `source` is a string the claim file keeps (the examples hold it): the flags are joined where it is written.
+        source: [withoutRefs(w.note || s.note || sources, refs), ...flags.map(joined)].filter(Boolean).join(' / '),
       });
     });
   }

@@ -4,7 +4,7 @@
  * the claim or every issue with its field path (`records[12].count`) and a Korean + English reason.
  */
 import { CLAIM_FORMAT, CLAIM_FORMAT_VERSION, claimSchema, type Claim } from './claim';
-import { bi, bt, readJoined } from './common';
+import { bt, joined, type BilingualText } from './common';
 import { incidentFromPreset } from '../incidents/index';
 
 export { bilingualErrorMap, formatIssuePath, toClaimIssues, type ClaimIssue } from './issues';
@@ -43,13 +43,13 @@ const upgrades: Record<number, Upgrade> = {
   0: (doc) => {
     const v0 = doc as unknown as ClaimV0;
     const incident = incidentFromPreset(String(v0.incidentId));
-    if (!incident) throw new UpgradeError('incidentId', bi(`알 수 없는 장애 프리셋이에요: ${String(v0.incidentId)}`, `unknown incident preset: ${String(v0.incidentId)}`));
+    if (!incident) throw new UpgradeError('incidentId', bt(`알 수 없는 장애 프리셋이에요: ${String(v0.incidentId)}`, `unknown incident preset: ${String(v0.incidentId)}`));
     const { phone, ...claimantRest } = v0.claimant ?? ({} as ClaimV0['claimant']);
     const records = Array.isArray(v0.records) ? v0.records : [];
     let hourly = false;
     const upgradedRecords = records.map((r, i) => {
       const m = V0_TIME_RE.exec(String(r?.time ?? ''));
-      if (!m) throw new UpgradeError(`records[${i}].time`, bi('시간은 2022-10-15 20:00 형식이어야 해요', 'time must look like 2022-10-15 20:00'));
+      if (!m) throw new UpgradeError(`records[${i}].time`, bt('시간은 2022-10-15 20:00 형식이어야 해요', 'time must look like 2022-10-15 20:00'));
       if (m[2] !== undefined) hourly = true;
       return {
         bucket: m[2] !== undefined ? `${m[1]}T${m[2]}:00+09:00` : m[1],
@@ -83,9 +83,11 @@ const upgrades: Record<number, Upgrade> = {
   },
 };
 
+/** An old file that cannot be upgraded: the field and why, as a `{ ko, en }` text (the message is its joined shape). */
 class UpgradeError extends Error {
-  constructor(readonly path: string, message: string) {
-    super(message);
+  constructor(readonly path: string, readonly text: BilingualText) {
+    super(joined(text));
+    this.name = 'UpgradeError';
   }
 }
 
@@ -128,7 +130,7 @@ export function parseClaimFile(input: string | unknown): ClaimParseResult {
   try {
     for (let v = version; v < CLAIM_FORMAT_VERSION; v++) current = upgrades[v]!(current);
   } catch (err) {
-    if (err instanceof UpgradeError) return { ok: false, issues: [{ path: err.path, message: readJoined(err.message) }] };
+    if (err instanceof UpgradeError) return { ok: false, issues: [{ path: err.path, message: err.text }] };
     return { ok: false, issues: [{ path: '', message: bt(`버전 ${version} 파일을 바꾸지 못했어요`, `could not upgrade a version ${version} file: ${(err as Error).message}`) }] };
   }
   const parsed = claimSchema.safeParse(current, { error: bilingualErrorMap });

@@ -1,7 +1,7 @@
 import { josa } from 'es-hangul';
 import type { Claim } from '../model/claim';
 import type { IncidentPack } from '../model/incident-pack';
-import { readJoined, type BilingualText } from '../model/common';
+import { joined, readJoined, type BilingualText } from '../model/common';
 import { roundWon } from '../model/money';
 import { estimateClaim } from '../estimate/estimate-claim';
 import { rangeWidthWords, weeksIdentical } from '../estimate/stages/range';
@@ -72,6 +72,8 @@ const kstWallTimes = (text: string) => text.replace(/(\d{4}-\d{2}-\d{2})T(\d{2}:
 
 function assumptionValue(a: Assumption): string {
   if (typeof a.value === 'boolean') return a.value ? '예' : '아니오';
+  // Words in both languages ("없음 / none") keep the packet's bytes: joined, as the packet has always written them.
+  if (typeof a.value === 'object') return joined(a.value);
   if (typeof a.value === 'string') {
     if (a.id === 'estimator') return estimatorKo(a.value);
     if (a.id === 'reference-dates') return '아래 기준일 표';

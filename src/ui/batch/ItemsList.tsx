@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BatchResult } from '../../core/batch/resolve';
-import type { ItemStatus } from '../../core/batch/types';
+import { reasonIn, type ItemStatus } from '../../core/batch/types';
 import { formatWon } from '../format';
-import { groupLabel, reasonIn, regionName } from './labels';
+import { groupLabel, regionName } from './labels';
 
 const PAGE = 200;
 const STATUSES: readonly ItemStatus[] = ['ok', 'invalid', 'duplicate', 'suspected-duplicate'];
@@ -30,7 +30,7 @@ export function ItemsList({ result }: { result: BatchResult }) {
         kind: groupLabel('kind', m.kind, t), region: regionName(m.region.sido, t, lang), total: m.figures.total, note,
       };
     });
-    result.invalid.forEach((item, i) => out.push({ key: `invalid-${i}`, status: 'invalid', file: item.file, row: item.row, who: '', kind: '', region: '', total: null, note: reasonIn(item.reason, lang) }));
+    result.invalid.forEach((item, i) => out.push({ key: `invalid-${i}`, status: 'invalid', file: item.file, row: item.row, who: '', kind: '', region: '', total: null, note: reasonIn(item, lang) }));
     return out;
   }, [result, t, lang]);
 

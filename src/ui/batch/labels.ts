@@ -32,7 +32,10 @@ export function groupLabel(group: 'sector' | 'kind' | 'industry' | 'band' | 'rul
 export const percent = (share: number, language: string) =>
   `${(share * 100).toLocaleString(language === 'en' ? 'en-US' : 'ko-KR', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
 
-/** A batch reason in the reader's language: several "한국어 / English" reasons are joined by "; ". */
+/**
+ * A decision's reason (a string, as the manifest and the stored decisions keep it) in the reader's language:
+ * several "한국어 / English" reasons are joined by "; ". An invalid item's reasons are `{ ko, en }` (core/batch/types reasonIn).
+ */
 export function reasonIn(text: string, language: string): string {
   return text.split('; ').map((part) => inLanguage(part, language)).join('; ');
 }

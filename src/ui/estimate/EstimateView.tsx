@@ -221,6 +221,7 @@ export function EstimateView({ row, claim, estimate: e, pack }: Props) {
 /** An assumption's value in words, as the packet words it: the estimator by name, a service window as KST dates and times. */
 function assumptionValue(a: Assumption, lang: string, t: TFunction): string {
   if (typeof a.value === 'boolean') return a.value ? t('estimate.assumptions.yes') : t('estimate.assumptions.no');
+  if (typeof a.value === 'object') return textIn(a.value, lang);
   if (typeof a.value === 'string') {
     if (a.id === 'estimator') return lang === 'en' ? t(`baseline.settings.${a.value}`, { defaultValue: a.value }) : estimatorKo(a.value);
     const span = a.id.startsWith('window:') ? /^(\S+) – (\S+)$/.exec(a.value) : null;

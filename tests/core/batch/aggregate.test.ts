@@ -5,6 +5,7 @@ import { analyseBatch, readBatchItem } from '../../../src/core/batch/batch';
 import { applyDecisions, BatchDecisionError, findDuplicates, type DuplicateDecision } from '../../../src/core/batch/dedupe';
 import { rosterCsv, rosterTable, rosterXlsx } from '../../../src/core/batch/roster-export';
 import { iconvCp949Decoder } from '../../../src/core/io/cp949-iconv';
+import { reasonLine } from '../../../src/core/batch/types';
 
 /**
  * A roster of seven rows, as an association keeps it (title block, Korean headers, mixed spellings), with
@@ -53,7 +54,8 @@ describe('roster aggregates, by hand', () => {
     const strip = (m: (typeof cp949.members)[number]) => ({ ...m, id: '', source: { ...m.source, file: '', fileSha256: '' } });
     expect(xlsx.members.map(strip)).toEqual(cp949.members.map(strip));
     expect(cp949.members).toHaveLength(6);
-    expect(cp949.invalid).toEqual([{ file: '명단.csv', row: 9, code: 'row-invalid', reason: '사업자등록번호가 올바르지 않아요: 123-45-67890 / invalid business registration number: 123-45-67890' }]);
+    expect(cp949.invalid).toEqual([{ file: '명단.csv', row: 9, code: 'row-invalid', reasons: [{ ko: '사업자등록번호가 올바르지 않아요: 123-45-67890', en: 'invalid business registration number: 123-45-67890' }] }]);
+    expect(reasonLine(cp949.invalid[0]!)).toBe('사업자등록번호가 올바르지 않아요: 123-45-67890 / invalid business registration number: 123-45-67890');
     expect(xlsx.invalid[0]!.row).toBe(9);
     const third = cp949.members[2]!;
     expect(third.bankAccount).toEqual({ bank: '신한', number: '110-123-456789' });

@@ -6,6 +6,7 @@ import { synthBatch } from '../../../src/core/batch/synth';
 import { serializeClaim } from '../../../src/core/model/claim-file';
 import { verifyPacket } from '../../../src/core/packet/verify';
 import { readZipSafely, writeZip } from '../../../src/core/packet/zip';
+import { reasonLine } from '../../../src/core/batch/types';
 
 /**
  * A synthetic batch with planted duplicates, tampered packets and files that are no claim at all: the
@@ -67,9 +68,9 @@ describe('batch over synthetic members', async () => {
     expect(invalid.map((i) => i.file).sort()).toEqual(['edited-claim.zip', 'random.bin', 'settings.json', 'tampered.zip']);
     const reasonOf = (file: string) => invalid.find((i) => i.file === file)!;
     expect(reasonOf('edited-claim.zip').code).toBe('size-mismatch');
-    expect(reasonOf('edited-claim.zip').reason).toContain('파일 내용이 바뀌었어요 (SHA-256 불일치): claim.json');
+    expect(reasonLine(reasonOf('edited-claim.zip'))).toContain('파일 내용이 바뀌었어요 (SHA-256 불일치): claim.json');
     expect(reasonOf('random.bin').code).toBe('unknown-format');
-    expect(reasonOf('settings.json').reason).toMatch(/청구 파일이 아니에요 .* \/ not a claim file/);
+    expect(reasonLine(reasonOf('settings.json'))).toMatch(/청구 파일이 아니에요 .* \/ not a claim file/);
     expect(['unsafe-zip', 'hash-mismatch', 'manifest-invalid', 'size-mismatch']).toContain(reasonOf('tampered.zip').code);
 
     const members = items.flatMap((i) => i.members);

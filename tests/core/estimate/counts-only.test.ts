@@ -29,7 +29,7 @@ describe('counts without any ticket (loss model section 1)', () => {
     expect(e.warnings.map((w) => w.code)).toEqual(['revenue-not-computable']);
     // No "the ticket you declared" label over a 0 KRW ticket: the missing ticket is an open assumption.
     expect(e.assumptions.find((a) => a.id === 'average-ticket')).toBeUndefined();
-    expect(e.assumptions.find((a) => a.id === 'average-ticket-missing')).toMatchObject({ value: '없음 / none', confirmed: false });
+    expect(e.assumptions.find((a) => a.id === 'average-ticket-missing')).toMatchObject({ value: { ko: '없음', en: 'none' }, confirmed: false });
     expect(JSON.stringify(e.assumptions)).not.toContain('the ticket you declared');
   });
 

@@ -5,6 +5,7 @@ import { readBatchItem } from '../../../src/core/batch/batch';
 import { ImportFileError } from '../../../src/core/io';
 import { readTable } from '../../../src/core/io/table';
 import { rawZip, type RawEntry } from '../zip/raw-zip';
+import { reasonLine } from '../../../src/core/batch/types';
 
 /**
  * The XLSX decompression guard: a workbook passes the zip reader's limits (core/zip/workbook.ts) before
@@ -77,7 +78,7 @@ describe('XLSX decompression guard', () => {
     expect(e.code).toBe('too-large');
     expect(e.message).toMatch(/^카드매출 2022\.xlsx: Excel 파일의 압축을 풀면 너무 커서 열지 않았어요 .*zip bomb.*\/ the workbook would inflate too far/);
     const item = await readBatchItem('회원명단.xlsx', bytes);
-    expect(item.invalid[0]?.reason).toMatch(/inflate too far/);
+    expect(reasonLine(item.invalid[0]!)).toMatch(/inflate too far/);
   });
 
   it('stops the same sheet when its headers claim 2 KB (the stream cap, not the header, decides)', async () => {

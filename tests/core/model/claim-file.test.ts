@@ -146,4 +146,12 @@ describe('claim file: upgrade v0 -> v1', () => {
     const badPhone = parseClaimFile({ ...v0, claimant: { ...v0.claimant, phone: '12345' } });
     expect(!badPhone.ok && badPhone.issues[0]!.path).toBe('claimant.mobile');
   });
+
+  it('an upgrade problem comes back as its { ko, en } text, not a joined string read again', () => {
+    const badTime = parseClaimFile({ ...v0, records: [{ time: '15 Oct 20:00 / 21:00', channel: 'kakao-t', count: 1 }] });
+    expect(!badTime.ok && badTime.issues[0]!.message).toEqual({ ko: '시간은 2022-10-15 20:00 형식이어야 해요', en: 'time must look like 2022-10-15 20:00' });
+    // A preset id holding the separator stays whole in both halves (a joined message read back would cut it).
+    const badPreset = parseClaimFile({ ...v0, incidentId: 'a / b' });
+    expect(!badPreset.ok && badPreset.issues[0]!.message).toEqual({ ko: '알 수 없는 장애 프리셋이에요: a / b', en: 'unknown incident preset: a / b' });
+  });
 });

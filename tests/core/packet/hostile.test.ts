@@ -15,6 +15,7 @@ import { verifyPacket } from '../../../src/core/packet/verify';
 import { readZipSafely, writeZip } from '../../../src/core/packet/zip';
 import { rawZip, type RawEntry } from '../zip/raw-zip';
 import { packetFonts, workedExampleDriverClaim } from './fixtures';
+import { reasonLine } from '../../../src/core/batch/types';
 
 /**
  * A packet must mean one thing to every tool: what `verify` and `batch` check is what Info-ZIP unzip and
@@ -66,7 +67,7 @@ async function expectRefused(zip: Uint8Array, mentions: string): Promise<void> {
   expect(inspected.ok).toBe(false);
   if (!inspected.ok) {
     expect(inspected.code).toBe('unsafe-zip');
-    expect(inspected.reasons.join(' ')).toContain(mentions);
+    expect(reasonLine(inspected)).toContain(mentions);
   }
 }
 

@@ -19,6 +19,7 @@ import { sha256Hex } from '../../../src/core/packet/hash';
 import { openPacketZip, writeZip } from '../../../src/core/packet/zip';
 import { packetFonts } from './fixtures';
 import { ASSOCIATION_FORM_ID as FORM_ID, associationPack } from '../../fixtures/association-pack';
+import { reasonIn, reasonLine } from '../../../src/core/batch/types';
 
 /**
  * A claim on a pack that is not bundled (an association's file, imported on this computer): its rule's
@@ -132,7 +133,10 @@ describe('an imported pack’s rules reach the figures', () => {
     expect(result.problems[0]).toMatchObject({ code: 'pack-invalid', path: `${INCIDENT_PACK_PATH}#rules[0].kind` });
     const item = await readPacketItem('assoc.zip', await tampered(built.bytes, INCIDENT_PACK_PATH, bad, true));
     expect(item.invalid[0]).toMatchObject({ code: 'pack-invalid' });
-    expect(item.invalid[0]!.reason).toContain('rules[0].kind');
+    expect(reasonLine(item.invalid[0]!)).toContain('rules[0].kind');
+    // The pack's issue is said in words, in each language (it once came out as "[object Object]").
+    expect(reasonIn(item.invalid[0]!, 'ko')).toMatch(/^incident-pack\.json rules\[0\]\.kind: [^/]*[가-힣]/);
+    expect(reasonLine(item.invalid[0]!)).not.toContain('[object Object]');
 
     // Another outage's pack, valid on its own, is not this claim's.
     const other = packText({ ...pack, id: 'assoc-other-2026-12' });

@@ -2,7 +2,7 @@
  * Stage "1. Units", counts without revenue: with no ticket anywhere the revenue figures are not
  * computable. The estimate says so in words and gives the counts; it never values calls at 0 KRW.
  */
-import { bi, bt } from '../../model/common';
+import { bt } from '../../model/common';
 import { RecordIndex } from '../record-index';
 import type { Assumption, ClaimEstimate, EstimateWarning } from '../types';
 import type { ReferenceSlots } from './reference-slots';
@@ -34,7 +34,7 @@ export function revenueStage(
     assumptions: [{
       id: 'average-ticket-missing',
       label: { ko: '평균 객단가 (한 건 평균 요금)', en: 'average ticket (average fare)' },
-      value: bi('없음', 'none'),
+      value: bt('없음', 'none'),
       source: bt('매출 없이 건수만 있어요: 평균 객단가를 적으면 매출과 손실 이익을 계산해요', 'counts only: enter an average ticket and revenue and lost profit are computed'),
       confirmed: false,
     }],

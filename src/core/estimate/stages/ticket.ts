@@ -42,7 +42,7 @@ export function averageTicketStage(keys: readonly number[], index: Pick<RecordIn
       label: { ko: '매출이 빈 기록의 평균 객단가', en: 'average ticket for records without revenue' },
       value: roundWon(ticket),
       source: averageTicket.source === 'reference'
-        ? bt('기준 구간의 매출 합 ÷ 건수', 'reference revenue / count')
+        ? bt('기준 구간의 매출 합 ÷ 건수', 'reference revenue ÷ count')
         : bt('직접 적은 객단가', 'the ticket you declared'),
       confirmed: averageTicket.source === 'declared',
     });

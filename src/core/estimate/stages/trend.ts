@@ -53,7 +53,7 @@ export function trendStage(
     id: 'trend-factor',
     label: { ko: '당일 추세 보정', en: 'same-day trend factor' },
     value: trend.factor,
-    source: bt(`장애 전 ${trend.hours.length}시간의 실제÷예상, 0.5~2배로 제한`, `actual / expected over the ${trend.hours.length} hours before the window, kept between 0.5 and 2`),
+    source: bt(`장애 전 ${trend.hours.length}시간의 실제÷예상, 0.5~2배로 제한`, `actual ÷ expected over the ${trend.hours.length} hours before the window, kept between 0.5 and 2`),
     confirmed: null,
   }];
   return { trend, warnings, assumptions };
