@@ -1,10 +1,39 @@
-import { similarNamePairs } from './dedupe';
 import { jamo, similarEnough, UNKNOWN_SIDO, NAME_SIMILARITY_THRESHOLD } from './normalise';
+
+/**
+ * Index pairs whose names are near-identical within one 시도 (unknown regions are never compared). Each
+ * 시도 is sorted by jamo length, and a name is compared only with names not too much longer than itself:
+ * the length gap alone bounds the similarity.
+ */
+export function similarNamePairs(entries: readonly { index: number; sido: string; name: string }[], threshold = NAME_SIMILARITY_THRESHOLD): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  const buckets = new Map<string, { index: number; jamo: string }[]>();
+  for (const e of entries) {
+    if (e.sido === UNKNOWN_SIDO || !e.name) continue;
+    let bucket = buckets.get(e.sido);
+    if (!bucket) buckets.set(e.sido, (bucket = []));
+    bucket.push({ index: e.index, jamo: jamo(e.name) });
+  }
+  for (const bucket of buckets.values()) {
+    bucket.sort((p, q) => p.jamo.length - q.jamo.length || p.index - q.index);
+    for (let i = 0; i < bucket.length; i++) {
+      const p = bucket[i]!;
+      for (let j = i + 1; j < bucket.length; j++) {
+        const q = bucket[j]!;
+        // q is at least as long as p: once the length gap alone exceeds what the threshold allows, stop.
+        if (q.jamo.length - p.jamo.length > Math.floor(q.jamo.length * (1 - threshold) + 1e-9)) break;
+        const result = similarEnough(p.jamo, q.jamo, threshold);
+        if (result.match) out.push(p.index < q.index ? [p.index, q.index, Math.round(result.similarity * 1000) / 1000] : [q.index, p.index, Math.round(result.similarity * 1000) / 1000]);
+      }
+    }
+  }
+  return out;
+}
 
 export type NameEntry = { index: number; sido: string; name: string; /** The name's jamo, when already known. */ jamo?: string };
 
 /**
- * The same pairs as `similarNamePairs` (dedupe.ts), in the same order, without comparing every name with
+ * The same pairs as `similarNamePairs` (above; dedupe.ts uses this one), in the same order, without comparing every name with
  * every other name of its 시도 (quadratic: 105,116 members put some 25,000 in 경기도 alone).
  *
  * Exact, not approximate: the pigeonhole filter. For a pair compared with `similarEnough`, the longer
