@@ -3,13 +3,21 @@
  * it, JSON-parse its JSON entries and SHA-256 the file and every entry (as verify does), with the same
  * hash the batch CLI uses (node:crypto, src/cli/hash.ts), so the floor never pays a cost the batch avoids.
  * Run as a child process the same way the batch CLI is, so both figures include the same Node start-up.
- *   node --import tsx tests/bench/batch-floor.ts <dir>
- * Prints one JSON line: files, entries, bytes (a check that it saw what the batch saw).
+ *   node --import tsx tests/bench/batch-floor.ts [--threads N] <dir>
+ * Like for like (issue 18): the batch reads on a pool of worker threads, one per core by default, so the
+ * floor does its work on as many worker threads (`--threads`, default the batch's own default), each
+ * taking every N-th file, each thread starting tsx as the batch's workers do. `--threads 1` is the old
+ * one-thread floor (on the main thread).
+ * Prints one JSON line: files, entries, bytes (a check that it saw what the batch saw), threads.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { unzipSync } from 'fflate';
+import { defaultThreads } from '../../src/cli/batch-pool';
 import { nodeSha256Hex } from '../../src/cli/hash';
+
+type Counts = { files: number; entries: number; parsedJson: number; bytes: number };
 
 async function listZips(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -21,28 +29,59 @@ async function listZips(dir: string): Promise<string[]> {
   return out.sort();
 }
 
-const dir = process.argv[2];
-if (!dir) {
-  console.error('usage: batch-floor.ts <dir of packets>');
-  process.exit(2);
-}
-const decoder = new TextDecoder();
-let files = 0;
-let entries = 0;
-let bytes = 0;
-let parsed = 0;
-for (const path of await listZips(dir)) {
-  const zip = new Uint8Array(await readFile(path));
-  bytes += zip.length;
-  files++;
-  nodeSha256Hex(zip);
-  for (const [name, content] of Object.entries(unzipSync(zip))) {
-    entries++;
-    nodeSha256Hex(content);
-    if (name.endsWith('.json')) {
-      JSON.parse(decoder.decode(content));
-      parsed++;
+async function floor(paths: readonly string[]): Promise<Counts> {
+  const decoder = new TextDecoder();
+  const counts: Counts = { files: 0, entries: 0, parsedJson: 0, bytes: 0 };
+  for (const path of paths) {
+    const zip = new Uint8Array(await readFile(path));
+    counts.bytes += zip.length;
+    counts.files++;
+    nodeSha256Hex(zip);
+    for (const [name, content] of Object.entries(unzipSync(zip))) {
+      counts.entries++;
+      nodeSha256Hex(content);
+      if (name.endsWith('.json')) {
+        JSON.parse(decoder.decode(content));
+        counts.parsedJson++;
+      }
     }
   }
+  return counts;
 }
-console.log(JSON.stringify({ files, entries, parsedJson: parsed, bytes }));
+
+/** The same bootstrap the batch CLI's workers use under tsx (src/cli/batch-pool.ts): register tsx, then load this file. */
+function onThread(paths: string[]): Promise<Counts> {
+  const code = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); });`;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(code, { eval: true, execArgv: [], workerData: { paths } });
+    worker.once('message', (counts: Counts) => {
+      resolve(counts);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+}
+
+if (!isMainThread) {
+  parentPort!.postMessage(await floor((workerData as { paths: string[] }).paths));
+} else {
+  const args = process.argv.slice(2);
+  let threads = defaultThreads();
+  const at = args.indexOf('--threads');
+  if (at >= 0) {
+    threads = Number(args[at + 1]);
+    args.splice(at, 2);
+  }
+  const dir = args[0];
+  if (!dir || !Number.isInteger(threads) || threads < 1) {
+    console.error('usage: batch-floor.ts [--threads N] <dir of packets>');
+    process.exit(2);
+  }
+  const paths = await listZips(dir);
+  const parts =
+    threads === 1
+      ? [await floor(paths)]
+      : await Promise.all(Array.from({ length: threads }, (_, t) => onThread(paths.filter((_, i) => i % threads === t))));
+  const total = parts.reduce((a, b) => ({ files: a.files + b.files, entries: a.entries + b.entries, parsedJson: a.parsedJson + b.parsedJson, bytes: a.bytes + b.bytes }));
+  console.log(JSON.stringify({ ...total, threads }));
+}

@@ -1,5 +1,6 @@
 import { bt, joined, type BilingualText } from '../model/common';
-import { bankAccountKey, businessNumberKey, jamo, mobileKey, nameKey, similarEnough, UNKNOWN_SIDO, NAME_SIMILARITY_THRESHOLD } from './normalise';
+import { similarNamePairsIndexed } from './name-pairs';
+import { bankAccountKey, businessNumberKey, mobileKey, nameKey, UNKNOWN_SIDO, NAME_SIMILARITY_THRESHOLD } from './normalise';
 import type { BatchMember, ItemStatus, MemberSourceKind } from './types';
 
 /**
@@ -69,35 +70,8 @@ export function comparedNameOf(businessName: string | undefined, name: string): 
   return nameKey(`${businessName ?? ''}${name}`);
 }
 
-/**
- * Index pairs whose names are near-identical within one 시도 (unknown regions are never compared). Each
- * 시도 is sorted by jamo length, and a name is compared only with names not too much longer than itself:
- * the length gap alone bounds the similarity.
- */
-export function similarNamePairs(entries: readonly { index: number; sido: string; name: string }[], threshold = NAME_SIMILARITY_THRESHOLD): [number, number, number][] {
-  const out: [number, number, number][] = [];
-  const buckets = new Map<string, { index: number; jamo: string }[]>();
-  for (const e of entries) {
-    if (e.sido === UNKNOWN_SIDO || !e.name) continue;
-    let bucket = buckets.get(e.sido);
-    if (!bucket) buckets.set(e.sido, (bucket = []));
-    bucket.push({ index: e.index, jamo: jamo(e.name) });
-  }
-  for (const bucket of buckets.values()) {
-    bucket.sort((p, q) => p.jamo.length - q.jamo.length || p.index - q.index);
-    for (let i = 0; i < bucket.length; i++) {
-      const p = bucket[i]!;
-      for (let j = i + 1; j < bucket.length; j++) {
-        const q = bucket[j]!;
-        // q is at least as long as p: once the length gap alone exceeds what the threshold allows, stop.
-        if (q.jamo.length - p.jamo.length > Math.floor(q.jamo.length * (1 - threshold) + 1e-9)) break;
-        const result = similarEnough(p.jamo, q.jamo, threshold);
-        if (result.match) out.push(p.index < q.index ? [p.index, q.index, Math.round(result.similarity * 1000) / 1000] : [q.index, p.index, Math.round(result.similarity * 1000) / 1000]);
-      }
-    }
-  }
-  return out;
-}
+/** Comparing every two names of a 시도: the reference the piece search (name-pairs.ts) is held to. */
+export { similarNamePairs } from './name-pairs';
 
 export type FindOptions = { threshold?: number };
 
@@ -138,7 +112,10 @@ export function findDuplicatePairs(members: readonly DedupeEntry[], options: Fin
   });
 
   const named = members.map((m, index) => ({ index, sido: m.sido, name: m.name }));
-  for (const [i, j, similarity] of similarNamePairs(named, threshold)) add(i, j, 'similar-name', similarity);
+  // The piece search gives the pairs of comparing every two names of a 시도, in the same order
+  // (tests/core/batch/name-pairs.test.ts), without the quadratic cost: at 105,116 members comparing
+  // every two was ~1 minute of CPU, the piece search a few seconds (issue 18, round 6).
+  for (const [i, j, similarity] of similarNamePairsIndexed(named, threshold)) add(i, j, 'similar-name', similarity);
   return [...pairs.values()].sort((p, q) => order.get(p.a)! - order.get(q.a)! || order.get(p.b)! - order.get(q.b)!);
 }
 

@@ -138,14 +138,23 @@ export function jamo(name: string): string {
  * Levenshtein distance, giving up as soon as it must exceed `max` (returns max + 1). Only a diagonal band
  * of width 2·max + 1 is computed: O(max · length) instead of O(length²).
  */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
 export function boundedLevenshtein(a: string, b: string, max: number): number {
   const la = a.length;
   const lb = b.length;
   if (Math.abs(la - lb) > max) return max + 1;
   if (la === 0 || lb === 0) return Math.max(la, lb);
   const INF = max + 1;
-  let prev = new Array<number>(lb + 1);
-  let curr = new Array<number>(lb + 1);
+  // Two rows reused from call to call (a batch compares names millions of times: fresh arrays were most of
+  // its garbage); every cell read is written first in this call, so nothing carries over.
+  if (rowA.length < lb + 1) {
+    rowA = new Int32Array(2 * (lb + 1));
+    rowB = new Int32Array(2 * (lb + 1));
+  }
+  let prev = rowA;
+  let curr = rowB;
   for (let j = 0; j <= lb; j++) prev[j] = j <= max ? j : INF;
   for (let i = 1; i <= la; i++) {
     const from = Math.max(1, i - max);
@@ -162,7 +171,9 @@ export function boundedLevenshtein(a: string, b: string, max: number): number {
     }
     if (to < lb) curr[to + 1] = INF;
     if (rowMin > max) return INF;
-    [prev, curr] = [curr, prev];
+    const done = prev;
+    prev = curr;
+    curr = done;
   }
   return prev[lb]! > max ? INF : prev[lb]!;
 }

@@ -3,8 +3,8 @@ import { claimSchema, type Claim, type ClaimInput } from '../model/claim';
 type ActivityRecord = ClaimInput['records'][number];
 import { kakao2022October } from '../incidents/kakao-2022-10';
 import { comparedNameOf } from './dedupe';
-import { similarNamePairsIndexed } from './name-pairs';
-import { SIDO } from './normalise';
+import { similarNamePairsIndexed, type NameEntry } from './name-pairs';
+import { jamo, SIDO } from './normalise';
 import { seededRandom } from '../random';
 import { GENERIC_CHANNEL, KAKAO_2022 } from '../incidents/ids';
 
@@ -22,16 +22,13 @@ export type Planted = { rule: PlantedRule; files: [string, string] };
 export type SynthMember = { fileName: string; channel: string; claim: Claim };
 export type SynthBatch = { seed: number; members: SynthMember[]; copies: { of: string; fileName: string }[]; planted: Planted[] };
 
-const SURNAMES = ['김', '이', '박', '최', '정', '강', '조', '윤', '장', '임', '한', '오', '서', '신', '권', '황', '안', '송', '류', '홍'];
-const GIVEN_1 = ['민', '서', '지', '현', '준', '도', '하', '예', '수', '영', '재', '유', '승', '태', '은', '성'];
-const GIVEN_2 = ['준', '윤', '우', '연', '호', '아', '진', '빈', '희', '원', '훈', '석', '민', '서', '경', '혁'];
 /**
- * Wider lists, used only when names are drawn again after two rounds of clashes: 20 × 16 × 16 = 5,120
- * names are fewer than the drivers of 경기도 alone in a national batch (about 7,700 of 105,116), so a
- * crowded 시도 cannot be cleared of near-identical names from the first lists.
+ * Person names: 81 surnames × 86 × 86 given syllables, about 600,000 names. A national batch puts some
+ * 7,700 drivers in 경기도 alone, compared by name only, so the names must come from a space that wide for
+ * near-identical names by chance to be few (a few hundred at 105,116 members, drawn again below).
  */
-const SURNAMES_WIDE = [...SURNAMES, '문', '양', '손', '배', '백', '허', '남', '심', '노', '곽', '차', '주', '우', '구', '민', '진', '나', '지', '엄', '변', '채', '원', '천', '방', '공', '현', '함', '염', '여', '추', '도', '소', '석', '선', '설', '마', '길', '연', '위', '표', '명', '기', '반', '왕', '금', '옥', '육', '인', '맹', '제', '모', '탁', '국', '어', '편', '용', '남궁', '황보', '제갈', '선우', '독고'];
-const GIVEN_WIDE = ['민', '서', '지', '현', '준', '도', '하', '예', '수', '영', '재', '유', '승', '태', '은', '성', '윤', '우', '연', '호', '아', '진', '빈', '희', '원', '훈', '석', '경', '혁', '주', '동', '상', '정', '혜', '미', '소', '가', '나', '다', '채', '세', '시', '규', '건', '찬', '용', '철', '광', '기', '범', '한', '결', '온', '별', '솔', '늘', '율', '림', '람', '겸', '인', '선', '화', '란', '숙', '옥', '순', '자', '형', '환', '욱', '근', '택', '식', '국', '봉', '일', '남', '명', '창', '종', '덕', '보', '들', '새', '봄'];
+const SURNAMES = ['김', '이', '박', '최', '정', '강', '조', '윤', '장', '임', '한', '오', '서', '신', '권', '황', '안', '송', '류', '홍', '문', '양', '손', '배', '백', '허', '남', '심', '노', '곽', '차', '주', '우', '구', '민', '진', '나', '지', '엄', '변', '채', '원', '천', '방', '공', '현', '함', '염', '여', '추', '도', '소', '석', '선', '설', '마', '길', '연', '위', '표', '명', '기', '반', '왕', '금', '옥', '육', '인', '맹', '제', '모', '탁', '국', '어', '편', '용', '남궁', '황보', '제갈', '선우', '독고'];
+const GIVEN = ['민', '서', '지', '현', '준', '도', '하', '예', '수', '영', '재', '유', '승', '태', '은', '성', '윤', '우', '연', '호', '아', '진', '빈', '희', '원', '훈', '석', '경', '혁', '주', '동', '상', '정', '혜', '미', '소', '가', '나', '다', '채', '세', '시', '규', '건', '찬', '용', '철', '광', '기', '범', '한', '결', '온', '별', '솔', '늘', '율', '림', '람', '겸', '인', '선', '화', '란', '숙', '옥', '순', '자', '형', '환', '욱', '근', '택', '식', '국', '봉', '일', '남', '명', '창', '종', '덕', '보', '들', '새', '봄'];
 const SHOP_WORDS = ['행복', '해돋이', '골목', '바다', '소나무', '햇살', '한마음', '풍년', '새봄', '달빛', '들꽃', '산들', '푸른', '온누리', '별빛', '미소', '다온', '가온', '누리', '한빛'];
 const SHOP_TYPES: Record<string, string[]> = {
   restaurant: ['치킨', '국밥', '떡볶이', '분식', '한식당', '족발', '칼국수', '돈까스'],
@@ -115,9 +112,8 @@ class Generator {
   int(lo: number, hi: number): number {
     return lo + Math.floor(this.rand() * (hi - lo + 1));
   }
-  personName(wide = false): string {
-    if (wide) return `${this.pick(SURNAMES_WIDE)}${this.pick(GIVEN_WIDE)}${this.pick(GIVEN_WIDE)}`;
-    return `${this.pick(SURNAMES)}${this.pick(GIVEN_1)}${this.pick(GIVEN_2)}`;
+  personName(): string {
+    return `${this.pick(SURNAMES)}${this.pick(GIVEN)}${this.pick(GIVEN)}`;
   }
   shopName(industry: string, sigungu: string): string {
     const branch = sigungu && this.rand() < 0.5 ? ` ${sigungu.replace(/[시구군]$/, '')}점` : '';
@@ -335,21 +331,30 @@ export function synthPlan(count: number, seed: number, options: SynthOptions = {
   const copies: { of: string; fileName: string }[] = [];
   const file = (d: Draft) => `${d.id}.zip`;
   const perRule = count >= 12 ? Math.max(1, Math.floor(count / 200)) : 0;
-  const free = drafts.map((_, i) => i).filter((i) => i >= 3);
+  // The first member not yet in a plant (the three first, one of each kind, never are) that a rule wants.
+  // Members only leave the free ones, so the first free member a rule wants never moves back: one cursor
+  // per rule makes picking linear (a findIndex and splice over the free list was quadratic at 105,116).
+  const taken = new Uint8Array(count);
+  const cursors = new Map<(d: Draft) => boolean, number>();
   const take = (want: (d: Draft) => boolean): Draft | undefined => {
-    const k = free.findIndex((i) => want(drafts[i]!));
-    if (k < 0) return undefined;
-    return drafts[free.splice(k, 1)[0]!];
+    let k = cursors.get(want) ?? 3;
+    while (k < count && (taken[k] || !want(drafts[k]!))) k++;
+    cursors.set(want, k);
+    if (k >= count) return undefined;
+    taken[k] = 1;
+    return drafts[k];
   };
+  const merchant = (d: Draft) => d.kind === 'merchant';
+  const anyone = () => true;
   // Only the near-identical-name plants need their names as they are; every other name may be drawn again.
   const plantedPair = new Map<string, [Draft, Draft]>();
   for (let n = 0; n < perRule; n++) {
     const pairs: [PlantedRule, Draft | undefined, Draft | undefined][] = [];
-    pairs.push(['business-number', take((d) => d.kind === 'merchant'), take((d) => d.kind === 'merchant')]);
-    pairs.push(['mobile', take(() => true), take(() => true)]);
-    pairs.push(['bank-account', take(() => true), take(() => true)]);
-    const base = take((d) => d.kind === 'merchant');
-    pairs.push(['similar-name', base, base ? take((d) => d.kind === 'merchant') : undefined]);
+    pairs.push(['business-number', take(merchant), take(merchant)]);
+    pairs.push(['mobile', take(anyone), take(anyone)]);
+    pairs.push(['bank-account', take(anyone), take(anyone)]);
+    const base = take(merchant);
+    pairs.push(['similar-name', base, base ? take(merchant) : undefined]);
     for (const [rule, a, b] of pairs) {
       if (!a || !b) continue;
       if (rule === 'business-number') b.businessNumber = a.businessNumber;
@@ -368,7 +373,7 @@ export function synthPlan(count: number, seed: number, options: SynthOptions = {
         plantedPair.set(a.id, pair).set(b.id, pair);
       }
     }
-    const twice = take(() => true);
+    const twice = take(anyone);
     if (twice) {
       const copy = `${twice.id}-copy.zip`;
       copies.push({ of: file(twice), fileName: copy });
@@ -398,8 +403,12 @@ export type NameDraft = Pick<Draft, 'id' | 'sido' | 'name' | 'businessName' | 'i
  * Chance near-identical names (two 김민준 running two 행복치킨 in one city) would be real suspected pairs:
  * draw those names again until only the planted pairs (`planted`, each [a, b] with b the typo of a, a
  * listed first) remain. A clash with a planted member redraws the other; two planted pairs that clash
- * redraw the later pair's name, its typo and shop name following. From the third round on, names come
- * from the wider lists. Draws come from `rand` in clash order, so a seed gives the same names.
+ * redraw the later pair's name, its typo and shop name following. Draws come from `rand` in clash order,
+ * so a seed gives the same names.
+ *
+ * Only the first round compares every name of a 시도 with the others; later rounds look only at pairs
+ * holding a name drawn in the round before (every other pair was looked at already and has not changed),
+ * so a national batch's few hundred redraws cost a few hundred look-ups, not another whole search.
  */
 export function clearChanceNameClashes(rand: () => number, drafts: NameDraft[], planted: [NameDraft, NameDraft][]): void {
   const g = new Generator(rand);
@@ -407,27 +416,40 @@ export function clearChanceNameClashes(rand: () => number, drafts: NameDraft[], 
   const pairOf = new Map<string, [NameDraft, NameDraft]>();
   for (const pair of planted) pairOf.set(pair[0].id, pair).set(pair[1].id, pair);
   const plantedKeys = new Set(planted.map(([a, b]) => [position.get(a.id)!, position.get(b.id)!].sort((x, y) => x - y).join('|')));
+  const entries: NameEntry[] = drafts.map((d, index) => {
+    const name = comparedNameOf(d.businessName, d.name);
+    return { index, sido: d.sido, name, jamo: jamo(name) };
+  });
+  let touching: Set<number> | undefined;
   for (let round = 0; ; round++) {
-    const clashes = similarNamePairsIndexed(drafts.map((d, index) => ({ index, sido: d.sido, name: comparedNameOf(d.businessName, d.name) })));
+    const clashes = similarNamePairsIndexed(entries, undefined, touching);
     const redraw = clashes.filter(([i, j]) => !plantedKeys.has(`${i}|${j}`));
     if (!redraw.length) return;
     if (round === 50) throw new Error('names keep clashing after 50 redraws: try another seed');
+    const drawn = new Set<number>();
     for (const [i, j] of redraw) {
       const d = [drafts[j]!, drafts[i]!].find((x) => !pairOf.has(x.id));
       if (!d) {
         const [a, b] = pairOf.get(drafts[j]!.id)!;
-        a.name = g.personName(round >= 2);
+        a.name = g.personName();
         a.bank = { ...a.bank, holder: a.name };
         if (a.businessName) a.businessName = g.shopName(a.industry, a.sigungu);
         b.name = typoOf(a.name);
         b.businessName = a.businessName;
         b.bank = { ...b.bank, holder: b.name };
+        drawn.add(position.get(a.id)!).add(position.get(b.id)!);
         continue;
       }
-      d.name = g.personName(round >= 2);
+      d.name = g.personName();
       d.bank = { ...d.bank, holder: d.name };
       if (d.businessName) d.businessName = g.shopName(d.industry, d.sigungu);
+      drawn.add(position.get(d.id)!);
     }
+    for (const x of drawn) {
+      const name = comparedNameOf(drafts[x]!.businessName, drafts[x]!.name);
+      entries[x] = { index: x, sido: drafts[x]!.sido, name, jamo: jamo(name) };
+    }
+    touching = drawn;
   }
 }
 

@@ -74,7 +74,7 @@ export async function batchFigures(members: number, tmp: string, log: (s: string
 
   const load = loadavg()[0]!;
   const floorRun = await runNode(join(ROOT, 'tests', 'bench', 'batch-floor.ts'), [packets]);
-  const floor = JSON.parse(floorRun.stdout.trim().split('\n').pop()!) as { files: number; entries: number; bytes: number };
+  const floor = JSON.parse(floorRun.stdout.trim().split('\n').pop()!) as { files: number; entries: number; bytes: number; threads: number };
   if (floor.files !== planted.files) throw new Error(`batch floor read ${floor.files} files, synth wrote ${planted.files}`);
   log(`floor: ${floor.files} files, ${floor.entries} entries in ${(floorRun.ms / 1000).toFixed(1)} s`);
 
@@ -104,7 +104,7 @@ export async function batchFigures(members: number, tmp: string, log: (s: string
       value: floorRun.ms / pipeline.ms,
       unit: 'ratio',
       load1m: load,
-      note: `floor ${(floorRun.ms / 1000).toFixed(1)} s over ${floor.entries.toLocaleString('en-US')} entries, same start-up`,
+      note: `floor ${(floorRun.ms / 1000).toFixed(1)} s over ${floor.entries.toLocaleString('en-US')} entries on ${floor.threads} thread(s), as many as the batch's read pool, same start-up`,
     },
     { key: keys.rss, label: 'peak RSS of that batch run', value: maxRssKb / 1024, unit: 'MB', note: 'process.resourceUsage().maxRSS of the batch process, read at exit' },
     ...(keys.synth

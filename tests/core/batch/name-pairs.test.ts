@@ -47,3 +47,21 @@ describe('similarNamePairsIndexed', () => {
     expect(pairs.some(([i, j]) => i === 200 && j === 201)).toBe(true);
   });
 });
+
+describe('similarNamePairsIndexed, touching some names', () => {
+  it('gives exactly the pairs of the whole search that hold one of them, in the same order', () => {
+    for (const [seed, maxSyllables] of [[6, 4], [7, 9], [8, 14]] as const) {
+      const entries = names(1200, seed, maxSyllables);
+      const all = similarNamePairs(entries);
+      const rand = seededRandom(seed + 100);
+      // A few names, many, and some of both sides of a pair: each a different mix of the two look-ups.
+      for (const share of [0.01, 0.1, 0.5]) {
+        const touching = new Set(entries.filter(() => rand() < share).map((e) => e.index));
+        const want = all.filter(([i, j]) => touching.has(i) || touching.has(j));
+        expect(want.length).toBeGreaterThan(0);
+        expect(similarNamePairsIndexed(entries, undefined, touching)).toEqual(want);
+      }
+      expect(similarNamePairsIndexed(entries, undefined, new Set())).toEqual([]);
+    }
+  });
+});

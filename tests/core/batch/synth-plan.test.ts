@@ -60,4 +60,26 @@ describe('synth planning', () => {
     expect(b2.businessName).toBe(a2.businessName);
     expect([a2.bank.holder, b2.bank.holder, other.bank.holder]).toEqual([a2.name, b2.name, other.name]);
   });
+
+  it('clears a crowded 시도, rounds after the first looking only at the names just drawn, and leaves only the plants', () => {
+    // 3,000 people of one 시도 from 4 × 3 × 3 names: nearly everyone clashes at first, and a name drawn again
+    // may clash with another drawn name or with one kept: only the later rounds can find those pairs.
+    const rand = seededRandom(18);
+    const pick = (list: string) => [...list][Math.floor(rand() * [...list].length)]!;
+    const drafts: NameDraft[] = Array.from({ length: 3_000 }, (_, i) => {
+      const name = `${pick('김이박최')}${pick('민준현')}${pick('준석빈')}`;
+      return { id: `member-${i}`, sido: '경기도', sigungu: '수원시', industry: 'designated-driver', name, bank: { bank: '농협', number: '1', holder: name } };
+    });
+    const planted: [NameDraft, NameDraft][] = [[drafts[10]!, drafts[11]!], [drafts[20]!, drafts[21]!]];
+    for (const [a, b] of planted) {
+      b.name = typoOf(a.name);
+      b.bank = { ...b.bank, holder: b.name };
+    }
+    const similar = () => similarNamePairs(drafts.map((d, index) => ({ index, sido: d.sido, name: comparedNameOf(d.businessName, d.name) }))).map(([i, j]) => `${drafts[i]!.id}|${drafts[j]!.id}`);
+    expect(similar().length).toBeGreaterThan(10_000);
+    expect(similar()).toEqual(expect.arrayContaining(['member-10|member-11', 'member-20|member-21']));
+    clearChanceNameClashes(seededRandom(5), drafts, planted);
+    expect(similar().sort()).toEqual(['member-10|member-11', 'member-20|member-21']);
+    expect(drafts.every((d) => d.bank.holder === d.name)).toBe(true);
+  });
 });
