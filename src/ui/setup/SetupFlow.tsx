@@ -52,13 +52,23 @@ export function SetupFlow({ claim }: { claim: ClaimRow }) {
   // (the row only, never the page: scrollIntoView would move the page to the row).
   const stripRef = useRef<HTMLOListElement>(null);
   useEffect(() => {
-    const strip = stripRef.current;
-    const current = strip?.querySelector('[aria-current="step"]');
-    if (!strip || !current || strip.scrollWidth <= strip.clientWidth) return;
-    const row = strip.getBoundingClientRect();
-    const item = current.getBoundingClientRect();
-    if (item.left < row.left) strip.scrollLeft -= row.left - item.left;
-    else if (item.right > row.right) strip.scrollLeft += item.right - row.right;
+    const keepInView = () => {
+      const strip = stripRef.current;
+      const current = strip?.querySelector('[aria-current="step"]');
+      if (!strip || !current || strip.scrollWidth <= strip.clientWidth) return;
+      const row = strip.getBoundingClientRect();
+      const item = current.getBoundingClientRect();
+      // Whole pixels, rounded outwards: scrollLeft drops fractions, which would leave the step's edge cut off.
+      if (item.left < row.left) strip.scrollLeft -= Math.ceil(row.left - item.left);
+      else if (item.right > row.right) strip.scrollLeft += Math.ceil(item.right - row.right);
+    };
+    keepInView();
+    // The labels widen when the bundled font arrives: measure again then.
+    let live = true;
+    void document.fonts?.ready.then(() => live && keepInView());
+    return () => {
+      live = false;
+    };
   }, [step]);
 
   const go = (s: SetupStep) => {
