@@ -5,7 +5,7 @@ import { BatchAggregator, type BatchAggregates } from '../core/batch/aggregate';
 import { invalidManifestItem, manifestItem, manifestTextPieces, manifestWithoutItems } from '../core/batch/batch';
 import { automaticDecisions, decideMembers, dedupeEntry, findDuplicatePairs, type DedupeEntry, type MemberStatus } from '../core/batch/dedupe';
 import { batchCountsOf, type BatchCounts } from '../core/batch/resolve';
-import { invalidRosterRow, ROSTER_COLUMNS, ROSTER_MONEY_COLUMNS, rosterCsvHead, rosterCsvLine, rosterRow, rosterXlsxCell } from '../core/batch/roster-export';
+import { invalidRosterRow, ROSTER_COLUMNS, ROSTER_MONEY_COLUMNS, rosterCsvHead, rosterCsvLine, rosterRow, rosterXlsxCell, type RosterCell } from '../core/batch/roster-export';
 import { baseName, BatchFileChangedError, streamBatchSources, MemberIncidents, summaryMetaOf, type BatchSource, type ReadFilesOptions } from '../core/batch/run';
 import { summaryPdf } from '../core/batch/summary-pdf';
 import { BatchZipWriter } from '../core/batch/zip-stream';
@@ -182,7 +182,7 @@ async function run<T>(sources: readonly BatchSource<T>[], read: (ref: T) => Prom
   const workbook = await rosterWorkbookWriter(xlsxPath, o.now);
   const addRow = (row: ReturnType<typeof rosterRow>) => {
     csv.write(rosterCsvLine(row));
-    workbook.sheet.addRow(row.map(rosterXlsxCell)).commit();
+    workbook.addRow(row.map(rosterXlsxCell));
   };
   // An item's text does not depend on the rest of the manifest (see manifestTextPieces).
   const itemText = manifestTextPieces(manifestWithoutItems({ counts: batchCountsOf({ members: 0, kept: 0, invalid: 0, pairs: [], decisions: [] }), pairs: [], decisions: [], aggregates: aggregator.result() }, { files: 0, appVersion: '', now: o.now, redact: o.redact, packetsIncluded: false, packetCount: 0, zipped: [] })).item;
@@ -295,5 +295,20 @@ async function rosterWorkbookWriter(path: string, madeAt: Date) {
   const header = sheet.addRow([...ROSTER_COLUMNS]);
   header.font = { bold: true };
   header.commit();
-  return { sheet, commit: () => workbook.commit() };
+  // exceljs gives every cell a fresh style object and caches the style id by that object, so each of the
+  // 2.4 million cells of a national roster would be turned into style XML to find its id. A cell's style
+  // here is its column's (and the id also depends on the value's type): one shared object per column and
+  // type lets the cache answer, with the same ids. Cells left out of eachCell (empty) keep their own.
+  const shared = new Map<string, object>();
+  const addRow = (values: RosterCell[]) => {
+    const row = sheet.addRow(values);
+    row.eachCell((cell, col) => {
+      const key = `${col}:${cell.type}`;
+      const style = shared.get(key);
+      if (style) cell.style = style;
+      else shared.set(key, cell.style);
+    });
+    row.commit();
+  };
+  return { addRow, commit: () => workbook.commit() };
 }
