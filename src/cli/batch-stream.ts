@@ -1,11 +1,11 @@
-import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BatchAggregator, type BatchAggregates } from '../core/batch/aggregate';
 import { invalidManifestItem, manifestItem, manifestTextPieces, manifestWithoutItems } from '../core/batch/batch';
 import { automaticDecisions, decideMembers, dedupeEntry, findDuplicatePairs, type DedupeEntry, type MemberStatus } from '../core/batch/dedupe';
 import { batchCountsOf, type BatchCounts } from '../core/batch/resolve';
-import { invalidRosterRow, ROSTER_COLUMNS, ROSTER_MONEY_COLUMNS, rosterCsvHead, rosterCsvLine, rosterRow, rosterXlsxCell } from '../core/batch/roster-export';
+import { invalidRosterRow, ROSTER_COLUMNS, ROSTER_MONEY_COLUMNS, rosterCsvHead, rosterCsvLine, rosterRow, rosterXlsxCell, type RosterCell } from '../core/batch/roster-export';
 import { baseName, BatchFileChangedError, streamBatchSources, MemberIncidents, summaryMetaOf, type BatchSource, type ReadFilesOptions } from '../core/batch/run';
 import { summaryPdf } from '../core/batch/summary-pdf';
 import { BatchZipWriter } from '../core/batch/zip-stream';
@@ -71,6 +71,48 @@ class TextSink {
   }
 }
 
+/** Bytes appended to a file through one descriptor, gathered into 1 MB writes (a packet's zip entry comes as three chunks). */
+class ChunkSink {
+  private readonly fd: number;
+  private parts: Uint8Array[] = [];
+  private length = 0;
+  constructor(path: string) {
+    this.fd = openSync(path, 'w');
+  }
+  write(chunk: Uint8Array): void {
+    this.parts.push(chunk);
+    this.length += chunk.length;
+    if (this.length >= 1024 * 1024) this.flush();
+  }
+  flush(): void {
+    if (!this.parts.length) return;
+    const all = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.length);
+    let done = 0;
+    while (done < all.length) done += writeSync(this.fd, all, done, all.length - done);
+    this.parts = [];
+    this.length = 0;
+  }
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+/** A file's bytes appended to a sink, a megabyte at a time. */
+function copyInto(path: string, sink: ChunkSink): void {
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      const buf = Buffer.allocUnsafe(1024 * 1024);
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      sink.write(buf.subarray(0, n));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export async function streamBatch<T>(sources: readonly BatchSource<T>[], read: (ref: T) => Promise<Uint8Array>, o: StreamOptions): Promise<StreamedBatch> {
   const spill = new MemberSpill(join(o.work, '.members.ndjson'));
   try {
@@ -81,7 +123,26 @@ export async function streamBatch<T>(sources: readonly BatchSource<T>[], read: (
   }
 }
 
+/**
+ * `BATCH_TIMINGS=1`: one stderr line per closing step with its wall and main-thread CPU milliseconds
+ * (for measuring the closing phase; off by default).
+ */
+function phaseClock() {
+  const on = process.env.BATCH_TIMINGS === '1';
+  let wall = performance.now();
+  let cpu = process.cpuUsage();
+  return (name: string) => {
+    if (!on) return;
+    const now = performance.now();
+    const used = process.cpuUsage(cpu);
+    process.stderr.write(`timing ${name}: ${(now - wall).toFixed(0)} ms wall, ${((used.user + used.system) / 1000).toFixed(0)} ms cpu, rss ${(process.memoryUsage.rss() / 1048576).toFixed(0)} MB\n`);
+    wall = now;
+    cpu = process.cpuUsage();
+  };
+}
+
 async function run<T>(sources: readonly BatchSource<T>[], read: (ref: T) => Promise<Uint8Array>, o: StreamOptions, spill: MemberSpill): Promise<StreamedBatch> {
+  const phase = phaseClock();
   // Pass 1: read and check; each member goes to disk, only its dedupe entry stays.
   const entries: DedupeEntry[] = [];
   const invalid: InvalidItem[] = [];
@@ -95,6 +156,7 @@ async function run<T>(sources: readonly BatchSource<T>[], read: (ref: T) => Prom
     }
     invalid.push(...item.invalid);
   });
+  phase('read');
 
   // Pairs and decisions over the entries; a merge loads its two members back from the spill.
   const pairs = findDuplicatePairs(entries);
@@ -103,65 +165,80 @@ async function run<T>(sources: readonly BatchSource<T>[], read: (ref: T) => Prom
   const { status, merged } = decideMembers(entries, pairs, decisions, (id) => spill.get(indexOf.get(id)!));
   const statusOf = (m: BatchMember): MemberStatus => status.get(m.id)!;
   const keptForm = (m: BatchMember): BatchMember | null => (statusOf(m).status === 'duplicate' ? null : (merged.get(m.id) ?? m));
+  phase('dedupe');
 
-  // The tables, counted over the members that stay (merged ones as merged), in batch order.
+  // One pass over the spill, in batch order: the tables counted over the members that stay (merged ones as
+  // merged), the roster (every item as read, with its status) as CSV and workbook, the manifest's items
+  // (to a side file: the manifest's head needs the zip's file list, known only at the end) and the kept
+  // packets' files and hashes for the zip. Each member is parsed back once, not once per output.
   const aggregator = new BatchAggregator();
   let kept = 0;
-  let keptPackets = 0;
-  for (const m of spill.all()) {
-    const k = keptForm(m);
-    if (!k) continue;
-    aggregator.add(k);
-    kept++;
-    if (k.source.kind === 'packet') keptPackets++;
-  }
-  const aggregates = aggregator.result();
-  const counts = batchCountsOf({ members: entries.length, kept, invalid: invalid.length, pairs, decisions });
-
-  // The roster (every item as read, with its status) as CSV and workbook, streamed to the work folder.
+  const keptPackets: { file: string; sha256: string }[] = [];
   const csvPath = join(o.work, 'roster.csv');
   const xlsxPath = join(o.work, 'roster.xlsx');
+  const itemsPath = join(o.work, '.manifest-items');
   const csv = new TextSink(csvPath);
   csv.write(rosterCsvHead());
   const workbook = await rosterWorkbookWriter(xlsxPath, o.now);
   const addRow = (row: ReturnType<typeof rosterRow>) => {
     csv.write(rosterCsvLine(row));
-    workbook.sheet.addRow(row.map(rosterXlsxCell)).commit();
+    workbook.addRow(row.map(rosterXlsxCell));
   };
+  // An item's text does not depend on the rest of the manifest (see manifestTextPieces).
+  const itemText = manifestTextPieces(manifestWithoutItems({ counts: batchCountsOf({ members: 0, kept: 0, invalid: 0, pairs: [], decisions: [] }), pairs: [], decisions: [], aggregates: aggregator.result() }, { files: 0, appVersion: '', now: o.now, redact: o.redact, packetsIncluded: false, packetCount: 0, zipped: [] })).item;
+  const items = new TextSink(itemsPath);
+  let itemCount = 0;
   try {
-    for (const m of spill.all()) addRow(rosterRow(m, statusOf(m), { redact: o.redact }));
-    for (const i of invalid) addRow(invalidRosterRow(i, { redact: o.redact }));
+    for (const m of spill.all()) {
+      const s = statusOf(m);
+      const k = keptForm(m);
+      if (k) {
+        aggregator.add(k);
+        kept++;
+        if (k.source.kind === 'packet') keptPackets.push({ file: k.source.file, sha256: k.source.fileSha256 });
+      }
+      addRow(rosterRow(m, s, { redact: o.redact }));
+      items.write(itemText(manifestItem(m, s, o.redact), itemCount++ === 0));
+    }
+    for (const i of invalid) {
+      addRow(invalidRosterRow(i, { redact: o.redact }));
+      items.write(itemText(invalidManifestItem(i, o.redact), itemCount++ === 0));
+    }
   } finally {
     csv.close();
+    items.close();
   }
   await workbook.commit();
+  const aggregates = aggregator.result();
+  const counts = batchCountsOf({ members: entries.length, kept, invalid: invalid.length, pairs, decisions });
+  phase('aggregate+roster+items');
 
   const outputOptions = { now: o.now, redact: o.redact, appVersion: o.appVersion };
   const pdf = await summaryPdf(aggregates, summaryMetaOf(counts, outputOptions, incidents), await o.fonts());
+  phase('pdf');
 
   // Pass 2: the zip, streamed to disk; each kept packet is read again and must be the file pass 1 checked.
   o.progress.start('묶기', 'zipping');
-  const zipFd = openSync(join(o.work, 'batch.zip'), 'w');
+  const zipOut = new ChunkSink(join(o.work, 'batch.zip'));
   let packetCount = 0;
   const manifestPath = join(o.work, 'batch-manifest.json');
   try {
-    const zip = new BatchZipWriter((chunk) => writeSync(zipFd, chunk), o.now, nodeSha256Hex);
+    const zip = new BatchZipWriter((chunk) => zipOut.write(chunk), o.now, nodeSha256Hex);
     if (!o.redact) {
-      for (const m of spill.all()) {
-        const k = keptForm(m);
-        if (!k || k.source.kind !== 'packet') continue;
-        const bytes = await o.readPacket(k.source.file);
+      for (const k of keptPackets) {
+        const bytes = await o.readPacket(k.file);
         const sha256 = nodeSha256Hex(bytes);
-        if (sha256 !== k.source.fileSha256) throw new BatchFileChangedError(k.source.file);
-        await zip.add(zip.uniquePath('packets', baseName(k.source.file)), bytes, { store: true, sha256 });
-        o.progress.report(++packetCount, keptPackets);
+        if (sha256 !== k.sha256) throw new BatchFileChangedError(k.file);
+        await zip.add(zip.uniquePath('packets', baseName(k.file)), bytes, { store: true, sha256 });
+        o.progress.report(++packetCount, keptPackets.length);
       }
     }
+    phase('zip-packets');
     // One output in memory at a time, read back from the work folder.
     await zip.add('roster.csv', new Uint8Array(await readFile(csvPath)));
     await zip.add('roster.xlsx', new Uint8Array(await readFile(xlsxPath)));
     await zip.add('summary.pdf', pdf);
-    // The manifest: its items written one at a time, then the whole file into the zip, last.
+    // The manifest: its head, the items written above, its tail; then the whole file into the zip, last.
     const pieces = manifestTextPieces(
       manifestWithoutItems({ counts, pairs, decisions, aggregates }, {
         files: o.files,
@@ -173,20 +250,20 @@ async function run<T>(sources: readonly BatchSource<T>[], read: (ref: T) => Prom
         zipped: zip.files,
       }),
     );
-    const text = new TextSink(manifestPath);
-    let n = 0;
+    const text = new ChunkSink(manifestPath);
     try {
-      text.write(pieces.head);
-      for (const m of spill.all()) text.write(pieces.item(manifestItem(m, statusOf(m), o.redact), n++ === 0));
-      for (const i of invalid) text.write(pieces.item(invalidManifestItem(i, o.redact), n++ === 0));
-      text.write(pieces.tail(n));
+      text.write(Buffer.from(pieces.head, 'utf8'));
+      copyInto(itemsPath, text);
+      text.write(Buffer.from(pieces.tail(itemCount), 'utf8'));
     } finally {
       text.close();
+      rmSync(itemsPath, { force: true });
     }
     await zip.add('batch-manifest.json', new Uint8Array(await readFile(manifestPath)));
     zip.end();
+    phase('manifest');
   } finally {
-    closeSync(zipFd);
+    zipOut.close();
   }
   await writeFileFrom(join(o.work, 'summary.pdf'), pdf);
   return { members: entries.length, invalid, counts, aggregates, packetCount };
@@ -218,5 +295,20 @@ async function rosterWorkbookWriter(path: string, madeAt: Date) {
   const header = sheet.addRow([...ROSTER_COLUMNS]);
   header.font = { bold: true };
   header.commit();
-  return { sheet, commit: () => workbook.commit() };
+  // exceljs gives every cell a fresh style object and caches the style id by that object, so each of the
+  // 2.4 million cells of a national roster would be turned into style XML to find its id. A cell's style
+  // here is its column's (and the id also depends on the value's type): one shared object per column and
+  // type lets the cache answer, with the same ids. Cells left out of eachCell (empty) keep their own.
+  const shared = new Map<string, object>();
+  const addRow = (values: RosterCell[]) => {
+    const row = sheet.addRow(values);
+    row.eachCell((cell, col) => {
+      const key = `${col}:${cell.type}`;
+      const style = shared.get(key);
+      if (style) cell.style = style;
+      else shared.set(key, cell.style);
+    });
+    row.commit();
+  };
+  return { addRow, commit: () => workbook.commit() };
 }

@@ -45,15 +45,21 @@ async function inMemoryBatch(folder: string, redact: boolean) {
   return { csv, xlsx, pdf, zip: Buffer.concat(chunks), manifestText: written.manifestText, result };
 }
 
-async function sheetValues(bytes: Uint8Array): Promise<{ rows: unknown[][]; bold: boolean; numFmt: string | undefined; frozen: unknown }> {
+async function sheetValues(bytes: Uint8Array): Promise<{ rows: unknown[][]; formats: unknown[][]; bold: boolean; numFmt: string | undefined; frozen: unknown }> {
   const mod = await import('exceljs');
   const ExcelJS = (mod as unknown as { default?: typeof mod }).default ?? mod;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const sheet = wb.getWorksheet('회원 명단')!;
   const rows: unknown[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row) => rows.push((row.values as unknown[]).slice(1).map((v) => v ?? null)));
-  return { rows, bold: sheet.getRow(1).font?.bold === true, numFmt: sheet.getRow(2).getCell(19).numFmt, frozen: sheet.views[0] && { state: sheet.views[0].state, ySplit: (sheet.views[0] as { ySplit?: number }).ySplit } };
+  // Every cell's number format and boldness as well: the streaming writer shares style objects between
+  // cells (src/cli/batch-stream.ts), which must not change any cell's style.
+  const formats: unknown[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row) => {
+    rows.push((row.values as unknown[]).slice(1).map((v) => v ?? null));
+    formats.push(Array.from({ length: row.cellCount }, (_, i) => `${row.getCell(i + 1).numFmt ?? ''}|${row.getCell(i + 1).font?.bold === true}`));
+  });
+  return { rows, formats, bold: sheet.getRow(1).font?.bold === true, numFmt: sheet.getRow(2).getCell(19).numFmt, frozen: sheet.views[0] && { state: sheet.views[0].state, ySplit: (sheet.views[0] as { ySplit?: number }).ySplit } };
 }
 
 describe('streaming batch = the in-memory batch, byte for byte', () => {

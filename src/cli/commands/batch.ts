@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { SECTOR_LABELS } from '../../core/batch/aggregate';
@@ -188,7 +188,8 @@ async function runInto(
           }
         },
       },
-      readPacket: async (file) => new Uint8Array(await readFile(pathOf.get(file)!)),
+      // Synchronous: a packet is a few kilobytes, and fs/promises pays a file handle, an fstat and promises for each.
+      readPacket: async (file) => new Uint8Array(readFileSync(pathOf.get(file)!)),
       fonts: readPacketFonts,
       progress,
     });
