@@ -43,15 +43,36 @@ export function isKstHour(s: string): s is KstHour {
   return !!m && validYmd(+m[1]!, +m[2]!, +m[3]!) && +m[4]! < 24;
 }
 
+/*
+ * The estimate converts the same few hundred dates back and forth for every claim (a batch does it for
+ * every member): both directions are pure, so valid results are kept, in maps cleared when they grow
+ * past DAY_CACHE_MAX entries (invalid input is never cached: it throws again with its message).
+ */
+const DAY_CACHE_MAX = 4096;
+const epochDayCache = new Map<string, number>();
+const dateOfDayCache = new Map<number, KstDate>();
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
+  if (cache.size >= DAY_CACHE_MAX) cache.clear();
+  cache.set(key, value);
+}
+
 /** Days since 1970-01-01 of a KST calendar date. */
 export function epochDayOf(date: string): number {
+  const known = epochDayCache.get(date);
+  if (known !== undefined) return known;
   const m = DATE_RE.exec(date);
   if (!m || !validYmd(+m[1]!, +m[2]!, +m[3]!)) throw new RangeError(`날짜 형식이 아니에요 / not a date: ${date}`);
-  return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!) / DAY_MS;
+  const day = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!) / DAY_MS;
+  remember(epochDayCache, date, day);
+  return day;
 }
 
 export function dateOfEpochDay(day: number): KstDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10) as KstDate;
+  const known = dateOfDayCache.get(day);
+  if (known !== undefined) return known;
+  const date = new Date(day * DAY_MS).toISOString().slice(0, 10) as KstDate;
+  remember(dateOfDayCache, day, date);
+  return date;
 }
 
 /** Hours since the epoch (UTC) of the start of a KST hourly bucket. */
