@@ -268,7 +268,7 @@ function RestoreFlow({ incoming, onIncomingTaken, onRestored }: { incoming: Chos
       else if (pass !== undefined && preview.error.code === 'wrong-passphrase-or-damaged') setState({ kind: 'locked', file, problem: backupProblem(preview.error, t, i18n.language) });
       else setState({ kind: 'refused', file, problem: backupProblem(preview.error, t, i18n.language) });
     },
-    [t],
+    [t, i18n.language],
   );
 
   useEffect(() => {
