@@ -1,3 +1,4 @@
+import { bt } from '../core/model/common';
 import { version as packageVersion } from '../../package.json';
 import {
   BackupError,
@@ -123,8 +124,10 @@ async function packsToAdd(db: OutageDeskDB, packs: readonly PackRow[]): Promise<
     else if (!samePack(stored.pack, row.pack)) {
       throw new BackupError(
         'pack-conflict',
-        `백업의 장애 팩 「${row.pack.incident.name.ko}」(${row.id}, 버전 ${row.version})이 이 컴퓨터에 있는 같은 버전과 내용이 달라요. 아무것도 바꾸지 않았어요. 이 컴퓨터의 팩을 고쳤다면 버전을 올려 다시 저장한 뒤 복원해 주세요 / ` +
+        bt(
+          `백업의 장애 팩 「${row.pack.incident.name.ko}」(${row.id}, 버전 ${row.version})이 이 컴퓨터에 있는 같은 버전과 내용이 달라요. 아무것도 바꾸지 않았어요. 이 컴퓨터의 팩을 고쳤다면 버전을 올려 다시 저장한 뒤 복원해 주세요`,
           `the backup's pack ${row.id} version ${row.version} differs from the same version stored here; nothing was changed`,
+        ),
         PACKS_PATH,
       );
     }

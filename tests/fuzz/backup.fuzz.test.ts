@@ -103,7 +103,7 @@ describe('backup reader under hostile input', () => {
           const r = await readSafely(craftBackup({ 'claims.json': JSON.stringify([claim]), 'records.jsonl': rows.map((x) => JSON.stringify(x)).join('\n') }, { counts: { claims: 1, records: 5, evidence: 0, evidenceBytes: 0, imports: 0, settings: 0 } }));
           if (r instanceof BackupError) {
             expect(r.entry).toBe('records.jsonl');
-            expect(r.message).toContain(`${line + 1}번째 줄(line ${line + 1})`);
+            expect(r.message).toContain(`${line + 1}번째 줄`);
           } else {
             // Accepted only if the value really is a valid one (e.g. a different valid date): stored exactly.
             expect((r.contents.records[line] as Record<string, unknown>)[field]).toEqual(value);

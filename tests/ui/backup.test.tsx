@@ -200,9 +200,28 @@ describe('restore from a backup', () => {
     await user.click(await screen.findByRole('button', { name: '백업 파일 고르기' }));
     const alert = await screen.findByText('백업 파일이 손상됐어요. 아무것도 바뀌지 않았어요.');
     expect(alert.closest('[role="alert"]')!.textContent).toMatch(/자세히: .*evidence\//);
+    // The Korean reader's detail is Korean only (the checker's English half is not shown).
+    expect(alert.closest('[role="alert"]')!.textContent).not.toMatch(/SHA-256 mismatch|[a-z]+ is missing|the file is damaged/);
     expect(screen.queryByRole('button', { name: '이 백업으로 바꾸기' })).toBeNull();
     expect(await fullDump(db.name)).toEqual(before);
     expect(bridge.autoBackups.size).toBe(0);
+  });
+
+  it('an English reader gets the detail of a damaged file in English only', async () => {
+    const source = await newDb('source');
+    await seed(source);
+    const damaged = (await exportBackup(source)).slice();
+    const at = Buffer.from(damaged).indexOf(Buffer.from('일자,매출'));
+    expect(at).toBeGreaterThan(0);
+    damaged[at + 1] ^= 0xff;
+    const user = userEvent.setup();
+    renderSettings('en');
+    bridge.queueOpenFiles([{ name: 'damaged.odbackup', bytes: damaged }]);
+    await user.click(await screen.findByRole('button', { name: 'Choose a backup file' }));
+    const alert = await screen.findByText('The backup file is damaged. Nothing changed.');
+    const shown = alert.closest('[role="alert"]')!.textContent!;
+    expect(shown).toMatch(/Details: .*evidence\/.*the file is damaged/);
+    expect(shown).not.toMatch(/[\uac00-\ud7a3]/);
   });
 
   it('a cut-off file and a file that is not a backup are refused in plain words', async () => {

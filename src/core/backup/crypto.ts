@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BackupError, WRONG_PASSPHRASE_MESSAGE } from './format';
+import { bt, type BilingualText } from '../model/common';
+import { BackupError, WRONG_PASSPHRASE_TEXT } from './format';
 
 /**
  * Passphrase protection for a backup: the zip is sealed with AES-256-GCM under a key derived from the
@@ -88,7 +89,7 @@ export function checkNewPassphrase(passphrase: string): void {
   if ([...normalisePassphrase(passphrase)].length < MIN_PASSPHRASE_LENGTH) {
     throw new BackupError(
       'weak-passphrase',
-      `비밀번호는 ${MIN_PASSPHRASE_LENGTH}자 이상이어야 해요 / the passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters`,
+      bt(`비밀번호는 ${MIN_PASSPHRASE_LENGTH}자 이상이어야 해요`, `the passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters`),
     );
   }
 }
@@ -122,12 +123,12 @@ export async function encryptBackup(
   return out;
 }
 
-const damagedHeader = (why: string) =>
-  new BackupError('wrong-passphrase-or-damaged', `${WRONG_PASSPHRASE_MESSAGE} (${why})`);
+const damagedHeader = (why: BilingualText) =>
+  new BackupError('wrong-passphrase-or-damaged', bt(`${WRONG_PASSPHRASE_TEXT.ko} (${why.ko})`, `${WRONG_PASSPHRASE_TEXT.en} (${why.en})`));
 
 /** Reads the plain header of an encrypted backup without the passphrase (to say "this file is protected"). */
 export function readEncryptionHeader(bytes: Uint8Array): { header: EncryptionHeader; headerLength: number } {
-  if (!isEncryptedBackup(bytes)) throw new BackupError('not-a-backup', '암호화된 백업 파일이 아니에요 / not an encrypted backup');
+  if (!isEncryptedBackup(bytes)) throw new BackupError('not-a-backup', bt('암호화된 백업 파일이 아니에요', 'not an encrypted backup'));
   const limit = Math.min(bytes.length, MAGIC_BYTES.length + MAX_HEADER_BYTES);
   let end = -1;
   for (let i = MAGIC_BYTES.length; i < limit; i++) {
@@ -136,17 +137,17 @@ export function readEncryptionHeader(bytes: Uint8Array): { header: EncryptionHea
       break;
     }
   }
-  if (end < 0) throw damagedHeader('머리글이 끝나지 않아요 / header is not terminated');
+  if (end < 0) throw damagedHeader(bt('머리글이 끝나지 않아요', 'header is not terminated'));
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(MAGIC_BYTES.length, end)));
   } catch {
-    throw damagedHeader('머리글이 JSON이 아니에요 / header is not JSON');
+    throw damagedHeader(bt('머리글이 JSON이 아니에요', 'header is not JSON'));
   }
   const parsed = headerSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw damagedHeader(`머리글 ${issue.path.join('.')} 값이 맞지 않아요 / header field ${issue.path.join('.')} is invalid`);
+    throw damagedHeader(bt(`머리글 ${issue.path.join('.')} 값이 맞지 않아요`, `header field ${issue.path.join('.')} is invalid`));
   }
   let salt: Uint8Array;
   let iv: Uint8Array;
@@ -154,16 +155,16 @@ export function readEncryptionHeader(bytes: Uint8Array): { header: EncryptionHea
     salt = fromBase64(parsed.data.kdf.salt);
     iv = fromBase64(parsed.data.cipher.iv);
   } catch {
-    throw damagedHeader('머리글의 base64가 깨졌어요 / header base64 is broken');
+    throw damagedHeader(bt('머리글의 base64가 깨졌어요', 'header base64 is broken'));
   }
-  if (salt.length < SALT_BYTES || iv.length !== IV_BYTES) throw damagedHeader('salt/iv 길이가 맞지 않아요 / salt or iv has the wrong length');
+  if (salt.length < SALT_BYTES || iv.length !== IV_BYTES) throw damagedHeader(bt('salt/iv 길이가 맞지 않아요', 'salt or iv has the wrong length'));
   return { header: parsed.data, headerLength: end + 1 };
 }
 
 export async function decryptBackup(bytes: Uint8Array, passphrase: string): Promise<Uint8Array> {
   const { header, headerLength } = readEncryptionHeader(bytes);
   const sealed = bytes.subarray(headerLength);
-  if (sealed.length < TAG_BYTES) throw damagedHeader('내용이 잘렸어요 / the file is truncated');
+  if (sealed.length < TAG_BYTES) throw damagedHeader(bt('내용이 잘렸어요', 'the file is truncated'));
   const key = await deriveKey(passphrase, fromBase64(header.kdf.salt), header.kdf.iterations);
   try {
     const plain = await crypto.subtle.decrypt(
@@ -174,6 +175,6 @@ export async function decryptBackup(bytes: Uint8Array, passphrase: string): Prom
     return new Uint8Array(plain);
   } catch {
     // GCM cannot tell a wrong key from a changed byte; neither can we, so the message says both.
-    throw new BackupError('wrong-passphrase-or-damaged', WRONG_PASSPHRASE_MESSAGE);
+    throw new BackupError('wrong-passphrase-or-damaged', WRONG_PASSPHRASE_TEXT);
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bt, joined, type BilingualText } from '../model/common';
 
 /**
  * The backup file (`.odbackup`): one zip holding everything the app keeps (claims, records, evidence
@@ -67,23 +68,24 @@ export type BackupErrorCode =
   | 'pack-conflict';
 
 /**
- * Every way a backup can be refused. The message is Korean, then English after " / ", and names the
- * entry (`records.jsonl 12번째 줄, count`) when one entry is at fault. Nothing is restored when it is thrown.
+ * Every way a backup can be refused. `text` is the reason as `{ ko, en }` (the screen shows the reader's
+ * language with textIn); `message` is its joined shape for logs and the CLI. It names the entry
+ * (`records.jsonl 12번째 줄, count`) when one entry is at fault. Nothing is restored when it is thrown.
  */
 export class BackupError extends Error {
   override name = 'BackupError';
   constructor(
     readonly code: BackupErrorCode,
-    message: string,
+    readonly text: BilingualText,
     /** The entry inside the backup at fault, when there is one. */
     readonly entry?: string,
   ) {
-    super(message);
+    super(joined(text));
   }
 }
 
-export const WRONG_PASSPHRASE_MESSAGE =
-  '비밀번호가 맞지 않거나 파일이 손상됐어요 / the passphrase is wrong or the file is damaged';
+export const WRONG_PASSPHRASE_TEXT: BilingualText =
+  bt('비밀번호가 맞지 않거나 파일이 손상됐어요', 'the passphrase is wrong or the file is damaged');
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const count = z.number().int().nonnegative();
@@ -110,3 +112,6 @@ export const backupManifestSchema = z.object({
 });
 
 export type BackupManifest = z.infer<typeof backupManifestSchema>;
+
+/** The joined shape of WRONG_PASSPHRASE_TEXT (what `BackupError.message` holds). */
+export const WRONG_PASSPHRASE_MESSAGE = joined(WRONG_PASSPHRASE_TEXT);

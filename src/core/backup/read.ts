@@ -42,7 +42,7 @@ import { sha256Hex } from './hash';
 import { BUNDLED_PACKS, findBundledPack } from '../incidents/bundled';
 import { parseIncidentPack } from '../incidents/pack';
 import { readBackupZip, shownName } from './zip';
-import { joined } from '../model/common';
+import { bt, readJoined, type BilingualText } from '../model/common';
 
 /**
  * Reads and checks a whole backup before anything is restored: decrypt, unzip within limits, every entry's
@@ -92,40 +92,45 @@ export interface ReadBackupResult {
   summary: BackupSummary;
 }
 
-const invalid = (entry: string, message: string) => new BackupError('invalid-content', message, entry);
-const damaged = (entry: string, message: string) => new BackupError('damaged', message, entry);
+const invalid = (entry: string, message: BilingualText) => new BackupError('invalid-content', message, entry);
+const damaged = (entry: string, message: BilingualText) => new BackupError('damaged', message, entry);
 
 function decodeJson(entry: string, bytes: Uint8Array): unknown {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw invalid(entry, `${entry}: UTF-8 글자가 아니에요 / ${entry}: not UTF-8 text`);
+    throw invalid(entry, bt(`${entry}: UTF-8 글자가 아니에요`, `${entry}: not UTF-8 text`));
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw invalid(entry, `${entry}: JSON 형식이 아니에요 / ${entry}: not valid JSON (${(err as Error).message})`);
+    throw invalid(entry, bt(`${entry}: JSON 형식이 아니에요`, `${entry}: not valid JSON (${(err as Error).message})`));
   }
   const deep = tooDeepAt(value);
-  if (deep) throw invalid(entry, `${entry} ${deep}: 너무 깊게 중첩됐어요 / ${entry} ${deep}: nested too deeply`);
+  if (deep) throw invalid(entry, bt(`${entry} ${deep}: 너무 깊게 중첩됐어요`, `${entry} ${deep}: nested too deeply`));
   return value;
 }
 
-function firstIssue(error: z.ZodError): { field: string; message: string } {
+function firstIssue(error: z.ZodError): { field: string; message: BilingualText } {
   const issue = error.issues[0]!;
-  return { field: formatIssuePath(issue.path) || '(전체/whole row)', message: issue.message };
+  // A zod message is a string (bilingualErrorMap writes the joined shape): read it back as `{ ko, en }`.
+  return { field: formatIssuePath(issue.path) || '(전체/whole row)', message: readJoined(issue.message) };
 }
+
+/** A `{ ko, en }` reason after a place in each language (`records.jsonl 3번째 줄, count: …`). */
+const at = (koWhere: string, enWhere: string, message: BilingualText): BilingualText =>
+  bt(`${koWhere}: ${message.ko}`, `${enWhere}: ${message.en || message.ko}`);
 
 /** Parses each element of a JSON array entry with `schema`; an error names the entry, 1-based row and field. */
 function parseRows<T>(entry: string, value: unknown, schema: z.ZodType<T>): T[] {
-  if (!Array.isArray(value)) throw invalid(entry, `${entry}: 목록(JSON 배열)이어야 해요 / ${entry}: must be a JSON array`);
+  if (!Array.isArray(value)) throw invalid(entry, bt(`${entry}: 목록(JSON 배열)이어야 해요`, `${entry}: must be a JSON array`));
   return value.map((row, i) => {
     const parsed = schema.safeParse(row, { error: bilingualErrorMap });
     if (!parsed.success) {
       const { field, message } = firstIssue(parsed.error);
-      throw invalid(entry, `${entry} ${i + 1}번째 항목(item ${i + 1}), ${field}: ${message}`);
+      throw invalid(entry, at(`${entry} ${i + 1}번째 항목, ${field}`, `${entry} item ${i + 1}, ${field}`, message));
     }
     return parsed.data;
   });
@@ -136,24 +141,25 @@ function parseRecords(bytes: Uint8Array): BackupRecord[] {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw invalid(RECORDS_PATH, `${RECORDS_PATH}: UTF-8 글자가 아니에요 / ${RECORDS_PATH}: not UTF-8 text`);
+    throw invalid(RECORDS_PATH, bt(`${RECORDS_PATH}: UTF-8 글자가 아니에요`, `${RECORDS_PATH}: not UTF-8 text`));
   }
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   return lines.map((line, i) => {
-    const where = `${RECORDS_PATH} ${i + 1}번째 줄(line ${i + 1})`;
+    const where = `${RECORDS_PATH} ${i + 1}번째 줄`;
+    const whereEn = `${RECORDS_PATH} line ${i + 1}`;
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch {
-      throw invalid(RECORDS_PATH, `${where}: JSON 형식이 아니에요 / not valid JSON`);
+      throw invalid(RECORDS_PATH, bt(`${where}: JSON 형식이 아니에요`, `${whereEn}: not valid JSON`));
     }
     const deep = tooDeepAt(value);
-    if (deep) throw invalid(RECORDS_PATH, `${where} ${deep}: 너무 깊게 중첩됐어요 / nested too deeply`);
+    if (deep) throw invalid(RECORDS_PATH, bt(`${where} ${deep}: 너무 깊게 중첩됐어요`, `${whereEn} ${deep}: nested too deeply`));
     const parsed = backupRecordSchema.safeParse(value, { error: bilingualErrorMap });
     if (!parsed.success) {
       const { field, message } = firstIssue(parsed.error);
-      throw invalid(RECORDS_PATH, `${where}, ${field}: ${message}`);
+      throw invalid(RECORDS_PATH, at(`${where}, ${field}`, `${whereEn}, ${field}`, message));
     }
     return parsed.data as BackupRecord;
   });
@@ -192,7 +198,7 @@ function checkClaimBodies(claims: readonly BackupClaim[]): void {
     if (!result.ok) {
       const issue = result.issues[0]!;
       const field = issue.path ? `body.${issue.path}` : 'body';
-      throw invalid(CLAIMS_PATH, `${CLAIMS_PATH} ${i + 1}번째 항목(item ${i + 1}, "${claim.title}"), ${field}: ${joined(issue.message)}`);
+      throw invalid(CLAIMS_PATH, at(`${CLAIMS_PATH} ${i + 1}번째 항목("${claim.title}"), ${field}`, `${CLAIMS_PATH} item ${i + 1} ("${claim.title}"), ${field}`, issue.message));
     }
   });
 }
@@ -200,17 +206,19 @@ function checkClaimBodies(claims: readonly BackupClaim[]): void {
 function parseManifest(files: Map<string, Uint8Array>, options: ReadBackupOptions): BackupManifest {
   const bytes = files.get(BACKUP_MANIFEST_PATH);
   if (!bytes) {
-    throw new BackupError('not-a-backup', `백업 파일이 아니에요 (${BACKUP_MANIFEST_PATH}가 없어요) / not a backup file (no ${BACKUP_MANIFEST_PATH})`, BACKUP_MANIFEST_PATH);
+    throw new BackupError('not-a-backup', bt(`백업 파일이 아니에요 (${BACKUP_MANIFEST_PATH}가 없어요)`, `not a backup file (no ${BACKUP_MANIFEST_PATH})`), BACKUP_MANIFEST_PATH);
   }
   const value = decodeJson(BACKUP_MANIFEST_PATH, bytes) as Record<string, unknown> | null;
   if (!value || typeof value !== 'object' || value.format !== BACKUP_FORMAT) {
-    throw new BackupError('not-a-backup', `백업 파일이 아니에요 (format이 "${BACKUP_FORMAT}"가 아니에요) / not a backup file (format is not "${BACKUP_FORMAT}")`, BACKUP_MANIFEST_PATH);
+    throw new BackupError('not-a-backup', bt(`백업 파일이 아니에요 (format이 "${BACKUP_FORMAT}"가 아니에요)`, `not a backup file (format is not "${BACKUP_FORMAT}")`), BACKUP_MANIFEST_PATH);
   }
   const newer = (what: string, found: unknown, supported: number) =>
     new BackupError(
       'newer-version',
-      `더 새 버전의 앱에서 만든 백업이에요 (${what} ${String(found)}, 이 앱은 ${supported}까지 읽어요). 앱을 업데이트한 뒤 복원해 주세요 / ` +
+      bt(
+        `더 새 버전의 앱에서 만든 백업이에요 (${what} ${String(found)}, 이 앱은 ${supported}까지 읽어요). 앱을 업데이트한 뒤 복원해 주세요`,
         `made by a newer app (${what} ${String(found)}; this app reads up to ${supported}): update the app, then restore`,
+      ),
       BACKUP_MANIFEST_PATH,
     );
   // Version checks come before the shape check: a newer format may have a shape this app cannot know.
@@ -219,7 +227,7 @@ function parseManifest(files: Map<string, Uint8Array>, options: ReadBackupOption
   const parsed = backupManifestSchema.safeParse(value, { error: bilingualErrorMap });
   if (!parsed.success) {
     const { field, message } = firstIssue(parsed.error);
-    throw damaged(BACKUP_MANIFEST_PATH, `${BACKUP_MANIFEST_PATH} ${field}: ${message}`);
+    throw damaged(BACKUP_MANIFEST_PATH, at(`${BACKUP_MANIFEST_PATH} ${field}`, `${BACKUP_MANIFEST_PATH} ${field}`, message));
   }
   return parsed.data;
 }
@@ -227,74 +235,74 @@ function parseManifest(files: Map<string, Uint8Array>, options: ReadBackupOption
 async function checkEntries(files: Map<string, Uint8Array>, manifest: BackupManifest): Promise<void> {
   const listed = new Set<string>();
   for (const entry of manifest.files) {
-    if (listed.has(entry.path)) throw damaged(BACKUP_MANIFEST_PATH, `${BACKUP_MANIFEST_PATH}: ${shownName(entry.path)}가 두 번 있어요 / ${shownName(entry.path)} is listed twice`);
+    if (listed.has(entry.path)) throw damaged(BACKUP_MANIFEST_PATH, bt(`${BACKUP_MANIFEST_PATH}: ${shownName(entry.path)}가 두 번 있어요`, `${shownName(entry.path)} is listed twice`));
     listed.add(entry.path);
     const bytes = files.get(entry.path);
-    if (!bytes) throw damaged(entry.path, `백업 안에 ${shownName(entry.path)} 파일이 없어요. 파일이 손상됐어요 / ${shownName(entry.path)} is missing: the file is damaged`);
+    if (!bytes) throw damaged(entry.path, bt(`백업 안에 ${shownName(entry.path)} 파일이 없어요. 파일이 손상됐어요`, `${shownName(entry.path)} is missing: the file is damaged`));
     if (bytes.length !== entry.size) {
-      throw damaged(entry.path, `${shownName(entry.path)} 크기가 달라요 (${bytes.length} B, 목록 ${entry.size} B). 파일이 손상됐어요 / ${shownName(entry.path)}: size differs from the manifest, the file is damaged`);
+      throw damaged(entry.path, bt(`${shownName(entry.path)} 크기가 달라요 (${bytes.length} B, 목록 ${entry.size} B). 파일이 손상됐어요`, `${shownName(entry.path)}: size differs from the manifest, the file is damaged`));
     }
     if ((await sha256Hex(bytes)) !== entry.sha256) {
-      throw damaged(entry.path, `${shownName(entry.path)} 내용이 바뀌었어요 (SHA-256 불일치). 파일이 손상됐어요 / ${shownName(entry.path)}: SHA-256 mismatch, the file is damaged`);
+      throw damaged(entry.path, bt(`${shownName(entry.path)} 내용이 바뀌었어요 (SHA-256 불일치). 파일이 손상됐어요`, `${shownName(entry.path)}: SHA-256 mismatch, the file is damaged`));
     }
   }
   for (const path of files.keys()) {
     if (path !== BACKUP_MANIFEST_PATH && !listed.has(path)) {
-      throw damaged(path, `목록에 없는 파일이 들어 있어요: ${shownName(path)} / ${shownName(path)} is not in the manifest`);
+      throw damaged(path, bt(`목록에 없는 파일이 들어 있어요: ${shownName(path)}`, `${shownName(path)} is not in the manifest`));
     }
   }
   for (const path of requiredDataPaths(manifest.formatVersion)) {
-    if (!listed.has(path)) throw damaged(path, `백업 안에 ${path} 파일이 없어요 / ${path} is missing`);
+    if (!listed.has(path)) throw damaged(path, bt(`백업 안에 ${path} 파일이 없어요`, `${path} is missing`));
   }
 }
 
 function checkReferences(contents: BackupContents, manifest: BackupManifest, files: Map<string, Uint8Array>): void {
   const claimIds = new Set<string>();
   contents.claims.forEach((c, i) => {
-    if (claimIds.has(c.id)) throw invalid(CLAIMS_PATH, `${CLAIMS_PATH} ${i + 1}번째 항목, id: 신고서 id가 겹쳐요 (${c.id}) / item ${i + 1}, id: duplicate claim id ${c.id}`);
+    if (claimIds.has(c.id)) throw invalid(CLAIMS_PATH, bt(`${CLAIMS_PATH} ${i + 1}번째 항목, id: 신고서 id가 겹쳐요 (${c.id})`, `item ${i + 1}, id: duplicate claim id ${c.id}`));
     claimIds.add(c.id);
   });
   const recordIds = new Set<number>();
   const slots = new Set<string>();
   contents.records.forEach((r, i) => {
     const where = `${RECORDS_PATH} ${i + 1}번째 줄(line ${i + 1})`;
-    if (!claimIds.has(r.claimId)) throw invalid(RECORDS_PATH, `${where}, claimId: 백업에 없는 신고서예요 (${r.claimId}) / no claim ${r.claimId} in the backup`);
+    if (!claimIds.has(r.claimId)) throw invalid(RECORDS_PATH, bt(`${where}, claimId: 백업에 없는 신고서예요 (${r.claimId})`, `no claim ${r.claimId} in the backup`));
     if (r.id !== undefined) {
-      if (recordIds.has(r.id)) throw invalid(RECORDS_PATH, `${where}, id: 기록 id가 겹쳐요 (${r.id}) / duplicate record id ${r.id}`);
+      if (recordIds.has(r.id)) throw invalid(RECORDS_PATH, bt(`${where}, id: 기록 id가 겹쳐요 (${r.id})`, `duplicate record id ${r.id}`));
       recordIds.add(r.id);
     }
     const slot = `${r.claimId}\u0000${r.channel}\u0000${r.bucket}`;
-    if (slots.has(slot)) throw invalid(RECORDS_PATH, `${where}: 같은 시간·채널 기록이 두 번 있어요 (${r.bucket} ${r.channel}) / duplicate record for ${r.bucket} ${r.channel}`);
+    if (slots.has(slot)) throw invalid(RECORDS_PATH, bt(`${where}: 같은 시간·채널 기록이 두 번 있어요 (${r.bucket} ${r.channel})`, `duplicate record for ${r.bucket} ${r.channel}`));
     slots.add(slot);
   });
   const evidenceIds = new Set<string>();
   const listedByPath = new Map(manifest.files.map((f) => [f.path, f]));
   contents.evidence.forEach((e, i) => {
     const where = `${EVIDENCE_INDEX_PATH} ${i + 1}번째 항목(item ${i + 1}, ${e.fileName})`;
-    if (evidenceIds.has(e.id)) throw invalid(EVIDENCE_INDEX_PATH, `${where}, id: 증빙 id가 겹쳐요 / duplicate evidence id ${e.id}`);
+    if (evidenceIds.has(e.id)) throw invalid(EVIDENCE_INDEX_PATH, bt(`${where}, id: 증빙 id가 겹쳐요`, `duplicate evidence id ${e.id}`));
     evidenceIds.add(e.id);
-    if (!claimIds.has(e.claimId)) throw invalid(EVIDENCE_INDEX_PATH, `${where}, claimId: 백업에 없는 신고서예요 (${e.claimId}) / no claim ${e.claimId} in the backup`);
+    if (!claimIds.has(e.claimId)) throw invalid(EVIDENCE_INDEX_PATH, bt(`${where}, claimId: 백업에 없는 신고서예요 (${e.claimId})`, `no claim ${e.claimId} in the backup`));
     const listed = listedByPath.get(evidencePath(e.id));
-    if (!listed || !files.has(listed.path)) throw damaged(evidencePath(e.id), `${where}: 증빙 파일 내용이 백업에 없어요 / the evidence bytes are missing`);
-    if (listed.size !== e.size) throw invalid(EVIDENCE_INDEX_PATH, `${where}, size: 파일 크기가 달라요 / size does not match the file`);
-    if (listed.sha256 !== e.sha256) throw invalid(EVIDENCE_INDEX_PATH, `${where}, sha256: 파일 내용과 해시가 달라요 / SHA-256 does not match the file`);
+    if (!listed || !files.has(listed.path)) throw damaged(evidencePath(e.id), bt(`${where}: 증빙 파일 내용이 백업에 없어요`, `the evidence bytes are missing`));
+    if (listed.size !== e.size) throw invalid(EVIDENCE_INDEX_PATH, bt(`${where}, size: 파일 크기가 달라요`, `size does not match the file`));
+    if (listed.sha256 !== e.sha256) throw invalid(EVIDENCE_INDEX_PATH, bt(`${where}, sha256: 파일 내용과 해시가 달라요`, `SHA-256 does not match the file`));
   });
   for (const path of files.keys()) {
     if (path.startsWith(EVIDENCE_DIR) && !evidenceIds.has(path.slice(EVIDENCE_DIR.length))) {
-      throw damaged(path, `${EVIDENCE_INDEX_PATH}에 없는 증빙 파일이에요: ${shownName(path)} / evidence file not in ${EVIDENCE_INDEX_PATH}`);
+      throw damaged(path, bt(`${EVIDENCE_INDEX_PATH}에 없는 증빙 파일이에요: ${shownName(path)}`, `evidence file not in ${EVIDENCE_INDEX_PATH}`));
     }
   }
   const importKeys = new Set<string>();
   contents.imports.forEach((m, i) => {
     const where = `${IMPORTS_PATH} ${i + 1}번째 항목(item ${i + 1})`;
-    if (!claimIds.has(m.claimId)) throw invalid(IMPORTS_PATH, `${where}, claimId: 백업에 없는 신고서예요 (${m.claimId}) / no claim ${m.claimId} in the backup`);
+    if (!claimIds.has(m.claimId)) throw invalid(IMPORTS_PATH, bt(`${where}, claimId: 백업에 없는 신고서예요 (${m.claimId})`, `no claim ${m.claimId} in the backup`));
     const key = `${m.claimId}\u0000${m.sha256}`;
-    if (importKeys.has(key)) throw invalid(IMPORTS_PATH, `${where}: 같은 파일 표시가 두 번 있어요 / duplicate import mark`);
+    if (importKeys.has(key)) throw invalid(IMPORTS_PATH, bt(`${where}: 같은 파일 표시가 두 번 있어요`, `duplicate import mark`));
     importKeys.add(key);
   });
   const settingKeys = new Set<string>();
   contents.settings.forEach((s, i) => {
-    if (settingKeys.has(s.key)) throw invalid(SETTINGS_PATH, `${SETTINGS_PATH} ${i + 1}번째 항목, key: 설정이 두 번 있어요 (${s.key}) / duplicate setting ${s.key}`);
+    if (settingKeys.has(s.key)) throw invalid(SETTINGS_PATH, bt(`${SETTINGS_PATH} ${i + 1}번째 항목, key: 설정이 두 번 있어요 (${s.key})`, `duplicate setting ${s.key}`));
     settingKeys.add(s.key);
   });
   const c = manifest.counts;
@@ -311,7 +319,7 @@ function checkReferences(contents: BackupContents, manifest: BackupManifest, fil
     // A version 1 manifest has no pack count (and no packs).
     if (key === 'packs' && c.packs === undefined && actual.packs === 0) continue;
     if (c[key] !== actual[key]) {
-      throw damaged(BACKUP_MANIFEST_PATH, `${BACKUP_MANIFEST_PATH} counts.${key}: 목록(${c[key]})과 실제(${actual[key]})가 달라요 / manifest says ${c[key]}, the backup holds ${actual[key]}`);
+      throw damaged(BACKUP_MANIFEST_PATH, bt(`${BACKUP_MANIFEST_PATH} counts.${key}: 목록(${c[key]})과 실제(${actual[key]})가 달라요`, `manifest says ${c[key]}, the backup holds ${actual[key]}`));
     }
   }
 }
@@ -365,14 +373,15 @@ function parsePacks(value: unknown): BackupPack[] {
     const parsed = parseIncidentPack(row.pack, { bundled: BUNDLED_PACKS });
     if (!parsed.ok) {
       const issue = parsed.issues[0]!;
-      throw invalid(PACKS_PATH, `${where}, pack${issue.path ? `.${issue.path}` : ''}: ${issue.message}`);
+      const field = `pack${issue.path ? `.${issue.path}` : ''}`;
+      throw invalid(PACKS_PATH, at(`${where}, ${field}`, `${where}, ${field}`, issue.message));
     }
     const pack = parsed.pack;
-    if (findBundledPack(pack.id)) throw invalid(PACKS_PATH, `${where}, pack.id: 앱에 들어 있는 장애 팩이에요 (${pack.id}) / ${pack.id} is a pack bundled with the app`);
-    if (row.id !== pack.id) throw invalid(PACKS_PATH, `${where}, id: 팩의 id(${pack.id})와 달라요 / differs from the pack's id ${pack.id}`);
-    if (row.version !== pack.version) throw invalid(PACKS_PATH, `${where}, version: 팩의 버전(${pack.version})과 달라요 / differs from the pack's version ${pack.version}`);
+    if (findBundledPack(pack.id)) throw invalid(PACKS_PATH, bt(`${where}, pack.id: 앱에 들어 있는 장애 팩이에요 (${pack.id})`, `${pack.id} is a pack bundled with the app`));
+    if (row.id !== pack.id) throw invalid(PACKS_PATH, bt(`${where}, id: 팩의 id(${pack.id})와 달라요`, `differs from the pack's id ${pack.id}`));
+    if (row.version !== pack.version) throw invalid(PACKS_PATH, bt(`${where}, version: 팩의 버전(${pack.version})과 달라요`, `differs from the pack's version ${pack.version}`));
     const key = `${pack.id}\u0000${pack.version}`;
-    if (seen.has(key)) throw invalid(PACKS_PATH, `${where}: 같은 장애 팩 버전이 두 번 있어요 (${pack.id} 버전 ${pack.version}) / ${pack.id} version ${pack.version} twice`);
+    if (seen.has(key)) throw invalid(PACKS_PATH, bt(`${where}: 같은 장애 팩 버전이 두 번 있어요 (${pack.id} 버전 ${pack.version})`, `${pack.id} version ${pack.version} twice`));
     seen.add(key);
     return { id: pack.id, version: pack.version, origin: row.origin, savedAt: row.savedAt, pack };
   });
@@ -384,19 +393,19 @@ const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every(
 
 export async function readBackup(bytes: Uint8Array, options: ReadBackupOptions): Promise<ReadBackupResult> {
   const limits: BackupLimits = { ...DEFAULT_BACKUP_LIMITS, ...options.limits };
-  if (bytes.length === 0) throw new BackupError('empty', '빈 파일이에요 / the file is empty');
+  if (bytes.length === 0) throw new BackupError('empty', bt('빈 파일이에요', 'the file is empty'));
   if (bytes.length > limits.maxFileBytes) {
-    throw new BackupError('too-large', `백업 파일이 너무 커요 (${bytes.length.toLocaleString('en-US')} B, 최대 ${limits.maxFileBytes.toLocaleString('en-US')} B) / backup file too large`);
+    throw new BackupError('too-large', bt(`백업 파일이 너무 커요 (${bytes.length.toLocaleString('en-US')} B, 최대 ${limits.maxFileBytes.toLocaleString('en-US')} B)`, `backup file too large`));
   }
   const encrypted = isEncryptedBackup(bytes);
   let zip = bytes;
   if (encrypted) {
     if (options.passphrase === undefined || options.passphrase === '') {
-      throw new BackupError('passphrase-required', '비밀번호로 보호된 백업이에요. 비밀번호를 입력해 주세요 / this backup is protected: enter its passphrase');
+      throw new BackupError('passphrase-required', bt('비밀번호로 보호된 백업이에요. 비밀번호를 입력해 주세요', 'this backup is protected: enter its passphrase'));
     }
     zip = await decryptBackup(bytes, options.passphrase);
   } else if (!startsWith(bytes, ZIP_LOCAL) && !startsWith(bytes, ZIP_EMPTY)) {
-    throw new BackupError('not-a-backup', '장애 손실 계산기 백업 파일(.odbackup)이 아니에요 / not an Outage Loss Desk backup (.odbackup) file');
+    throw new BackupError('not-a-backup', bt('장애 손실 계산기 백업 파일(.odbackup)이 아니에요', 'not an Outage Loss Desk backup (.odbackup) file'));
   }
   const files = readBackupZip(zip, limits);
   const manifest = parseManifest(files, options);

@@ -1,3 +1,4 @@
+import { bt, readJoined } from '../model/common';
 import { zipSync, type Zippable } from 'fflate';
 import { nameProblem, openZip, shownName, ZipError } from '../zip/index';
 import { BackupError, type BackupLimits } from './format';
@@ -53,9 +54,10 @@ export function readBackupZip(bytes: Uint8Array, limits: BackupLimits): Map<stri
   } catch (err) {
     if (!(err instanceof ZipError)) throw err;
     if (err.code === 'not-zip' || err.code === 'damaged' || err.code === 'unsupported') {
-      const message = err.code === 'not-zip' ? `백업 파일(zip)을 읽을 수 없어요. 파일이 손상됐어요 / the backup zip cannot be read, the file is damaged (${err.message})` : err.message;
+      const message = err.code === 'not-zip' ? bt(`백업 파일(zip)을 읽을 수 없어요. 파일이 손상됐어요`, `the backup zip cannot be read, the file is damaged (${err.message})`) : readJoined(err.message);
       throw new BackupError('damaged', message, err.entry);
     }
-    throw new BackupError('unsafe-zip', err.message, err.entry);
+    // The zip reader's message is the joined shape: read it back as `{ ko, en }`.
+    throw new BackupError('unsafe-zip', readJoined(err.message), err.entry);
   }
 }

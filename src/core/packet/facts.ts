@@ -212,7 +212,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
   const methodLines: string[] = [
     `자료 단위: ${e.granularity === 'hourly' ? '시간별' : '일별'}, 청구 구간의 ${e.claimWindow.bucketCount}개 ${e.granularity === 'hourly' ? '시간' : '일'} (구간 양 끝의 시간도 통째로 비교해요)`,
     `실제 매출에는 다른 경로(전화, 다른 앱, 현장)로 받은 매출도 넣었어요 (손해 경감)`,
-    `이익률 m = 1 - v - c = 1 - ${pct(e.margin.v)} - ${pct(e.margin.c)} = ${pct(e.margin.m)}; 손실 이익 = 줄어든 매출 × m`,
+    `이익률: 매출에서 변동비(${pct(e.margin.v)})와 수수료(${pct(e.margin.c)})를 뺀 ${pct(e.margin.m)}. 잃은 이익은 줄어든 매출에 이 이익률을 곱했어요`,
   ];
   // The range in words (loss model 6): the weeks' swing as money and the multiplier explained, no s, t or q.
   methodLines.push(`범위: ${ko(rangeWidthWords(range) ?? range.driverLabel)}`);

@@ -6,6 +6,7 @@ import { BridgeError, getBridge } from '../../bridge';
 import type { AppInfo } from '../../bridge';
 import type { AutoBackupList } from '../../bridge/contract';
 import { AUTO_BACKUPS_KEPT, backupFileName, BackupError, checkNewPassphrase, isEncryptedBackup, type BackupSummary } from '../../core/backup';
+import { textIn } from '../../core/model/common';
 import { BROWSER_BACKUPS_KEPT } from '../../bridge/browser-auto-backups';
 import { previewBackup, restoreBackup } from '../../db/backup';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -24,8 +25,8 @@ interface Problem {
   detail?: string;
 }
 
-/** A refused backup in the reader's words; the checker's bilingual message goes below as the detail. */
-function backupProblem(err: unknown, t: TFunction): Problem {
+/** A refused backup in the reader's words; the checker's reason, in the reader's language, goes below as the detail. */
+function backupProblem(err: unknown, t: TFunction, language: string): Problem {
   if (err instanceof BackupError) {
     const text =
       err.code === 'wrong-passphrase-or-damaged'
@@ -40,7 +41,7 @@ function backupProblem(err: unknown, t: TFunction): Problem {
                 ? t('backup.errors.damaged')
                 : t('backup.errors.other');
     // The wrong-passphrase message says all there is to say; others name the entry, row and field.
-    return err.code === 'wrong-passphrase-or-damaged' || err.code === 'passphrase-required' ? { text } : { text, detail: err.message };
+    return err.code === 'wrong-passphrase-or-damaged' || err.code === 'passphrase-required' ? { text } : { text, detail: textIn(err.text, language) };
   }
   return { text: t('backup.errors.other'), detail: err instanceof Error ? err.message : String(err) };
 }
@@ -264,10 +265,10 @@ function RestoreFlow({ incoming, onIncomingTaken, onRestored }: { incoming: Chos
       setState({ kind: 'checking', file });
       const preview = await previewBackup(file.bytes, pass);
       if (preview.ok) setState({ kind: 'preview', file, summary: preview.summary, ...(pass !== undefined ? { passphrase: pass } : {}) });
-      else if (pass !== undefined && preview.error.code === 'wrong-passphrase-or-damaged') setState({ kind: 'locked', file, problem: backupProblem(preview.error, t) });
-      else setState({ kind: 'refused', file, problem: backupProblem(preview.error, t) });
+      else if (pass !== undefined && preview.error.code === 'wrong-passphrase-or-damaged') setState({ kind: 'locked', file, problem: backupProblem(preview.error, t, i18n.language) });
+      else setState({ kind: 'refused', file, problem: backupProblem(preview.error, t, i18n.language) });
     },
-    [t],
+    [t, i18n.language],
   );
 
   useEffect(() => {
@@ -315,7 +316,7 @@ function RestoreFlow({ incoming, onIncomingTaken, onRestored }: { incoming: Chos
       onRestored();
     } catch (err) {
       setState({ kind: 'idle' });
-      const p = err instanceof BackupError ? backupProblem(err, t) : { text: t('backup.restore.failed', { message: err instanceof Error ? err.message : String(err) }) };
+      const p = err instanceof BackupError ? backupProblem(err, t, i18n.language) : { text: t('backup.restore.failed', { message: err instanceof Error ? err.message : String(err) }) };
       setProblem(p);
       onRestored();
     }

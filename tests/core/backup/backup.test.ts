@@ -10,11 +10,13 @@ import {
   decryptBackup,
   encryptBackup,
   MIN_PBKDF2_ITERATIONS,
+  checkNewPassphrase,
   readBackup,
   WRONG_PASSPHRASE_MESSAGE,
   type BackupContents,
 } from '../../../src/core/backup';
 import { craftBackup, enc, sampleContents, sha256 } from './fixtures';
+import { joined, textIn } from '../../../src/core/model/common';
 
 const NOW = new Date('2022-10-28T03:04:05Z'); // 12:04:05 KST
 const opts = { appVersion: '0.1.0', dbVersion: 2, now: NOW };
@@ -260,7 +262,10 @@ describe('damaged and hostile backups are refused before anything is restored', 
     const counts = { claims: 1, records: 2, evidence: 0, evidenceBytes: 0, imports: 0, settings: 0 };
     const negative = await refusal(read(craftBackup({ 'claims.json': JSON.stringify([claim]), 'records.jsonl': `${JSON.stringify(good)}\n${JSON.stringify({ ...good, bucket: '2022-10-16', count: -1 })}\n` }, { counts })));
     expect(negative.entry).toBe('records.jsonl');
-    expect(negative.message).toMatch(/records\.jsonl 2번째 줄\(line 2\), count: 0 이상이어야 해요 \/ must be >= 0/);
+    expect(negative.message).toMatch(/records\.jsonl 2번째 줄, count: 0 이상이어야 해요 \/ records\.jsonl line 2, count: must be >= 0/);
+    // Each reader gets the reason whole in one language: the Korean reader no English, the English reader no Korean.
+    expect(textIn(negative.text, 'ko')).toBe('records.jsonl 2번째 줄, count: 0 이상이어야 해요');
+    expect(textIn(negative.text, 'en')).toBe('records.jsonl line 2, count: must be >= 0');
     const orphan = await refusal(read(craftBackup({ 'claims.json': JSON.stringify([claim]), 'records.jsonl': `${JSON.stringify(good)}\n${JSON.stringify({ ...good, claimId: 'nobody' })}\n` }, { counts })));
     expect(orphan.message).toMatch(/2번째 줄.*claimId.*nobody/);
     const dup = await refusal(read(craftBackup({ 'claims.json': JSON.stringify([claim]), 'records.jsonl': `${JSON.stringify(good)}\n${JSON.stringify(good)}\n` }, { counts })));
@@ -333,5 +338,40 @@ describe('incident packs in a backup (format version 2)', () => {
     expect(kakao.message).toContain('pack.id');
     const twice = await refusal(read(craftBackup({ 'packs.json': JSON.stringify([row, row]) }, { formatVersion: 2, counts: { ...counts, packs: 2 } })));
     expect(twice.message).toContain('같은 장애 팩 버전이 두 번 있어요');
+  });
+});
+
+describe('a refusal speaks one language to each reader', () => {
+  const HANGUL = /[\uac00-\ud7a3]/;
+  it('gives the Korean reader Korean only and the English reader English only, for each kind of refusal', async () => {
+    const { bytes: sealed } = await buildBackup(sampleContents(), { ...opts, passphrase: 'correct horse' });
+    const { bytes } = await buildBackup(sampleContents(), opts);
+    const cut = bytes.slice(0, Math.floor(bytes.length / 2));
+    let weak: BackupError | undefined;
+    try {
+      checkNewPassphrase('short');
+    } catch (err) {
+      weak = err as BackupError;
+    }
+    const errors = [
+      await refusal(read(sealed, 'wrong horse')),
+      await refusal(read(sealed)),
+      await refusal(read(new Uint8Array(0))),
+      await refusal(read(enc('just some text'))),
+      await refusal(read(cut)),
+      await refusal(read(craftBackup({ 'claims.json': '{"not": "a list"}' }))),
+      weak!,
+    ];
+    expect(new Set(errors.map((e) => e.code)).size).toBeGreaterThanOrEqual(6);
+    for (const err of errors) {
+      const ko = textIn(err.text, 'ko');
+      const en = textIn(err.text, 'en');
+      expect(ko, err.code).toMatch(HANGUL);
+      expect(en, err.code).not.toMatch(HANGUL);
+      expect(en, err.code).not.toBe('');
+      expect(ko).not.toContain(en);
+      // The message (logs, CLI) keeps its joined shape, made from the same text.
+      expect(err.message).toBe(joined(err.text));
+    }
   });
 });

@@ -48,6 +48,16 @@ describe('the range in the packet, in words', () => {
     expect(report.figures.range.driver).toBe('기준 주 사이의 매출 흔들림');
   });
 
+  it('the margin line is plain Korean with the same percentages, no formula', () => {
+    const claim = workedExampleDriverClaim();
+    const { report } = describeClaim(claim, profile);
+    const line = report.method.lines.find((l) => l.startsWith('이익률'))!;
+    expect(line).toMatch(/^이익률: 매출에서 변동비\([\d.]+%\)와 수수료\([\d.]+%\)를 뺀 [\d.]+%\. 잃은 이익은 줄어든 매출에 이 이익률을 곱했어요$/);
+    const [v, c, m] = [...line.matchAll(/([\d.]+)%/g)].map((x) => Number(x[1]));
+    expect(Math.round((100 - v! - c!) * 10) / 10).toBe(m);
+    expect(line).not.toMatch(/[=×]| m\b/);
+  });
+
   it('the PDF has no formula symbols and shows counts with 건, in the bucket table too', async () => {
     const text = await pdfText(workedExampleDriverClaim());
     expect(text).toContain('매주 매출의 흔들림(표준편차) 20,412원, 기준 주 4개로 80% 범위를 잡았어요');
