@@ -51,7 +51,46 @@ export function offences(fileName: string, text: string): Offence[] {
   return found;
 }
 
+/**
+ * Every bilingual literal whose halves readJoined would not split back where they were joined: it splits at a
+ * " / " with Hangul before it and a half after it whose first letter is not Hangul, so the Korean half must hold
+ * Hangul and the English half must not open with it (checked on the static text; a value passed in is skipped).
+ */
+export function unreadable(fileName: string, text: string): Offence[] {
+  const file = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, fileName.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const found: Offence[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && MAKERS.has(node.expression.text) && node.arguments.length >= 2) {
+      const line = file.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+      // The Korean half when it is all static text; the English half up to its first `${}`.
+      const [koArg, enArg] = [node.arguments[0]!, node.arguments[1]!];
+      const ko = ts.isStringLiteral(koArg) || ts.isNoSubstitutionTemplateLiteral(koArg) ? koArg.text : undefined;
+      const en = ts.isStringLiteral(enArg) || ts.isNoSubstitutionTemplateLiteral(enArg) ? enArg.text : ts.isTemplateExpression(enArg) ? enArg.head.text : '';
+      if (ko !== undefined && !/\p{Script=Hangul}/u.test(ko)) found.push({ line, call: node.expression.getText(), half: 'ko', text: ko });
+      if (/^\P{L}*\p{Script=Hangul}/u.test(en)) found.push({ line, call: node.expression.getText(), half: 'en', text: en });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
 describe('bilingual literals', () => {
+  it('finds halves readJoined could not split back: Korean without Hangul, English opening with Hangul', () => {
+    expect(unreadable('x.ts', "bi('abc', 'abc')").map((o) => o.half)).toEqual(['ko']);
+    expect(unreadable('x.ts', "bt('가', '2호점')").map((o) => o.half)).toEqual(['en']);
+    expect(unreadable('x.ts', "bt(`${n}개`, `${n} items`)")).toEqual([]);
+    expect(unreadable('x.ts', "bt(`${name}: `, `${name} 대리`)")).toEqual([]);
+    expect(unreadable('x.ts', "bt(`${n}`, `대리 ${n}`)").map((o) => o.half)).toEqual(['en']);
+    expect(unreadable('x.ts', "bi('카카오 T 대리', 'Kakao T 대리')")).toEqual([]);
+  });
+
+  it('every bi/bt/itemReason literal in src reads back whole through readJoined', () => {
+    const files = [...sources(join(ROOT, 'src')), ...sources(join(ROOT, 'electron'))];
+    const all = files.flatMap((file) => unreadable(file, readFileSync(file, 'utf8')).map((o) => `${relative(ROOT, file)}:${o.line}: ${o.call} ${o.half} "${o.text}"`));
+    expect(all).toEqual([]);
+  });
+
   it('finds a separator in either half, in strings, templates and concatenations', () => {
     expect(offences('x.ts', "const a = bi('가 / 나', 'a');").map((o) => o.half)).toEqual(['ko']);
     expect(offences('x.ts', 'const a = bt(`${n}개`, `${n} / ${m} items`);').map((o) => [o.call, o.half])).toEqual([['bt', 'en']]);

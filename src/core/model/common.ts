@@ -11,14 +11,25 @@ export const bt = (ko: string, en: string): BilingualText => ({ ko, en });
  */
 export const joined = (text: BilingualText): string => (text.en ? `${text.ko} / ${text.en}` : text.ko);
 
+const HANGUL = /\p{Script=Hangul}/u;
+const FIRST_LETTER = /\p{L}/u;
+
 /**
  * Reads a text written in the joined "한국어 / English" shape where a stored or imported format carries it
  * (an incident pack's notes, a claim's title the user typed, messages not yet made `{ ko, en }`): the one
- * reader of that shape. Text without the separator is Korean only (`en` empty, so textIn shows it to all).
+ * reader of that shape. It splits at the first " / " with Hangul before it and an English half after it
+ * (the half's first letter is not Hangul), so a Korean text that itself holds " / " ("강남점 / 2호점", "A / B
+ * 구간 / sections A / B") keeps its Korean whole. Text without such a separator is Korean only (`en` empty,
+ * so textIn shows it to all).
  */
 export function readJoined(text: string): BilingualText {
-  const at = text.indexOf(' / ');
-  return at < 0 ? { ko: text, en: '' } : { ko: text.slice(0, at), en: text.slice(at + 3) };
+  for (let at = text.indexOf(' / '); at >= 0; at = text.indexOf(' / ', at + 1)) {
+    const ko = text.slice(0, at);
+    const en = text.slice(at + 3);
+    const first = FIRST_LETTER.exec(en)?.[0];
+    if (HANGUL.test(ko) && first !== undefined && !HANGUL.test(first)) return { ko, en };
+  }
+  return { ko: text, en: '' };
 }
 
 /**

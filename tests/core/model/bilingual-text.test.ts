@@ -17,6 +17,12 @@ describe('BilingualText: { ko, en } values, one picker, the joined shape only at
     for (const s of ['가 / a', '가 / a / b', '한국어만', '기준 합 ÷ 건수 / reference revenue / count']) expect(joined(readJoined(s))).toBe(s);
     expect(readJoined('가 / a / b')).toEqual({ ko: '가', en: 'a / b' });
     expect(readJoined('한국어만')).toEqual({ ko: '한국어만', en: '' });
+    // A Korean text holding " / " itself stays whole (issue 17): the split needs Hangul before it and an English half after.
+    expect(readJoined('강남점 / 2호점')).toEqual({ ko: '강남점 / 2호점', en: '' });
+    expect(readJoined('A / B 구간 / sections A / B')).toEqual({ ko: 'A / B 구간', en: 'sections A / B' });
+    expect(readJoined('Gangnam / Seoul')).toEqual({ ko: 'Gangnam / Seoul', en: '' });
+    expect(readJoined('카카오 T 대리 / Kakao T 대리 (daeri)')).toEqual({ ko: '카카오 T 대리', en: 'Kakao T 대리 (daeri)' });
+    for (const s of ['강남점 / 2호점', 'A / B 구간 / sections A / B']) expect(joined(readJoined(s))).toBe(s);
     expect(joined({ ko: '한국어만', en: '' })).toBe('한국어만');
   });
 

@@ -205,6 +205,9 @@ describe('packet figures and channel texts', () => {
     const claim = workedExampleDriverClaim();
     claim.title = '가게: 10/15 "장애" / shop: 10/15';
     expect(packetFileName(claim, findChannelProfile('generic')!)).toBe('가게_ 10_15 _장애_-generic.zip');
+    // A Korean title holding " / " itself is not cut at it (issue 17).
+    claim.title = '강남점 / 2호점';
+    expect(packetFileName(claim, findChannelProfile('generic')!)).toBe('강남점 _ 2호점-generic.zip');
   });
 });
 
