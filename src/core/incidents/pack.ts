@@ -157,6 +157,16 @@ export interface PackToIncidentOptions {
  * becomes one service per interval (`id`, `id-2`, ...), each named with its date and region. An open end is
  * closed at the end of the current hour and said so in the source.
  */
+/**
+ * A service's `source`: the note, then what is not known about its interval, each language in its own half
+ * (a Korean-only note keeps the whole text Korean, so readJoined gives it back whole).
+ */
+function serviceSourceText(note: BilingualText, flags: readonly BilingualText[]): string {
+  const ko = [note.ko.trim(), ...flags.map((f) => f.ko)].filter(Boolean).join(' · ');
+  const en = note.en.trim() || !note.ko.trim() ? [note.en.trim(), ...flags.map((f) => f.en)].filter(Boolean).join(' · ') : '';
+  return joined({ ko, en });
+}
+
 export function packToIncident(pack: IncidentPack, opts: PackToIncidentOptions = {}): Incident {
   const services: ServiceOutage[] = [];
   const refs = packRefs(pack);
@@ -180,8 +190,9 @@ export function packToIncident(pack: IncidentPack, opts: PackToIncidentOptions =
         name: { ko: `${s.name.ko}${suffixKo}`, en: s.name.en ? `${s.name.en}${suffixKo}` : '' },
         window: { start: w.start, end },
         // The interval's own note says where its times come from; else the service's note, else its sources.
-        // `source` is a string the claim file keeps (the examples hold it): the flags are joined where it is written.
-        source: [withoutRefs(w.note || s.note || sources, refs), ...flags.map(joined)].filter(Boolean).join(' / '),
+        // `source` is a string the claim file keeps (the examples hold it), in the joined "한국어 / English"
+        // shape: the flags go into each language's half, so a Korean reader sees "시작 시각 미확인" too.
+        source: serviceSourceText(readJoined(withoutRefs(w.note || s.note || sources, refs)), flags),
       });
     });
   }

@@ -17,6 +17,7 @@ import {
   suggestedServicesFor,
   type PackDraft,
 } from '../../../src/core/incidents/index';
+import { readJoined } from '../../../src/core/model/common';
 import type { IncidentPack } from '../../../src/core/model/incident-pack';
 import { parseInstant } from '../../../src/core/time/kst';
 
@@ -90,6 +91,18 @@ describe('a new outage, now', () => {
     expect(incident.services[0]!.window).toEqual({ start: '2026-12-04T13:07+09:00', end: '2026-12-04T15:00+09:00' });
     expect(incident.presetId).toBe(r.pack.id);
     expect(incident.name.ko).toBe('배달 앱 주문 장애');
+    // What is not known about the interval goes into each language's half of the service's source (issue 17):
+    // the Korean reader sees the Korean flags, the English reader the English ones, nothing of the other.
+    // This note is Korean only, so the whole source is Korean (English readers see it as it is).
+    const source = readJoined(incident.services[0]!.source);
+    expect(source.ko).toContain('시작 시각 미확인');
+    expect(source.ko).toContain('끝 시각 미정');
+    expect(source.en).toBe('');
+    // A bilingual note: each half gets its own language's flags.
+    const baemin = readJoined(packToIncident(pack('baemin-2025-05')).services[0]!.source);
+    expect(baemin.ko).toMatch(/확인되지 않았어요 · 시작 시각 미확인 · 끝 시각 미확인$/);
+    expect(baemin.en).toMatch(/unconfirmed · start time unconfirmed · end time unconfirmed$/);
+    expect(baemin.en).not.toMatch(/\p{Script=Hangul}/u);
   });
 
   it('is refused with field paths when no service is named', () => {
