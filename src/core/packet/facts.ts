@@ -254,7 +254,8 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
 
   const report: ReportData = {
     claimId: claim.id,
-    title: claim.title?.trim() || claim.id,
+    // The Korean half of a "한국어 / English" title (the examples keep both): the packet speaks Korean.
+    title: (claim.title ? readJoined(claim.title).ko.trim() : '') || claim.id,
     claimant: {
       name: c.name,
       kind: c.kind,

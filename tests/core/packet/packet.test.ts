@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseClaimFile } from '../../../src/core/model/claim-file';
 import type { Claim } from '../../../src/core/model/claim';
 import { buildPacket, packetFileName, PacketInputError } from '../../../src/core/packet/build';
+import { describeClaim } from '../../../src/core/packet/facts';
 import { findChannelProfile } from '../../../src/core/packet/profiles';
 import { verifyPacket } from '../../../src/core/packet/verify';
 import { writeZip } from '../../../src/core/packet/zip';
@@ -208,6 +209,14 @@ describe('packet figures and channel texts', () => {
     // A Korean title holding " / " itself is not cut at it (issue 17).
     claim.title = '강남점 / 2호점';
     expect(packetFileName(claim, findChannelProfile('generic')!)).toBe('강남점 _ 2호점-generic.zip');
+  });
+
+  it('shows the reviewer the Korean half of a "한국어 / English" title (the report, README and form), a Korean title whole', () => {
+    const claim = workedExampleDriverClaim();
+    claim.title = '예시: 대리기사 / example: designated driver';
+    expect(describeClaim(claim, findChannelProfile('generic')!).report.title).toBe('예시: 대리기사');
+    claim.title = '강남점 / 2호점';
+    expect(describeClaim(claim, findChannelProfile('generic')!).report.title).toBe('강남점 / 2호점');
   });
 });
 
