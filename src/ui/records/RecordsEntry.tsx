@@ -70,7 +70,14 @@ export function RecordsEntry({ claimId, setup, now = Date.now }: { claimId: stri
     if (!setup.channels.some((c) => c.id === channel)) setChannel(setup.channels[0]!.id);
   }, [setup.channels, channel]);
 
-  const records = useLiveQuery(() => channelRecordsInRange(db, claimId, channel, range), [db, claimId, channel, range.from, range.to]);
+  // The live query keeps its last answer while the next one runs. Another channel's (or claim's) records must
+  // never show under this channel's tab, nor be taken as an edit's "before" (its undo would write them here):
+  // until this channel's answer arrives, the grid waits (a busy machine showed channel A's values under B).
+  const loaded = useLiveQuery(
+    async () => ({ claimId, channel, map: await channelRecordsInRange(db, claimId, channel, range) }),
+    [db, claimId, channel, range.from, range.to],
+  );
+  const records = loaded && loaded.claimId === claimId && loaded.channel === channel ? loaded.map : undefined;
 
   // Once stored records arrive, the saved optimistic values are no longer needed.
   useEffect(() => {
