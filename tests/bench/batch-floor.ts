@@ -6,8 +6,10 @@
  *   node --import tsx tests/bench/batch-floor.ts [--threads N] <dir>
  * Like for like (issue 18): the batch reads on a pool of worker threads, one per core by default, so the
  * floor does its work on as many worker threads (`--threads`, default the batch's own default), each
- * taking every N-th file, each thread starting tsx as the batch's workers do. `--threads 1` is the old
- * one-thread floor (on the main thread).
+ * taking every N-th file, each thread started as the batch's workers are: under tsx from the sources, as
+ * plain JavaScript when bundled (the bench bundles this file with esbuild, as `npm run build:cli` bundles
+ * the CLI, and times the `outage-desk` bin against it). `--threads 1` is the old one-thread floor (on the
+ * main thread).
  * Prints one JSON line: files, entries, bytes (a check that it saw what the batch saw), threads.
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -49,9 +51,15 @@ async function floor(paths: readonly string[]): Promise<Counts> {
   return counts;
 }
 
-/** The same bootstrap the batch CLI's workers use under tsx (src/cli/batch-pool.ts): register tsx, then load this file. */
+/**
+ * The same bootstrap the batch CLI's workers use (src/cli/batch-pool.ts `workerBootstrap`): under tsx,
+ * register tsx, then load this file; bundled, load this file as it is.
+ */
 function onThread(paths: string[]): Promise<Counts> {
-  const code = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); });`;
+  const self = JSON.stringify(import.meta.url);
+  const code = import.meta.url.endsWith('.ts')
+    ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${self}); });`
+    : `import(${self});`;
   return new Promise((resolve, reject) => {
     const worker = new Worker(code, { eval: true, execArgv: [], workerData: { paths } });
     worker.once('message', (counts: Counts) => {
