@@ -15,11 +15,11 @@ export interface MarginDefault {
 export function defaultMargin(claimant: Claimant): MarginDefault {
   switch (claimant.kind) {
     case 'designated-driver':
-      return { v: 0.05, c: 0.2, source: bt('카카오 T 대리 수수료 20% (한국경제 2016030731625), 콜 사이 이동비 5%', 'Kakao T 대리 commission 20% (hankyung 2016030731625), travel between calls 5%') };
+      return { v: 0.05, c: 0.2, source: bt('카카오 T 대리 수수료 20% (한국경제 2016년 3월 7일 기사), 콜 사이 이동비 5%', 'Kakao T 대리 commission 20% (Korea Economic Daily, 7 March 2016), travel between calls 5%') };
     case 'taxi':
       return claimant.taxiType === 'franchise'
-        ? { v: 0.15, c: 0.04, source: bt('가맹(블루) 수수료 20%에서 15~17% 환급: 실질 3~5% (채널A 000000377304), 연료 15%', 'franchise fee 20% less 15-17% paid back (ichannela 000000377304), fuel 15%') }
-        : { v: 0.15, c: 0, source: bt('일반 호출은 기사에게 무료 (더팩트 1972769), 연료 15%', 'general calls are free to drivers (news.tf 1972769), fuel 15%') };
+        ? { v: 0.15, c: 0.04, source: bt('가맹(블루) 수수료 20%에서 15~17% 환급: 실질 3~5% (채널A 보도), 연료 15%', 'franchise fee 20% less 15-17% paid back (Channel A news report), fuel 15%') }
+        : { v: 0.15, c: 0, source: bt('일반 호출은 기사에게 무료 (더팩트 보도), 연료 15%', 'general calls are free to drivers (The Fact news report), fuel 15%') };
     case 'merchant': {
       const v = { restaurant: 0.35, cafe: 0.3, retail: 0.6, 'personal-services': 0.15, other: 0.35 }[claimant.industry];
       return {

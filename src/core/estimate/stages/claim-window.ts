@@ -67,12 +67,22 @@ function afterEffectTail(claim: Pick<Claim, 'indirectItems'>, keys: readonly num
   return tailKeys;
 }
 
+/**
+ * A window the user edited: the public one beside it, and the user's note in each language's half when it was
+ * written as "한국어 / English" (the bundled driver example's is), whole in the Korean half otherwise.
+ */
+function editedWindowSource(preset: { start: string; end: string }, note: string) {
+  const said = readJoined(note);
+  const span = `${wallTime(preset.start)} – ${wallTime(preset.end)}`;
+  return bt(`직접 고친 기간 (공개 기간 ${span}) ${said.ko}`, `edited by you (public window ${span})${said.en ? ` ${said.en}` : ''}`);
+}
+
 function serviceWindowAssumptions(window: ClaimWindow): Assumption[] {
   return window.services.filter((x) => x.used).map((s) => ({
     id: `window:${s.id}`,
     label: { ko: `${s.name.ko} 장애 기간`, en: `${s.name.en || s.name.ko} outage window` },
     value: `${s.window.start} – ${s.window.end}`,
-    source: s.userWindow ? bt(`직접 고친 기간 (공개 기간 ${wallTime(s.presetWindow.start)} – ${wallTime(s.presetWindow.end)}) ${s.userWindow.note}`, `edited by you (public window ${wallTime(s.presetWindow.start)} – ${wallTime(s.presetWindow.end)})`) : readJoined(s.source),
+    source: s.userWindow ? editedWindowSource(s.presetWindow, s.userWindow.note) : readJoined(s.source),
     confirmed: s.userWindow ? true : null,
   }));
 }

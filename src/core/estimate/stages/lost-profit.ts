@@ -28,14 +28,14 @@ export function lostProfitStage(claim: Pick<Claim, 'claimant' | 'parameters'>, s
     assumptions: [
       {
         id: 'margin-v',
-        label: { ko: '변동비 비율 v', en: 'variable-cost share v' },
+        label: { ko: '변동비 비율', en: 'variable-cost share' },
         value: margin.v,
         source: margin.vIsDefault ? margin.source : bt('직접 입력', 'entered by you'),
         confirmed: margin.vConfirmed,
       },
       {
         id: 'margin-c',
-        label: { ko: '플랫폼 수수료 비율 c', en: 'platform-commission share c' },
+        label: { ko: '플랫폼 수수료 비율', en: 'platform-commission share' },
         value: margin.c,
         source: margin.cIsDefault ? margin.source : bt('직접 입력', 'entered by you'),
         confirmed: margin.cConfirmed,

@@ -82,7 +82,7 @@ export function referenceWeeksStage(
   // Week k pairs the k-th reference date of every window date (section 3.1).
   for (const d of windowDates) byDate[d] = byDate[d]!.slice(0, k);
   const assumptions: Assumption[] = [
-    { id: 'k', label: { ko: '기준일 수 K', en: 'reference dates K' }, value: k, source: bt(`요청 ${requestedK}개, 찾은 ${k}개`, `asked ${requestedK}, found ${k}`), confirmed: null },
+    { id: 'k', label: { ko: '기준일 수', en: 'reference dates' }, value: k, source: bt(`요청 ${requestedK}개, 찾은 ${k}개`, `asked ${requestedK}, found ${k}`), confirmed: null },
   ];
   return { weeks: { byDate, source, windowDates, requestedK, k, skipped: suggestion.skipped }, warnings, assumptions };
 }
