@@ -220,7 +220,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
   // Section 1: which ticket values records without revenue; a channel's declared fare is named with its source.
   const ownFares = e.channelTickets.filter((t) => t.fareSource !== null && e.assumptions.some((a) => a.id === `average-fare:${t.channel}`));
   if (e.averageTicket.value !== null && e.averageTicket.source !== 'none' && (ownFares.length === 0 || e.assumptions.some((a) => a.id === 'average-ticket'))) {
-    methodLines.push(`매출이 빈 기록은 건수 × 평균 객단가 ${josa(formatWon(e.averageTicket.value), '으로/로')} 봤어요`);
+    methodLines.push(`매출이 빈 기록은 건수에 평균 객단가 ${josa(formatWon(e.averageTicket.value), '을/를')} 곱해 봤어요`);
   }
   for (const t of ownFares) methodLines.push(fareLineKo(t));
   const summary = declared
@@ -420,5 +420,5 @@ export function fareLineKo(t: ChannelTicket): string {
     return `${t.label}의 매출이 빈 기록은 기준일 기록의 평균 요금 ${josa(formatWon(t.value ?? 0), '으로/로')} 봤어요 (기록이 있어 신청인이 적은 ${formatWon(t.declaredFare ?? 0)}보다 먼저 썼어요)`;
   }
   const from = t.fareSource ? FARE_SOURCE_WORDS[t.fareSource].ko : '';
-  return `${t.label}의 매출이 빈 기록은 건수 × 신청인이 적은 평균 요금 ${josa(formatWon(t.value ?? 0), '으로/로')} 봤어요 (출처: ${from}${t.fareNote ? `, ${t.fareNote}` : ''})`;
+  return `${t.label}의 매출이 빈 기록은 건수에 신청인이 적은 평균 요금 ${josa(formatWon(t.value ?? 0), '을/를')} 곱해 봤어요 (출처: ${from}${t.fareNote ? `, ${t.fareNote}` : ''})`;
 }
