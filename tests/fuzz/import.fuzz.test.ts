@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { importActivityFile, ImportFileError, type ImportResult } from '../../src/core/io';
 import { iconvCp949Decoder } from '../../src/core/io/cp949-iconv';
 import { activityRecordSchema } from '../../src/core/model/record';
+import { joined } from '../../src/core/model/common';
 import { OutageDeskDB } from '../../src/db/database';
 import { createClaim } from '../../src/db/claims';
 import { importRecords, putRecords, RecordInputError } from '../../src/db/records';
@@ -39,7 +40,9 @@ function expectSoundResult(result: ImportResult): void {
   for (const r of result.records) expect(activityRecordSchema.safeParse(r).success).toBe(true);
   for (const e of result.errors) {
     expect(Number.isInteger(e.row) && e.row >= 1).toBe(true);
-    expectBilingual(e.reason);
+    expectBilingual(joined(e.reason));
+    expect(e.reason.ko).toMatch(/[가-힣]/);
+    expect(e.reason.en).not.toMatch(/[가-힣]/);
   }
 }
 
@@ -109,7 +112,7 @@ describe('CSV/XLSX importer under hostile input', () => {
         expectSoundResult(result);
         const errorRows = new Set(result.errors.map((e) => e.row));
         for (const row of ragged) expect(errorRows.has(row)).toBe(true);
-        expect(result.errors.filter((e) => ragged.has(e.row)).every((e) => /칸 수|fields/.test(e.reason))).toBe(true);
+        expect(result.errors.filter((e) => ragged.has(e.row)).every((e) => /칸 수/.test(e.reason.ko) && /fields/.test(e.reason.en))).toBe(true);
         if (slots.size > 0) expect(result.records.length).toBeGreaterThan(0);
       }),
       runs(150),

@@ -6,6 +6,7 @@ import { iconvCp949Decoder } from '../../core/io/cp949-iconv';
 import { assertFile, CliInputError } from '../errors';
 import { IMAGE_NAME } from './import-screenshots';
 import { formatWon } from '../../core/model/money';
+import { joined } from '../../core/model/common';
 
 export const summary = '가져오기: CSV/XLSX 매출·콜 기록을 읽어요 / import records from a CSV or XLSX file';
 
@@ -69,7 +70,7 @@ function previewText(file: string, preview: ImportPreview): string {
 }
 
 function errorList(file: string, result: ImportResult): string {
-  const lines = result.errors.map((e) => `  ${e.row}행 / row ${e.row}${e.column ? ` [${e.column}]` : ''}${e.value ? ` '${e.value}'` : ''}: ${e.reason}`);
+  const lines = result.errors.map((e) => `  ${e.row}행 / row ${e.row}${e.column ? ` [${e.column}]` : ''}${e.value ? ` '${e.value}'` : ''}: ${joined(e.reason)}`);
   return [`${file}: 잘못된 행이 ${result.errors.length}개 있어요 / ${result.errors.length} bad row(s):`, ...lines].join('\n');
 }
 
@@ -155,7 +156,7 @@ export async function run(args: string[]): Promise<number> {
 
   if (values.json) {
     const { encoding, granularity, shape: resultShape, fileSha256, sheetName, records, errors, warnings } = result;
-    console.log(JSON.stringify({ file: path, encoding, granularity, shape: resultShape, fileSha256, ...(sheetName ? { sheetName } : {}), records, errors, warnings }, null, 2));
+    console.log(JSON.stringify({ file: path, encoding, granularity, shape: resultShape, fileSha256, ...(sheetName ? { sheetName } : {}), records, errors: errors.map((e) => ({ ...e, reason: joined(e.reason) })), warnings }, null, 2));
   } else {
     console.log(humanSummary(fileName, result));
   }

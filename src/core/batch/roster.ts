@@ -176,8 +176,8 @@ class RosterError extends Error {
 function amountOf(cells: Cell[], index: number | undefined, label: BilingualText): { value: number | null; error?: ItemReason } {
   if (index === undefined || isBlank(cells[index] ?? null)) return { value: null };
   const parsed = parseAmount(cells[index] ?? null);
-  // The cell parsers (core/io/values) still give their reason joined: read back into its halves, said about the column.
-  if (!parsed.ok) return { value: null, error: reasonOfMessage(parsed.reason, label) };
+  // The cell parser's reason in both languages, said about the column.
+  if (!parsed.ok) return { value: null, error: { ...parsed.reason, about: label } };
   return { value: parsed.value };
 }
 

@@ -1,3 +1,4 @@
+import { bt } from '../model/common';
 import { ImportFileError } from './errors';
 
 /**
@@ -62,10 +63,7 @@ export function decodeText(bytes: Uint8Array, decodeCp949?: Cp949Decoder): { tex
   }
   const decode = decodeCp949 ?? platformCp949Decoder();
   if (!decode) {
-    throw new ImportFileError(
-      'decoder-unavailable',
-      'CP949(한국어 Excel) 파일을 정확히 읽을 디코더가 이 환경에 없어요 / no CP949 decoder that handles 똠 햏 뷁 is available here: pass decodeCp949 (e.g. iconv-lite)',
-    );
+    throw new ImportFileError('decoder-unavailable', bt('CP949(한국어 Excel) 파일을 정확히 읽을 디코더가 이 환경에 없어요', 'no CP949 decoder that handles 똠 햏 뷁 is available here: pass decodeCp949 (e.g. iconv-lite)'));
   }
   return { text: decode(bytes), encoding: 'cp949' };
 }

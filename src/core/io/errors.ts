@@ -1,3 +1,5 @@
+import { joined, type BilingualText } from '../model/common';
+
 /**
  * A problem with the whole file (too big, not a table, no header, undecodable): nothing is imported.
  * Row-level problems are not thrown; they are returned as `ImportRowError`s next to the good records.
@@ -17,10 +19,15 @@ export type ImportFileErrorCode =
 
 export class ImportFileError extends Error {
   readonly code: ImportFileErrorCode;
-  constructor(code: ImportFileErrorCode, message: string) {
-    super(message);
+  /** What went wrong in each language, the file named in both; screens show the reader's half (textIn). */
+  readonly text: BilingualText;
+  /** `message` stays one line in both languages ("file: 한국어 / English") for the CLI and logs. */
+  constructor(code: ImportFileErrorCode, text: BilingualText, fileName?: string) {
+    const where = fileName ? `${fileName}: ` : '';
+    super(`${where}${joined(text)}`);
     this.name = 'ImportFileError';
     this.code = code;
+    this.text = where ? { ko: `${where}${text.ko}`, en: `${where}${text.en}` } : text;
   }
 }
 
@@ -30,6 +37,6 @@ export type ImportRowError = {
   /** Header text of the offending column, or '' when the whole row is at fault. */
   column: string;
   value: string;
-  /** Korean first, then English after " / ". */
-  reason: string;
+  /** Why, in each language (the CLI writes both joined, a screen the reader's). */
+  reason: BilingualText;
 };

@@ -1,3 +1,4 @@
+import { bt } from '../model/common';
 import type { ActivityRecord } from '../model/record';
 import { channelMapLookup, isChannelId } from './channels';
 import type { Cp949Decoder } from './encoding';
@@ -57,15 +58,14 @@ export async function fileSha256(bytes: Uint8Array): Promise<string> {
 }
 
 function checkOptions(options: ImportOptions): void {
-  const where = options.fileName ? `${options.fileName}: ` : '';
   if (options.shape !== undefined && !IMPORT_SHAPES.includes(options.shape)) {
-    throw new ImportFileError('bad-option', `${where}형식은 ${IMPORT_SHAPES.join(', ')} 중 하나여야 해요 / shape must be one of ${IMPORT_SHAPES.join(', ')}`);
+    throw new ImportFileError('bad-option', bt(`형식은 ${IMPORT_SHAPES.join(', ')} 중 하나여야 해요`, `shape must be one of ${IMPORT_SHAPES.join(', ')}`), options.fileName);
   }
   if (options.channel !== undefined && !isChannelId(options.channel)) {
-    throw new ImportFileError('bad-option', `${where}채널 id '${options.channel}'는 영문 소문자, 숫자, -만 써요 / channel id: lowercase letters, digits and -`);
+    throw new ImportFileError('bad-option', bt(`채널 id '${options.channel}'는 영문 소문자, 숫자, -만 써요`, 'channel id: lowercase letters, digits and -'), options.fileName);
   }
   for (const [raw, id] of Object.entries(options.channelMap ?? {})) {
-    if (!isChannelId(id)) throw new ImportFileError('bad-option', `${where}'${raw}'의 채널 id '${id}'가 올바르지 않아요 / invalid channel id '${id}' for '${raw}'`);
+    if (!isChannelId(id)) throw new ImportFileError('bad-option', bt(`'${raw}'의 채널 id '${id}'가 올바르지 않아요`, `invalid channel id '${id}' for '${raw}'`), options.fileName);
   }
 }
 

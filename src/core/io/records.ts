@@ -1,3 +1,4 @@
+import { bt, type BilingualText } from '../model/common';
 import { activityRecordSchema, type ActivityRecord } from '../model/record';
 import { createChannelResolver } from './channels';
 import { ImportFileError, type ImportRowError } from './errors';
@@ -54,11 +55,10 @@ export type BuildResult = {
 export function mergeMapping(headers: readonly string[], explicit: Readonly<Record<string, string | undefined>> | undefined, fileName?: string): ColumnMapping {
   const mapping = guessMapping(headers);
   if (!explicit) return mapping;
-  const where = fileName ? `${fileName}: ` : '';
   const byNormalised = new Map(headers.map((h) => [normaliseHeader(h), h] as const));
   for (const [role, header] of Object.entries(explicit)) {
     if (!(COLUMN_ROLES as readonly string[]).includes(role)) {
-      throw new ImportFileError('bad-mapping', `${where}알 수 없는 항목 '${role}'이에요 (쓸 수 있는 것: ${COLUMN_ROLES.join(', ')}) / unknown mapping key '${role}'`);
+      throw new ImportFileError('bad-mapping', bt(`알 수 없는 항목 '${role}'이에요 (쓸 수 있는 것: ${COLUMN_ROLES.join(', ')})`, `unknown mapping key '${role}'`), fileName);
     }
     const key = role as ColumnRole;
     if (header === undefined || header === '') {
@@ -67,7 +67,7 @@ export function mergeMapping(headers: readonly string[], explicit: Readonly<Reco
     }
     const actual = byNormalised.get(normaliseHeader(header));
     if (!actual) {
-      throw new ImportFileError('missing-columns', `${where}'${header}' 열이 없어요 (있는 열: ${headers.join(', ')}) / no column '${header}' (columns: ${headers.join(', ')})`);
+      throw new ImportFileError('missing-columns', bt(`'${header}' 열이 없어요 (있는 열: ${headers.join(', ')})`, `no column '${header}' (columns: ${headers.join(', ')})`), fileName);
     }
     // The same header cannot serve two roles: the explicit one takes it.
     for (const other of COLUMN_ROLES) if (other !== key && mapping[other] === actual) delete mapping[other];
@@ -101,30 +101,32 @@ export function granularityOf(columns: ResolvedColumns): Granularity {
   return columns.datetime !== undefined || columns.hour !== undefined ? 'hourly' : 'daily';
 }
 
-const ROLE_LABEL: Record<ColumnRole, string> = {
-  date: '일자 / date',
-  hour: '시간 / hour',
-  datetime: '일시 / date-time',
-  count: '건수 / count',
-  revenue: '매출액 / revenue',
-  cancelCount: '취소건수 / cancellations',
-  cancelAmount: '취소금액 / cancelled amount',
-  channel: '채널 / channel',
+const ROLE_LABEL: Record<ColumnRole, BilingualText> = {
+  date: bt('일자', 'date'),
+  hour: bt('시간', 'hour'),
+  datetime: bt('일시', 'date-time'),
+  count: bt('건수', 'count'),
+  revenue: bt('매출액', 'revenue'),
+  cancelCount: bt('취소건수', 'cancellations'),
+  cancelAmount: bt('취소금액', 'cancelled amount'),
+  channel: bt('채널', 'channel'),
 };
 
 /** Throws naming the missing columns when the shape cannot be built from these columns. */
 export function requireColumns(shape: ImportShape, columns: ResolvedColumns, fileName?: string): void {
-  const missing: string[] = [];
+  const missing: BilingualText[] = [];
   if (columns.date === undefined && columns.datetime === undefined) missing.push(ROLE_LABEL.date);
   if (shape === 'aggregated' && columns.count === undefined) missing.push(ROLE_LABEL.count);
   if (shape === 'card') {
-    if (columns.count === undefined) missing.push('승인건수 / approvals');
-    if (columns.revenue === undefined) missing.push('승인금액 / approved amount');
+    if (columns.count === undefined) missing.push(bt('승인건수', 'approvals'));
+    if (columns.revenue === undefined) missing.push(bt('승인금액', 'approved amount'));
   }
   if (missing.length > 0) {
+    // The English half now names the columns too (it named only the shape).
     throw new ImportFileError(
       'missing-columns',
-      `${fileName ? `${fileName}: ` : ''}필요한 열이 없어요: ${missing.join(', ')} (${shape}) / required columns missing for shape '${shape}'`,
+      bt(`필요한 열이 없어요: ${missing.map((m) => m.ko).join(', ')} (${shape})`, `required columns missing for shape '${shape}': ${missing.map((m) => m.en).join(', ')}`),
+      fileName,
     );
   }
 }
@@ -217,13 +219,13 @@ export function buildRecords(table: Table, columns: ResolvedColumns, options: Bu
         const cancelledAmount = isBlank(cancelAmountCell) ? 0 : take('cancelAmount', parseAmount(cancelAmountCell, { allowNegativeAsMagnitude: true }));
         if (count !== undefined && cancelled !== undefined) {
           if (cancelled > count) {
-            rowErrors.push({ row, column: headers[columns.cancelCount!] ?? 'cancelCount', value: String(cancelled), reason: '취소건수가 승인건수보다 많아요 / more cancellations than approvals' });
+            rowErrors.push({ row, column: headers[columns.cancelCount!] ?? 'cancelCount', value: String(cancelled), reason: bt('취소건수가 승인건수보다 많아요', 'more cancellations than approvals') });
           }
           count -= cancelled;
         }
         if (typeof revenue === 'number' && cancelledAmount !== undefined) {
           if (cancelledAmount > revenue) {
-            rowErrors.push({ row, column: headers[columns.cancelAmount!] ?? 'cancelAmount', value: String(cancelledAmount), reason: '취소금액이 승인금액보다 커요 / cancelled amount exceeds approvals' });
+            rowErrors.push({ row, column: headers[columns.cancelAmount!] ?? 'cancelAmount', value: String(cancelledAmount), reason: bt('취소금액이 승인금액보다 커요', 'cancelled amount exceeds approvals') });
           }
           revenue -= cancelledAmount;
         }
@@ -271,7 +273,7 @@ export function buildRecords(table: Table, columns: ResolvedColumns, options: Bu
         row,
         column: '',
         value: `${bucket} ${channel}`,
-        reason: `${existing.rows[0]}행과 같은 시간·채널이 또 있어요 (${existing.rows[0]}행, ${row}행 둘 다 제외) / duplicate of row ${existing.rows[0]} for the same bucket and channel (rows ${existing.rows[0]} and ${row} both left out)`,
+        reason: bt(`${existing.rows[0]}행과 같은 시간·채널이 또 있어요 (${existing.rows[0]}행, ${row}행 둘 다 제외)`, `duplicate of row ${existing.rows[0]} for the same bucket and channel (rows ${existing.rows[0]} and ${row} both left out)`),
       });
       existing.conflict = true;
     }
@@ -301,7 +303,7 @@ export function buildRecords(table: Table, columns: ResolvedColumns, options: Bu
         row: entry.rows[0]!,
         column: issue?.path.join('.') ?? '',
         value: `${entry.bucket} ${entry.channel}`,
-        reason: `기록이 올바르지 않아요 / invalid record: ${issue?.message ?? 'unknown'}`,
+        reason: bt('기록이 올바르지 않아요', `invalid record: ${issue?.message ?? 'unknown'}`),
       });
     }
   }

@@ -1,3 +1,4 @@
+import { bt } from '../model/common';
 import Papa from 'papaparse';
 import type { CellValue, Workbook } from 'exceljs';
 import { checkWorkbookZip, ZipError } from '../zip/index';
@@ -51,26 +52,17 @@ export type ReadTableOptions = {
   headerFallback?: boolean;
 };
 
-function named(fileName: string | undefined): string {
-  return fileName ? `${fileName}: ` : '';
-}
 
 export function sniffFormat(bytes: Uint8Array, fileName?: string): FileFormat {
   const b = bytes;
   if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return 'xlsx';
   if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) {
-    throw new ImportFileError(
-      'unsupported-format',
-      `${named(fileName)}예전 Excel(.xls) 형식은 읽지 못해요. Excel에서 .xlsx나 CSV로 다시 저장해 주세요 / legacy .xls is not supported: save as .xlsx or CSV`,
-    );
+    throw new ImportFileError('unsupported-format', bt('예전 Excel(.xls) 형식은 읽지 못해요. Excel에서 .xlsx나 CSV로 다시 저장해 주세요', 'legacy .xls is not supported: save as .xlsx or CSV'), fileName);
   }
   // Many Korean sites serve an HTML table named .xls.
   const head = new TextDecoder('latin1').decode(b.subarray(0, 512)).toLowerCase();
   if (/^\s*(<!doctype html|<html|<table|<meta)/.test(head)) {
-    throw new ImportFileError(
-      'unsupported-format',
-      `${named(fileName)}표가 아니라 웹 페이지(HTML) 파일이에요. Excel에서 열어 .xlsx나 CSV로 저장해 주세요 / this is an HTML page, not a table: open it in Excel and save as .xlsx or CSV`,
-    );
+    throw new ImportFileError('unsupported-format', bt('표가 아니라 웹 페이지(HTML) 파일이에요. Excel에서 열어 .xlsx나 CSV로 저장해 주세요', 'this is an HTML page, not a table: open it in Excel and save as .xlsx or CSV'), fileName);
   }
   return 'csv';
 }
@@ -79,19 +71,13 @@ function checkSize(bytes: Uint8Array, options: ReadTableOptions): void {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    throw new ImportFileError(
-      'too-large',
-      `${named(options.fileName)}파일이 너무 커요 (${mb(bytes.length)} MB, 최대 ${mb(maxBytes)} MB) / file too large (${mb(bytes.length)} MB, limit ${mb(maxBytes)} MB)`,
-    );
+    throw new ImportFileError('too-large', bt(`파일이 너무 커요 (${mb(bytes.length)} MB, 최대 ${mb(maxBytes)} MB)`, `file too large (${mb(bytes.length)} MB, limit ${mb(maxBytes)} MB)`), options.fileName);
   }
-  if (bytes.length === 0) throw new ImportFileError('empty', `${named(options.fileName)}빈 파일이에요 / the file is empty`);
+  if (bytes.length === 0) throw new ImportFileError('empty', bt('빈 파일이에요', 'the file is empty'), options.fileName);
 }
 
 function tooManyRows(options: ReadTableOptions, maxRows: number): ImportFileError {
-  return new ImportFileError(
-    'too-many-rows',
-    `${named(options.fileName)}행이 너무 많아요 (최대 ${maxRows.toLocaleString('en-US')}행). 기간을 나눠서 가져와 주세요 / too many rows (limit ${maxRows.toLocaleString('en-US')}): split the file by period`,
-  );
+  return new ImportFileError('too-many-rows', bt(`행이 너무 많아요 (최대 ${maxRows.toLocaleString('en-US')}행). 기간을 나눠서 가져와 주세요`, `too many rows (limit ${maxRows.toLocaleString('en-US')}): split the file by period`), options.fileName);
 }
 
 /** Pick the header row: the first row holding every explicitly mapped header, else >= 2 recognised ones. */
@@ -119,15 +105,9 @@ function findHeaderIndex(rows: readonly Cell[][], options: ReadTableOptions): nu
   }
   if (wanted.length > 0) {
     const quoted = Object.values(options.mapping ?? {}).map((h) => `'${h}'`).join(', ');
-    throw new ImportFileError(
-      'missing-columns',
-      `${named(options.fileName)}지정한 열을 찾지 못했어요: ${quoted} / mapped columns not found in the first ${HEADER_SEARCH_ROWS} rows: ${quoted}`,
-    );
+    throw new ImportFileError('missing-columns', bt(`지정한 열을 찾지 못했어요: ${quoted}`, `mapped columns not found in the first ${HEADER_SEARCH_ROWS} rows: ${quoted}`), options.fileName);
   }
-  throw new ImportFileError(
-    'no-header',
-    `${named(options.fileName)}머리글 행(일자, 시간, 건수, 매출액 같은 열 이름)을 찾지 못했어요. 열을 직접 지정해 주세요 / no header row with known column names (date, hour, count, revenue ...) in the first ${HEADER_SEARCH_ROWS} rows: map the columns explicitly`,
-  );
+  throw new ImportFileError('no-header', bt('머리글 행(일자, 시간, 건수, 매출액 같은 열 이름)을 찾지 못했어요. 열을 직접 지정해 주세요', `no header row with known column names (date, hour, count, revenue ...) in the first ${HEADER_SEARCH_ROWS} rows: map the columns explicitly`), options.fileName);
 }
 
 function buildTable(
@@ -166,7 +146,7 @@ function buildTable(
           row,
           column: '',
           value: cells.map(cellText).join(','),
-          reason: `칸 수가 머리글과 달라요 (${cells.length}칸, 머리글 ${width}칸) / ${cells.length} fields where the header has ${width}`,
+          reason: bt(`칸 수가 머리글과 달라요 (${cells.length}칸, 머리글 ${width}칸)`, `${cells.length} fields where the header has ${width}`),
         });
         continue;
       }
@@ -179,10 +159,7 @@ function buildTable(
 function readCsv(bytes: Uint8Array, options: ReadTableOptions): Table {
   const { text, encoding } = decodeText(bytes, options.decodeCp949);
   if (text.includes('\u0000')) {
-    throw new ImportFileError(
-      'nul-bytes',
-      `${named(options.fileName)}파일에 NUL 문자(0x00)가 있어요. 텍스트 CSV가 아니거나 손상된 파일이에요 / the file contains NUL bytes: not a text CSV, or damaged`,
-    );
+    throw new ImportFileError('nul-bytes', bt('파일에 NUL 문자(0x00)가 있어요. 텍스트 CSV가 아니거나 손상된 파일이에요', 'the file contains NUL bytes: not a text CSV, or damaged'), options.fileName);
   }
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   // One pass: papaparse stops after the limit (+ header and title block) instead of reading a huge file.
@@ -190,12 +167,12 @@ function readCsv(bytes: Uint8Array, options: ReadTableOptions): Table {
   const data = parsed.data;
   // A trailing newline yields one empty record: not a row.
   while (data.length > 0 && data[data.length - 1]!.every((c) => c.trim() === '')) data.pop();
-  if (data.length === 0) throw new ImportFileError('empty', `${named(options.fileName)}내용이 없어요 / no content`);
+  if (data.length === 0) throw new ImportFileError('empty', bt('내용이 없어요', 'no content'), options.fileName);
   const table = buildTable({ format: 'csv', encoding, date1904: false }, data, (i) => i + 1, options, true);
   if (table.rows.length + table.rowErrors.length > maxRows) throw tooManyRows(options, maxRows);
   for (const error of parsed.errors) {
     if (error.type === 'Quotes' && typeof error.row === 'number') {
-      table.rowErrors.push({ row: error.row + 1, column: '', value: '', reason: `따옴표가 닫히지 않았어요 / unclosed quote (${error.code})` });
+      table.rowErrors.push({ row: error.row + 1, column: '', value: '', reason: bt('따옴표가 닫히지 않았어요', `unclosed quote (${error.code})`) });
     }
   }
   return table;
@@ -221,11 +198,13 @@ function guardXlsx(bytes: Uint8Array, options: ReadTableOptions): void {
   } catch (err) {
     if (!(err instanceof ZipError)) throw err;
     const tooBig = err.code === 'too-large' || err.code === 'ratio' || err.code === 'too-many-entries';
+    const why = err.text;
     throw new ImportFileError(
       tooBig ? 'too-large' : 'unsupported-format',
       tooBig
-        ? `${named(options.fileName)}Excel 파일의 압축을 풀면 너무 커서 열지 않았어요 (${err.message}) / the workbook would inflate too far, so it was not opened`
-        : `${named(options.fileName)}Excel(.xlsx) 파일이 손상됐거나 안전하지 않아요 (${err.message}) / the .xlsx file is damaged or unsafe`,
+        ? bt(`Excel 파일의 압축을 풀면 너무 커서 열지 않았어요 (${why.ko})`, `the workbook would inflate too far, so it was not opened (${why.en})`)
+        : bt(`Excel(.xlsx) 파일이 손상됐거나 안전하지 않아요 (${why.ko})`, `the .xlsx file is damaged or unsafe (${why.en})`),
+      options.fileName,
     );
   }
 }
@@ -239,10 +218,7 @@ async function readXlsx(bytes: Uint8Array, options: ReadTableOptions): Promise<T
   try {
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (err) {
-    throw new ImportFileError(
-      'unsupported-format',
-      `${named(options.fileName)}Excel(.xlsx) 파일을 열지 못했어요 / could not open the .xlsx file (${err instanceof Error ? err.message : String(err)})`,
-    );
+    throw new ImportFileError('unsupported-format', bt('Excel(.xlsx) 파일을 열지 못했어요', `could not open the .xlsx file (${err instanceof Error ? err.message : String(err)})`), options.fileName);
   }
   const sheets = workbook.worksheets;
   const sheetNames = sheets.map((s) => s.name);
@@ -252,13 +228,10 @@ async function readXlsx(bytes: Uint8Array, options: ReadTableOptions): Promise<T
     sheet = sheets.find((s) => s.name === String(wanted));
     if (!sheet && /^\d+$/.test(String(wanted))) sheet = sheets[Number(wanted) - 1];
     if (!sheet) {
-      throw new ImportFileError(
-        'sheet-not-found',
-        `${named(options.fileName)}'${String(wanted)}' 시트가 없어요 (있는 시트: ${sheetNames.join(', ')}) / no sheet '${String(wanted)}' (sheets: ${sheetNames.join(', ')})`,
-      );
+      throw new ImportFileError('sheet-not-found', bt(`'${String(wanted)}' 시트가 없어요 (있는 시트: ${sheetNames.join(', ')})`, `no sheet '${String(wanted)}' (sheets: ${sheetNames.join(', ')})`), options.fileName);
     }
   }
-  if (!sheet) throw new ImportFileError('empty', `${named(options.fileName)}시트가 없어요 / the workbook has no sheets`);
+  if (!sheet) throw new ImportFileError('empty', bt('시트가 없어요', 'the workbook has no sheets'), options.fileName);
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   if (sheet.actualRowCount > maxRows + HEADER_SEARCH_ROWS + 1) throw tooManyRows(options, maxRows);
 
@@ -271,7 +244,7 @@ async function readXlsx(bytes: Uint8Array, options: ReadTableOptions): Promise<T
     rawRows.push(cells);
     rowNumbers.push(rowNumber);
   });
-  if (rawRows.length === 0) throw new ImportFileError('empty', `${named(options.fileName)}'${sheet.name}' 시트가 비어 있어요 / sheet '${sheet.name}' is empty`);
+  if (rawRows.length === 0) throw new ImportFileError('empty', bt(`'${sheet.name}' 시트가 비어 있어요`, `sheet '${sheet.name}' is empty`), options.fileName);
   const date1904 = Boolean(workbook.properties?.date1904);
   const table = buildTable({ format: 'xlsx', encoding: 'xlsx', sheetName: sheet.name, sheetNames, date1904 }, rawRows, (i) => rowNumbers[i]!, options, false);
   if (table.rows.length > maxRows) throw tooManyRows(options, maxRows);

@@ -4,8 +4,9 @@
  * numbers read as KST wall-clock time: nothing here asks the machine for its time zone.
  */
 import { KST_OFFSET_MS } from '../time/kst';
+import { bt, type BilingualText } from '../model/common';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: BilingualText };
 
 /** A raw cell: CSV gives strings; XLSX may give numbers, Dates (wall-clock stored as UTC, as exceljs does) or null. */
 export type Cell = string | number | boolean | Date | null;
@@ -14,7 +15,7 @@ export type CalendarDate = { year: number; month: number; day: number };
 export type KstDateTime = CalendarDate & { hour: number };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
+const fail = <T>(ko: string, en: string): Parsed<T> => ({ ok: false, reason: bt(ko, en) });
 
 export function cellText(cell: Cell): string {
   if (cell === null) return '';
@@ -48,38 +49,38 @@ type AmountOptions = { allowNegativeAsMagnitude?: boolean };
 
 /** "1,234,567", "1,234,567원", "₩1,234", 1234567 → whole won. Negative or non-numeric is an error. */
 export function parseAmount(cell: Cell, options: AmountOptions = {}): Parsed<number> {
-  if (isBlank(cell)) return fail('금액이 비어 있어요 / amount is empty');
+  if (isBlank(cell)) return fail('금액이 비어 있어요', 'amount is empty');
   let value: number | null;
   if (typeof cell === 'number') value = cell;
   else if (typeof cell === 'string') value = parseNumberText(cell.trim());
   else value = null;
   if (value === null || !Number.isFinite(value)) {
-    return fail('금액이 숫자가 아니에요 / amount is not a number');
+    return fail('금액이 숫자가 아니에요', 'amount is not a number');
   }
   if (value < 0) {
     // Card statements print cancellations as negatives; in a cancellation column the sign carries no meaning.
     if (options.allowNegativeAsMagnitude) value = -value;
-    else return fail('금액이 음수예요 / amount is negative');
+    else return fail('금액이 음수예요', 'amount is negative');
   }
   const won = roundWon(value);
-  if (won > 1_000_000_000_000) return fail('금액이 너무 커요 / amount is too large');
+  if (won > 1_000_000_000_000) return fail('금액이 너무 커요', 'amount is too large');
   return ok(won);
 }
 
 /** "12", "12건", "12회", "12콜" → 12. Fractions, negatives and text are errors. */
 export function parseCount(cell: Cell, options: AmountOptions = {}): Parsed<number> {
-  if (isBlank(cell)) return fail('건수가 비어 있어요 / count is empty');
+  if (isBlank(cell)) return fail('건수가 비어 있어요', 'count is empty');
   let value: number | null;
   if (typeof cell === 'number') value = cell;
   else if (typeof cell === 'string') value = parseNumberText(cell.trim().replace(/(건|회|콜|개|명)$/u, ''));
   else value = null;
-  if (value === null || !Number.isFinite(value)) return fail('건수가 숫자가 아니에요 / count is not a number');
+  if (value === null || !Number.isFinite(value)) return fail('건수가 숫자가 아니에요', 'count is not a number');
   if (value < 0) {
     if (options.allowNegativeAsMagnitude) value = -value;
-    else return fail('건수가 음수예요 / count is negative');
+    else return fail('건수가 음수예요', 'count is negative');
   }
-  if (!Number.isInteger(value)) return fail('건수는 정수여야 해요 / count must be a whole number');
-  if (value > 1_000_000) return fail('건수가 너무 커요 / count is too large');
+  if (!Number.isInteger(value)) return fail('건수는 정수여야 해요', 'count must be a whole number');
+  if (value > 1_000_000) return fail('건수가 너무 커요', 'count is too large');
   return ok(value);
 }
 
@@ -91,9 +92,9 @@ function daysInMonth(year: number, month: number): number {
 
 function calendarDate(year: number, month: number, day: number): Parsed<CalendarDate> {
   if (year < 100) year += 2000;
-  if (year < 2000 || year > 2100) return fail('연도가 이상해요 / year out of range');
-  if (month < 1 || month > 12) return fail('없는 월이에요 / no such month');
-  if (day < 1 || day > daysInMonth(year, month)) return fail('없는 날짜예요 / no such day');
+  if (year < 2000 || year > 2100) return fail('연도가 이상해요', 'year out of range');
+  if (month < 1 || month > 12) return fail('없는 월이에요', 'no such month');
+  if (day < 1 || day > daysInMonth(year, month)) return fail('없는 날짜예요', 'no such day');
   return ok({ year, month, day });
 }
 
@@ -142,7 +143,7 @@ const WEEKDAY_SUFFIX_RE = /^[([]?\s*(월|화|수|목|금|토|일|mon|tue|wed|thu
 
 export function parseDate(cell: Cell, date1904 = false): Parsed<CalendarDate> {
   if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) return fail('날짜를 읽지 못했어요 / unreadable date');
+    if (Number.isNaN(cell.getTime())) return fail('날짜를 읽지 못했어요', 'unreadable date');
     const p = dateCellParts(cell);
     return calendarDate(p.year, p.month, p.day);
   }
@@ -155,14 +156,14 @@ export function parseDate(cell: Cell, date1904 = false): Parsed<CalendarDate> {
       const p = excelSerialParts(cell, date1904);
       return calendarDate(p.year, p.month, p.day);
     }
-    return fail('날짜 형식이 아니에요 / not a date');
+    return fail('날짜 형식이 아니에요', 'not a date');
   }
   const text = cellText(cell);
-  if (!text) return fail('날짜가 비어 있어요 / date is empty');
+  if (!text) return fail('날짜가 비어 있어요', 'date is empty');
   const m = matchDatePrefix(text);
-  if (!m) return fail('날짜 형식이 아니에요 (예: 2022-10-15) / not a date (e.g. 2022-10-15)');
+  if (!m) return fail('날짜 형식이 아니에요 (예: 2022-10-15)', 'not a date (e.g. 2022-10-15)');
   if (m.rest && !WEEKDAY_SUFFIX_RE.test(m.rest) && !/^0{1,2}:00(:00)?$/.test(m.rest)) {
-    return fail('날짜 뒤에 알 수 없는 글자가 있어요 / unexpected text after the date');
+    return fail('날짜 뒤에 알 수 없는 글자가 있어요', 'unexpected text after the date');
   }
   return m.date;
 }
@@ -171,7 +172,7 @@ export function parseDate(cell: Cell, date1904 = false): Parsed<CalendarDate> {
 
 function hourOf(hour: number, minute = 0, second = 0): Parsed<number> {
   if (!Number.isInteger(hour) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-    return fail('없는 시각이에요 (0~23시) / no such time (hours 0-23)');
+    return fail('없는 시각이에요 (0~23시)', 'no such time (hours 0-23)');
   }
   return ok(hour);
 }
@@ -184,7 +185,7 @@ const PM_SUFFIX_RE = /\s*(pm|p\.m\.)$/iu;
 /** "20", "20:00", "20시", "20시 15분", "오후 8:00", "8 PM", "20:15:33", "20~21", "20:00-21:00" → 20. */
 export function parseHourText(raw: string): Parsed<number> {
   let text = raw.trim().toLowerCase();
-  if (!text) return fail('시간이 비어 있어요 / time is empty');
+  if (!text) return fail('시간이 비어 있어요', 'time is empty');
   let meridiem: 'am' | 'pm' | null = null;
   if (AM_RE.test(text)) {
     meridiem = 'am';
@@ -203,12 +204,12 @@ export function parseHourText(raw: string): Parsed<number> {
   const range = /^(.+?)\s*[~\-–]\s*\d{1,2}(:\d{2})?\s*시?$/u.exec(text);
   if (range) text = range[1]!.trim();
   const m = /^(\d{1,2})(?:\s*(?::|시)\s*(?:(\d{1,2})\s*(?::|분)?\s*(?:(\d{1,2})\s*초?)?)?)?\s*$/u.exec(text);
-  if (!m) return fail('시간 형식이 아니에요 (예: 20, 20:00, 20시, 오후 8:00) / not a time (e.g. 20, 20:00, 8 PM)');
+  if (!m) return fail('시간 형식이 아니에요 (예: 20, 20:00, 20시, 오후 8:00)', 'not a time (e.g. 20, 20:00, 8 PM)');
   let hour = Number(m[1]);
   const minute = m[2] ? Number(m[2]) : 0;
   const second = m[3] ? Number(m[3]) : 0;
   if (meridiem) {
-    if (hour < 1 || hour > 12) return fail('오전/오후 시각은 1~12시여야 해요 / 12-hour times run 1-12');
+    if (hour < 1 || hour > 12) return fail('오전/오후 시각은 1~12시여야 해요', '12-hour times run 1-12');
     if (meridiem === 'am' && hour === 12) hour = 0;
     if (meridiem === 'pm' && hour !== 12) hour += 12;
   }
@@ -217,14 +218,14 @@ export function parseHourText(raw: string): Parsed<number> {
 
 export function parseHour(cell: Cell, date1904 = false): Parsed<number> {
   if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) return fail('시간을 읽지 못했어요 / unreadable time');
+    if (Number.isNaN(cell.getTime())) return fail('시간을 읽지 못했어요', 'unreadable time');
     return ok(dateCellParts(cell).hour);
   }
   if (typeof cell === 'number') {
     if (Number.isInteger(cell)) return hourOf(cell);
     // A time-only Excel cell stored as a day fraction (0.8333 = 20:00).
     if (cell > 0 && cell < 1) return ok(excelSerialParts(cell, date1904).hour);
-    return fail('시간 형식이 아니에요 / not a time');
+    return fail('시간 형식이 아니에요', 'not a time');
   }
   return parseHourText(cellText(cell));
 }
@@ -239,7 +240,7 @@ const OFFSET_RE = /(z|[+-]\d{2}:?\d{2})$/iu;
  */
 export function parseDateTime(cell: Cell, date1904 = false): Parsed<KstDateTime> {
   if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) return fail('일시를 읽지 못했어요 / unreadable date-time');
+    if (Number.isNaN(cell.getTime())) return fail('일시를 읽지 못했어요', 'unreadable date-time');
     const p = dateCellParts(cell);
     const date = calendarDate(p.year, p.month, p.day);
     return date.ok ? ok({ ...date.value, hour: p.hour }) : date;
@@ -250,24 +251,24 @@ export function parseDateTime(cell: Cell, date1904 = false): Parsed<KstDateTime>
       const date = calendarDate(p.year, p.month, p.day);
       return date.ok ? ok({ ...date.value, hour: p.hour }) : date;
     }
-    return fail('일시 형식이 아니에요 / not a date-time');
+    return fail('일시 형식이 아니에요', 'not a date-time');
   }
   const text = cellText(cell);
-  if (!text) return fail('일시가 비어 있어요 / date-time is empty');
+  if (!text) return fail('일시가 비어 있어요', 'date-time is empty');
   const offset = OFFSET_RE.exec(text);
   if (offset && /\d{2}:\d{2}/.test(text.slice(0, offset.index))) {
     // An instant with an explicit offset: shift to KST (+09:00) by arithmetic, never via the local zone.
     const ms = Date.parse(text.replace(' ', 'T'));
-    if (Number.isNaN(ms)) return fail('일시 형식이 아니에요 / not a date-time');
+    if (Number.isNaN(ms)) return fail('일시 형식이 아니에요', 'not a date-time');
     const kst = new Date(ms + KST_OFFSET_MS);
     const date = calendarDate(kst.getUTCFullYear(), kst.getUTCMonth() + 1, kst.getUTCDate());
     return date.ok ? ok({ ...date.value, hour: kst.getUTCHours() }) : date;
   }
   const m = matchDatePrefix(text);
-  if (!m) return fail('일시 형식이 아니에요 (예: 2022-10-15 20:15) / not a date-time (e.g. 2022-10-15 20:15)');
+  if (!m) return fail('일시 형식이 아니에요 (예: 2022-10-15 20:15)', 'not a date-time (e.g. 2022-10-15 20:15)');
   if (!m.date.ok) return m.date;
   const rest = m.rest.replace(/^t/iu, '').replace(/^[([]?\s*(월|화|수|목|금|토|일)\s*[)\]]?\s*/u, '');
-  if (!rest) return fail('일시에 시각이 없어요 / date-time has no time of day');
+  if (!rest) return fail('일시에 시각이 없어요', 'date-time has no time of day');
   const hour = parseHourText(rest);
   return hour.ok ? ok({ ...m.date.value, hour: hour.value }) : hour;
 }

@@ -1,4 +1,5 @@
 import { Inflate, inflateSync } from 'fflate';
+import { bt, joined, type BilingualText } from '../model/common';
 import { crc32Update } from './crc32';
 import { collisionKey, nameProblem, shownName } from './names';
 
@@ -63,8 +64,9 @@ export type ZipOptions = {
 };
 
 export class ZipError extends Error {
-  constructor(readonly code: ZipErrorCode, message: string, readonly entry?: string) {
-    super(message);
+  /** `text` in each language for screens (textIn); `message` is both joined, as CLI lines and logs write it. */
+  constructor(readonly code: ZipErrorCode, readonly text: BilingualText, readonly entry?: string) {
+    super(joined(text));
     this.name = 'ZipError';
   }
 }
@@ -127,14 +129,14 @@ function decodeName(raw: Uint8Array, utf8Flag: boolean): string {
   if (!utf8Flag) {
     // Without the UTF-8 flag, unzip and Python read non-ASCII bytes as CP437 and others guess: refuse.
     if (raw.some((b) => b >= 0x80)) {
-      throw new ZipError('unsafe-name', '이름에 UTF-8 표시가 없는 비ASCII 문자가 있어요 (도구마다 다르게 읽어요) / a non-ASCII name without the UTF-8 flag (tools read it differently)');
+      throw new ZipError('unsafe-name', bt('이름에 UTF-8 표시가 없는 비ASCII 문자가 있어요 (도구마다 다르게 읽어요)', 'a non-ASCII name without the UTF-8 flag (tools read it differently)'));
     }
     return String.fromCharCode(...raw);
   }
   try {
     return utf8.decode(raw);
   } catch {
-    throw new ZipError('unsafe-name', '이름이 올바른 UTF-8이 아니에요 / an entry name is not valid UTF-8');
+    throw new ZipError('unsafe-name', bt('이름이 올바른 UTF-8이 아니에요', 'an entry name is not valid UTF-8'));
   }
 }
 
@@ -149,9 +151,9 @@ function findEnd(source: ZipSource): number {
   }
   const head = source.read(0, 4);
   if (head.length === 4 && view(head).getUint32(0, true) === LOCAL) {
-    throw new ZipError('damaged', 'zip 파일이 중간에 잘렸거나 손상됐어요 (끝 부분이 없어요) / the zip is cut off or damaged (its end record is missing)');
+    throw new ZipError('damaged', bt('zip 파일이 중간에 잘렸거나 손상됐어요 (끝 부분이 없어요)', 'the zip is cut off or damaged (its end record is missing)'));
   }
-  throw new ZipError('not-zip', 'zip 파일이 아니에요 / not a zip file');
+  throw new ZipError('not-zip', bt('zip 파일이 아니에요', 'not a zip file'));
 }
 
 /** A zip, its central directory read and checked; entries are inflated on request. */
@@ -179,13 +181,13 @@ export class ZipArchive {
       produced += chunk.length;
       this.inflated += chunk.length;
       if (produced > entry.size) {
-        throw new ZipError('damaged', `${q(entry.name)}: 압축을 풀면 zip에 적힌 크기(${entry.size} B)보다 커요. 파일이 손상됐거나 조작됐어요 / ${q(entry.name)} inflates past its declared size (${entry.size} B): damaged or tampered`, entry.name);
+        throw new ZipError('damaged', bt(`${q(entry.name)}: 압축을 풀면 zip에 적힌 크기(${entry.size} B)보다 커요. 파일이 손상됐거나 조작됐어요`, `${q(entry.name)} inflates past its declared size (${entry.size} B): damaged or tampered`), entry.name);
       }
       if (produced > ratioCap) {
-        throw new ZipError('ratio', `압축률이 비정상이에요 (압축 폭탄 의심): ${q(entry.name)} / suspicious compression ratio (zip bomb?): ${q(entry.name)}`, entry.name);
+        throw new ZipError('ratio', bt(`압축률이 비정상이에요 (압축 폭탄 의심): ${q(entry.name)}`, `suspicious compression ratio (zip bomb?): ${q(entry.name)}`), entry.name);
       }
       if (this.inflated > this.limits.maxTotalBytes) {
-        throw new ZipError('too-large', `압축을 풀면 너무 커요 (${this.limits.maxTotalBytes.toLocaleString('en-US')} B 초과) / uncompressed total over ${this.limits.maxTotalBytes} bytes`, entry.name);
+        throw new ZipError('too-large', bt(`압축을 풀면 너무 커요 (${this.limits.maxTotalBytes.toLocaleString('en-US')} B 초과)`, `uncompressed total over ${this.limits.maxTotalBytes} bytes`), entry.name);
       }
       if (this.options.checkCrc !== false) crc = crc32Update(crc, chunk);
       if (chunk.length) onChunk(chunk);
@@ -198,7 +200,7 @@ export class ZipArchive {
       try {
         out = inflateSync(this.source.read(entry.dataOffset, entry.compressedSize), { out: new Uint8Array(entry.size + 1) });
       } catch (err) {
-        throw new ZipError('damaged', `${q(entry.name)}: 압축된 데이터가 손상됐어요 / ${q(entry.name)}: the compressed data is damaged (${(err as Error).message})`, entry.name);
+        throw new ZipError('damaged', bt(`${q(entry.name)}: 압축된 데이터가 손상됐어요`, `${q(entry.name)}: the compressed data is damaged (${(err as Error).message})`), entry.name);
       }
       // The spare byte filled: the data goes on past the declared size (take() throws the lying-header error).
       take(out);
@@ -216,14 +218,14 @@ export class ZipArchive {
         }
       } catch (err) {
         if (err instanceof ZipError) throw err;
-        throw new ZipError('damaged', `${q(entry.name)}: 압축된 데이터가 손상됐어요 / ${q(entry.name)}: the compressed data is damaged (${(err as Error).message})`, entry.name);
+        throw new ZipError('damaged', bt(`${q(entry.name)}: 압축된 데이터가 손상됐어요`, `${q(entry.name)}: the compressed data is damaged (${(err as Error).message})`), entry.name);
       }
     }
     if (produced !== entry.size) {
-      throw new ZipError('damaged', `${q(entry.name)}: zip에 적힌 크기와 실제 크기가 달라요. 파일이 손상됐어요 / ${q(entry.name)}: the size in the zip header is wrong, the file is damaged`, entry.name);
+      throw new ZipError('damaged', bt(`${q(entry.name)}: zip에 적힌 크기와 실제 크기가 달라요. 파일이 손상됐어요`, `${q(entry.name)}: the size in the zip header is wrong, the file is damaged`), entry.name);
     }
     if (this.options.checkCrc !== false && crc !== entry.crc32) {
-      throw new ZipError('damaged', `${q(entry.name)}: CRC-32가 맞지 않아요. 파일이 손상됐어요 / ${q(entry.name)}: CRC-32 mismatch, the file is damaged`, entry.name);
+      throw new ZipError('damaged', bt(`${q(entry.name)}: CRC-32가 맞지 않아요. 파일이 손상됐어요`, `${q(entry.name)}: CRC-32 mismatch, the file is damaged`), entry.name);
     }
   }
 
@@ -252,23 +254,23 @@ export function openZip(input: Uint8Array | ZipSource, limits: ZipLimits, option
 }
 
 function readDirectory(source: ZipSource, limits: ZipLimits): ZipEntry[] {
-  if (source.size < 22) throw new ZipError('not-zip', 'zip 파일이 아니에요 (너무 짧아요) / not a zip file (too short)');
+  if (source.size < 22) throw new ZipError('not-zip', bt('zip 파일이 아니에요 (너무 짧아요)', 'not a zip file (too short)'));
   const endAt = findEnd(source);
   const end = view(source.read(endAt, 22));
   const count = end.getUint16(10, true);
   const directorySize = end.getUint32(12, true);
   const directoryOffset = end.getUint32(16, true);
   if (end.getUint16(4, true) !== 0 || end.getUint16(6, true) !== 0 || end.getUint16(8, true) !== count) {
-    throw new ZipError('unsupported', '여러 조각으로 나뉜 zip은 읽을 수 없어요 / split (multi-disk) zips are not supported');
+    throw new ZipError('unsupported', bt('여러 조각으로 나뉜 zip은 읽을 수 없어요', 'split (multi-disk) zips are not supported'));
   }
   if (count === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) {
-    throw new ZipError('unsupported', 'ZIP64 형식은 받지 않아요 / ZIP64 archives are not accepted');
+    throw new ZipError('unsupported', bt('ZIP64 형식은 받지 않아요', 'ZIP64 archives are not accepted'));
   }
   if (count > limits.maxEntries) {
-    throw new ZipError('too-many-entries', `zip 안의 파일이 너무 많아요 (${limits.maxEntries.toLocaleString('en-US')}개 초과) / too many entries (over ${limits.maxEntries})`);
+    throw new ZipError('too-many-entries', bt(`zip 안의 파일이 너무 많아요 (${limits.maxEntries.toLocaleString('en-US')}개 초과)`, `too many entries (over ${limits.maxEntries})`));
   }
   if (directoryOffset + directorySize !== endAt) {
-    throw new ZipError('damaged', 'zip의 목록 위치가 맞지 않아요 (앞뒤에 다른 데이터가 붙었거나 손상됐어요) / the central directory is not where the end record says (extra data or damage)');
+    throw new ZipError('damaged', bt('zip의 목록 위치가 맞지 않아요 (앞뒤에 다른 데이터가 붙었거나 손상됐어요)', 'the central directory is not where the end record says (extra data or damage)'));
   }
   const directory = source.read(directoryOffset, directorySize);
   const dv = view(directory);
@@ -281,7 +283,7 @@ function readDirectory(source: ZipSource, limits: ZipLimits): ZipEntry[] {
   let p = 0;
   for (let i = 0; i < count; i++) {
     if (p + 46 > directory.length || dv.getUint32(p, true) !== CENTRAL) {
-      throw new ZipError('damaged', 'zip의 파일 목록이 손상됐어요 / the zip central directory is damaged');
+      throw new ZipError('damaged', bt('zip의 파일 목록이 손상됐어요', 'the zip central directory is damaged'));
     }
     const flags = dv.getUint16(p + 8, true);
     const method = dv.getUint16(p + 10, true);
@@ -294,7 +296,7 @@ function readDirectory(source: ZipSource, limits: ZipLimits): ZipEntry[] {
     const externalAttrs = dv.getUint32(p + 38, true);
     const headerOffset = dv.getUint32(p + 42, true);
     const next = p + 46 + nameLength + extraLength + commentLength;
-    if (next > directory.length) throw new ZipError('damaged', 'zip의 파일 목록이 손상됐어요 / the zip central directory is damaged');
+    if (next > directory.length) throw new ZipError('damaged', bt('zip의 파일 목록이 손상됐어요', 'the zip central directory is damaged'));
     const rawName = directory.slice(p + 46, p + 46 + nameLength);
     const extra = directory.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength);
     p = next;
@@ -302,43 +304,43 @@ function readDirectory(source: ZipSource, limits: ZipLimits): ZipEntry[] {
     const name = decodeName(rawName, (flags & 0x0800) !== 0);
     const isFolder = name.endsWith('/');
     const problem = nameProblem(isFolder ? name.slice(0, -1) : name);
-    if (problem) throw new ZipError('unsafe-name', `위험한 경로예요 ${q(name)}: ${problem} / unsafe entry name ${q(name)}`, name);
+    if (problem) throw new ZipError('unsafe-name', bt(`위험한 경로예요 ${q(name)}: ${problem}`, `unsafe entry name ${q(name)}`), name);
     if (hasExtra(extra, 0x7075)) {
-      throw new ZipError('unsafe-name', `${q(name)}: 도구마다 다르게 읽는 두 번째 이름(Info-ZIP Unicode Path)이 있어요 / ${q(name)} carries a second name (Info-ZIP Unicode Path field) that tools read differently`, name);
+      throw new ZipError('unsafe-name', bt(`${q(name)}: 도구마다 다르게 읽는 두 번째 이름(Info-ZIP Unicode Path)이 있어요`, `${q(name)} carries a second name (Info-ZIP Unicode Path field) that tools read differently`), name);
     }
-    if (flags & 0x0041 || flags & 0x2000) throw new ZipError('unsupported', `암호화된 항목은 읽을 수 없어요: ${q(name)} / encrypted entry: ${q(name)}`, name);
-    if (method !== 0 && method !== 8) throw new ZipError('unsupported', `지원하지 않는 압축 방식이에요 (${method}): ${q(name)} / unsupported compression method ${method}: ${q(name)}`, name);
+    if (flags & 0x0041 || flags & 0x2000) throw new ZipError('unsupported', bt(`암호화된 항목은 읽을 수 없어요: ${q(name)}`, `encrypted entry: ${q(name)}`), name);
+    if (method !== 0 && method !== 8) throw new ZipError('unsupported', bt(`지원하지 않는 압축 방식이에요 (${method}): ${q(name)}`, `unsupported compression method ${method}: ${q(name)}`), name);
     if (size === 0xffffffff || compressedSize === 0xffffffff || headerOffset === 0xffffffff) {
-      throw new ZipError('unsupported', `ZIP64 항목은 받지 않아요: ${q(name)} / ZIP64 entries are not accepted: ${q(name)}`, name);
+      throw new ZipError('unsupported', bt(`ZIP64 항목은 받지 않아요: ${q(name)}`, `ZIP64 entries are not accepted: ${q(name)}`), name);
     }
     if (method === 0 && size !== compressedSize) {
-      throw new ZipError('damaged', `${q(name)}: 압축하지 않은 항목의 크기가 서로 달라요 / ${q(name)}: a stored entry's two sizes differ`, name);
+      throw new ZipError('damaged', bt(`${q(name)}: 압축하지 않은 항목의 크기가 서로 달라요`, `${q(name)}: a stored entry's two sizes differ`), name);
     }
     const mode = externalAttrs >>> 16;
     const type = mode & S_IFMT;
     const dosFolder = (externalAttrs & 0x10) !== 0;
-    if (type === S_IFLNK) throw new ZipError('not-a-file', `심볼릭 링크는 받지 않아요: ${q(name)} / symbolic links are refused: ${q(name)}`, name);
+    if (type === S_IFLNK) throw new ZipError('not-a-file', bt(`심볼릭 링크는 받지 않아요: ${q(name)}`, `symbolic links are refused: ${q(name)}`), name);
     if (isFolder) {
       // Some writers mark folders with a regular file's mode; what matters is that the entry holds nothing.
       if ((type !== 0 && type !== S_IFDIR && type !== S_IFREG) || size !== 0 || compressedSize > 2) {
-        throw new ZipError('not-a-file', `폴더 항목에 데이터가 있어요: ${q(name)} / a folder entry holds data: ${q(name)}`, name);
+        throw new ZipError('not-a-file', bt(`폴더 항목에 데이터가 있어요: ${q(name)}`, `a folder entry holds data: ${q(name)}`), name);
       }
     } else if ((type !== 0 && type !== S_IFREG) || dosFolder) {
-      throw new ZipError('not-a-file', `일반 파일이 아니에요 (폴더, 장치 등): ${q(name)} / not a regular file (folder, device ...): ${q(name)}`, name);
+      throw new ZipError('not-a-file', bt(`일반 파일이 아니에요 (폴더, 장치 등): ${q(name)}`, `not a regular file (folder, device ...): ${q(name)}`), name);
     }
     if (!isFolder && size > 1024 && size > compressedSize * limits.maxRatio) {
-      throw new ZipError('ratio', `압축률이 비정상이에요 (압축 폭탄 의심): ${q(name)} / suspicious compression ratio (zip bomb?): ${q(name)}`, name);
+      throw new ZipError('ratio', bt(`압축률이 비정상이에요 (압축 폭탄 의심): ${q(name)}`, `suspicious compression ratio (zip bomb?): ${q(name)}`), name);
     }
     declaredTotal += size;
     if (declaredTotal > limits.maxTotalBytes) {
-      throw new ZipError('too-large', `압축을 풀면 너무 커요 (${limits.maxTotalBytes.toLocaleString('en-US')} B 초과) / uncompressed total over ${limits.maxTotalBytes} bytes`, name);
+      throw new ZipError('too-large', bt(`압축을 풀면 너무 커요 (${limits.maxTotalBytes.toLocaleString('en-US')} B 초과)`, `uncompressed total over ${limits.maxTotalBytes} bytes`), name);
     }
     const entry: Raw = { name, size, compressedSize, crc32: crc, method, dataOffset: 0, rawName, flags, headerOffset };
     all.push(entry);
     if (isFolder) folders.push(name.slice(0, -1));
     else files.push(entry);
   }
-  if (p !== directory.length) throw new ZipError('damaged', 'zip의 파일 목록 크기가 맞지 않아요 / the zip central directory size is wrong');
+  if (p !== directory.length) throw new ZipError('damaged', bt('zip의 파일 목록 크기가 맞지 않아요', 'the zip central directory size is wrong'));
 
   checkCollisions(files.map((f) => f.name), folders);
 
@@ -347,7 +349,7 @@ function readDirectory(source: ZipSource, limits: ZipLimits): ZipEntry[] {
     const header = source.read(entry.headerOffset, 30);
     const hv = view(header);
     if (header.length < 30 || hv.getUint32(0, true) !== LOCAL) {
-      throw new ZipError('damaged', `${q(entry.name)}: 파일 머리말이 없어요. 손상됐어요 / ${q(entry.name)}: local header missing, the zip is damaged`, entry.name);
+      throw new ZipError('damaged', bt(`${q(entry.name)}: 파일 머리말이 없어요. 손상됐어요`, `${q(entry.name)}: local header missing, the zip is damaged`), entry.name);
     }
     const flags = hv.getUint16(6, true);
     const nameLength = hv.getUint16(26, true);
@@ -361,15 +363,15 @@ function readDirectory(source: ZipSource, limits: ZipLimits): ZipEntry[] {
       } catch {
         shown = '';
       }
-      throw new ZipError('name-mismatch', `파일 머리말의 이름${shown}이 목록의 이름 ${q(entry.name)}과 달라요 (도구마다 다른 파일을 풀어요) / the local header name${shown} differs from the central directory name ${q(entry.name)}`, entry.name);
+      throw new ZipError('name-mismatch', bt(`파일 머리말의 이름${shown}이 목록의 이름 ${q(entry.name)}과 달라요 (도구마다 다른 파일을 풀어요)`, `the local header name${shown} differs from the central directory name ${q(entry.name)}`), entry.name);
     }
     if (hasExtra(nameAndExtra.subarray(nameLength), 0x7075)) {
-      throw new ZipError('unsafe-name', `${q(entry.name)}: 도구마다 다르게 읽는 두 번째 이름(Info-ZIP Unicode Path)이 있어요 / ${q(entry.name)} carries a second name (Info-ZIP Unicode Path field)`, entry.name);
+      throw new ZipError('unsafe-name', bt(`${q(entry.name)}: 도구마다 다르게 읽는 두 번째 이름(Info-ZIP Unicode Path)이 있어요`, `${q(entry.name)} carries a second name (Info-ZIP Unicode Path field)`), entry.name);
     }
     const sameMeta = hv.getUint16(8, true) === entry.method && (flags & 0x0001) === (entry.flags & 0x0001) && (flags & 0x0008) === (entry.flags & 0x0008);
     const sameSizes = (flags & 0x0008) !== 0 || (hv.getUint32(14, true) === entry.crc32 && hv.getUint32(18, true) === entry.compressedSize && hv.getUint32(22, true) === entry.size);
     if (!sameMeta || !sameSizes) {
-      throw new ZipError('damaged', `${q(entry.name)}: 파일 머리말과 목록의 정보(방식, 크기, CRC)가 달라요. 파일이 손상됐거나 조작됐어요 / ${q(entry.name)}: the local header and the central directory disagree (method, sizes or CRC): damaged or tampered`, entry.name);
+      throw new ZipError('damaged', bt(`${q(entry.name)}: 파일 머리말과 목록의 정보(방식, 크기, CRC)가 달라요. 파일이 손상됐거나 조작됐어요`, `${q(entry.name)}: the local header and the central directory disagree (method, sizes or CRC): damaged or tampered`), entry.name);
     }
     entry.dataOffset = entry.headerOffset + 30 + nameLength + extraLength;
   }
@@ -378,7 +380,7 @@ function readDirectory(source: ZipSource, limits: ZipLimits): ZipEntry[] {
   byOffset.forEach((entry, i) => {
     const limit = i + 1 < byOffset.length ? byOffset[i + 1]!.headerOffset : directoryOffset;
     if (entry.dataOffset + entry.compressedSize > limit) {
-      throw new ZipError('damaged', `${q(entry.name)}: 항목이 다른 항목과 겹쳐요 (압축 폭탄 또는 손상) / ${q(entry.name)} overlaps another entry (zip bomb or damage)`, entry.name);
+      throw new ZipError('damaged', bt(`${q(entry.name)}: 항목이 다른 항목과 겹쳐요 (압축 폭탄 또는 손상)`, `${q(entry.name)} overlaps another entry (zip bomb or damage)`), entry.name);
     }
   });
   return files.map(({ name, size, compressedSize, crc32, method, dataOffset }) => ({ name, size, compressedSize, crc32, method, dataOffset }));
@@ -389,9 +391,9 @@ function checkCollisions(files: string[], folders: string[]): void {
   for (const name of files) {
     const key = collisionKey(name);
     const other = fileKeys.get(key);
-    if (other === name) throw new ZipError('name-collision', `같은 이름이 두 번 있어요: ${q(name)} / duplicate entry: ${q(name)}`, name);
+    if (other === name) throw new ZipError('name-collision', bt(`같은 이름이 두 번 있어요: ${q(name)}`, `duplicate entry: ${q(name)}`), name);
     if (other !== undefined) {
-      throw new ZipError('name-collision', `대소문자만 다른 이름이 겹쳐요: ${q(other)}, ${q(name)} (풀면 한 파일이 다른 파일을 덮어써요) / names collide ignoring case: ${q(other)} and ${q(name)}`, name);
+      throw new ZipError('name-collision', bt(`대소문자만 다른 이름이 겹쳐요: ${q(other)}, ${q(name)} (풀면 한 파일이 다른 파일을 덮어써요)`, `names collide ignoring case: ${q(other)} and ${q(name)}`), name);
     }
     fileKeys.set(key, name);
   }
@@ -408,7 +410,7 @@ function checkCollisions(files: string[], folders: string[]): void {
   for (const [key, folder] of folderKeys) {
     const file = fileKeys.get(key);
     if (file !== undefined) {
-      throw new ZipError('name-collision', `파일 ${q(file)}과 폴더 ${q(folder)}의 이름이 겹쳐요 / the file ${q(file)} and the folder ${q(folder)} collide`, file);
+      throw new ZipError('name-collision', bt(`파일 ${q(file)}과 폴더 ${q(folder)}의 이름이 겹쳐요`, `the file ${q(file)} and the folder ${q(folder)} collide`), file);
     }
   }
 }

@@ -14,7 +14,8 @@ import type { Granularity } from '../records/model';
 import { BLANK_CHANNEL, SKIP_CHANNEL } from './engine';
 import type { BuildRequest, BuildResponse, ImportProgress, OpenResponse } from './engine';
 import { checkAlreadyImported, checkOverlaps, saveImportedRecords, type OverlapCheck } from '../../db';
-import { getImportRunner, ImportCancelledError } from './runner';
+import { getImportRunner, ImportCancelledError, importProblemText } from './runner';
+import { pickLanguage } from '../format';
 import { ChannelsStep, ColumnsStep, OverlapStep, ProgressPanel, RowsStep } from './steps';
 
 export const WIZARD_STEPS = ['file', 'columns', 'channels', 'rows', 'store'] as const;
@@ -52,7 +53,7 @@ function fullMapping(partial: Partial<Record<ColumnRole, string>>): Mapping {
 
 /** CSV/XLSX import in five steps: file, columns, channels, rows with problems, overlaps and store. */
 export function ImportWizard({ claimId, channels, granularity, incoming, onIncomingTaken, onFinished, claimantKind }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const db = useDb();
   const { notify, reportError } = useNotices();
   const ids = useId();
@@ -115,7 +116,7 @@ export function ImportWizard({ claimId, channels, granularity, incoming, onIncom
     } catch (err) {
       if (mine !== op.current) return undefined;
       if (err instanceof ImportCancelledError) notify(t('import.cancelled'));
-      else setProblem(err instanceof Error ? err.message : String(err));
+      else setProblem(importProblemText(err, i18n.language));
       return undefined;
     } finally {
       if (mine === op.current) setProgress(null);
@@ -136,7 +137,7 @@ export function ImportWizard({ claimId, channels, granularity, incoming, onIncom
     if (!openedFile) return;
     const again = await checkAlreadyImported(db, claimId, openedFile.sha256);
     if (!again.ok) {
-      setProblem(again.message);
+      setProblem(pickLanguage(again.message, i18n.language));
       return;
     }
     setOpened(openedFile);
@@ -151,7 +152,7 @@ export function ImportWizard({ claimId, channels, granularity, incoming, onIncom
       const [picked] = await getBridge().openFiles({ accept: ['csv', 'xlsx', 'txt'] });
       if (picked) await choose({ name: picked.name, bytes: picked.bytes });
     } catch (err) {
-      if (err instanceof BridgeError) setProblem(err.message);
+      if (err instanceof BridgeError) setProblem(pickLanguage(err.message, i18n.language));
       else reportError(err);
     }
   }
@@ -233,7 +234,7 @@ export function ImportWizard({ claimId, channels, granularity, incoming, onIncom
     try {
       const again = await checkAlreadyImported(db, claimId, opened.sha256);
       if (!again.ok) {
-        setProblem(again.message);
+        setProblem(pickLanguage(again.message, i18n.language));
         return;
       }
       const outcome = await saveImportedRecords(db, claimId, { sha256: opened.sha256, fileName: file.name }, built.records, overlap, decision, (done, total) =>
@@ -250,7 +251,7 @@ export function ImportWizard({ claimId, channels, granularity, incoming, onIncom
       setStep('done');
       notify(t('import.done.stored', { count: outcome.stored, file: file.name }));
     } catch (err) {
-      if (err instanceof DuplicateImportError || err instanceof ClaimRecordCapError) setProblem(err.message);
+      if (err instanceof DuplicateImportError || err instanceof ClaimRecordCapError) setProblem(pickLanguage(err.message, i18n.language));
       else reportError(err);
     } finally {
       setProgress(null);

@@ -5,6 +5,7 @@
 import '../no-eval';
 import { buildImport, openImportFile } from './engine';
 import type { WorkerReply, WorkerRequest } from './protocol';
+import { bilingualOf } from './protocol';
 
 // The DOM lib types `self` as a Window; inside a worker it is the worker scope (only these two are used).
 const scope = self as unknown as { onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null; postMessage(reply: WorkerReply): void };
@@ -20,7 +21,7 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     reply({
       id: message.id,
       type: 'error',
-      error: { name: err instanceof Error ? err.name : 'Error', message: err instanceof Error ? err.message : String(err), code: (err as { code?: string }).code },
+      error: { name: err instanceof Error ? err.name : 'Error', message: err instanceof Error ? err.message : String(err), code: (err as { code?: string }).code, ...bilingualOf(err) },
     });
   }
 };

@@ -1,3 +1,6 @@
+import { textIn, type BilingualText } from '../../core/model/common';
+import { bilingualOf } from './protocol';
+import { pickLanguage } from '../format';
 /**
  * How the wizard reaches the import engine: a Web Worker in the app, the same engine in-process where
  * there is no Worker (component tests, which pass Node's CP949 decoder since Node's TextDecoder lacks
@@ -28,9 +31,18 @@ export class ImportWorkerError extends Error {
     override name: string,
     message: string,
     readonly code?: string,
+    /** The error's text in each language, when it carried one (ImportFileError, ZipError). */
+    readonly text?: BilingualText,
   ) {
     super(message);
   }
+}
+
+/** What a screen says for a failed import: the error's text in the reader's language, else its message's half. */
+export function importProblemText(err: unknown, language: string): string {
+  const { text } = bilingualOf(err);
+  if (text) return textIn(text, language);
+  return pickLanguage(err instanceof Error ? err.message : String(err), language);
 }
 
 export function createWorkerRunner(): ImportRunner {
@@ -49,7 +61,7 @@ export function createWorkerRunner(): ImportRunner {
       else {
         pending.delete(reply.id);
         if (reply.type === 'done') job.resolve(reply.result);
-        else job.reject(new ImportWorkerError(reply.error.name, reply.error.message, reply.error.code));
+        else job.reject(new ImportWorkerError(reply.error.name, reply.error.message, reply.error.code, reply.error.text));
       }
     };
     w.onerror = (event) => {

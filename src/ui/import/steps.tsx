@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COLUMN_ROLES } from '../../core/io';
+import { textIn } from '../../core/model/common';
+import { pickLanguage } from '../format';
 import type { ColumnRole, ImportPreview, ImportShape, OverlapDecision } from '../../core/io';
 import type { SalesChannel } from '../../core/model';
 import type { BuildRequest, BuildResponse, ImportProgress } from './engine';
@@ -53,7 +55,7 @@ interface ColumnsProps {
 }
 
 export function ColumnsStep({ preview, mapping, shape, shapes, sheet, onMapping, onShape, onSheet, busy, onBack, onNext }: ColumnsProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const ids = useId();
   const roleOfHeader = new Map(Object.entries(mapping).filter(([, h]) => h).map(([role, h]) => [h, role as ColumnRole]));
   return (
@@ -144,7 +146,7 @@ export function ColumnsStep({ preview, mapping, shape, shapes, sheet, onMapping,
       {preview.warnings.length > 0 && (
         <ul className="import-warnings">
           {preview.warnings.map((w) => (
-            <li key={w}>{w}</li>
+            <li key={w}>{pickLanguage(w, i18n.language)}</li>
           ))}
         </ul>
       )}
@@ -226,7 +228,7 @@ interface RowsProps {
 const SHOWN_ERRORS = 100;
 
 export function RowsStep({ built, unresolved, skips, fixes, busy, onFix, onSkip, onUnskip, onBack, onNext }: RowsProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const keyOf = (row: number, column: string) => `${row}\u0000${column}`;
   return (
@@ -235,7 +237,7 @@ export function RowsStep({ built, unresolved, skips, fixes, busy, onFix, onSkip,
       {built.warnings.length > 0 && (
         <ul className="import-warnings">
           {built.warnings.map((w) => (
-            <li key={w}>{w}</li>
+            <li key={w}>{pickLanguage(w, i18n.language)}</li>
           ))}
         </ul>
       )}
@@ -260,7 +262,7 @@ export function RowsStep({ built, unresolved, skips, fixes, busy, onFix, onSkip,
                 const fixed = fixes.find((f) => f.row === e.row && f.column === e.column);
                 const draft = drafts[key] ?? fixed?.value ?? e.value;
                 return (
-                  <tr key={`${key}\u0000${e.reason}`}>
+                  <tr key={`${key}\u0000${e.reason.en}`}>
                     <th scope="row" className="num">{e.row}</th>
                     <td>{e.column || t('import.rows.wholeRow')}</td>
                     <td>
@@ -282,7 +284,7 @@ export function RowsStep({ built, unresolved, skips, fixes, busy, onFix, onSkip,
                         <code className="row-value">{e.value}</code>
                       )}
                     </td>
-                    <td className="reason">{e.reason}</td>
+                    <td className="reason">{textIn(e.reason, i18n.language)}</td>
                     <td className="row-actions">
                       {e.fixable && (
                         <button type="button" className="button" disabled={busy} onClick={() => onFix(e.row, e.column, draft)}>

@@ -196,8 +196,12 @@ describe('row errors: broken-rows.csv', async () => {
       [8, '시간', '25'],
       [9, '', '2022-10-08T20:00+09:00 kakao-t'],
     ]);
-    for (const e of result.errors) expect(e.reason).toMatch(/[가-힣].* \/ \w/);
-    expect(result.errors[5]!.reason).toContain('2행');
+    for (const e of result.errors) {
+      expect(e.reason.ko).toMatch(/[가-힣]/);
+      expect(e.reason.en).toMatch(/^[^가-힣]*$/);
+    }
+    expect(result.errors[5]!.reason.ko).toContain('2행');
+    expect(result.errors[5]!.reason.en).toContain('row 2');
   });
 
   it('keeps only the wholly valid rows (the duplicate pair is left out entirely)', () => {
@@ -288,7 +292,7 @@ describe('safety', () => {
   it('gives ragged rows (too few or too many fields) row errors, tolerating blank trailing fields', async () => {
     const r = await importText('일자,건수,매출액\n2022-10-15,3\n2022-10-16,3,100,7\n2022-10-17,3,100,,\n\n2022-10-18,1,1\n');
     expect(r.errors.map((e) => e.row)).toEqual([2, 3]);
-    expect(r.errors[0]!.reason).toMatch(/칸 수/);
+    expect(r.errors[0]!.reason).toEqual({ ko: '칸 수가 머리글과 달라요 (2칸, 머리글 3칸)', en: '2 fields where the header has 3' });
     // The blank line (row 5) keeps its place in the numbering.
     expect(r.records.map((x) => [x.bucket, x.provenance.kind === 'imported' && x.provenance.row])).toEqual([
       ['2022-10-17', 4],

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { excelSerialParts, parseAmount, parseCount, parseDate, parseDateTime, parseHour } from '../../../src/core/io/values';
+import { excelSerialParts, parseAmount, parseCount, parseDate, parseDateTime, parseHour, type Parsed } from '../../../src/core/io/values';
+import { joined } from '../../../src/core/model/common';
 
-const value = <T>(p: { ok: true; value: T } | { ok: false; reason: string }): T | string => (p.ok ? p.value : `ERR ${p.reason}`);
+const value = <T>(p: Parsed<T>): T | string => (p.ok ? p.value : `ERR ${joined(p.reason)}`);
 
 describe('amounts', () => {
   it.each([

@@ -76,7 +76,11 @@ describe('XLSX decompression guard', () => {
     expect(bytes.length).toBeLessThan(400 * 1024);
     const e = await importRefusal(bytes, '카드매출 2022.xlsx');
     expect(e.code).toBe('too-large');
-    expect(e.message).toMatch(/^카드매출 2022\.xlsx: Excel 파일의 압축을 풀면 너무 커서 열지 않았어요 .*zip bomb.*\/ the workbook would inflate too far/);
+    expect(e.message).toMatch(/^카드매출 2022\.xlsx: Excel 파일의 압축을 풀면 너무 커서 열지 않았어요 \(.*\) \/ the workbook would inflate too far, so it was not opened \(.*zip bomb.*\)$/);
+    // Each language's half names the file and says why in that language only.
+    expect(e.text.ko).toMatch(/^카드매출 2022\.xlsx: Excel 파일의 압축을 풀면 너무 커서 열지 않았어요 \(압축률이 비정상이에요/);
+    expect(e.text.en).toMatch(/^카드매출 2022\.xlsx: the workbook would inflate too far, so it was not opened \(suspicious compression ratio \(zip bomb\?\)/);
+    expect(e.text.en.replace('카드매출', '')).not.toMatch(/[가-힣]/);
     const item = await readBatchItem('회원명단.xlsx', bytes);
     expect(reasonLine(item.invalid[0]!)).toMatch(/inflate too far/);
   });
