@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { parseClaimFile, parseClaimWithZodOnly, toClaimIssues } from '../../../src/core/model/claim-file';
 import { activityRecordSchema, provenanceSchema } from '../../../src/core/model/record';
 import { FAST_PROVENANCE_KEYS, FAST_RECORD_KEYS, fastRecord } from '../../../src/core/model/record-fast';
