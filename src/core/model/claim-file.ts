@@ -3,7 +3,8 @@
  * `parseClaimFile` upgrades older versions step by step (n -> n+1), refuses newer ones, and returns either
  * the claim or every issue with its field path (`records[12].count`) and a Korean + English reason.
  */
-import { CLAIM_FORMAT, CLAIM_FORMAT_VERSION, claimSchema, type Claim } from './claim';
+import { CLAIM_FORMAT, CLAIM_FORMAT_VERSION, claimSchema, claimSchemaWithCheckedRecords, type Claim } from './claim';
+import { fastRecords } from './record-fast';
 import { bt, joined, type BilingualText } from './common';
 import { incidentFromPreset } from '../incidents/index';
 
@@ -133,9 +134,29 @@ export function parseClaimFile(input: string | unknown): ClaimParseResult {
     if (err instanceof UpgradeError) return { ok: false, issues: [{ path: err.path, message: err.text }] };
     return { ok: false, issues: [{ path: '', message: bt(`버전 ${version} 파일을 바꾸지 못했어요`, `could not upgrade a version ${version} file: ${(err as Error).message}`) }] };
   }
-  const parsed = claimSchema.safeParse(current, { error: bilingualErrorMap });
+  const parsed = zodParse(current);
   if (!parsed.success) return { ok: false, issues: toClaimIssues(parsed.error) };
   return { ok: true, claim: parsed.data, upgradedFrom: version === CLAIM_FORMAT_VERSION ? null : version };
+}
+
+/**
+ * zod's verdict on a (current-version) claim. The records, most of a claim, are checked by the fast
+ * checker first (record-fast.ts): when every one passes and zod's output for it would equal it, zod runs
+ * on the rest with those copies in place; otherwise zod parses everything and reports as always.
+ */
+function zodParse(current: Record<string, unknown>) {
+  const proto = Object.getPrototypeOf(current);
+  const records = proto === Object.prototype || proto === null ? fastRecords(current.records) : null;
+  if (records) {
+    const withChecked = claimSchemaWithCheckedRecords.safeParse({ ...current, records }, { error: bilingualErrorMap });
+    return withChecked;
+  }
+  return claimSchema.safeParse(current, { error: bilingualErrorMap });
+}
+
+/** The full zod parse only (no fast path): what the fast path must always agree with (tests). */
+export function parseClaimWithZodOnly(current: unknown) {
+  return claimSchema.safeParse(current, { error: bilingualErrorMap });
 }
 
 /**

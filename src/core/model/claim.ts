@@ -276,6 +276,15 @@ function checkClaim(claim: ClaimShape, ctx: z.RefinementCtx): void {
 
 export const claimSchema = claimObject.superRefine(checkClaim);
 
+/**
+ * The same claim schema for records already checked and copied by `fastRecords` (record-fast.ts): each
+ * record passes through as is, every other field and every cross-field rule is zod's as above.
+ * Only parseClaimFile uses it, and only with fastRecords' output.
+ */
+export const claimSchemaWithCheckedRecords = claimObject
+  .extend({ records: z.array(z.custom<z.infer<typeof activityRecordSchema>>()).max(MAX_CLAIM_RECORDS) })
+  .superRefine(checkClaim);
+
 export type Claim = z.infer<typeof claimSchema>;
 /** What a caller may write before defaults are filled in. */
 export type ClaimInput = z.input<typeof claimSchema>;
