@@ -57,7 +57,7 @@ export function channelTicketStage(
       }
     }
   }
-  for (const arr of index.slots.values()) for (let ch = 0; ch < n; ch++) missing[ch]! += RecordIndex.missingRevenueCount(arr, (x) => x === ch);
+  for (const arr of index.slots.values()) for (let ch = 0; ch < n; ch++) missing[ch]! += RecordIndex.channelMissingRevenueCount(arr, ch);
 
   const { averageTicket } = pooled;
   const ticket: number[] = [];

@@ -122,6 +122,12 @@ export class RecordIndex {
     return [rev, cnt];
   }
 
+  /** Count of records lacking revenue in the slot, of one channel (no closure per slot and channel). */
+  static channelMissingRevenueCount(arr: number[] | undefined, channel: number): number {
+    const o = channel * FIELDS;
+    return arr && o < arr.length ? arr[o + 3]! : 0;
+  }
+
   /** Count of records lacking revenue in the slot (only of the channels `only` accepts, when given). */
   static missingRevenueCount(arr: number[] | undefined, only?: (channel: number) => boolean): number {
     if (!arr) return 0;

@@ -28,7 +28,13 @@ export function sumWon(items: readonly Won[]): Won {
  * `1,234,567`; never `-0`. formatWon adds 원; the screens add ₩ in English.
  */
 export function wonDigits(amount: number): string {
-  return (Math.round(amount) || 0).toLocaleString('en-US');
+  const n = Math.round(amount) || 0;
+  // Grouped by hand below 10^15 (what toLocaleString('en-US') prints, at a fraction of its cost).
+  if (!(Math.abs(n) < 1e15)) return n.toLocaleString('en-US');
+  const digits = String(Math.abs(n));
+  let out = digits.length > 3 ? digits.slice(0, ((digits.length - 1) % 3) + 1) : digits;
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return n < 0 ? `-${out}` : out;
 }
 
 /** `1,234,567원` */

@@ -77,17 +77,30 @@ function remember<K, V>(table: Map<K, V>, key: K, value: V): void {
 
 /** Hours since the epoch (UTC) of the start of a KST hourly bucket. */
 export function epochHourOf(hour: string): number {
+  const known = EPOCH_HOUR_OF.get(hour);
+  if (known !== undefined) return known;
   const m = HOUR_RE.exec(hour);
   if (!m || !validYmd(+m[1]!, +m[2]!, +m[3]!) || +m[4]! > 23) {
     throw new RangeError(`시간 구간 형식이 아니에요 / not an hourly bucket: ${hour}`);
   }
-  return (Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!) - KST_OFFSET_MS) / HOUR_MS;
+  const epochHour = (Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!) - KST_OFFSET_MS) / HOUR_MS;
+  remember(EPOCH_HOUR_OF, hour, epochHour);
+  return epochHour;
 }
 
 export function hourOfEpochHour(epochHour: number): KstHour {
+  const known = HOUR_OF_EPOCH_HOUR.get(epochHour);
+  if (known !== undefined) return known;
   const local = new Date(epochHour * HOUR_MS + KST_OFFSET_MS).toISOString();
-  return `${local.slice(0, 13)}:00+09:00` as KstHour;
+  const hour = `${local.slice(0, 13)}:00+09:00` as KstHour;
+  remember(HOUR_OF_EPOCH_HOUR, epochHour, hour);
+  return hour;
 }
+
+/** The same, for hours and instants (an estimate reads the same window bounds and hours many times). */
+const EPOCH_HOUR_OF = new Map<string, number>();
+const HOUR_OF_EPOCH_HOUR = new Map<number, KstHour>();
+const INSTANT_MS = new Map<string, number>();
 
 /** The KST date an epoch hour falls on. */
 export function epochDayOfEpochHour(epochHour: number): number {
@@ -129,8 +142,12 @@ export function isInstant(s: string): boolean {
 
 /** Epoch milliseconds of an ISO instant that carries its own offset (never read as machine-local time). */
 export function parseInstant(s: string): number {
+  const known = INSTANT_MS.get(s);
+  if (known !== undefined) return known;
   if (!isInstant(s)) throw new RangeError(`시각은 2022-10-15T15:30+09:00 형식이어야 해요 / instant must carry an offset: ${s}`);
-  return Date.parse(s);
+  const ms = Date.parse(s);
+  remember(INSTANT_MS, s, ms);
+  return ms;
 }
 
 /** `2022-10-15T15:30+09:00` for an epoch millisecond (minute precision, seconds kept when not zero). */

@@ -69,6 +69,19 @@ export function rangeWidthWords(range: LostProfitRange): { ko: string; en: strin
   );
 }
 
+/** The t quantile, computed once per level and degrees of freedom (every claim asks for the same few). */
+const T_QUANTILES = new Map<string, number>();
+function tQuantileOnce(p: number, df: number): number {
+  const key = `${p}|${df}`;
+  let q = T_QUANTILES.get(key);
+  if (q === undefined) {
+    q = tQuantile(p, df);
+    if (T_QUANTILES.size >= 1_000) T_QUANTILES.clear();
+    T_QUANTILES.set(key, q);
+  }
+  return q;
+}
+
 export function rangeStage({ baseline, k, T, E, A, m, alpha, assumedBandPct }: RangeInput): RangeStage {
   const level = Number((1 - alpha).toFixed(10));
   const assumptions: Assumption[] = [
@@ -76,7 +89,7 @@ export function rangeStage({ baseline, k, T, E, A, m, alpha, assumedBandPct }: R
   ];
   if (baseline === 'same-slot' && k >= 2) {
     const s = sampleStandardDeviation(T);
-    const q = tQuantile(1 - alpha / 2, k - 1);
+    const q = tQuantileOnce(1 - alpha / 2, k - 1);
     const h = q * s * Math.sqrt(1 + 1 / k);
     const range: LostProfitRange = {
       low: roundWon(Math.max(0, E - h - A) * m),
