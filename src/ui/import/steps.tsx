@@ -246,60 +246,62 @@ export function RowsStep({ built, unresolved, skips, fixes, busy, onFix, onSkip,
       ) : (
         <>
           <p className="muted">{t('import.rows.lead')}</p>
-          <table className="table row-errors">
-            <thead>
-              <tr>
-                <th scope="col" className="num">{t('import.rows.row')}</th>
-                <th scope="col">{t('import.rows.column')}</th>
-                <th scope="col">{t('import.rows.value')}</th>
-                <th scope="col">{t('import.rows.reason')}</th>
-                <th scope="col">{t('import.rows.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {unresolved.slice(0, SHOWN_ERRORS).map((e) => {
-                const key = keyOf(e.row, e.column);
-                const fixed = fixes.find((f) => f.row === e.row && f.column === e.column);
-                const draft = drafts[key] ?? fixed?.value ?? e.value;
-                return (
-                  <tr key={`${key}\u0000${e.reason.en}`}>
-                    <th scope="row" className="num">{e.row}</th>
-                    <td>{e.column || t('import.rows.wholeRow')}</td>
-                    <td>
-                      {e.fixable ? (
-                        <input
-                          type="text"
-                          className="fix-input"
-                          aria-label={t('import.rows.fixLabel', { row: e.row, column: e.column })}
-                          value={draft}
-                          onChange={(ev) => setDrafts({ ...drafts, [key]: ev.target.value })}
-                          onKeyDown={(ev) => {
-                            if (ev.key === 'Enter') {
-                              ev.preventDefault();
-                              onFix(e.row, e.column, draft);
-                            }
-                          }}
-                        />
-                      ) : (
-                        <code className="row-value">{e.value}</code>
-                      )}
-                    </td>
-                    <td className="reason">{textIn(e.reason, i18n.language)}</td>
-                    <td className="row-actions">
-                      {e.fixable && (
-                        <button type="button" className="button" disabled={busy} onClick={() => onFix(e.row, e.column, draft)}>
-                          {t('import.rows.recheck')}
+          <div className="preview-scroll">
+            <table className="table row-errors">
+              <thead>
+                <tr>
+                  <th scope="col" className="num">{t('import.rows.row')}</th>
+                  <th scope="col">{t('import.rows.column')}</th>
+                  <th scope="col">{t('import.rows.value')}</th>
+                  <th scope="col">{t('import.rows.reason')}</th>
+                  <th scope="col">{t('import.rows.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {unresolved.slice(0, SHOWN_ERRORS).map((e) => {
+                  const key = keyOf(e.row, e.column);
+                  const fixed = fixes.find((f) => f.row === e.row && f.column === e.column);
+                  const draft = drafts[key] ?? fixed?.value ?? e.value;
+                  return (
+                    <tr key={`${key}\u0000${e.reason.en}`}>
+                      <th scope="row" className="num">{e.row}</th>
+                      <td>{e.column || t('import.rows.wholeRow')}</td>
+                      <td>
+                        {e.fixable ? (
+                          <input
+                            type="text"
+                            className="fix-input"
+                            aria-label={t('import.rows.fixLabel', { row: e.row, column: e.column })}
+                            value={draft}
+                            onChange={(ev) => setDrafts({ ...drafts, [key]: ev.target.value })}
+                            onKeyDown={(ev) => {
+                              if (ev.key === 'Enter') {
+                                ev.preventDefault();
+                                onFix(e.row, e.column, draft);
+                              }
+                            }}
+                          />
+                        ) : (
+                          <code className="row-value">{e.value}</code>
+                        )}
+                      </td>
+                      <td className="reason">{textIn(e.reason, i18n.language)}</td>
+                      <td className="row-actions">
+                        {e.fixable && (
+                          <button type="button" className="button" disabled={busy} onClick={() => onFix(e.row, e.column, draft)}>
+                            {t('import.rows.recheck')}
+                          </button>
+                        )}
+                        <button type="button" className="button button-quiet" disabled={busy} onClick={() => onSkip([e.row])} aria-label={t('import.rows.skipLabel', { row: e.row })}>
+                          {t('import.rows.skip')}
                         </button>
-                      )}
-                      <button type="button" className="button button-quiet" disabled={busy} onClick={() => onSkip([e.row])} aria-label={t('import.rows.skipLabel', { row: e.row })}>
-                        {t('import.rows.skip')}
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
           {unresolved.length > SHOWN_ERRORS && <p className="muted">{t('import.rows.more', { count: unresolved.length - SHOWN_ERRORS })}</p>}
           <button type="button" className="button" disabled={busy} onClick={() => onSkip(unresolved.map((e) => e.row))}>
             {t('import.rows.skipAll', { count: new Set(unresolved.map((e) => e.row)).size })}
