@@ -111,7 +111,7 @@ export async function run(args: string[]): Promise<number> {
   const pack = options.pack === undefined ? undefined : await readPackFile(options.pack);
   if (pack) {
     const mismatch = embeddedPackMismatch(claim, pack);
-    if (mismatch) throw new CliInputError(`${options.pack}: ${mismatch}`);
+    if (mismatch) throw new CliInputError(`${options.pack}: ${joined(mismatch)}`);
     if (!findChannelProfile(options.channel, pack)) {
       const ids = [...(pack.channels.map((c) => c.profile?.id).filter((x): x is string => !!x)), ...CHANNEL_IDS];
       throw new CliInputError(`알 수 없는 채널이에요: ${options.channel} (가능: ${ids.join(', ')}) / unknown channel`);
@@ -163,7 +163,7 @@ export async function run(args: string[]): Promise<number> {
   console.log(`  청구 합계 ${formatWon(f.claimTotal)} · 손실 이익 ${formatWon(f.lostProfit)}${f.rule ? ` · ${f.rule.id} ${formatWon(f.rule.loss)} (${f.rule.band})` : ''}`);
   if (built.readiness.length) {
     console.log('  아직 빠진 것 / still missing:');
-    for (const issue of built.readiness) console.log(`  - ${issue.message}`);
+    for (const issue of built.readiness) console.log(`  - ${joined(issue.message)}`);
   }
   return 0;
 }

@@ -205,7 +205,7 @@ async function inspectOpened(archive: ZipArchive, hash: Sha256Hex): Promise<Pack
     const read = readEmbeddedPack(archive, packEntry, digests[packIndex]?.bytes);
     if (!read.ok) return fail('pack-invalid', ...read.issues.map((i) => itemReason(i.message.ko, i.message.en, bt(`${INCIDENT_PACK_PATH} ${i.path || '(전체)'}`, ''))));
     const mismatch = embeddedPackMismatch(claim, read.pack);
-    if (mismatch) return fail('pack-mismatch', reasonOfMessage(mismatch));
+    if (mismatch) return fail('pack-mismatch', itemReason(mismatch.ko, mismatch.en));
     pack = read.pack;
   }
   const profile = findChannelProfile(manifest.channel, pack);

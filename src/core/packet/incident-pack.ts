@@ -1,6 +1,6 @@
 import type { Claim } from '../model/claim';
 import { MAX_PACK_BYTES, type IncidentPack } from '../model/incident-pack';
-import { bt } from '../model/common';
+import { bt, type BilingualText } from '../model/common';
 import type { ZipArchive, ZipEntry } from '../zip/index';
 import { BUNDLED_PACKS, findBundledPack } from '../incidents/bundled';
 import { parseIncidentPackText, type PackIssue } from '../incidents/pack';
@@ -41,10 +41,10 @@ export function readEmbeddedPack(archive: ZipArchive, entry: ZipEntry, bytes?: U
 }
 
 /** The embedded pack must be the claim's own (its incident's pack id and version). */
-export function embeddedPackMismatch(claim: Pick<Claim, 'incident'>, pack: IncidentPack): string | null {
+export function embeddedPackMismatch(claim: Pick<Claim, 'incident'>, pack: IncidentPack): BilingualText | null {
   const id = claim.incident.presetId ?? claim.incident.id;
-  if (pack.id !== claim.incident.presetId && pack.id !== claim.incident.id) return `장애 팩(${pack.id})이 청구의 장애(${id})와 달라요 / the embedded pack is not the claim's incident's pack`;
+  if (pack.id !== claim.incident.presetId && pack.id !== claim.incident.id) return bt(`장애 팩(${pack.id})이 청구의 장애(${id})와 달라요`, `the embedded pack (${pack.id}) is not the claim's incident's pack (${id})`);
   const version = claim.incident.presetVersion;
-  if (version !== undefined && pack.version !== version) return `장애 팩의 버전(${pack.version})이 청구의 버전(${version})과 달라요 / the embedded pack's version differs from the claim's`;
+  if (version !== undefined && pack.version !== version) return bt(`장애 팩의 버전(${pack.version})이 청구의 버전(${version})과 달라요`, `the embedded pack's version (${pack.version}) differs from the claim's (${version})`);
   return null;
 }

@@ -6,6 +6,7 @@ import { documentKindOfLabel } from './documents';
 import type { ClaimDescription } from './facts';
 import type { FilledField } from './form';
 import type { ChannelProfile } from './profile';
+import { bt, type BilingualText } from '../model/common';
 
 /**
  * What is still missing before a claim can go to a channel. Pure: the UI lists these as a checklist and the
@@ -16,7 +17,8 @@ export type ReadinessIssue = {
   code: 'field-empty' | 'document-missing' | 'evidence-file-missing' | 'no-outage-records' | 'too-few-reference-dates' | 'rule-window-uncovered' | 'rule-unavailable' | 'rule-needs-hourly' | 'example-claim';
   /** Field id, document label or window date the issue is about. */
   subject: string;
-  message: string;
+  /** In both languages: a screen picks one (textIn), the packet's README gives the Korean, the CLI both. */
+  message: BilingualText;
 };
 
 const needsText = (f: FilledField) => f.kind !== 'consent' && f.kind !== 'attachment';
@@ -29,24 +31,24 @@ function hourStart(bucket: string): number {
 export function packetReadiness(profile: ChannelProfile, claim: Claim, description: ClaimDescription, fields: readonly FilledField[], pack?: IncidentPack): ReadinessIssue[] {
   const issues: ReadinessIssue[] = [];
   if (claim.example) {
-    issues.push({ code: 'example-claim', subject: claim.id, message: '예시 청구예요. 실제로 내지 마세요. / This is an example claim: never submit it.' });
+    issues.push({ code: 'example-claim', subject: claim.id, message: bt('예시 청구예요. 실제로 내지 마세요.', 'This is an example claim: never submit it.') });
   }
   for (const field of fields) {
     if (field.required && needsText(field) && field.text.trim() === '') {
-      issues.push({ code: 'field-empty', subject: field.id, message: `필수 항목이 비어 있어요: ${field.label} / required field is empty: ${field.labelEn}` });
+      issues.push({ code: 'field-empty', subject: field.id, message: bt(`필수 항목이 비어 있어요: ${field.label}`, `required field is empty: ${field.labelEn}`) });
     }
   }
   for (const item of description.missingEvidence) {
-    issues.push({ code: 'evidence-file-missing', subject: item.id, message: `증빙 파일이 묶음에 없어요: ${item.fileName} / evidence file not included: ${item.fileName}` });
+    issues.push({ code: 'evidence-file-missing', subject: item.id, message: bt(`증빙 파일이 묶음에 없어요: ${item.fileName}`, `evidence file not included: ${item.fileName}`) });
   }
   const labels = new Set(claim.evidence.map((e) => documentKindOfLabel(e.label)).filter((x): x is string => x !== null));
   for (const doc of profile.documents) {
     if (doc.required && !labels.has(doc.label)) {
-      issues.push({ code: 'document-missing', subject: doc.label, message: `서류가 없어요: ${doc.name.ko}${doc.hint ? ` (${doc.hint})` : ''} / missing document: ${doc.name.en}` });
+      issues.push({ code: 'document-missing', subject: doc.label, message: bt(`서류가 없어요: ${doc.name.ko}${doc.hint ? ` (${doc.hint})` : ''}`, `missing document: ${doc.name.en}`) });
     }
   }
   if (profile.readiness.needsRecords && description.windowRecordCount === 0 && !description.declaredBaseline) {
-    issues.push({ code: 'no-outage-records', subject: 'records', message: '장애 구간의 기록이 없어요. 그 시간의 매출이나 콜을 (0이라도) 적어 주세요. / no records in the outage window (enter them, even zeros).' });
+    issues.push({ code: 'no-outage-records', subject: 'records', message: bt('장애 구간의 기록이 없어요. 그 시간의 매출이나 콜을 (0이라도) 적어 주세요.', 'no records in the outage window (enter them, even zeros).') });
   }
   if (!description.declaredBaseline && profile.readiness.minReferenceDates > 0) {
     for (const ref of description.report.referenceDates) {
@@ -54,7 +56,10 @@ export function packetReadiness(profile: ChannelProfile, claim: Claim, descripti
         issues.push({
           code: 'too-few-reference-dates',
           subject: ref.windowDate,
-          message: `${ref.windowDate}의 기준일이 ${ref.references.length}개뿐이에요 (최소 ${profile.readiness.minReferenceDates}개). 같은 요일의 이전 기록을 더 넣어 주세요. / only ${ref.references.length} reference dates for ${ref.windowDate} (need ${profile.readiness.minReferenceDates}).`,
+          message: bt(
+            `${ref.windowDate}의 기준일이 ${ref.references.length}개뿐이에요 (최소 ${profile.readiness.minReferenceDates}개). 같은 요일의 이전 기록을 더 넣어 주세요.`,
+            `only ${ref.references.length} reference dates for ${ref.windowDate} (need ${profile.readiness.minReferenceDates}).`,
+          ),
         });
       }
     }
@@ -69,7 +74,7 @@ export function packetReadiness(profile: ChannelProfile, claim: Claim, descripti
       return t < end && t + span > start;
     });
     if (!covered) {
-      issues.push({ code: 'rule-window-uncovered', subject: window.label, message: `${window.label} (${window.start} ~ ${window.end})의 기록이 없어요. / no records for ${window.label}.` });
+      issues.push({ code: 'rule-window-uncovered', subject: window.label, message: bt(`${window.label} (${window.start} ~ ${window.end})의 기록이 없어요.`, `no records for ${window.label}.`) });
     }
   }
   return issues;
@@ -84,12 +89,15 @@ function ruleIssue(ruleId: string, claim: Claim, pack: IncidentPack | undefined)
     return {
       code: 'rule-needs-hourly',
       subject: ruleId,
-      message: `시간 단위 기록이 있어야 계산하는 기준이에요: ${ko}. 지금은 하루 단위로 기록하고 있어요. 신고인 준비의 「기록 단위」에서 시간 단위를 골라 주세요. / ${en} needs hourly records and this claim keeps daily records: choose hourly as the record unit in the claimant setup.`,
+      message: bt(
+        `시간 단위 기록이 있어야 계산하는 기준이에요: ${ko}. 지금은 하루 단위로 기록하고 있어요. 신고인 준비의 「기록 단위」에서 시간 단위를 골라 주세요.`,
+        `${en} needs hourly records and this claim keeps daily records: choose hourly as the record unit in the claimant setup.`,
+      ),
     };
   }
   return {
     code: 'rule-unavailable',
     subject: ruleId,
-    message: `이 채널의 계산 기준을 적용할 수 없어요: ${ko} (필요한 기간의 기록이 없어요). / ${en} could not be applied: records for its period are missing.`,
+    message: bt(`이 채널의 계산 기준을 적용할 수 없어요: ${ko} (필요한 기간의 기록이 없어요).`, `${en} could not be applied: records for its period are missing.`),
   };
 }

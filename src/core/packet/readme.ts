@@ -36,7 +36,7 @@ export function readmeTxt(profile: ChannelProfile, description: ClaimDescription
     '',
   ];
   if (readiness.length) {
-    lines.push('[아직 빠진 것]', ...readiness.map((i) => `- ${i.message}`), '');
+    lines.push('[아직 빠진 것]', ...readiness.map((i) => `- ${i.message.ko}`), '');
   }
   return lines.join('\r\n');
 }

@@ -7,7 +7,7 @@ import { findChannelProfile } from './profiles';
 import { ZipError, type ZipArchive, type ZipSource } from '../zip/index';
 import { digestEntry, MAX_MANIFEST_BYTES } from './entries';
 import { asUnsafeZipError, openPacketZip, UnsafeZipError, type UnzipLimits } from './zip';
-import { joined } from '../model/common';
+import { bt, joined, readJoined, type BilingualText } from '../model/common';
 
 /**
  * Checks a packet as a recipient would: the zip is safe to open, every file is the one the manifest lists
@@ -16,7 +16,18 @@ import { joined } from '../model/common';
  * the manifest states. Pure: bytes in, problems out.
  */
 
-export type VerifyProblem = { code: string; path?: string; message: string };
+/**
+ * One thing wrong with a packet: `text` in both languages for a screen (textIn picks one), `message` the same
+ * text joined on one line for the CLI and the batch's written files.
+ */
+export type VerifyProblem = { code: string; path?: string; text: BilingualText; message: string };
+
+const problem = (code: string, path: string | undefined, text: BilingualText): VerifyProblem => ({
+  code,
+  ...(path !== undefined ? { path } : {}),
+  text,
+  message: joined(text),
+});
 export type VerifyResult = { ok: boolean; problems: VerifyProblem[]; manifest: PacketManifest | null };
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
@@ -28,11 +39,7 @@ function compareFigures(written: PacketFigures, recomputed: PacketFigures): Veri
     const a = JSON.stringify(written[key]);
     const b = JSON.stringify(recomputed[key]);
     if (a !== b) {
-      problems.push({
-        code: 'figure-mismatch',
-        path: `manifest.json#figures.${key}`,
-        message: `금액이 다시 계산한 값과 달라요: figures.${key} 적힌 값 ${a}, 다시 계산 ${b} / figure does not match the recomputed estimate`,
-      });
+      problems.push(problem('figure-mismatch', `manifest.json#figures.${key}`, bt(`금액이 다시 계산한 값과 달라요: figures.${key} 적힌 값 ${a}, 다시 계산 ${b}`, 'figure does not match the recomputed estimate')));
     }
   }
   return problems;
@@ -43,7 +50,7 @@ export async function verifyPacket(zip: Uint8Array | ZipSource, limits?: UnzipLi
   try {
     archive = openPacketZip(zip, limits);
   } catch (err) {
-    if (err instanceof UnsafeZipError) return { ok: false, problems: [{ code: 'unsafe-zip', ...(err.entry ? { path: err.entry } : {}), message: err.message }], manifest: null };
+    if (err instanceof UnsafeZipError) return { ok: false, problems: [problem('unsafe-zip', err.entry, readJoined(err.message))], manifest: null };
     throw err;
   }
   const problems: VerifyProblem[] = [];
@@ -54,7 +61,7 @@ export async function verifyPacket(zip: Uint8Array | ZipSource, limits?: UnzipLi
     // An entry that breaks a cap or its CRC while it is inflated: the packet is refused, naming the entry.
     if (!(err instanceof ZipError)) throw err;
     const unsafe = asUnsafeZipError(err);
-    problems.push({ code: 'unsafe-zip', ...(err.entry ? { path: err.entry } : {}), message: unsafe.message });
+    problems.push(problem('unsafe-zip', err.entry, readJoined(unsafe.message)));
     return { ok: false, problems, manifest };
   }
 }
@@ -63,22 +70,23 @@ async function verifyOpened(archive: ZipArchive, problems: VerifyProblem[], keep
   // The manifest first: a zip without one is refused before anything else is inflated.
   const manifestEntry = archive.get(MANIFEST_PATH);
   if (!manifestEntry) {
-    return { ok: false, problems: [{ code: 'manifest-missing', path: MANIFEST_PATH, message: 'manifest.json이 없어요 / manifest.json is missing' }], manifest: null };
+    return { ok: false, problems: [problem('manifest-missing', MANIFEST_PATH, bt('manifest.json이 없어요', 'manifest.json is missing'))], manifest: null };
   }
   if (manifestEntry.size > MAX_MANIFEST_BYTES) {
-    return { ok: false, problems: [{ code: 'manifest-invalid', path: MANIFEST_PATH, message: `manifest.json이 너무 커요 (${manifestEntry.size} B) / manifest.json is too large` }], manifest: null };
+    return { ok: false, problems: [problem('manifest-invalid', MANIFEST_PATH, bt(`manifest.json이 너무 커요 (${manifestEntry.size} B)`, 'manifest.json is too large'))], manifest: null };
   }
   const manifestBytes = archive.read(manifestEntry);
   let manifestJson: unknown;
   try {
     manifestJson = JSON.parse(decoder.decode(manifestBytes));
   } catch (err) {
-    return { ok: false, problems: [{ code: 'manifest-invalid', path: MANIFEST_PATH, message: `manifest.json이 JSON이 아니에요 / manifest.json is not JSON: ${(err as Error).message}` }], manifest: null };
+    return { ok: false, problems: [problem('manifest-invalid', MANIFEST_PATH, bt('manifest.json이 JSON이 아니에요', `manifest.json is not JSON: ${(err as Error).message}`))], manifest: null };
   }
   const parsed = manifestSchema.safeParse(manifestJson);
   if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    return { ok: false, problems: [{ code: 'manifest-invalid', path: MANIFEST_PATH, message: `manifest.json 형식이 맞지 않아요 / manifest.json is malformed: ${detail}` }], manifest: null };
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), reason: readJoined(i.message) }));
+    const detail = (language: 'ko' | 'en') => issues.map((i) => `${i.path}: ${i.reason[language] || i.reason.ko}`).join('; ');
+    return { ok: false, problems: [problem('manifest-invalid', MANIFEST_PATH, bt(`manifest.json 형식이 맞지 않아요: ${detail('ko')}`, `manifest.json is malformed: ${detail('en')}`))], manifest: null };
   }
   const manifest = parsed.data;
   keep(manifest);
@@ -90,41 +98,41 @@ async function verifyOpened(archive: ZipArchive, problems: VerifyProblem[], keep
     listed.add(entry.path);
     const zipEntry = archive.get(entry.path);
     if (!zipEntry) {
-      problems.push({ code: 'file-missing', path: entry.path, message: `목록에 있는 파일이 없어요: ${entry.path} / listed file is missing` });
+      problems.push(problem('file-missing', entry.path, bt(`목록에 있는 파일이 없어요: ${entry.path}`, `listed file is missing: ${entry.path}`)));
       continue;
     }
     const digest = await digestEntry(archive, zipEntry);
     if (entry.path === 'claim.json') claimBytes = digest.bytes;
     if (entry.path === INCIDENT_PACK_PATH) packBytes = digest.bytes;
     if (digest.size !== entry.size) {
-      problems.push({ code: 'size-mismatch', path: entry.path, message: `파일 크기가 달라요: ${entry.path} (${digest.size} B, 목록 ${entry.size} B) / size differs from the manifest` });
+      problems.push(problem('size-mismatch', entry.path, bt(`파일 크기가 달라요: ${entry.path} (${digest.size} B, 목록 ${entry.size} B)`, `size differs from the manifest: ${entry.path} (${digest.size} B, listed ${entry.size} B)`)));
     }
     if (digest.sha256 !== entry.sha256) {
-      problems.push({ code: 'hash-mismatch', path: entry.path, message: `파일 내용이 바뀌었어요 (SHA-256 불일치): ${entry.path} / content changed (SHA-256 mismatch)` });
+      problems.push(problem('hash-mismatch', entry.path, bt(`파일 내용이 바뀌었어요 (SHA-256 불일치): ${entry.path}`, `content changed (SHA-256 mismatch): ${entry.path}`)));
     }
   }
   for (const { name: path } of [...archive.entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (path !== MANIFEST_PATH && !listed.has(path)) {
-      problems.push({ code: 'file-unlisted', path, message: `목록에 없는 파일이 들어 있어요: ${path} / file not in the manifest` });
+      problems.push(problem('file-unlisted', path, bt(`목록에 없는 파일이 들어 있어요: ${path}`, `file not in the manifest: ${path}`)));
     }
   }
 
   const claimEntry = archive.get('claim.json');
   if (!claimEntry) {
-    if (!problems.some((p) => p.path === 'claim.json')) problems.push({ code: 'file-missing', path: 'claim.json', message: 'claim.json이 없어요 / claim.json is missing' });
+    if (!problems.some((p) => p.path === 'claim.json')) problems.push(problem('file-missing', 'claim.json', bt('claim.json이 없어요', 'claim.json is missing')));
     return { ok: false, problems, manifest };
   }
   claimBytes ??= archive.read(claimEntry);
   const claimResult = parseClaimFile(decoder.decode(claimBytes));
   if (!claimResult.ok) {
     for (const issue of claimResult.issues) {
-      problems.push({ code: 'claim-invalid', path: `claim.json#${issue.path}`, message: `claim.json ${issue.path || '(전체)'}: ${joined(issue.message)}` });
+      problems.push(problem('claim-invalid', `claim.json#${issue.path}`, bt(`claim.json ${issue.path || '(전체)'}: ${issue.message.ko}`, `claim.json ${issue.path || '(whole file)'}: ${issue.message.en || issue.message.ko}`)));
     }
     return { ok: false, problems, manifest };
   }
   const claim = claimResult.claim;
   if (claim.id !== manifest.claimId) {
-    problems.push({ code: 'claim-id-mismatch', path: 'claim.json#id', message: `청구 ID가 달라요: claim.json ${claim.id}, manifest ${manifest.claimId} / claim id differs from the manifest` });
+    problems.push(problem('claim-id-mismatch', 'claim.json#id', bt(`청구 ID가 달라요: claim.json ${claim.id}, manifest ${manifest.claimId}`, `claim id differs from the manifest: claim.json ${claim.id}, manifest ${manifest.claimId}`)));
   }
   // A claim on a pack that is not bundled: the packet carries the pack (listed and hashed above), and the
   // figures are recomputed with it. A pack that fails the pack format is refused with its field path.
@@ -134,20 +142,20 @@ async function verifyOpened(archive: ZipArchive, problems: VerifyProblem[], keep
     const read = readEmbeddedPack(archive, packEntry, packBytes);
     if (!read.ok) {
       for (const issue of read.issues) {
-        problems.push({ code: 'pack-invalid', path: `${INCIDENT_PACK_PATH}#${issue.path}`, message: `${INCIDENT_PACK_PATH} ${issue.path || '(전체)'}: ${issue.message}` });
+        problems.push(problem('pack-invalid', `${INCIDENT_PACK_PATH}#${issue.path}`, bt(`${INCIDENT_PACK_PATH} ${issue.path || '(전체)'}: ${issue.message.ko}`, `${INCIDENT_PACK_PATH} ${issue.path || '(whole file)'}: ${issue.message.en || issue.message.ko}`)));
       }
       return { ok: false, problems, manifest };
     }
     const mismatch = embeddedPackMismatch(claim, read.pack);
     if (mismatch) {
-      problems.push({ code: 'pack-mismatch', path: `${INCIDENT_PACK_PATH}#id`, message: mismatch });
+      problems.push(problem('pack-mismatch', `${INCIDENT_PACK_PATH}#id`, mismatch));
       return { ok: false, problems, manifest };
     }
     pack = read.pack;
   }
   const profile = findChannelProfile(manifest.channel, pack);
   if (!profile) {
-    problems.push({ code: 'channel-unknown', path: 'manifest.json#channel', message: `알 수 없는 채널이에요: ${manifest.channel} / unknown channel` });
+    problems.push(problem('channel-unknown', 'manifest.json#channel', bt(`알 수 없는 채널이에요: ${manifest.channel}`, `unknown channel: ${manifest.channel}`)));
     return { ok: false, problems, manifest };
   }
   problems.push(...compareFigures(manifest.figures, describeClaim(claim, profile, new Set(), pack).figures));

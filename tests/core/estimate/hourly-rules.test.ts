@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { incidentFromPreset } from '../../../src/core/incidents/index';
 import { rulesNeedingHourly } from '../../../src/core/estimate/rules/hourly';
 import { claimSchema, type ClaimInput } from '../../../src/core/model/index';
+import { joined } from '../../../src/core/model/common';
 import { describeClaim } from '../../../src/core/packet/facts';
 import { fillFormFields } from '../../../src/core/packet/form';
 import { findChannelProfile } from '../../../src/core/packet/profiles';
@@ -38,9 +39,9 @@ describe('rules that need hourly records (loss model section 1: daily records ar
     const issues = packetReadiness(profile, claim, description, fillFormFields(profile, description.facts, description.choiceContext));
     const issue = issues.find((i) => i.subject === 'kakao-mobility-2022-taxi');
     expect(issue?.code).toBe('rule-needs-hourly');
-    expect(issue?.message.split(' / ')[0]).toBe(
+    expect(issue?.message.ko).toBe(
       '시간 단위 기록이 있어야 계산하는 기준이에요: 「카카오모빌리티 택시 보상 (18시간, 1주 전 대비)」. 지금은 하루 단위로 기록하고 있어요. 신고인 준비의 「기록 단위」에서 시간 단위를 골라 주세요.',
     );
-    expect(issues.map((i) => i.message).join('\n')).not.toContain('kakao-mobility-2022-taxi');
+    expect(issues.map((i) => joined(i.message)).join('\n')).not.toContain('kakao-mobility-2022-taxi');
   });
 });

@@ -131,6 +131,10 @@ describe('an imported pack’s rules reach the figures', () => {
     const result = await verifyPacket(await tampered(built.bytes, INCIDENT_PACK_PATH, bad, true));
     expect(result.ok).toBe(false);
     expect(result.problems[0]).toMatchObject({ code: 'pack-invalid', path: `${INCIDENT_PACK_PATH}#rules[0].kind` });
+    // verify said "[object Object]" here once: the problem is words, a half for each reader.
+    expect(result.problems[0]!.message).not.toContain('[object Object]');
+    expect(result.problems[0]!.text.ko).toMatch(/^incident-pack\.json rules\[0\]\.kind: [^/]*[가-힣]/);
+    expect(result.problems[0]!.text.en).toMatch(/^incident-pack\.json rules\[0\]\.kind: [^가-힣]+$/);
     const item = await readPacketItem('assoc.zip', await tampered(built.bytes, INCIDENT_PACK_PATH, bad, true));
     expect(item.invalid[0]).toMatchObject({ code: 'pack-invalid' });
     expect(reasonLine(item.invalid[0]!)).toContain('rules[0].kind');
@@ -142,6 +146,8 @@ describe('an imported pack’s rules reach the figures', () => {
     const other = packText({ ...pack, id: 'assoc-other-2026-12' });
     const mismatch = await verifyPacket(await tampered(built.bytes, INCIDENT_PACK_PATH, other, true));
     expect(mismatch.problems[0]).toMatchObject({ code: 'pack-mismatch' });
+    expect(mismatch.problems[0]!.text.ko).toContain('assoc-other-2026-12');
+    expect(mismatch.problems[0]!.text.en).toMatch(/^the embedded pack \(assoc-other-2026-12\) is not/);
     // A bundled pack's id with other content is refused as at import.
     const kakao = findBundledPack('kakao-2022-10')!;
     const fake = packText({ ...kakao, version: kakao.version + 1 });
