@@ -1,12 +1,29 @@
 import { activityRecordSchema, MAX_CLAIM_RECORDS } from '../core/model/record';
+import { bilingualErrorMap } from '../core/model/issues';
 import type { ActivityRecord } from '../core/model/record';
 import type { OutageDeskDB } from './database';
 import type { ImportRow, RecordRow } from './schema';
 import { nowKst } from './time';
+import { bt, joined, readJoined, type BilingualText } from '../core/model/common';
+import type { z } from 'zod';
 
 /** A record failed its schema; names the row (1-based) and field. Nothing was stored. */
+/** A record that fails the record format: `text` names the record and field in each language. */
 export class RecordInputError extends Error {
   override name = 'RecordInputError';
+  constructor(readonly text: BilingualText) {
+    super(joined(text));
+  }
+}
+
+/** The first problem of a record that fails the record format, said for the person (record number, field, reason). */
+export function recordInputError(index: number, error: z.ZodError): RecordInputError {
+  const issue = error.issues[0]!;
+  const field = issue.path.join('.');
+  const reason = readJoined(issue.message);
+  return new RecordInputError(
+    bt(`${index + 1}번째 기록, ${field || '(기록 전체)'}: ${reason.ko}`, `record ${index + 1}, ${field || '(whole record)'}: ${reason.en || reason.ko}`),
+  );
 }
 
 /** Duplicate file import: the same bytes were already imported into this claim. */
@@ -53,12 +70,8 @@ export class ClaimRecordCapError extends Error {
 
 function validate(records: readonly unknown[]): ActivityRecord[] {
   return records.map((r, i) => {
-    const parsed = activityRecordSchema.safeParse(r);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const field = issue.path.join('.') || '(record)';
-      throw new RecordInputError(`${i + 1}번째 기록, ${field}: ${issue.message} / record ${i + 1}, ${field}: ${issue.message}`);
-    }
+    const parsed = activityRecordSchema.safeParse(r, { error: bilingualErrorMap });
+    if (!parsed.success) throw recordInputError(i, parsed.error);
     return parsed.data;
   });
 }

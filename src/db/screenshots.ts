@@ -1,7 +1,8 @@
 import { activityRecordSchema } from '../core/model/record';
+import { bilingualErrorMap } from '../core/model/issues';
 import type { OutageDeskDB } from './database';
 import { addEvidenceFile } from './evidence';
-import { RecordInputError, putRecords } from './records';
+import { putRecords, recordInputError } from './records';
 
 export type ScreenshotFile = { name: string; type: string; bytes: Uint8Array; note: string };
 
@@ -12,12 +13,8 @@ export type ScreenshotFile = { name: string; type: string; bytes: Uint8Array; no
  */
 export async function saveScreenshotRecords(db: OutageDeskDB, claimId: string, screenshots: readonly ScreenshotFile[], records: readonly unknown[]): Promise<{ records: number; screenshots: number }> {
   records.forEach((r, i) => {
-    const parsed = activityRecordSchema.safeParse(r);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const field = issue.path.join('.') || '(record)';
-      throw new RecordInputError(`${i + 1}번째 기록, ${field}: ${issue.message} / record ${i + 1}, ${field}: ${issue.message}`);
-    }
+    const parsed = activityRecordSchema.safeParse(r, { error: bilingualErrorMap });
+    if (!parsed.success) throw recordInputError(i, parsed.error);
   });
   for (const shot of screenshots) await addEvidenceFile(db, claimId, { name: shot.name, type: shot.type, bytes: shot.bytes }, { provenance: 'reconstructed', note: shot.note });
   const stored = await putRecords(db, claimId, records);

@@ -115,6 +115,10 @@ describe('records', () => {
     await expect(putRecords(db, c.id, batch)).rejects.toThrow(RecordInputError);
     await expect(putRecords(db, c.id, batch)).rejects.toThrow(/2번째 기록, bucket.*record 2, bucket/);
     await expect(putRecords(db, c.id, [rec('2022-10-15', 'card', -1)])).rejects.toThrow(/count/);
+    // Each language gets its own half: the Korean reason once, not "한국어 / English" inside both halves.
+    const refused = (await putRecords(db, c.id, [rec('2022-10-15', 'card', -1)]).catch((e: unknown) => e)) as RecordInputError;
+    expect(refused.text.ko).toMatch(/^1번째 기록, count: [^/]*[가-힣][^/]*$/);
+    expect(refused.text.en).toMatch(/^record 1, count: [^가-힣/]+$/);
     expect(await countRecords(db, c.id)).toBe(0);
   });
 
