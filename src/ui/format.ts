@@ -82,9 +82,21 @@ export function formatKstWindow(start: string, end: string, language: string): s
 }
 
 /**
- * The reader's language of a core text: a `{ ko, en }` value through textIn (the one place that picks);
- * a message still written "한국어 / English" gives its half. Text without the separator is returned as it is.
+ * The reader's language of a core text: a `{ ko, en }` value through textIn (the one place that picks).
+ * Only `{ ko, en }` is taken: a text stored or thrown in the joined "한국어 / English" shape is read into
+ * `{ ko, en }` first where it comes in (readJoined for stored text, errorText for a caught error), so a
+ * joined string cannot reach a screen unread.
  */
-export function pickLanguage(text: string | BilingualText, language: string): string {
-  return typeof text === 'string' ? textIn(readJoined(text), language).trim() : textIn(text, language);
+export function pickLanguage(text: BilingualText, language: string): string {
+  return textIn(text, language);
+}
+
+/**
+ * A caught error's text in both languages: our errors carry `text: { ko, en }`; any other error's message
+ * (a library's, or one of ours that only takes a string, joined "한국어 / English") is read with readJoined.
+ */
+export function errorText(err: unknown): BilingualText {
+  const text = (err as { text?: Partial<BilingualText> } | null)?.text;
+  if (text && typeof text.ko === 'string' && typeof text.en === 'string') return { ko: text.ko, en: text.en };
+  return readJoined(err instanceof Error ? err.message : String(err));
 }

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { KeyboardEvent, ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { errorText, pickLanguage } from './format';
 import { classifyStorageError } from '../db';
 
 export interface Notice {
@@ -22,7 +23,7 @@ const OutletContext = createContext<((el: HTMLElement | null) => void) | null>(n
 const INFO_MS = 6000;
 
 export function NoticeProvider({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [notices, setNotices] = useState<Notice[]>([]);
   const [outlet, setOutlet] = useState<HTMLElement | null>(null);
   const nextId = useRef(1);
@@ -61,9 +62,9 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
       if (problem === 'quota') notify(t('notice.quota'), 'error');
       else if (problem === 'read-only') notify(t('notice.readOnly'), 'error');
       else if (problem === 'closed') notify(t('notice.closed'), 'error');
-      else notify(t('notice.unknown', { message: err instanceof Error ? err.message : String(err) }), 'error');
+      else notify(t('notice.unknown', { message: pickLanguage(errorText(err), i18n.language) }), 'error');
     },
-    [notify, t],
+    [notify, t, i18n],
   );
 
   // Esc closes the newest notice when nothing else wants the key (a dialog, a field, the grid).

@@ -5,6 +5,7 @@ import { isFreeTextLabel, kindOfLabel, labelOfKind, VAULT_KINDS } from '../../sr
 import { formatRecordLink, parseRecordLink } from '../../src/ui/evidence/links';
 import { fixHrefForIssue, routeForIssue, routeForPath } from '../../src/ui/export/fix-routes';
 import { inLanguage } from '../../src/ui/export/language';
+import { readJoined } from '../../src/core/model/common';
 import { koEvidence, enEvidence } from '../../src/ui/i18n/areas/evidence';
 
 describe('vault labels', () => {
@@ -61,8 +62,8 @@ describe('export helpers', () => {
   });
 
   it('pick the reader’s half of a bilingual message', () => {
-    expect(inLanguage('서류가 없어요: 통장 사본 / missing document: Bank account copy', 'ko')).toBe('서류가 없어요: 통장 사본');
-    expect(inLanguage('서류가 없어요: 통장 사본 / missing document: Bank account copy', 'en')).toBe('missing document: Bank account copy');
-    expect(inLanguage('010-XXXX-XXXX', 'en')).toBe('010-XXXX-XXXX');
+    expect(inLanguage(readJoined('서류가 없어요: 통장 사본 / missing document: Bank account copy'), 'ko')).toBe('서류가 없어요: 통장 사본');
+    expect(inLanguage(readJoined('서류가 없어요: 통장 사본 / missing document: Bank account copy'), 'en')).toBe('missing document: Bank account copy');
+    expect(inLanguage(readJoined('010-XXXX-XXXX'), 'en')).toBe('010-XXXX-XXXX');
   });
 });

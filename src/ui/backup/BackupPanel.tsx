@@ -11,7 +11,7 @@ import { BROWSER_BACKUPS_KEPT } from '../../bridge/browser-auto-backups';
 import { previewBackup, restoreBackup } from '../../db/backup';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useDb } from '../desk';
-import { formatBytes, formatKstDateTime } from '../format';
+import { errorText, formatBytes, formatKstDateTime, pickLanguage } from '../format';
 import { useNotices } from '../notices';
 import { onAutoBackupAttempt, preUpgradeOutcome } from './auto';
 import { BackupCancelledError, startBackup, type BackupJob } from './build';
@@ -76,7 +76,7 @@ function Working({ label, onCancel }: { label: string; onCancel?: () => void }) 
 // ---------------------------------------------------------------------------------------------
 
 function MakeBackup() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const db = useDb();
   const { notify } = useNotices();
   const ids = useId();
@@ -124,7 +124,7 @@ function MakeBackup() {
       }
     } catch (err) {
       if (err instanceof BackupCancelledError) notify(t('backup.make.cancelled'));
-      else setProblem({ text: t('backup.make.failed', { message: err instanceof Error ? err.message : String(err) }) });
+      else setProblem({ text: t('backup.make.failed', { message: pickLanguage(errorText(err), i18n.language) }) });
     } finally {
       setJob(null);
     }
@@ -287,7 +287,7 @@ function RestoreFlow({ incoming, onIncomingTaken, onRestored }: { incoming: Chos
       const [picked] = await getBridge().openFiles({ accept: ['odbackup'], maxBytes: MAX_BACKUP_OPEN_BYTES });
       if (picked) await check({ name: picked.name, bytes: picked.bytes });
     } catch (err) {
-      setProblem({ text: err instanceof BridgeError ? err.message : t('backup.errors.other'), ...(err instanceof BridgeError ? {} : { detail: String(err) }) });
+      setProblem({ text: err instanceof BridgeError ? pickLanguage(errorText(err), i18n.language) : t('backup.errors.other'), ...(err instanceof BridgeError ? {} : { detail: String(err) }) });
     }
   }
 
@@ -304,7 +304,7 @@ function RestoreFlow({ incoming, onIncomingTaken, onRestored }: { incoming: Chos
       safety = (await bridge.writeAutoBackup({ bytes, reason: 'before-restore' })).name;
     } catch (err) {
       setState({ kind: 'preview', file, summary: state.summary, ...(pass !== undefined ? { passphrase: pass } : {}) });
-      setProblem({ text: t('backup.restore.safetyFailed', { message: err instanceof Error ? err.message : String(err) }) });
+      setProblem({ text: t('backup.restore.safetyFailed', { message: pickLanguage(errorText(err), i18n.language) }) });
       return;
     }
     setState({ kind: 'working', stage: 'restoring' });
@@ -316,7 +316,7 @@ function RestoreFlow({ incoming, onIncomingTaken, onRestored }: { incoming: Chos
       onRestored();
     } catch (err) {
       setState({ kind: 'idle' });
-      const p = err instanceof BackupError ? backupProblem(err, t, i18n.language) : { text: t('backup.restore.failed', { message: err instanceof Error ? err.message : String(err) }) };
+      const p = err instanceof BackupError ? backupProblem(err, t, i18n.language) : { text: t('backup.restore.failed', { message: pickLanguage(errorText(err), i18n.language) }) };
       setProblem(p);
       onRestored();
     }
@@ -412,19 +412,19 @@ function AutoBackups({ info, refreshKey, onRestore }: { info: AppInfo | null; re
       .listAutoBackups()
       .then(
         (l) => live && (setList(l), setProblem(null)),
-        (err: unknown) => live && setProblem(t('backup.auto.loadFailed', { message: err instanceof Error ? err.message : String(err) })),
+        (err: unknown) => live && setProblem(t('backup.auto.loadFailed', { message: pickLanguage(errorText(err), i18n.language) })),
       );
     return () => {
       live = false;
     };
-  }, [refreshKey, tick, t]);
+  }, [refreshKey, tick, t, i18n.language]);
 
   async function open(name: string) {
     try {
       const file = await getBridge().readAutoBackup({ name });
       onRestore({ name: file.name, bytes: file.bytes });
     } catch (err) {
-      setProblem(err instanceof Error ? err.message : String(err));
+      setProblem(pickLanguage(errorText(err), i18n.language));
     }
   }
 
@@ -483,7 +483,7 @@ function AutoBackups({ info, refreshKey, onRestore }: { info: AppInfo | null; re
       )}
       {desktop && newest?.path && (
         <div className="backup-actions">
-          <button type="button" className="button" onClick={() => void getBridge().revealFile({ path: newest.path! }).catch((err: unknown) => setProblem(err instanceof Error ? err.message : String(err)))}>
+          <button type="button" className="button" onClick={() => void getBridge().revealFile({ path: newest.path! }).catch((err: unknown) => setProblem(pickLanguage(errorText(err), i18n.language)))}>
             {t('backup.auto.showFolder')}
           </button>
         </div>

@@ -7,13 +7,13 @@ import { isoKst } from '../../core/packet/format';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
-import { inLanguage } from '../export/language';
+import { errorText, pickLanguage } from '../format';
 import { useNotices } from '../notices';
 import { associationTrackerOf, groupMediationRosterOf } from '../../core/tracker/association';
 import { AggregateTables } from './AggregateTables';
 import { associationMembers } from './association';
 import { AssociationView } from './AssociationView';
-import { BatchJobError, type BatchRunner } from './client';
+import type { BatchRunner } from './client';
 import { decisionsFileBytes, parseDecisionsFile } from './decisions';
 import { DecisionsLog } from './DecisionsLog';
 import { ExportPanel } from './ExportPanel';
@@ -45,8 +45,7 @@ export function BatchWorkspace({ runner }: { runner: BatchRunner }) {
   const busy = job !== null;
 
   const failed = (err: unknown) => {
-    const message = err instanceof Error ? err.message : String(err);
-    notify(t('batch.progress.failed', { message: err instanceof BatchJobError ? inLanguage(message, i18n.language) : message }), 'error');
+    notify(t('batch.progress.failed', { message: pickLanguage(errorText(err), i18n.language) }), 'error');
   };
 
   const onFiles = async (files: BatchFile[]) => {

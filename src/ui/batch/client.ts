@@ -1,10 +1,15 @@
 import type { BatchJobDone, BatchJobMessage, BatchJobRequest } from './protocol';
 import { runWorkerJob } from '../worker-job';
+import type { BilingualText } from '../../core/model/common';
 
 export type BatchProgress = Extract<BatchJobMessage, { type: 'progress' }>;
 
+/** A job that failed in its worker: `text` is the reason in both languages when the worker sent one. */
 export class BatchJobError extends Error {
   override name = 'BatchJobError';
+  constructor(message: string, readonly text?: BilingualText) {
+    super(message);
+  }
 }
 
 export class BatchJobCancelled extends Error {
@@ -27,7 +32,7 @@ export const workerRunner: BatchRunner = (request, onProgress) =>
         onProgress(message);
         return { progress: true };
       }
-      return message.type === 'error' ? { error: new BatchJobError(message.message) } : { done: message };
+      return message.type === 'error' ? { error: new BatchJobError(message.message, message.text) } : { done: message };
     },
     { failed: (message) => new BatchJobError(message), cancelled: () => new BatchJobCancelled() },
   );

@@ -2,6 +2,7 @@ import { findDuplicates } from '../../core/batch/dedupe';
 import { progressRate } from '../../core/batch/progress';
 import { batchRosterCsv, batchRosterXlsx, batchSummaryPdf, readBatchSources, writeBatchZip } from '../../core/batch/run';
 import type { Cp949Decoder } from '../../core/io/encoding';
+import { errorText } from '../format';
 import type { PacketFonts } from '../../core/packet/pdf';
 import type { BatchJobMessage, BatchJobPhase, BatchJobRequest, ExportJob, ReadJob } from './protocol';
 
@@ -113,6 +114,6 @@ export async function runBatchJob(request: BatchJobRequest, deps: BatchJobDeps, 
     if (request.type === 'read') await runRead(request, deps, post);
     else await runExport(request, deps, post);
   } catch (err) {
-    post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+    post({ type: 'error', message: err instanceof Error ? err.message : String(err), text: errorText(err) });
   }
 }

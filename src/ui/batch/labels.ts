@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { kakao2022October } from '../../core/incidents/kakao-2022-10';
 import { UNKNOWN_SIDO } from '../../core/batch/normalise';
 import { inLanguage } from '../export/language';
+import { readJoined } from '../../core/model/common';
 import { SIDO_EN } from '../setup/regions';
 
 /**
@@ -33,9 +34,9 @@ export const percent = (share: number, language: string) =>
   `${(share * 100).toLocaleString(language === 'en' ? 'en-US' : 'ko-KR', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
 
 /**
- * A decision's reason (a string, as the manifest and the stored decisions keep it) in the reader's language:
+ * A decision's reason (a string, as the manifest and the stored decisions keep it, read with readJoined) in the reader's language:
  * several "한국어 / English" reasons are joined by "; ". An invalid item's reasons are `{ ko, en }` (core/batch/types reasonIn).
  */
 export function reasonIn(text: string, language: string): string {
-  return text.split('; ').map((part) => inLanguage(part, language)).join('; ');
+  return text.split('; ').map((part) => inLanguage(readJoined(part), language)).join('; ');
 }

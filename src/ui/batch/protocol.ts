@@ -1,6 +1,7 @@
 import type { DuplicatePair } from '../../core/batch/dedupe';
 import type { BatchResult } from '../../core/batch/resolve';
 import type { BatchMember, InvalidItem } from '../../core/batch/types';
+import type { BilingualText } from '../../core/model/common';
 
 /**
  * Messages between the batch page and its worker. Files travel as Blobs (File objects): cloning one
@@ -42,6 +43,6 @@ export type BatchJobMessage =
   | { type: 'progress'; phase: BatchJobPhase; done: number; total: number; perSecond: number | null; secondsLeft: number | null }
   | { type: 'read-done'; members: BatchMember[]; invalid: InvalidItem[]; pairs: DuplicatePair[] }
   | { type: 'export-done'; kind: ExportKind; bytes: Uint8Array }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string; text: BilingualText };
 
 export type BatchJobDone = Extract<BatchJobMessage, { type: 'read-done' | 'export-done' }>;

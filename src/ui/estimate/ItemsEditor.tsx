@@ -6,6 +6,7 @@ import { DIRECT_ITEM_CATEGORIES, directItemSchema, indirectItemSchema } from '..
 import type { DirectItem, DirectItemCategory, IndirectItem } from '../../core/model';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { formatWon, pickLanguage } from '../format';
+import { readJoined } from '../../core/model/common';
 import { Field, StepProblems } from '../setup/Field';
 import type { Problem } from '../setup/save';
 import { check, fieldErrors } from '../setup/steps';
@@ -213,7 +214,7 @@ export function IndirectItemsEditor({ items, figures, takenIds, minimumWage, onS
                 <span className="indirect-amount">{figure ? <Money won={figure.amount} /> : null}</span>
               </div>
               <InputsLine item={item} wage={minimumWage} />
-              <p className="justification"><span className="strong">{t('estimate.indirect.justification')}</span> {pickLanguage(item.justification, i18n.language)}</p>
+              <p className="justification"><span className="strong">{t('estimate.indirect.justification')}</span> {pickLanguage(readJoined(item.justification), i18n.language)}</p>
               {figure?.note && <p className="field-hint">{pickLanguage(figure.note, i18n.language)}</p>}
               <div className="row-actions">
                 <button type="button" className="button button-quiet" onClick={() => setEditing(item.id)} aria-label={t('estimate.editOf', { name: t(`estimate.indirectKind.${item.kind}`) })}>

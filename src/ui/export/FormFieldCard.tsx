@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FilledField } from '../../core/packet/form';
 import { copyText } from './clipboard';
 import { inLanguage } from './language';
+import { readJoined } from '../../core/model/common';
 
 const COPIED_MS = 2500;
 
@@ -53,10 +54,10 @@ export function FormFieldCard({ field }: { field: FilledField }) {
           <div className="form-text" id={`${id}-text`} tabIndex={0} role="region" aria-labelledby={`${id}-label`}>{field.text}</div>
         ))}
       {field.kind === 'choice' && field.choices && <p className="muted">{t('export.choices', { choices: field.choices.join(' · ') })}</p>}
-      {field.maxLengthSource && <p className="muted">{t('export.limitSource', { source: inLanguage(field.maxLengthSource, i18n.language) })}</p>}
+      {field.maxLengthSource && <p className="muted">{t('export.limitSource', { source: inLanguage(readJoined(field.maxLengthSource), i18n.language) })}</p>}
       {over && <p className="field-error">{t('export.overLimit')}</p>}
       {field.truncated && <p className="muted">{t('export.truncated', { full: field.fullLength })}</p>}
-      {field.instruction && <p className="form-instruction">{inLanguage(field.instruction, i18n.language)}</p>}
+      {field.instruction && <p className="form-instruction">{inLanguage(readJoined(field.instruction), i18n.language)}</p>}
       <p className="ex-visually-hidden" role="status">{copied === 'yes' ? t('export.copied') : copied === 'failed' ? t('export.copyFailed') : ''}</p>
       {copied === 'failed' && <p className="field-error">{t('export.copyFailed')}</p>}
     </li>

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { checkQuickLog } from '../../db';
 import { useTranslation } from 'react-i18next';
-import { BridgeError, getBridge } from '../../bridge';
+import { getBridge } from '../../bridge';
 import type { Claim } from '../../core/model';
 import type { IncidentPack } from '../../core/model/incident-pack';
 import { listEvidence } from '../../db';
 import { useDb } from '../desk';
-import { formatBytes } from '../format';
+import { errorText, formatBytes, pickLanguage } from '../format';
 import { useNotices } from '../notices';
 import { inLanguage } from './language';
 import { PacketBuildCancelled, startPacketBuild } from './packet-client';
@@ -73,8 +73,7 @@ export function PacketBuilder({ claim, channel, evidenceCount, pack }: { claim: 
         return;
       }
       setState({ phase: 'idle' });
-      const message = err instanceof Error ? err.message : String(err);
-      notify(t('export.failed', { message: err instanceof BridgeError ? message : inLanguage(message, i18n.language) }), 'error');
+      notify(t('export.failed', { message: inLanguage(errorText(err), i18n.language) }), 'error');
     }
   }
 
@@ -82,7 +81,7 @@ export function PacketBuilder({ claim, channel, evidenceCount, pack }: { claim: 
     try {
       await getBridge().revealFile({ path });
     } catch (err) {
-      notify(err instanceof Error ? err.message : String(err), 'error');
+      notify(pickLanguage(errorText(err), i18n.language), 'error');
     }
   }
 

@@ -15,7 +15,8 @@ import { BLANK_CHANNEL, SKIP_CHANNEL } from './engine';
 import type { BuildRequest, BuildResponse, ImportProgress, OpenResponse } from './engine';
 import { checkAlreadyImported, checkOverlaps, saveImportedRecords, type OverlapCheck } from '../../db';
 import { getImportRunner, ImportCancelledError, importProblemText } from './runner';
-import { pickLanguage } from '../format';
+import { errorText, pickLanguage } from '../format';
+import { readJoined } from '../../core/model/common';
 import { ChannelsStep, ColumnsStep, OverlapStep, ProgressPanel, RowsStep } from './steps';
 
 export const WIZARD_STEPS = ['file', 'columns', 'channels', 'rows', 'store'] as const;
@@ -137,7 +138,7 @@ export function ImportWizard({ claimId, channels, granularity, incoming, onIncom
     if (!openedFile) return;
     const again = await checkAlreadyImported(db, claimId, openedFile.sha256);
     if (!again.ok) {
-      setProblem(pickLanguage(again.message, i18n.language));
+      setProblem(pickLanguage(readJoined(again.message), i18n.language));
       return;
     }
     setOpened(openedFile);
@@ -152,7 +153,7 @@ export function ImportWizard({ claimId, channels, granularity, incoming, onIncom
       const [picked] = await getBridge().openFiles({ accept: ['csv', 'xlsx', 'txt'] });
       if (picked) await choose({ name: picked.name, bytes: picked.bytes });
     } catch (err) {
-      if (err instanceof BridgeError) setProblem(pickLanguage(err.message, i18n.language));
+      if (err instanceof BridgeError) setProblem(pickLanguage(errorText(err), i18n.language));
       else reportError(err);
     }
   }
@@ -234,7 +235,7 @@ export function ImportWizard({ claimId, channels, granularity, incoming, onIncom
     try {
       const again = await checkAlreadyImported(db, claimId, opened.sha256);
       if (!again.ok) {
-        setProblem(pickLanguage(again.message, i18n.language));
+        setProblem(pickLanguage(readJoined(again.message), i18n.language));
         return;
       }
       const outcome = await saveImportedRecords(db, claimId, { sha256: opened.sha256, fileName: file.name }, built.records, overlap, decision, (done, total) =>
@@ -251,7 +252,7 @@ export function ImportWizard({ claimId, channels, granularity, incoming, onIncom
       setStep('done');
       notify(t('import.done.stored', { count: outcome.stored, file: file.name }));
     } catch (err) {
-      if (err instanceof DuplicateImportError || err instanceof ClaimRecordCapError) setProblem(pickLanguage(err.message, i18n.language));
+      if (err instanceof DuplicateImportError || err instanceof ClaimRecordCapError) setProblem(pickLanguage(errorText(err), i18n.language));
       else reportError(err);
     } finally {
       setProgress(null);

@@ -1,6 +1,5 @@
-import { textIn, type BilingualText } from '../../core/model/common';
-import { bilingualOf } from './protocol';
-import { pickLanguage } from '../format';
+import type { BilingualText } from '../../core/model/common';
+import { errorText, pickLanguage } from '../format';
 /**
  * How the wizard reaches the import engine: a Web Worker in the app, the same engine in-process where
  * there is no Worker (component tests, which pass Node's CP949 decoder since Node's TextDecoder lacks
@@ -40,9 +39,7 @@ export class ImportWorkerError extends Error {
 
 /** What a screen says for a failed import: the error's text in the reader's language, else its message's half. */
 export function importProblemText(err: unknown, language: string): string {
-  const { text } = bilingualOf(err);
-  if (text) return textIn(text, language);
-  return pickLanguage(err instanceof Error ? err.message : String(err), language);
+  return pickLanguage(errorText(err), language);
 }
 
 export function createWorkerRunner(): ImportRunner {

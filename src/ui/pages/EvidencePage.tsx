@@ -13,7 +13,7 @@ import { useDb } from '../desk';
 import { EvidenceCard } from '../evidence/EvidenceCard';
 import { MAX_EVIDENCE_BYTES, mimeOf } from '../evidence/files';
 import type { LinkableItem, LinkContext } from '../evidence/LinkEditor';
-import { formatBytes } from '../format';
+import { errorText, formatBytes, pickLanguage } from '../format';
 import { useNotices } from '../notices';
 import '../styles/evidence.css';
 
@@ -44,7 +44,7 @@ async function linkContext(db: OutageDeskDB, claimId: string): Promise<LinkConte
 }
 
 function Vault({ claimId }: { claimId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const db = useDb();
   const { notify, reportError } = useNotices();
   const rows = useLiveQuery(() => listEvidence(db, claimId), [db, claimId]);
@@ -68,7 +68,7 @@ function Vault({ claimId }: { claimId: string }) {
       try {
         bytes = await file.read();
       } catch (err) {
-        notify(t('evidence.readFailed', { name: file.name, message: err instanceof Error ? err.message : String(err) }), 'error');
+        notify(t('evidence.readFailed', { name: file.name, message: pickLanguage(errorText(err), i18n.language) }), 'error');
         continue;
       }
       try {

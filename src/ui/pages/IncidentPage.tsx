@@ -11,6 +11,7 @@ import { NeedsClaim } from '../components/NeedsClaim';
 import { PageHeader } from '../components/PageHeader';
 import { useDb } from '../desk';
 import { pickLanguage } from '../format';
+import { readJoined } from '../../core/model/common';
 import { IncidentChooser } from '../incidents/IncidentChooser';
 import { PackAuthor } from '../incidents/PackAuthor';
 import { pick, useIncidentPack } from '../incidents/packs';
@@ -111,7 +112,7 @@ function IncidentEditor({ claim }: { claim: ClaimRow }) {
               {pick(incident.name, i18n.language)}
               <span className="tag">{t(publicTimes ? 'incident.presetTag' : incident.presetId && !own ? 'packs.imported' : 'incident.ownTag')}</span>
             </h2>
-            {incident.summary && <p className="muted incident-summary">{pickLanguage(incident.summary, i18n.language)}</p>}
+            {incident.summary && <p className="muted incident-summary">{pickLanguage(readJoined(incident.summary), i18n.language)}</p>}
             <p className="field-hint">{t('incident.timesAreKst')}</p>
             <OngoingNote incident={incident} />
           </div>

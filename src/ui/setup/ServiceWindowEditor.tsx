@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { serviceOutageSchema, windowSchema } from '../../core/model';
 import type { ServiceOutage } from '../../core/model';
 import { formatKstWindow, pickLanguage } from '../format';
+import { readJoined } from '../../core/model/common';
 import { joinKst, splitKst } from './kst-input';
 import { check, fieldErrors } from './steps';
 import { WindowInputs } from './WindowInputs';
@@ -90,7 +91,7 @@ export function ServiceWindowEditor({ service, fromPreset, used, onSave }: Props
             <dt>{t('incident.yourWindow')}</dt>
             <dd>
               <strong>{formatKstWindow(service.userWindow.start, service.userWindow.end, i18n.language)}</strong>
-              {service.userWindow.note && <span className="muted"> · {pickLanguage(service.userWindow.note, i18n.language)}</span>}
+              {service.userWindow.note && <span className="muted"> · {pickLanguage(readJoined(service.userWindow.note), i18n.language)}</span>}
               <button type="button" className="button button-quiet" onClick={() => void resetToPublic()} aria-label={t('incident.resetOf', { name })}>
                 {t('incident.reset')}
               </button>
@@ -98,7 +99,7 @@ export function ServiceWindowEditor({ service, fromPreset, used, onSave }: Props
           </>
         )}
         <dt>{t('incident.source')}</dt>
-        <dd className="service-source">{service.source ? pickLanguage(service.source, i18n.language) : t('incident.noSource')}</dd>
+        <dd className="service-source">{service.source ? pickLanguage(readJoined(service.source), i18n.language) : t('incident.noSource')}</dd>
       </dl>
       {editing && (
         <form className="window-editor" onSubmit={(e) => void submit(e)} noValidate>

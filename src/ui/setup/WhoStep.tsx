@@ -5,6 +5,7 @@ import { businessNumberSchema, CLAIMANT_KINDS, MERCHANT_INDUSTRIES, TAXI_TYPES }
 import type { ClaimantKind, MerchantIndustry, TaxiType } from '../../core/model';
 import type { ClaimBody } from '../../db';
 import { pickLanguage } from '../format';
+import { readJoined } from '../../core/model/common';
 import { Field, StepActions, StepProblems } from './Field';
 import { SIDO, SIDO_EN } from './regions';
 import { useSaveBody } from './save';
@@ -76,7 +77,7 @@ export function WhoStep({ body, claimId, onDone }: Props) {
       delete next.businessNumber;
       if (value && (digits === 10 || final)) {
         const r = businessNumberSchema.safeParse(value);
-        if (!r.success) next.businessNumber = pickLanguage(r.error.issues[0]!.message, i18n.language);
+        if (!r.success) next.businessNumber = pickLanguage(readJoined(r.error.issues[0]!.message), i18n.language);
       }
       return next;
     });

@@ -9,6 +9,7 @@ import {
 } from '../../core/model';
 import type { ClaimBody } from '../../db';
 import { pickLanguage } from '../format';
+import { readJoined } from '../../core/model/common';
 
 export const SETUP_STEPS = ['who', 'incident', 'services', 'channels', 'margin'] as const;
 export type SetupStep = (typeof SETUP_STEPS)[number];
@@ -32,7 +33,7 @@ export function fieldErrors(error: z.ZodError, language: string): Record<string,
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.');
-    if (!(key in out)) out[key] = pickLanguage(issue.message, language);
+    if (!(key in out)) out[key] = pickLanguage(readJoined(issue.message), language);
   }
   return out;
 }

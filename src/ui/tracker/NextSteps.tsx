@@ -9,7 +9,7 @@ import { useDb } from '../desk';
 import { inLanguage } from '../export/language';
 import { PacketBuildCancelled, startPacketBuild } from '../export/packet-client';
 import type { PacketJobStage } from '../export/packet-job';
-import { formatWon } from '../format';
+import { errorText, formatWon } from '../format';
 import { useNotices } from '../notices';
 import { shortHash } from './labels';
 import { saveSubmissions } from '../../db';
@@ -60,8 +60,7 @@ export function NextSteps({ tracked, sub }: { tracked: Tracked; sub: SubmissionG
       else notify(t('tracker.next.notSaved'));
     } catch (err) {
       if (err instanceof PacketBuildCancelled) return;
-      if (err instanceof TrackerInputError || err instanceof BridgeError) notify(inLanguage(err instanceof TrackerInputError ? err.text : err.message, i18n.language), 'error');
-      else if (err instanceof Error && err.name === 'PacketBuildError') notify(inLanguage(err.message, i18n.language), 'error');
+      if (err instanceof TrackerInputError || err instanceof BridgeError || (err instanceof Error && err.name === 'PacketBuildError')) notify(inLanguage(errorText(err), i18n.language), 'error');
       else reportError(err);
     } finally {
       cancelRef.current = null;

@@ -85,7 +85,7 @@ export function PacketPicker({ picked, onPicked, currentClaimId }: { picked: Pic
               <span className="muted">({channelLabel(manifest.channel, i18n.language)})</span>
             </p>
           ) : (
-            <p className="field-error">{t('tracker.record.packetProblems', { problem: inLanguage(packet.problems[0]?.message ?? '', i18n.language) })}</p>
+            <p className="field-error">{t('tracker.record.packetProblems', { problem: packet.problems[0] ? inLanguage(packet.problems[0].text, i18n.language) : '' })}</p>
           )}
           {foreign && owner && (
             <p>

@@ -3,7 +3,7 @@ import { bt, joined, readJoined, textIn } from '../../../src/core/model/common';
 import { estimateClaim } from '../../../src/core/estimate';
 import { marginProblems } from '../../../src/core/estimate/margin';
 import { removeSubmission, TrackerInputError } from '../../../src/core/tracker';
-import { pickLanguage } from '../../../src/ui/format';
+import { errorText, pickLanguage } from '../../../src/ui/format';
 import { exampleClaim } from '../tracker/helpers';
 
 describe('BilingualText: { ko, en } values, one picker, the joined shape only at a boundary', () => {
@@ -26,11 +26,21 @@ describe('BilingualText: { ko, en } values, one picker, the joined shape only at
     expect(joined({ ko: '한국어만', en: '' })).toBe('한국어만');
   });
 
-  it('the screens’ picker takes a value or a joined message and gives the same words', () => {
+  it('the screens’ picker takes only a value: a joined text is read where it comes in (readJoined, errorText)', () => {
     expect(pickLanguage(bt('가', 'a'), 'en')).toBe('a');
-    expect(pickLanguage('가 / a', 'en')).toBe('a');
-    expect(pickLanguage('가 / a', 'ko')).toBe('가');
-    expect(pickLanguage('가', 'en')).toBe('가');
+    expect(pickLanguage(bt('가', 'a'), 'ko')).toBe('가');
+    expect(pickLanguage(bt('가', ''), 'en')).toBe('가');
+    // @ts-expect-error a joined string must be read into { ko, en } before a screen picks its half
+    pickLanguage('가 / a', 'en');
+    expect(pickLanguage(readJoined('가 / a'), 'en')).toBe('a');
+    expect(pickLanguage(errorText(new Error('가 / a')), 'en')).toBe('a');
+    class Carrying extends Error {
+      readonly text = bt('한국어 이유 / 둘', 'the English reason');
+    }
+    // An error that carries its text gives it whole, even a Korean half with " / " in it.
+    expect(pickLanguage(errorText(new Carrying('x')), 'ko')).toBe('한국어 이유 / 둘');
+    expect(pickLanguage(errorText(new Carrying('x')), 'en')).toBe('the English reason');
+    expect(pickLanguage(errorText('plain'), 'en')).toBe('plain');
   });
 
   it('an estimate carries its texts as values: no string in the joined shape among warnings, rule lines and notes', () => {
