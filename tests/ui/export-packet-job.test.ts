@@ -80,6 +80,9 @@ describe('the packet job the export worker runs', () => {
     if (last.type !== 'error') return;
     expect(last.input).toBe(true);
     expect(last.message).toContain('톡채널_오류_캡처.png');
+    // The reason crosses the worker in both languages, each half whole.
+    expect(last.text.ko).toMatch(/^증빙 파일이 청구 파일에 적힌 것과 달라요: 톡채널_오류_캡처\.png/);
+    expect(last.text.en).toMatch(/^evidence file does not match the claim's hash or size: 톡채널_오류_캡처\.png/);
     expect(messages.some((m) => m.type === 'done')).toBe(false);
   });
 });

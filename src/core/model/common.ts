@@ -2,14 +2,9 @@ import { z } from 'zod';
 import { MAX_AMOUNT_KRW } from './record';
 import { isInstant, isKstDate } from '../time/kst';
 
-/** A text in both languages, as a value: `{ ko, en }` (textIn picks one when shown). */
-export const bt = (ko: string, en: string): BilingualText => ({ ko, en });
+import { bi, bt, joined, type BilingualText } from './text';
 
-/**
- * The joined "한국어 / English" shape of a `{ ko, en }` text, only where a written format keeps it (the CLI's
- * --json output, the batch files): the serialized shape stays what it was.
- */
-export const joined = (text: BilingualText): string => (text.en ? `${text.ko} / ${text.en}` : text.ko);
+export { bi, bt, joined, type BilingualText };
 
 const HANGUL = /\p{Script=Hangul}/u;
 const FIRST_LETTER = /\p{L}/u;
@@ -32,11 +27,6 @@ export function readJoined(text: string): BilingualText {
   return { ko: text, en: '' };
 }
 
-/**
- * A reason for an API that only takes a string: a zod issue message, an `Error`'s message, a line of a written
- * file (batch outputs). It is `joined(bt(ko, en))`; everything else carries `bt(ko, en)` and picks with textIn.
- */
-export const bi = (ko: string, en: string): string => joined(bt(ko, en));
 
 /** A stable id chosen by the app or the user: lowercase letters, digits, `-` and `_`. */
 export const idSchema = z
@@ -70,7 +60,6 @@ export const bilingualTextSchema = z.object({
   ko: z.string().min(1, bi('한국어 이름이 비어 있어요', 'Korean name is empty')).max(200),
   en: z.string().max(200).default(''),
 });
-export type BilingualText = z.infer<typeof bilingualTextSchema>;
 
 /** The one place a `{ ko, en }` text becomes the reader's language: English when asked and given, else Korean. */
 export function textIn(text: BilingualText, language: string): string {

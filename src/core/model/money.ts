@@ -1,3 +1,5 @@
+import { bi } from './text';
+
 /**
  * Money is KRW (loss model section 1): computed in floating point, rounded once per line item, half away
  * from zero, to a whole won. `Won` marks a figure that has been rounded so, at every module boundary.
@@ -10,7 +12,7 @@ export type Won = number & { readonly [wonBrand]: true };
  * float noise (281000 x 0.7499999999999999) does not flip a half: 1234.4999999999998 is 1234.5 -> 1235.
  */
 export function roundWon(amount: number): Won {
-  if (!Number.isFinite(amount)) throw new RangeError(`금액이 유한한 수가 아니에요 / amount is not finite: ${amount}`);
+  if (!Number.isFinite(amount)) throw new RangeError(bi(`금액이 유한한 수가 아니에요`, `amount is not finite: ${amount}`));
   const clean = Number(Math.abs(amount).toPrecision(15));
   const rounded = Math.sign(amount) * Math.round(clean);
   return (rounded === 0 ? 0 : rounded) as Won; // no -0 in a packet

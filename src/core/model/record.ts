@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isKstDate, isKstHour } from '../time/kst';
+import { bi } from './text';
 
 /**
  * An activity record: what happened in one time bucket on one sales channel (loss model section 1).
@@ -15,7 +16,7 @@ export const bucketSchema = z
   .string()
   // The calendar check matters: the pattern alone let 2022-02-30 and hour 99 through into the estimate.
   .refine((s): boolean => isKstHour(s) || isKstDate(s), {
-    message: '시간 구간은 2022-10-15T20:00+09:00(시간) 또는 2022-10-15(일) 형식이어야 해요 / bucket must be an hour like 2022-10-15T20:00+09:00 or a day like 2022-10-15',
+    message: bi('시간 구간은 2022-10-15T20:00+09:00(시간) 또는 2022-10-15(일) 형식이어야 해요', 'bucket must be an hour like 2022-10-15T20:00+09:00 or a day like 2022-10-15'),
   });
 
 /** A sales channel id such as `kakao-t`, `phone`, `other-app`, `walk-in`, `card`, `kakao-pay`. */
@@ -23,7 +24,7 @@ export const channelIdSchema = z
   .string()
   .min(1)
   .max(40)
-  .regex(/^[a-z0-9][a-z0-9-]*$/, { message: '채널 id는 영문 소문자, 숫자, -만 써요 / channel id: lowercase letters, digits and -' });
+  .regex(/^[a-z0-9][a-z0-9-]*$/, { message: bi('채널 id는 영문 소문자, 숫자, -만 써요', 'channel id: lowercase letters, digits and -') });
 
 /**
  * The most records one claim holds (the claim file's `records` cap). Imports and entries are checked

@@ -1,6 +1,6 @@
 import type { Claim } from '../model/claim';
 import type { IncidentPack } from '../model/incident-pack';
-import { readJoined } from '../model/common';
+import { bt, joined, readJoined, type BilingualText } from '../model/common';
 import type { ChainCheck } from '../quicklog/chain';
 import { withQuickLog } from './quick-log';
 import { recordsCsv } from './csv';
@@ -52,9 +52,10 @@ export type BuiltPacket = {
   description: ClaimDescription;
 };
 
+/** Evidence the packet cannot be made from: `text` says which file and why in each language. */
 export class PacketInputError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly text: BilingualText) {
+    super(joined(text));
     this.name = 'PacketInputError';
   }
 }
@@ -63,7 +64,7 @@ export function resolveProfile(channel: string | ChannelProfile, pack?: Incident
   if (typeof channel !== 'string') return channel;
   const profile = findChannelProfile(channel, pack);
   if (!profile) {
-    throw new PacketInputError(`알 수 없는 채널이에요: ${channel} (가능: ${CHANNEL_IDS.join(', ')}) / unknown channel: ${channel}`);
+    throw new PacketInputError(bt(`알 수 없는 채널이에요: ${channel} (가능: ${CHANNEL_IDS.join(', ')})`, `unknown channel: ${channel} (known: ${CHANNEL_IDS.join(', ')})`));
   }
   return profile;
 }
@@ -91,10 +92,15 @@ async function checkedEvidence(
   const names = new Set<string>();
   for (const item of claim.evidence) {
     const name = item.fileName.normalize('NFC');
-    const reason = unsafePathReason(name) ?? (name.includes('/') ? '폴더 경로는 쓸 수 없어요 / no folders in a file name' : null);
-    if (reason) throw new PacketInputError(`증빙 파일 이름이 안전하지 않아요: evidence[${item.id}].fileName "${item.fileName}" (${reason})`);
+    const unsafe = unsafePathReason(name);
+    const reason = unsafe !== null ? readJoined(unsafe) : name.includes('/') ? bt('폴더 경로는 쓸 수 없어요', 'no folders in a file name') : null;
+    if (reason) {
+      throw new PacketInputError(
+        bt(`증빙 파일 이름이 안전하지 않아요: "${item.fileName}" (${reason.ko})`, `unsafe evidence file name: "${item.fileName}" (${reason.en || reason.ko})`),
+      );
+    }
     // Case-insensitively too: unzip on Windows or macOS would write one file over the other.
-    if (names.has(collisionKey(name))) throw new PacketInputError(`증빙 파일 이름이 겹쳐요 (대소문자 구분 없이) / duplicate evidence file name (ignoring case): ${item.fileName}`);
+    if (names.has(collisionKey(name))) throw new PacketInputError(bt(`증빙 파일 이름이 겹쳐요 (대소문자 구분 없이): ${item.fileName}`, `duplicate evidence file name (ignoring case): ${item.fileName}`));
     names.add(collisionKey(name));
     const bytes = files.get(item.fileName) ?? files.get(name);
     if (!bytes) {
@@ -102,12 +108,14 @@ async function checkedEvidence(
         missingIds.push(item.id);
         continue;
       }
-      throw new PacketInputError(`증빙 파일이 없어요: ${item.fileName} (evidence ${item.id}) / evidence file missing`);
+      throw new PacketInputError(bt(`증빙 파일이 없어요: ${item.fileName}`, `evidence file missing: ${item.fileName}`));
     }
     const hash = await sha256Hex(bytes);
     if (hash !== item.sha256 || bytes.length !== item.size) {
+      const found = `SHA-256 ${hash.slice(0, 12)}…, ${bytes.length} B`;
+      const listed = `${item.sha256.slice(0, 12)}…, ${item.size} B`;
       throw new PacketInputError(
-        `증빙 파일이 청구 파일에 적힌 것과 달라요: ${item.fileName} (SHA-256 ${hash.slice(0, 12)}…, ${bytes.length} B; 적힌 값 ${item.sha256.slice(0, 12)}…, ${item.size} B) / evidence file does not match the claim's hash or size`,
+        bt(`증빙 파일이 청구 파일에 적힌 것과 달라요: ${item.fileName} (${found}; 적힌 값 ${listed})`, `evidence file does not match the claim's hash or size: ${item.fileName} (${found}; listed ${listed})`),
       );
     }
     out.push({ path: `evidence/${name}`, bytes });

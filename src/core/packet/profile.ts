@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bi } from '../model/common';
 
 /**
  * A claim channel's profile: what the channel asked for (domain brief section 2), as data. A new channel is a
@@ -62,9 +63,9 @@ export function placeholdersIn(template: string): string[] {
 }
 
 const bilingual = z.object({ ko: z.string().min(1), en: z.string().min(1) });
-const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'id: 영문 소문자, 숫자, - / lowercase, digits, -' });
+const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: bi('id는 영문 소문자, 숫자, -만 써요', 'id: lowercase letters, digits and - only') });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const isoInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?\+09:00$/, { message: 'KST 시각(+09:00) / a KST instant with +09:00' });
+const isoInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?\+09:00$/, { message: bi('KST 시각(+09:00)이어야 해요', 'a KST instant with +09:00') });
 
 const templateSchema = z
   .array(z.string())
@@ -72,7 +73,7 @@ const templateSchema = z
   .superRefine((paragraphs, ctx) => {
     for (const p of paragraphs) {
       for (const key of placeholdersIn(p)) {
-        if (!factKeySet.has(key)) ctx.addIssue({ code: 'custom', message: `알 수 없는 항목 {${key}} / unknown placeholder {${key}}` });
+        if (!factKeySet.has(key)) ctx.addIssue({ code: 'custom', message: bi(`알 수 없는 항목 {${key}}`, `unknown placeholder {${key}}`) });
       }
     }
   });
@@ -100,15 +101,15 @@ export const formFieldSchema = z
   .superRefine((field, ctx) => {
     if (field.kind === 'choice') {
       if (!field.choices?.length || !field.defaultChoice) {
-        ctx.addIssue({ code: 'custom', message: `${field.id}: 선택 항목은 choices와 defaultChoice가 필요해요 / choice fields need choices and defaultChoice` });
+        ctx.addIssue({ code: 'custom', message: bi(`${field.id}: 선택 항목은 choices와 defaultChoice가 필요해요`, `${field.id}: choice fields need choices and defaultChoice`) });
         return;
       }
       const all = [field.defaultChoice, ...(field.choiceRules ?? []).map((r) => r.choice)];
       for (const c of all) {
-        if (!field.choices.includes(c)) ctx.addIssue({ code: 'custom', message: `${field.id}: "${c}"는 선택지에 없어요 / not among the choices` });
+        if (!field.choices.includes(c)) ctx.addIssue({ code: 'custom', message: bi(`${field.id}: "${c}"는 선택지에 없어요`, `${field.id}: "${c}" is not among the choices`) });
       }
     } else if (field.kind !== 'consent' && field.kind !== 'attachment' && !field.template) {
-      ctx.addIssue({ code: 'custom', message: `${field.id}: 글 항목은 template이 필요해요 / text fields need a template` });
+      ctx.addIssue({ code: 'custom', message: bi(`${field.id}: 글 항목은 template이 필요해요`, `${field.id}: text fields need a template`) });
     }
   });
 
@@ -153,9 +154,9 @@ export const channelProfileSchema = z
   .superRefine((profile, ctx) => {
     const ids = profile.fields.map((f) => f.id);
     const dup = ids.find((id, i) => ids.indexOf(id) !== i);
-    if (dup) ctx.addIssue({ code: 'custom', message: `${profile.id}: 항목 id ${dup}가 겹쳐요 / duplicate field id` });
+    if (dup) ctx.addIssue({ code: 'custom', message: bi(`${profile.id}: 항목 id ${dup}가 겹쳐요`, `${profile.id}: duplicate field id ${dup}`) });
     if (profile.headlineFigure === 'rule' && !profile.rule) {
-      ctx.addIssue({ code: 'custom', message: `${profile.id}: headlineFigure 'rule'에는 rule이 필요해요 / needs a rule` });
+      ctx.addIssue({ code: 'custom', message: bi(`${profile.id}: headlineFigure 'rule'에는 rule이 필요해요`, `${profile.id}: headlineFigure 'rule' needs a rule`) });
     }
   });
 
@@ -168,7 +169,7 @@ export function parseChannelProfile(input: unknown, origin: string): ChannelProf
   const result = channelProfileSchema.safeParse(input);
   if (!result.success) {
     const issues = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new Error(`채널 설정이 잘못됐어요 / invalid channel profile (${origin}): ${issues}`);
+    throw new Error(bi(`채널 설정이 잘못됐어요 (${origin})`, `invalid channel profile (${origin}): ${issues}`));
   }
   return result.data;
 }

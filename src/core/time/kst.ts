@@ -6,6 +6,8 @@
  * hours). Never use `getHours()`, `getDay()` or `new Date(y, m, d)` in this module.
  */
 
+import { bi } from '../model/text';
+
 export const KST_OFFSET_MS = 9 * 3_600_000;
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
@@ -48,7 +50,7 @@ export function epochDayOf(date: string): number {
   const known = EPOCH_DAY_OF.get(date);
   if (known !== undefined) return known;
   const m = DATE_RE.exec(date);
-  if (!m || !validYmd(+m[1]!, +m[2]!, +m[3]!)) throw new RangeError(`날짜 형식이 아니에요 / not a date: ${date}`);
+  if (!m || !validYmd(+m[1]!, +m[2]!, +m[3]!)) throw new RangeError(bi('날짜 형식이 아니에요', `not a date: ${date}`));
   const day = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!) / DAY_MS;
   remember(EPOCH_DAY_OF, date, day);
   return day;
@@ -81,7 +83,7 @@ export function epochHourOf(hour: string): number {
   if (known !== undefined) return known;
   const m = HOUR_RE.exec(hour);
   if (!m || !validYmd(+m[1]!, +m[2]!, +m[3]!) || +m[4]! > 23) {
-    throw new RangeError(`시간 구간 형식이 아니에요 / not an hourly bucket: ${hour}`);
+    throw new RangeError(bi('시간 구간 형식이 아니에요', `not an hourly bucket: ${hour}`));
   }
   const epochHour = (Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!) - KST_OFFSET_MS) / HOUR_MS;
   remember(EPOCH_HOUR_OF, hour, epochHour);
@@ -144,7 +146,7 @@ export function isInstant(s: string): boolean {
 export function parseInstant(s: string): number {
   const known = INSTANT_MS.get(s);
   if (known !== undefined) return known;
-  if (!isInstant(s)) throw new RangeError(`시각은 2022-10-15T15:30+09:00 형식이어야 해요 / instant must carry an offset: ${s}`);
+  if (!isInstant(s)) throw new RangeError(bi('시각은 2022-10-15T15:30+09:00 형식이어야 해요', `instant must carry an offset: ${s}`));
   const ms = Date.parse(s);
   remember(INSTANT_MS, s, ms);
   return ms;

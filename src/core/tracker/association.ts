@@ -1,6 +1,7 @@
 import type { Claim, Submission, SubmissionStatus } from '../model/claim';
 import { neutraliseCell } from '../packet/csv';
 import { sumWon, type Won } from '../model/money';
+import { bi } from '../model/common';
 import { GROUP_MEDIATION_MIN_MEMBERS } from './next-steps';
 
 /**
@@ -182,10 +183,10 @@ const csvCell = (v: string | number) => {
  */
 export function groupMediationRosterOf(tracker: AssociationTracker, members: readonly AssociationMember[], groupKey: string): string {
   const group = tracker.harmGroups.find((g) => g.key === groupKey);
-  if (!group) throw new RangeError(`같은 피해 묶음을 찾을 수 없어요 / no harm group ${groupKey}`);
+  if (!group) throw new RangeError(bi(`같은 피해 묶음을 찾을 수 없어요`, `no harm group ${groupKey}`));
   if (!group.groupMediationEligible) {
     throw new RangeError(
-      `집단분쟁조정에는 같은 피해를 입은 ${GROUP_MEDIATION_MIN_MEMBERS}명 이상이 필요해요 (지금 ${group.count}명) / group mediation needs ${GROUP_MEDIATION_MIN_MEMBERS} or more members with the same harm (now ${group.count})`,
+      bi(`집단분쟁조정에는 같은 피해를 입은 ${GROUP_MEDIATION_MIN_MEMBERS}명 이상이 필요해요 (지금 ${group.count}명)`, `group mediation needs ${GROUP_MEDIATION_MIN_MEMBERS} or more members with the same harm (now ${group.count})`),
     );
   }
   const byId = new Map<string, AssociationMember>();

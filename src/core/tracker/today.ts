@@ -1,11 +1,11 @@
 import { formatKstInstant, isKstDate, type KstDate } from '../time/kst';
-import { joined, type BilingualText } from '../model/common';
+import { bi, joined, type BilingualText } from '../model/common';
 
 /** The KST calendar day of an injected clock: the tracker never reads the machine's clock or time zone. */
 export function kstToday(now: Date): KstDate {
-  if (Number.isNaN(now.getTime())) throw new RangeError(`잘못된 시각이에요 / invalid clock: ${String(now)}`);
+  if (Number.isNaN(now.getTime())) throw new RangeError(bi('잘못된 시각이에요', `invalid clock: ${String(now)}`));
   const day = formatKstInstant(now.getTime()).slice(0, 10);
-  if (!isKstDate(day)) throw new RangeError(`잘못된 시각이에요 / invalid clock: ${String(now)}`);
+  if (!isKstDate(day)) throw new RangeError(bi('잘못된 시각이에요', `invalid clock: ${String(now)}`));
   return day;
 }
 

@@ -1,11 +1,13 @@
 import type { PacketJobMessage, PacketJobRequest, PacketJobStage } from './packet-job';
 import { runWorkerJob } from '../worker-job';
+import type { BilingualText } from '../../core/model/common';
 
 export type BuiltPacketResult = Extract<PacketJobMessage, { type: 'done' }>;
 
+/** A packet the worker could not build: `text` in both languages when the worker sent one (errorText reads it). */
 export class PacketBuildError extends Error {
   override name = 'PacketBuildError';
-  constructor(message: string, readonly input: boolean) {
+  constructor(message: string, readonly input: boolean, readonly text?: BilingualText) {
     super(message);
   }
 }
@@ -27,7 +29,7 @@ export function startPacketBuild(request: PacketJobRequest, onStage: (stage: Pac
         onStage(message.stage);
         return { progress: true };
       }
-      return message.type === 'done' ? { done: message } : { error: new PacketBuildError(message.message, message.input) };
+      return message.type === 'done' ? { done: message } : { error: new PacketBuildError(message.message, message.input, message.text) };
     },
     { failed: (message) => new PacketBuildError(message, false), cancelled: () => new PacketBuildCancelled() },
   );

@@ -6,6 +6,8 @@ import { sha256Hex } from '../../core/packet/hash';
 import type { PacketFonts } from '../../core/packet/pdf';
 import type { ReadinessIssue } from '../../core/packet/readiness';
 import type { ChainCheck } from '../../core/quicklog/chain';
+import type { BilingualText } from '../../core/model/common';
+import { errorText } from '../format';
 
 /**
  * One packet build, as the worker runs it (and a Node test runs it with fonts read from disk). Kept apart
@@ -32,7 +34,7 @@ export type PacketJobMessage =
   | { type: 'progress'; stage: PacketJobStage }
   | { type: 'done'; fileName: string; bytes: Uint8Array; sha256: string; readiness: ReadinessIssue[] }
   /** `input`: the claim or its files are at fault (a message for the person), not the app. */
-  | { type: 'error'; message: string; input: boolean };
+  | { type: 'error'; message: string; input: boolean; text: BilingualText };
 
 export async function runPacketJob(
   request: PacketJobRequest,
@@ -61,6 +63,6 @@ export async function runPacketJob(
     const sha256 = await sha256Hex(built.bytes);
     post({ type: 'done', fileName: built.fileName, bytes: built.bytes, sha256, readiness: built.readiness }, [built.bytes.buffer as ArrayBuffer]);
   } catch (err) {
-    post({ type: 'error', message: err instanceof Error ? err.message : String(err), input: err instanceof PacketInputError });
+    post({ type: 'error', message: err instanceof Error ? err.message : String(err), input: err instanceof PacketInputError, text: errorText(err) });
   }
 }

@@ -174,6 +174,14 @@ describe('the packet builder writes only canonical names', () => {
     await expect(build(withEvidence(name))).rejects.toThrow(PacketInputError);
   });
 
+  it('says why in each language: the name and the reason in Korean for a Korean reader, in English for an English one', async () => {
+    const refused = (await build(withEvidence('캡처:1.png')).catch((e: unknown) => e)) as PacketInputError;
+    expect(refused.text.ko).toMatch(/^증빙 파일 이름이 안전하지 않아요: "캡처:1\.png" \([^/]*[가-힣][^/]*\)$/);
+    expect(refused.text.en).toMatch(/^unsafe evidence file name: "캡처:1\.png" \([^가-힣/]+\)$/);
+    const twice = (await build(withEvidence('Screen.png', 'screen.PNG')).catch((e: unknown) => e)) as PacketInputError;
+    expect(twice.text).toEqual({ ko: '증빙 파일 이름이 겹쳐요 (대소문자 구분 없이): screen.PNG', en: 'duplicate evidence file name (ignoring case): screen.PNG' });
+  });
+
   it('refuses two evidence names that differ only in case (one would overwrite the other on Windows or macOS)', async () => {
     await expect(build(withEvidence('Screen.png', 'screen.PNG'))).rejects.toThrow(/대소문자 구분 없이.*ignoring case/);
   });

@@ -9,6 +9,7 @@ import damage365 from './damage365';
 import disputeMediation from './dispute-mediation';
 import generic from './generic';
 import { GENERIC_CHANNEL } from '../../incidents/ids';
+import { bi } from '../../model/common';
 
 /** The profiles that work for every incident (365 Center, dispute mediation, generic): files beside this one. */
 const GENERIC_PROFILES: ReadonlyArray<readonly [string, unknown]> = [
@@ -31,10 +32,10 @@ export function loadChannelProfiles(raw: ReadonlyArray<readonly [string, unknown
   const profiles = raw.map(([file, data]) => parseChannelProfile(data, file));
   profiles.forEach((profile, i) => {
     if (profiles.findIndex((p) => p.id === profile.id) !== i) {
-      throw new Error(`채널 id가 겹쳐요 / duplicate channel id: ${profile.id}`);
+      throw new Error(bi(`채널 id가 겹쳐요`, `duplicate channel id: ${profile.id}`));
     }
     for (const doc of profile.documents) {
-      if (!known.has(doc.label)) throw new Error(`알 수 없는 서류 종류 / unknown document kind "${doc.label}" in ${profile.id}`);
+      if (!known.has(doc.label)) throw new Error(bi(`알 수 없는 서류 종류`, `unknown document kind "${doc.label}" in ${profile.id}`));
     }
   });
   return profiles;
