@@ -1,6 +1,7 @@
 import type { OutageDeskDB } from './database';
 import type { ClaimRow, ClaimantKind } from './schema';
 import { nowKst } from './time';
+import { bi } from '../core/model/text';
 
 export const MAX_TITLE_LENGTH = 80;
 
@@ -11,9 +12,9 @@ export class ClaimInputError extends Error {
 
 function cleanTitle(title: string): string {
   const t = title.trim().replace(/\s+/g, ' ');
-  if (!t) throw new ClaimInputError('신고서 이름(title)을 입력해 주세요 / title: enter a name for the claim');
+  if (!t) throw new ClaimInputError(bi('신고서 이름(title)을 입력해 주세요', 'title: enter a name for the claim'));
   if (t.length > MAX_TITLE_LENGTH) {
-    throw new ClaimInputError(`신고서 이름(title)은 ${MAX_TITLE_LENGTH}자까지예요 / title: at most ${MAX_TITLE_LENGTH} characters`);
+    throw new ClaimInputError(bi(`신고서 이름(title)은 ${MAX_TITLE_LENGTH}자까지예요`, `title: at most ${MAX_TITLE_LENGTH} characters`));
   }
   return t;
 }
@@ -52,13 +53,13 @@ export async function getClaim(db: OutageDeskDB, id: string): Promise<ClaimRow |
 export async function renameClaim(db: OutageDeskDB, id: string, title: string): Promise<void> {
   const clean = cleanTitle(title);
   const changed = await db.claims.update(id, { title: clean, updatedAt: nowKst() });
-  if (changed === 0) throw new ClaimInputError(`신고서를 찾을 수 없어요: ${id} / claim not found: ${id}`);
+  if (changed === 0) throw new ClaimInputError(bi(`신고서를 찾을 수 없어요: ${id}`, `claim not found: ${id}`));
 }
 
 /** Replaces the claim document (the claim schema's parse happens before this, in the caller). */
 export async function saveClaimBody(db: OutageDeskDB, id: string, body: unknown): Promise<void> {
   const changed = await db.claims.update(id, { body, updatedAt: nowKst() });
-  if (changed === 0) throw new ClaimInputError(`신고서를 찾을 수 없어요: ${id} / claim not found: ${id}`);
+  if (changed === 0) throw new ClaimInputError(bi(`신고서를 찾을 수 없어요: ${id}`, `claim not found: ${id}`));
 }
 
 /** Deletes a claim with its records, evidence and import marks, all or nothing. */

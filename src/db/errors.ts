@@ -1,3 +1,4 @@
+import { bi } from '../core/model/text';
 /**
  * Storage failures the user can act on, recognised however deeply Dexie wraps them
  * (a DOMException inside an AbortError inside a BulkError's failures, ...).
@@ -46,6 +47,6 @@ export function classifyStorageError(err: unknown): StorageProblem {
 export class ReadOnlyDatabaseError extends Error {
   override name = 'ReadOnlyError';
   constructor() {
-    super('이 데이터는 새 버전의 앱에서 만들어져 읽기만 할 수 있어요 / this data was made by a newer app version and is read-only');
+    super(bi('이 데이터는 새 버전의 앱에서 만들어져 읽기만 할 수 있어요', 'this data was made by a newer app version and is read-only'));
   }
 }

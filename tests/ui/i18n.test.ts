@@ -30,6 +30,13 @@ describe('translations', () => {
     for (const [key, value] of [...koLeaves, ...enLeaves]) expect(value.trim(), key).not.toBe('');
   });
 
+  it('give each reader one language: no Korean text joined with its English in one string', () => {
+    // "한국어 / English" in a translation showed both halves to every reader (three of them did, until 2026-12-05).
+    const joinedShape = /\p{Script=Hangul}[^/]* \/ [^/]*[A-Za-z]{3}/u;
+    const both = [...koLeaves, ...enLeaves].filter(([, value]) => joinedShape.test(value)).map(([key]) => key);
+    expect(both).toEqual([]);
+  });
+
   it('use the same {{placeholders}} in both languages', () => {
     for (const [key, value] of koLeaves) expect(placeholders(enLeaves.get(key)!), key).toEqual(placeholders(value));
   });

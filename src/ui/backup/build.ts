@@ -7,11 +7,12 @@
 import { exportBackup } from '../../db/backup';
 import type { OutageDeskDB } from '../../db';
 import type { BackupWorkerReply, BuildBackupRequest } from './protocol';
+import { bi } from '../../core/model/text';
 
 export class BackupCancelledError extends Error {
   override name = 'BackupCancelledError';
   constructor() {
-    super('백업을 취소했어요 / backup cancelled');
+    super(bi('백업을 취소했어요', 'backup cancelled'));
   }
 }
 

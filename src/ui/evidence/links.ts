@@ -1,3 +1,4 @@
+import { bi } from '../../core/model/text';
 /**
  * What an evidence file supports, stored in its `linkedIds` (core/model evidence): a direct or indirect
  * item by its id, or a stretch of records written `<first day>..<last day>|<channel id or *>`, e.g.
@@ -10,7 +11,7 @@ const RECORD_LINK = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})\|(.+)$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function formatRecordLink(link: RecordLink): string {
-  if (!DAY.test(link.from) || !DAY.test(link.to)) throw new Error(`날짜는 YYYY-MM-DD로 적어요 / dates must be YYYY-MM-DD: ${link.from}, ${link.to}`);
+  if (!DAY.test(link.from) || !DAY.test(link.to)) throw new Error(bi(`날짜는 YYYY-MM-DD로 적어요: ${link.from}, ${link.to}`, `dates must be YYYY-MM-DD: ${link.from}, ${link.to}`));
   // ISO days compare as text; a reversed range is put in order rather than refused.
   const [from, to] = link.from <= link.to ? [link.from, link.to] : [link.to, link.from];
   return `${from}..${to}|${link.channel ?? '*'}`;
