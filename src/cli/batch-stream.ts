@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { stampZipTimes } from '../core/zip/index';
 import { join } from 'node:path';
 import { BatchAggregator, type BatchAggregates } from '../core/batch/aggregate';
 import { invalidManifestItem, manifestItem, manifestTextPieces, manifestWithoutItems } from '../core/batch/batch';
@@ -209,6 +210,11 @@ async function run<T>(sources: readonly BatchSource<T>[], read: (ref: T) => Prom
     items.close();
   }
   await workbook.commit();
+  // exceljs stamped its zip entries with the wall clock: the batch's clock instead, so the same batch gives the
+  // same roster.xlsx (and manifest), byte for byte.
+  const xlsxBytes = new Uint8Array(await readFile(xlsxPath));
+  stampZipTimes(xlsxBytes, o.now);
+  await writeFile(xlsxPath, xlsxBytes);
   const aggregates = aggregator.result();
   const counts = batchCountsOf({ members: entries.length, kept, invalid: invalid.length, pairs, decisions });
   phase('aggregate+roster+items');

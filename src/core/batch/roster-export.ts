@@ -3,6 +3,7 @@ import { BAND_LABELS, INDUSTRY_LABELS, KIND_LABELS, serviceLabel } from './aggre
 import type { MemberStatus } from './dedupe';
 import { maskFreeText, redactMember } from './redact';
 import { reasonLine, type BatchMember, type InvalidItem } from './types';
+import { stampZipTimes } from '../zip/index';
 
 /**
  * The batch roster: every item of the batch in one table (members that stay, duplicates removed and
@@ -97,5 +98,9 @@ export async function rosterXlsx(rows: readonly RosterCell[][], madeAt: Date): P
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   for (const c of ROSTER_MONEY_COLUMNS) sheet.getColumn(c).numFmt = '#,##0';
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  // exceljs stamps each zip entry with the wall clock: stamped again with the injected clock, the same batch
+  // gives the same workbook, byte for byte, and its manifest line with it.
+  const bytes = new Uint8Array(buffer as ArrayBuffer);
+  stampZipTimes(bytes, madeAt);
+  return bytes;
 }

@@ -2,3 +2,4 @@ export { bytesSource, openZip, ZipArchive, ZipError, type ZipEntry, type ZipErro
 export { collisionKey, nameProblem, shownName } from './names';
 export { crc32Update } from './crc32';
 export { checkWorkbookZip, XLSX_LIMITS } from './workbook';
+export { dosTimeOfKst, stampZipTimes } from './stamp';
