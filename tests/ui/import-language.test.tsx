@@ -16,7 +16,7 @@ afterEach(cleanup);
 
 const built = {
   records: [],
-  warnings: ['합계 행 1개는 건너뛰었어요 / skipped 1 total row(s)'],
+  warnings: [{ ko: '합계 행 1개는 건너뛰었어요', en: 'skipped 1 total row(s)' }],
   errors: [
     { row: 4, column: '일자', value: '2022-13-01', reason: bt('없는 월이에요', 'no such month'), fixable: true },
     { row: 7, column: '', value: '2022-10-09,20,1', reason: bt('칸 수가 머리글과 달라요 (3칸, 머리글 4칸)', '3 fields where the header has 4'), fixable: false },

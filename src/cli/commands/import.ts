@@ -54,7 +54,7 @@ function humanSummary(file: string, result: ImportResult): string {
   const lines = [
     `${file}: ${koreanEncoding(result.encoding)}${result.sheetName ? ` '${result.sheetName}' 시트` : ''} · ${result.granularity === 'hourly' ? '시간별' : '일별'} · 기록 ${records.length.toLocaleString('ko-KR')}개${first ? ` (${first} ~ ${last})` : ''}`,
     ...[...perChannel].map(([channel, t]) => `  ${channel}: ${t.count.toLocaleString('ko-KR')}건, ${formatWon(t.revenue)}`),
-    ...result.warnings.map((w) => `  주의 / note: ${w}`),
+    ...result.warnings.map((w) => `  주의 / note: ${joined(w)}`),
   ];
   return lines.join('\n');
 }
@@ -156,7 +156,7 @@ export async function run(args: string[]): Promise<number> {
 
   if (values.json) {
     const { encoding, granularity, shape: resultShape, fileSha256, sheetName, records, errors, warnings } = result;
-    console.log(JSON.stringify({ file: path, encoding, granularity, shape: resultShape, fileSha256, ...(sheetName ? { sheetName } : {}), records, errors: errors.map((e) => ({ ...e, reason: joined(e.reason) })), warnings }, null, 2));
+    console.log(JSON.stringify({ file: path, encoding, granularity, shape: resultShape, fileSha256, ...(sheetName ? { sheetName } : {}), records, errors: errors.map((e) => ({ ...e, reason: joined(e.reason) })), warnings: warnings.map(joined) }, null, 2));
   } else {
     console.log(humanSummary(fileName, result));
   }

@@ -1,4 +1,4 @@
-import { bt, readJoined } from '../model/common';
+import { bt, type BilingualText } from '../model/common';
 import { zipSync, type Zippable } from 'fflate';
 import { nameProblem, openZip, shownName, ZipError } from '../zip/index';
 import { BackupError, type BackupLimits } from './format';
@@ -27,14 +27,14 @@ export function writeBackupZip(entries: readonly BackupZipEntry[], madeAt: Date)
   for (const e of entries) {
     if (Object.prototype.hasOwnProperty.call(tree, e.path)) throw new Error(`duplicate backup entry: ${e.path}`);
     const problem = nameProblem(e.path);
-    if (problem) throw new Error(`not a canonical backup entry name "${e.path}": ${problem}`);
+    if (problem) throw new Error(`not a canonical backup entry name "${e.path}": ${problem.en}`);
     tree[e.path] = [e.bytes, { ...FILE_OPTIONS, mtime, level: e.store ? 0 : 6 }];
   }
   return zipSync(tree);
 }
 
 /** Why a name is not a canonical relative path (core/zip/names.ts), or null when it is. */
-export function unsafeEntryReason(name: string): string | null {
+export function unsafeEntryReason(name: string): BilingualText | null {
   return nameProblem(name);
 }
 
@@ -54,10 +54,9 @@ export function readBackupZip(bytes: Uint8Array, limits: BackupLimits): Map<stri
   } catch (err) {
     if (!(err instanceof ZipError)) throw err;
     if (err.code === 'not-zip' || err.code === 'damaged' || err.code === 'unsupported') {
-      const message = err.code === 'not-zip' ? bt(`백업 파일(zip)을 읽을 수 없어요. 파일이 손상됐어요`, `the backup zip cannot be read, the file is damaged (${err.message})`) : readJoined(err.message);
+      const message = err.code === 'not-zip' ? bt(`백업 파일(zip)을 읽을 수 없어요. 파일이 손상됐어요`, `the backup zip cannot be read, the file is damaged (${err.text.en || err.text.ko})`) : err.text;
       throw new BackupError('damaged', message, err.entry);
     }
-    // The zip reader's message is the joined shape: read it back as `{ ko, en }`.
-    throw new BackupError('unsafe-zip', readJoined(err.message), err.entry);
+    throw new BackupError('unsafe-zip', err.text, err.entry);
   }
 }

@@ -15,7 +15,7 @@ import { digestEntry, MAX_MANIFEST_BYTES, type EntryDigest } from '../packet/ent
 import { asUnsafeZipError, openPacketZip, UnsafeZipError, type UnzipLimits } from '../packet/zip';
 import { ZipError, type ZipArchive, type ZipSource } from '../zip/index';
 import { canonicalSido, formatBusinessNumber, formatMobile } from './normalise';
-import { itemReason, reasonOfMessage, type BandId, type BatchMember, type InvalidItem, type ItemReason, type MemberFigures, type MemberSource } from './types';
+import { itemReason, type BandId, type BatchMember, type InvalidItem, type ItemReason, type MemberFigures, type MemberSource } from './types';
 import { formatWon } from '../model/money';
 
 /**
@@ -122,14 +122,17 @@ export async function inspectPacket(zip: Uint8Array | ZipSource, limits?: UnzipL
   try {
     archive = openPacketZip(zip, limits);
   } catch (err) {
-    if (err instanceof UnsafeZipError) return fail('unsafe-zip', reasonOfMessage(err.message));
+    if (err instanceof UnsafeZipError) return fail('unsafe-zip', itemReason(err.text.ko, err.text.en));
     throw err;
   }
   try {
     return await inspectOpened(archive, hash);
   } catch (err) {
     // An entry that breaks a cap or its CRC while it is inflated.
-    if (err instanceof ZipError) return fail('unsafe-zip', reasonOfMessage(asUnsafeZipError(err).message));
+    if (err instanceof ZipError) {
+      const { text } = asUnsafeZipError(err);
+      return fail('unsafe-zip', itemReason(text.ko, text.en));
+    }
     throw err;
   }
 }

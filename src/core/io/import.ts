@@ -1,4 +1,4 @@
-import { bt } from '../model/common';
+import { bt, type BilingualText } from '../model/common';
 import type { ActivityRecord } from '../model/record';
 import { channelMapLookup, isChannelId } from './channels';
 import type { Cp949Decoder } from './encoding';
@@ -47,7 +47,7 @@ export type ImportResult = {
   headerRow: number;
   records: ActivityRecord[];
   errors: ImportRowError[];
-  warnings: string[];
+  warnings: BilingualText[];
   unknownChannels: UnknownChannel[];
 };
 
@@ -117,7 +117,7 @@ export type ImportPreview = {
   granularity: Granularity;
   /** First rows as text, aligned with `headers`, with the row number Excel shows. */
   rows: { row: number; cells: string[] }[];
-  warnings: string[];
+  warnings: BilingualText[];
 };
 
 /** What the mapping screen shows before anything is imported: never fails on an unmapped column. */

@@ -47,7 +47,8 @@ export type BuildResult = {
   granularity: Granularity;
   records: ActivityRecord[];
   errors: ImportRowError[];
-  warnings: string[];
+  /** Notes on what the import did (rows skipped, channels guessed), in both languages. */
+  warnings: BilingualText[];
   unknownChannels: UnknownChannel[];
 };
 
@@ -153,7 +154,7 @@ export function buildRecords(table: Table, columns: ResolvedColumns, options: Bu
   const { shape } = options;
   const granularity = granularityOf(columns);
   const errors: ImportRowError[] = [...table.rowErrors];
-  const warnings: string[] = [];
+  const warnings: BilingualText[] = [];
   const headers = table.headers;
   const entries = new Map<string, Entry>();
   const unknown = new Map<string, UnknownChannel>();
@@ -162,7 +163,7 @@ export function buildRecords(table: Table, columns: ResolvedColumns, options: Bu
   let mergedChannelRows = 0;
   const defaultChannel = options.defaultChannel ?? (shape === 'card' ? 'card' : FALLBACK_CHANNEL);
   if (columns.channel === undefined && options.defaultChannel === undefined && shape !== 'card') {
-    warnings.push(`채널 열이 없어 모든 기록을 '${FALLBACK_CHANNEL}' 채널로 넣었어요. 채널을 지정할 수 있어요 / no channel column: every record goes to channel '${FALLBACK_CHANNEL}' (pass a channel to change it)`);
+    warnings.push(bt(`채널 열이 없어 모든 기록을 '${FALLBACK_CHANNEL}' 채널로 넣었어요. 채널을 지정할 수 있어요`, `no channel column: every record goes to channel '${FALLBACK_CHANNEL}' (pass a channel to change it)`));
   }
 
   const cellAt = (cells: Cell[], role: ColumnRole): Cell => {
@@ -310,13 +311,13 @@ export function buildRecords(table: Table, columns: ResolvedColumns, options: Bu
 
   records.sort((a, b) => (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0));
   errors.sort((a, b) => a.row - b.row);
-  if (summaryRows > 0) warnings.push(`합계 행 ${summaryRows}개는 건너뛰었어요 / skipped ${summaryRows} total row(s)`);
+  if (summaryRows > 0) warnings.push(bt(`합계 행 ${summaryRows}개는 건너뛰었어요`, `skipped ${summaryRows} total row(s)`));
   if (mergedChannelRows > 0) {
-    warnings.push(`같은 시간에 같은 채널로 묶인 다른 이름의 행 ${mergedChannelRows}개를 더했어요 / added up ${mergedChannelRows} row(s) whose channel names map to the same channel`);
+    warnings.push(bt(`같은 시간에 같은 채널로 묶인 다른 이름의 행 ${mergedChannelRows}개를 더했어요`, `added up ${mergedChannelRows} row(s) whose channel names map to the same channel`));
   }
   const unknownChannels = [...unknown.values()];
   for (const u of unknownChannels) {
-    warnings.push(`모르는 채널 '${u.value}'을(를) '${u.id}'(으)로 넣었어요 (${u.rows}행, 처음 ${u.firstRow}행) / unknown channel '${u.value}' imported as '${u.id}' (${u.rows} rows, first at row ${u.firstRow})`);
+    warnings.push(bt(`모르는 채널 '${u.value}'을(를) '${u.id}'(으)로 넣었어요 (${u.rows}행, 처음 ${u.firstRow}행)`, `unknown channel '${u.value}' imported as '${u.id}' (${u.rows} rows, first at row ${u.firstRow})`));
   }
   return { granularity, records, errors, warnings, unknownChannels };
 }

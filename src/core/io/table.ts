@@ -1,4 +1,4 @@
-import { bt } from '../model/common';
+import { bt, type BilingualText } from '../model/common';
 import Papa from 'papaparse';
 import type { CellValue, Workbook } from 'exceljs';
 import { checkWorkbookZip, ZipError } from '../zip/index';
@@ -36,7 +36,7 @@ export type Table = {
   rows: TableRow[];
   /** Structural problems found while reading (ragged rows, broken quotes). */
   rowErrors: ImportRowError[];
-  warnings: string[];
+  warnings: BilingualText[];
 };
 
 export type ReadTableOptions = {
@@ -123,14 +123,14 @@ function buildTable(
   let width = headerCells.length;
   while (width > 0 && cellText(headerCells[width - 1]!) === '') width--;
   const headers = headerCells.slice(0, width).map(cellText);
-  const warnings: string[] = [];
+  const warnings: BilingualText[] = [];
   const seen = new Map<string, number>();
   for (const h of headers) {
     const key = normaliseHeader(h);
     if (key) seen.set(key, (seen.get(key) ?? 0) + 1);
   }
   for (const [key, n] of seen) {
-    if (n > 1) warnings.push(`'${key}' 열이 ${n}개 있어요: 첫 번째 열을 써요 / column '${key}' appears ${n} times: the first one is used`);
+    if (n > 1) warnings.push(bt(`'${key}' 열이 ${n}개 있어요: 첫 번째 열을 써요`, `column '${key}' appears ${n} times: the first one is used`));
   }
 
   const rows: TableRow[] = [];

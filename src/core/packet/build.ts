@@ -93,7 +93,7 @@ async function checkedEvidence(
   for (const item of claim.evidence) {
     const name = item.fileName.normalize('NFC');
     const unsafe = unsafePathReason(name);
-    const reason = unsafe !== null ? readJoined(unsafe) : name.includes('/') ? bt('폴더 경로는 쓸 수 없어요', 'no folders in a file name') : null;
+    const reason = unsafe ?? (name.includes('/') ? bt('폴더 경로는 쓸 수 없어요', 'no folders in a file name') : null);
     if (reason) {
       throw new PacketInputError(
         bt(`증빙 파일 이름이 안전하지 않아요: "${item.fileName}" (${reason.ko})`, `unsafe evidence file name: "${item.fileName}" (${reason.en || reason.ko})`),

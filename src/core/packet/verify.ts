@@ -50,7 +50,7 @@ export async function verifyPacket(zip: Uint8Array | ZipSource, limits?: UnzipLi
   try {
     archive = openPacketZip(zip, limits);
   } catch (err) {
-    if (err instanceof UnsafeZipError) return { ok: false, problems: [problem('unsafe-zip', err.entry, readJoined(err.message))], manifest: null };
+    if (err instanceof UnsafeZipError) return { ok: false, problems: [problem('unsafe-zip', err.entry, err.text)], manifest: null };
     throw err;
   }
   const problems: VerifyProblem[] = [];
@@ -61,7 +61,7 @@ export async function verifyPacket(zip: Uint8Array | ZipSource, limits?: UnzipLi
     // An entry that breaks a cap or its CRC while it is inflated: the packet is refused, naming the entry.
     if (!(err instanceof ZipError)) throw err;
     const unsafe = asUnsafeZipError(err);
-    problems.push(problem('unsafe-zip', err.entry, readJoined(unsafe.message)));
+    problems.push(problem('unsafe-zip', err.entry, unsafe.text));
     return { ok: false, problems, manifest };
   }
 }

@@ -1,6 +1,7 @@
 import { zipSync, type Zippable } from 'fflate';
 import { collisionKey, nameProblem, openZip, ZipError, type ZipArchive, type ZipErrorCode, type ZipLimits, type ZipSource } from '../zip/index';
 import { KST_OFFSET_MS } from '../time/kst';
+import { bi, bt, joined, type BilingualText } from '../model/common';
 
 /**
  * Zip writing and guarded reading for packets.
@@ -34,7 +35,7 @@ export function writeZip(entries: ZipEntries, madeAt: Date): Uint8Array {
   const keys = new Map<string, string>();
   for (const entry of entries) {
     const problem = nameProblem(entry.path);
-    if (problem) throw new Error(`zip에 쓸 수 없는 이름이에요 "${entry.path}": ${problem} / not a canonical zip entry name`);
+    if (problem) throw new Error(bi(`zip에 쓸 수 없는 이름이에요 "${entry.path}": ${problem.ko}`, `not a canonical zip entry name "${entry.path}": ${problem.en}`));
     const other = keys.get(collisionKey(entry.path));
     if (other === entry.path || Object.prototype.hasOwnProperty.call(tree, entry.path)) throw new Error(`duplicate zip entry: ${entry.path}`);
     if (other !== undefined) throw new Error(`대소문자만 다른 이름이 겹쳐요: "${other}", "${entry.path}" / zip entry names collide ignoring case`);
@@ -52,22 +53,24 @@ export const DEFAULT_UNZIP_LIMITS: UnzipLimits = {
   maxRatio: 200,
 };
 
+/** A packet zip refused as unsafe or unreadable: `text` says why in each language, `message` joins them. */
 export class UnsafeZipError extends Error {
-  constructor(message: string, readonly code?: ZipErrorCode, readonly entry?: string) {
-    super(message);
+  constructor(readonly text: BilingualText, readonly code?: ZipErrorCode, readonly entry?: string) {
+    super(joined(text));
     this.name = 'UnsafeZipError';
   }
 }
 
 /** Why a name is not a canonical relative path (core/zip/names.ts), or null when it is. */
-export function unsafePathReason(name: string): string | null {
+export function unsafePathReason(name: string): BilingualText | null {
   return nameProblem(name);
 }
 
 /** A ZipError as the packet's UnsafeZipError; a file that is no zip at all says so first. */
 export function asUnsafeZipError(err: ZipError): UnsafeZipError {
-  const message = err.code === 'not-zip' || err.code === 'damaged' || err.code === 'unsupported' ? `zip 파일을 읽을 수 없어요 / not a readable zip: ${err.message}` : err.message;
-  return new UnsafeZipError(message, err.code, err.entry);
+  const unreadable = err.code === 'not-zip' || err.code === 'damaged' || err.code === 'unsupported';
+  const text = unreadable ? bt(`zip 파일을 읽을 수 없어요: ${err.text.ko}`, `not a readable zip: ${err.text.en || err.text.ko}`) : err.text;
+  return new UnsafeZipError(text, err.code, err.entry);
 }
 
 /** Opens a packet zip through the one zip reader (core/zip): names, types, headers and limits checked, nothing inflated yet. */

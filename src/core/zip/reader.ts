@@ -304,7 +304,7 @@ function readDirectory(source: ZipSource, limits: ZipLimits): ZipEntry[] {
     const name = decodeName(rawName, (flags & 0x0800) !== 0);
     const isFolder = name.endsWith('/');
     const problem = nameProblem(isFolder ? name.slice(0, -1) : name);
-    if (problem) throw new ZipError('unsafe-name', bt(`위험한 경로예요 ${q(name)}: ${problem}`, `unsafe entry name ${q(name)}`), name);
+    if (problem) throw new ZipError('unsafe-name', bt(`위험한 경로예요 ${q(name)}: ${problem.ko}`, `unsafe entry name ${q(name)}: ${problem.en}`), name);
     if (hasExtra(extra, 0x7075)) {
       throw new ZipError('unsafe-name', bt(`${q(name)}: 도구마다 다르게 읽는 두 번째 이름(Info-ZIP Unicode Path)이 있어요`, `${q(name)} carries a second name (Info-ZIP Unicode Path field) that tools read differently`), name);
     }

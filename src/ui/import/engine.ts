@@ -10,6 +10,7 @@ import type { Table } from '../../core/io/table';
 import { cellText, excelSerialParts } from '../../core/io/values';
 import type { Cell } from '../../core/io/values';
 import type { ActivityRecord } from '../../core/model/record';
+import type { BilingualText } from '../../core/model/common';
 
 /** Rows whose channel the user chose to leave out go to this id, and are dropped before storing. */
 export const SKIP_CHANNEL = 'skipped-in-import';
@@ -66,7 +67,7 @@ export interface ChannelValue {
 export interface BuildResponse {
   records: ActivityRecord[];
   errors: (ImportRowError & { fixable: boolean })[];
-  warnings: string[];
+  warnings: BilingualText[];
   granularity: 'hourly' | 'daily';
   shape: ImportShape;
   channelValues: ChannelValue[];
@@ -207,7 +208,7 @@ export async function buildImport(req: BuildRequest, decodeCp949: Cp949Decoder |
   return {
     records: kept,
     errors: errors.map((e) => ({ ...e, fixable: e.column !== '' && table.headers.includes(e.column) })),
-    warnings: result.warnings.filter((w) => !w.includes(SKIP_CHANNEL)),
+    warnings: result.warnings.filter((w) => !w.ko.includes(SKIP_CHANNEL)),
     granularity: result.granularity,
     shape: result.shape,
     channelValues,

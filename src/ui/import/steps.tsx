@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { COLUMN_ROLES } from '../../core/io';
 import { textIn } from '../../core/model/common';
 import { pickLanguage } from '../format';
-import { readJoined } from '../../core/model/common';
 import type { ColumnRole, ImportPreview, ImportShape, OverlapDecision } from '../../core/io';
 import type { SalesChannel } from '../../core/model';
 import type { BuildRequest, BuildResponse, ImportProgress } from './engine';
@@ -147,7 +146,7 @@ export function ColumnsStep({ preview, mapping, shape, shapes, sheet, onMapping,
       {preview.warnings.length > 0 && (
         <ul className="import-warnings">
           {preview.warnings.map((w) => (
-            <li key={w}>{pickLanguage(readJoined(w), i18n.language)}</li>
+            <li key={w.ko}>{pickLanguage(w, i18n.language)}</li>
           ))}
         </ul>
       )}
@@ -238,7 +237,7 @@ export function RowsStep({ built, unresolved, skips, fixes, busy, onFix, onSkip,
       {built.warnings.length > 0 && (
         <ul className="import-warnings">
           {built.warnings.map((w) => (
-            <li key={w}>{pickLanguage(readJoined(w), i18n.language)}</li>
+            <li key={w.ko}>{pickLanguage(w, i18n.language)}</li>
           ))}
         </ul>
       )}

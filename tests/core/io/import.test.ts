@@ -92,7 +92,7 @@ describe('card shape: the card-sales XLSX statement, read for real with exceljs'
     expect(result.shape).toBe('card');
     expect(result.granularity).toBe('daily');
     expect(result.errors).toEqual([]);
-    expect(result.warnings).toEqual(['합계 행 1개는 건너뛰었어요 / skipped 1 total row(s)']);
+    expect(result.warnings).toEqual([{ ko: '합계 행 1개는 건너뛰었어요', en: 'skipped 1 total row(s)' }]);
     expect(result.records).toHaveLength(61);
     expect(result.records[0]!.bucket).toBe('2022-09-01');
     expect(result.records[60]!.bucket).toBe('2022-10-31');
@@ -254,7 +254,7 @@ describe('channels', () => {
       ['2022-10-16', 'neibeo-pei', 1],
     ]);
     expect(r.unknownChannels).toEqual([{ value: '네이버 페이', id: 'neibeo-pei', rows: 2, firstRow: 5 }]);
-    expect(r.warnings.join('\n')).toContain("'네이버 페이'");
+    expect(r.warnings.map((w) => w.ko).join('\n')).toContain("'네이버 페이'");
   });
 
   it('keeps channel cells +1, -1 and 1 apart, and never adds two different unknown cells into one slug', async () => {
@@ -272,13 +272,14 @@ describe('channels', () => {
     const r = await importText('일자,시간,건수,매출액,결제수단\n2022-10-15,12,3,30000,신용카드\n2022-10-15,12,2,20000,체크카드\n');
     expect(r.errors).toEqual([]);
     expect(r.records.map(({ channel, count, revenue }) => [channel, count, revenue])).toEqual([['card', 5, 50_000]]);
-    expect(r.warnings.join('\n')).toMatch(/더했어요/);
+    expect(r.warnings.map((w) => w.ko).join('\n')).toMatch(/더했어요/);
   });
 
   it('warns and uses "total" when there is no channel at all; rejects a bad channel option', async () => {
     const r = await importText('일자,건수\n2022-10-15,3\n');
     expect(r.records[0]!.channel).toBe('total');
-    expect(r.warnings[0]).toMatch(/채널 열이 없어/);
+    expect(r.warnings[0]!.ko).toMatch(/채널 열이 없어/);
+    expect(r.warnings[0]!.en).toMatch(/^no channel column/);
     await expectFileError(importText('일자,건수\n2022-10-15,3\n', { channel: '카카오' }), 'bad-option', /채널 id/);
   });
 });

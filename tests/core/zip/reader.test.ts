@@ -53,8 +53,17 @@ describe('entry names: canonical form only', () => {
     ['evidence/\u1112\u1161\u11ab.png', 'NFC'],
     ['', 'empty name'],
   ])('refuses %j (%s)', (name, why) => {
-    expect(nameProblem(name)).toContain(why);
-    if (name !== '') refused([{ name, data: enc('x') }], 'unsafe-name', 'unsafe entry name');
+    const problem = nameProblem(name)!;
+    expect(problem.en).toContain(why);
+    expect(problem.ko).toMatch(/[가-힣]/);
+    if (name !== '') {
+      refused([{ name, data: enc('x') }], 'unsafe-name', 'unsafe entry name');
+      // The refusal carries the reason in each half: Korean in the Korean one only (it once held "한국어 / English").
+      const err = refusal(rawZip([{ name, data: enc('x') }]));
+      expect(err.text.ko).toContain(problem.ko);
+      expect(err.text.ko).not.toContain(problem.en);
+      expect(err.text.en).toContain(problem.en);
+    }
   });
 
   it('refuses names that land on the same path on a case-insensitive or normalising file system', () => {
