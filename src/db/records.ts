@@ -26,6 +26,12 @@ export function recordInputError(index: number, error: z.ZodError): RecordInputE
   );
 }
 
+const duplicateText = (fileName: string, previous: ImportRow): BilingualText =>
+  bt(
+    `이미 가져온 파일이에요: ${fileName} (${previous.importedAt.slice(0, 10)}에 ${previous.fileName}로 가져왔어요)`,
+    `already imported: ${fileName} (as ${previous.fileName} on ${previous.importedAt.slice(0, 10)})`,
+  );
+
 /** Duplicate file import: the same bytes were already imported into this claim. */
 export class DuplicateImportError extends Error {
   override name = 'DuplicateImportError';
@@ -33,10 +39,12 @@ export class DuplicateImportError extends Error {
     readonly fileName: string,
     readonly previous: ImportRow,
   ) {
-    super(
-      `이미 가져온 파일이에요: ${fileName} (${previous.importedAt.slice(0, 10)}에 ${previous.fileName}로 가져왔어요) / ` +
-        `already imported: ${fileName} (as ${previous.fileName} on ${previous.importedAt.slice(0, 10)})`,
-    );
+    super(joined(duplicateText(fileName, previous)));
+  }
+
+  /** Why, in each language. */
+  get text(): BilingualText {
+    return duplicateText(this.fileName, this.previous);
   }
 }
 
@@ -48,6 +56,8 @@ export class DuplicateImportError extends Error {
 export class ClaimRecordCapError extends Error {
   override name = 'ClaimRecordCapError';
   readonly fits: number;
+  /** Why, in each language: the file, what it brings, what fits, what to do. */
+  readonly text: BilingualText;
   constructor(
     readonly existing: number,
     readonly added: number,
@@ -58,12 +68,14 @@ export class ClaimRecordCapError extends Error {
     const n = (x: number) => x.toLocaleString('en-US');
     const fileKo = fileName ? `'${fileName}'의 ` : '';
     const fileEn = fileName ? `'${fileName}' brings` : 'this adds';
-    super(
+    const text = bt(
       `${fileKo}새 기록 ${n(added)}건은 이 신고서에 다 들어가지 않아요. 신고서 하나에는 기록을 최대 ${n(cap)}건까지 담을 수 있고, ` +
-        `지금 ${n(existing)}건이 있어 ${n(fits)}건만 더 넣을 수 있어요. 아무것도 저장하지 않았어요. 기간을 나누거나 다른 신고서로 가져와 주세요. / ` +
-        `${fileEn} ${n(added)} new records, more than this claim can take: a claim holds at most ${n(cap)} records and this one has ` +
+        `지금 ${n(existing)}건이 있어 ${n(fits)}건만 더 넣을 수 있어요. 아무것도 저장하지 않았어요. 기간을 나누거나 다른 신고서로 가져와 주세요.`,
+      `${fileEn} ${n(added)} new records, more than this claim can take: a claim holds at most ${n(cap)} records and this one has ` +
         `${n(existing)}, so ${n(fits)} more fit. Nothing was stored. Split the file by period or import it into another claim.`,
     );
+    super(joined(text));
+    this.text = text;
     this.fits = fits;
   }
 }

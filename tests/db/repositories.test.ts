@@ -130,6 +130,9 @@ describe('records', () => {
     expect(await importRecords(db, a.id, file, [rec('2022-10-15', 'card', 3)])).toBe(1);
     const again = importRecords(db, a.id, { ...file, fileName: '카드매출 (1).csv' }, [rec('2022-10-16', 'card', 7)]);
     await expect(again).rejects.toThrow(DuplicateImportError);
+    const dup = (await again.catch((e: unknown) => e)) as DuplicateImportError;
+    expect(dup.text.ko).toMatch(/^이미 가져온 파일이에요: 카드매출 \(1\)\.csv \(\d{4}-\d{2}-\d{2}에 카드매출\.csv로 가져왔어요\)$/);
+    expect(dup.text.en).toMatch(/^already imported: 카드매출 \(1\)\.csv \(as 카드매출\.csv on \d{4}-\d{2}-\d{2}\)$/);
     await expect(importRecords(db, a.id, file, [rec('2022-10-16', 'card', 7)])).rejects.toThrow(/이미 가져온 파일이에요: 카드매출.csv/);
     expect((await listRecords(db, a.id)).map((r) => r.bucket)).toEqual(['2022-10-15']);
     // Another claim may use the same file.
@@ -190,6 +193,9 @@ describe('records', () => {
     expect(err.message).toContain("'하반기.csv' brings 2,600 new records");
     expect(err.message).toContain('at most 5,000 records and this one has 2,600, so 2,400 more fit. Nothing was stored.');
     expect([err.existing, err.added, err.fits]).toEqual([2_600, 2_600, 2_400]);
+    // A screen shows one half: the Korean whole, with no English in it, and the English on its own.
+    expect(err.text.ko).toMatch(/^'하반기.csv'의 새 기록 2,600건은 .*다른 신고서로 가져와 주세요\.$/);
+    expect(err.text.en).toMatch(/^'하반기.csv' brings 2,600 new records.*another claim\.$/);
     // Refused before the first write, and the file is not marked imported.
     expect(writes).toBe(0);
     expect(await countRecords(db, c.id)).toBe(2_600);

@@ -1,4 +1,5 @@
 import type { ActivityRecord } from '../model/record';
+import { bt, type BilingualText } from '../model/common';
 
 /**
  * Bringing a new import next to records already kept: which buckets clash, and what the user decided.
@@ -92,7 +93,8 @@ export function resolveOverlaps(existing: readonly ActivityRecord[], incoming: r
 
 export type KnownImport = string | { fileSha256: string; fileName?: string; importedAt?: string };
 
-export type ReimportCheck = { ok: true } | { ok: false; message: string; previous: { fileSha256: string; fileName?: string; importedAt?: string } };
+/** A refused re-import says why in both languages (`message`), with the earlier import it matched. */
+export type ReimportCheck = { ok: true } | { ok: false; message: BilingualText; previous: { fileSha256: string; fileName?: string; importedAt?: string } };
 
 /** Refuse a file whose SHA-256 was imported before: its rows are already in, and twice would double them. */
 export function checkReimport(sha: string, knownShas: Iterable<KnownImport>): ReimportCheck {
@@ -105,9 +107,10 @@ export function checkReimport(sha: string, knownShas: Iterable<KnownImport>): Re
     return {
       ok: false,
       previous,
-      message:
-        `이미 가져온 파일이에요${name}${when}. 같은 내용을 두 번 넣으면 건수가 두 배가 돼요: 다시 가져오려면 먼저 이전 가져오기를 지워 주세요 (SHA-256 ${wanted.slice(0, 12)}…) / ` +
+      message: bt(
+        `이미 가져온 파일이에요${name}${when}. 같은 내용을 두 번 넣으면 건수가 두 배가 돼요: 다시 가져오려면 먼저 이전 가져오기를 지워 주세요 (SHA-256 ${wanted.slice(0, 12)}…)`,
         `this file was already imported${name}${when}; importing it again would double its rows: delete the earlier import first (SHA-256 ${wanted.slice(0, 12)}…)`,
+      ),
     };
   }
   return { ok: true };

@@ -16,7 +16,6 @@ import type { BuildRequest, BuildResponse, ImportProgress, OpenResponse } from '
 import { checkAlreadyImported, checkOverlaps, saveImportedRecords, type OverlapCheck } from '../../db';
 import { getImportRunner, ImportCancelledError, importProblemText } from './runner';
 import { errorText, pickLanguage } from '../format';
-import { readJoined } from '../../core/model/common';
 import { ChannelsStep, ColumnsStep, OverlapStep, ProgressPanel, RowsStep } from './steps';
 
 export const WIZARD_STEPS = ['file', 'columns', 'channels', 'rows', 'store'] as const;
@@ -138,7 +137,7 @@ export function ImportWizard({ claimId, channels, granularity, incoming, onIncom
     if (!openedFile) return;
     const again = await checkAlreadyImported(db, claimId, openedFile.sha256);
     if (!again.ok) {
-      setProblem(pickLanguage(readJoined(again.message), i18n.language));
+      setProblem(pickLanguage(again.message, i18n.language));
       return;
     }
     setOpened(openedFile);
@@ -235,7 +234,7 @@ export function ImportWizard({ claimId, channels, granularity, incoming, onIncom
     try {
       const again = await checkAlreadyImported(db, claimId, opened.sha256);
       if (!again.ok) {
-        setProblem(pickLanguage(readJoined(again.message), i18n.language));
+        setProblem(pickLanguage(again.message, i18n.language));
         return;
       }
       const outcome = await saveImportedRecords(db, claimId, { sha256: opened.sha256, fileName: file.name }, built.records, overlap, decision, (done, total) =>
