@@ -21,6 +21,7 @@ import {
 } from '../src/bridge/contract';
 import { AtomicWriteError, writeFileAtomic } from './atomic-write';
 import { isTrustedAppUrl } from './security';
+import { bt, joined } from '../src/core/model/common';
 
 /**
  * One ipcMain handler per bridge call. Each handler, in order: checks the sender is the app's own
@@ -67,7 +68,7 @@ async function readCapped(filePath: string, maxBytes: number): Promise<Uint8Arra
   const handle = await open(filePath, 'r');
   try {
     const info = await handle.stat();
-    if (!info.isFile()) throw new BridgeError('io-failed', `파일이 아니에요: ${name} / Not a file: ${name}`);
+    if (!info.isFile()) throw new BridgeError('io-failed', bt(`파일이 아니에요: ${name}`, `Not a file: ${name}`));
     if (info.size > maxBytes) throw new BridgeError('file-too-large', fileTooLargeMessage(name, info.size, maxBytes));
     const buffer = await handle.readFile();
     if (buffer.byteLength > maxBytes) throw new BridgeError('file-too-large', fileTooLargeMessage(name, buffer.byteLength, maxBytes));
@@ -160,17 +161,17 @@ export function createBridgeHandlers(ctx: IpcContext): Handlers {
 
     async revealFile({ path: requested }) {
       if (!path.isAbsolute(requested)) {
-        throw new BridgeError('not-allowed', `전체 경로가 필요해요: ${requested} / An absolute path is required: ${requested}`);
+        throw new BridgeError('not-allowed', bt(`전체 경로가 필요해요: ${requested}`, `An absolute path is required: ${requested}`));
       }
       const resolved = path.resolve(requested);
       if (!userChosenPaths.has(resolved) && !isInside(ctx.dataDir, resolved) && !isInside(backupsDir, resolved)) {
         throw new BridgeError(
           'not-allowed',
-          `이번에 저장하거나 연 파일만 폴더에서 보여 줄 수 있어요: ${resolved} / Only files saved or opened in this session can be shown: ${resolved}`,
+          bt(`이번에 저장하거나 연 파일만 폴더에서 보여 줄 수 있어요: ${resolved}`, `Only files saved or opened in this session can be shown: ${resolved}`),
         );
       }
       const exists = await stat(resolved).then(() => true, () => false);
-      if (!exists) throw new BridgeError('io-failed', `파일을 찾을 수 없어요: ${resolved} / File not found: ${resolved}`);
+      if (!exists) throw new BridgeError('io-failed', bt(`파일을 찾을 수 없어요: ${resolved}`, `File not found: ${resolved}`));
       shell.showItemInFolder(resolved);
     },
 
@@ -197,7 +198,7 @@ export function createBridgeHandlers(ctx: IpcContext): Handlers {
       // name could still point anywhere, so only a regular file is read.
       const target = path.join(backupsDir, name);
       const info = await lstat(target).catch(() => null);
-      if (!info) throw new BridgeError('io-failed', `자동 백업을 찾을 수 없어요: ${name} / Automatic backup not found: ${name}`);
+      if (!info) throw new BridgeError('io-failed', bt(`자동 백업을 찾을 수 없어요: ${name}`, `Automatic backup not found: ${name}`));
       if (!info.isFile()) throw new BridgeError('not-allowed', `자동 백업 파일이 아니에요: ${name} / Not an automatic backup file: ${name}`);
       const bytes = await readCapped(target, MAX_AUTO_BACKUP_BYTES);
       return { name, path: target, bytes, size: bytes.byteLength };
@@ -206,10 +207,11 @@ export function createBridgeHandlers(ctx: IpcContext): Handlers {
 }
 
 function toErrorResponse(error: unknown): BridgeResponse<never> {
-  if (error instanceof BridgeError) return { ok: false, code: error.code, message: error.message };
+  if (error instanceof BridgeError) return { ok: false, code: error.code, message: error.message, text: error.text };
   if (error instanceof AtomicWriteError) return { ok: false, code: 'io-failed', message: error.message };
   const reason = error instanceof Error ? error.message : String(error);
-  return { ok: false, code: 'io-failed', message: `작업을 마치지 못했어요 (${reason}) / The operation failed (${reason})` };
+  const text = bt(`작업을 마치지 못했어요 (${reason})`, `The operation failed (${reason})`);
+  return { ok: false, code: 'io-failed', message: joined(text), text };
 }
 
 /** Runs one call the way ipcMain does: sender check, argument parse, handler, response. */
@@ -221,7 +223,8 @@ export async function respond<K extends BridgeCallName>(
 ): Promise<BridgeResponse<BridgeResult<K>>> {
   const rejection = senderRejection(event);
   if (rejection !== null) {
-    return { ok: false, code: 'untrusted-sender', message: `앱 화면에서 온 요청이 아니라서 거절했어요 / Refused: ${rejection}` };
+    const text = bt('앱 화면에서 온 요청이 아니라서 거절했어요', `Refused: ${rejection}`);
+    return { ok: false, code: 'untrusted-sender', message: joined(text), text };
   }
   try {
     const args = parseBridgeArgs(call, rawArgs);

@@ -1,6 +1,7 @@
 import { backupsToDelete } from '../core/backup/rotation';
 import { freshAutoBackupName, listedAutoBackups } from './auto-backup-names';
 import { BridgeError, type AutoBackupList, type AutoBackupReason, type AutoBackupWritten, type OpenedFile } from './contract';
+import { bt } from '../core/model/common';
 
 /**
  * Automatic backups in a plain browser: there is no app folder, so they live in their own IndexedDB
@@ -44,8 +45,8 @@ function done(tx: IDBTransaction): Promise<void> {
 function failed(action: 'save' | 'read', error: unknown): BridgeError {
   const reason = error instanceof Error ? error.message : String(error);
   return action === 'save'
-    ? new BridgeError('io-failed', `자동 백업을 저장하지 못했어요 (${reason}) / Could not save the automatic backup (${reason})`)
-    : new BridgeError('io-failed', `자동 백업을 읽지 못했어요 (${reason}) / Could not read the automatic backups (${reason})`);
+    ? new BridgeError('io-failed', bt(`자동 백업을 저장하지 못했어요 (${reason})`, `Could not save the automatic backup (${reason})`))
+    : new BridgeError('io-failed', bt(`자동 백업을 읽지 못했어요 (${reason})`, `Could not read the automatic backups (${reason})`));
 }
 
 export function createBrowserAutoBackups(factory: () => IDBFactory = () => globalThis.indexedDB, clock: () => Date = () => new Date()) {
@@ -96,7 +97,7 @@ export function createBrowserAutoBackups(factory: () => IDBFactory = () => globa
       } catch (error) {
         throw failed('read', error);
       }
-      if (!row) throw new BridgeError('io-failed', `자동 백업을 찾을 수 없어요: ${name} / Automatic backup not found: ${name}`);
+      if (!row) throw new BridgeError('io-failed', bt(`자동 백업을 찾을 수 없어요: ${name}`, `Automatic backup not found: ${name}`));
       return { name: row.name, bytes: new Uint8Array(row.bytes), size: row.size };
     },
   };

@@ -9,6 +9,7 @@ import {
   type OpenedFile,
 } from './contract';
 import { createBrowserAutoBackups } from './browser-auto-backups';
+import { bt } from '../core/model/common';
 
 /**
  * The bridge in a plain browser (`npm run web`): saving is a download, opening is a file picker,
@@ -25,9 +26,10 @@ export const APP_NAME = 'Outage Loss Desk';
 /** The app version, from package.json at build time (Vite inlines only this field). */
 export const APP_VERSION: string = packageVersion;
 
-export const REVEAL_NOT_AVAILABLE_MESSAGE =
-  '브라우저에서는 파일을 폴더에서 보여 줄 수 없어요. 브라우저의 다운로드 폴더를 확인해 주세요 / ' +
-  'Showing a file in its folder is not available in the browser; check your browser’s downloads folder';
+export const REVEAL_NOT_AVAILABLE_MESSAGE = bt(
+  '브라우저에서는 파일을 폴더에서 보여 줄 수 없어요. 브라우저의 다운로드 폴더를 확인해 주세요',
+  'Showing a file in its folder is not available in the browser; check your browser’s downloads folder',
+);
 
 /** The browser parts the bridge uses; the tests pass jsdom's. */
 export interface BrowserEnvironment {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { backupTakenAt } from '../core/backup/rotation';
 import { BRIDGE_CALLS, BRIDGE_CHANNELS, BRIDGE_EVENT_CHANNELS, BRIDGE_EVENTS, BRIDGE_GLOBAL, type BridgeCallName, type BridgeEventName } from './calls';
+import { bi, bt, joined, readJoined, type BilingualText } from '../core/model/common';
 
 /**
  * The one contract between the renderer and the desktop shell (shared/architecture.md, "one typed
@@ -32,20 +33,20 @@ const FORBIDDEN_NAME_CHARS = /[\\/:*?"<>|\u0000-\u001f\u007f]/;
 
 /** A bare file name (no folder), valid on Windows, macOS and Linux. */
 export const fileNameSchema = z
-  .string({ error: '파일 이름은 글자여야 해요 / file name must be a string' })
-  .min(1, { error: '파일 이름이 비어 있어요 / file name is empty' })
-  .max(200, { error: '파일 이름은 200자까지예요 / file name is longer than 200 characters' })
+  .string({ error: bi('파일 이름은 글자여야 해요', 'file name must be a string') })
+  .min(1, { error: bi('파일 이름이 비어 있어요', 'file name is empty') })
+  .max(200, { error: bi('파일 이름은 200자까지예요', 'file name is longer than 200 characters') })
   .refine((name) => !FORBIDDEN_NAME_CHARS.test(name), {
-    error: '파일 이름에 \\ / : * ? " < > | 나 제어 문자는 쓸 수 없어요 / file name may not contain \\ / : * ? " < > | or control characters',
+    error: bi('파일 이름에 \\, /, :, *, ?, ", <, >, | 나 제어 문자는 쓸 수 없어요', 'file name may not contain \\, /, :, *, ?, ", <, >, | or control characters'),
   })
   .refine((name) => !/^[. ]+$/.test(name) && !/[. ]$/.test(name), {
-    error: '파일 이름은 점이나 공백으로 끝날 수 없어요 / file name may not end with a dot or a space',
+    error: bi('파일 이름은 점이나 공백으로 끝날 수 없어요', 'file name may not end with a dot or a space'),
   });
 
 /** A file extension without the dot: `csv`, `xlsx`, `zip`. */
 export const extensionSchema = z
   .string()
-  .regex(/^[A-Za-z0-9]{1,16}$/, { error: '확장자는 점 없이 영문과 숫자로 적어요 (예: csv) / extension: letters and digits, no dot (e.g. csv)' });
+  .regex(/^[A-Za-z0-9]{1,16}$/, { error: bi('확장자는 점 없이 영문과 숫자로 적어요 (예: csv)', 'extension: letters and digits, no dot (e.g. csv)') });
 
 export const fileFilterSchema = z.strictObject({
   name: z.string().min(1).max(80),
@@ -58,10 +59,10 @@ export const saveFileArgsSchema = z.strictObject({
   bytes: z
     // Not `instanceof`: bytes made in another realm (a worker, jsdom, Node's Buffer) are still Uint8Arrays.
     .custom<Uint8Array>((v) => Object.prototype.toString.call(v) === '[object Uint8Array]', {
-      error: '저장할 내용은 바이트(Uint8Array)여야 해요 / bytes must be a Uint8Array',
+      error: bi('저장할 내용은 바이트(Uint8Array)여야 해요', 'bytes must be a Uint8Array'),
     })
     .refine((bytes) => bytes.byteLength <= MAX_SAVE_BYTES, {
-      error: `저장할 파일은 ${MAX_SAVE_BYTES / MB} MB까지예요 / files to save are limited to ${MAX_SAVE_BYTES / MB} MB`,
+      error: bi(`저장할 파일은 ${MAX_SAVE_BYTES / MB} MB까지예요`, `files to save are limited to ${MAX_SAVE_BYTES / MB} MB`),
     }),
   filters: z.array(fileFilterSchema).max(10).optional(),
 });
@@ -75,7 +76,7 @@ export const openFilesArgsSchema = z
       .number()
       .int()
       .positive()
-      .max(MAX_OPEN_BYTES_LIMIT, { error: `maxBytes는 ${MAX_OPEN_BYTES_LIMIT / MB} MB까지예요 / maxBytes is limited to ${MAX_OPEN_BYTES_LIMIT / MB} MB` })
+      .max(MAX_OPEN_BYTES_LIMIT, { error: bi(`maxBytes는 ${MAX_OPEN_BYTES_LIMIT / MB} MB까지예요`, `maxBytes is limited to ${MAX_OPEN_BYTES_LIMIT / MB} MB`) })
       .default(DEFAULT_MAX_OPEN_BYTES),
   })
   // `prefault` parses `{}` when the whole argument is missing, so the inner defaults apply.
@@ -86,9 +87,9 @@ export const appInfoArgsSchema = z.strictObject({}).optional();
 export const revealFileArgsSchema = z.strictObject({
   path: z
     .string()
-    .min(1, { error: '경로가 비어 있어요 / path is empty' })
+    .min(1, { error: bi('경로가 비어 있어요', 'path is empty') })
     .max(4096)
-    .refine((p) => !p.includes('\u0000'), { error: '경로에 NUL 문자가 있어요 / path contains a NUL character' }),
+    .refine((p) => !p.includes('\u0000'), { error: bi('경로에 NUL 문자가 있어요', 'path contains a NUL character') }),
 });
 
 /** Largest automatic backup (the backup format's own cap is 1 GiB; a backup this large is read in memory). */
@@ -97,11 +98,11 @@ export const MAX_AUTO_BACKUP_BYTES = 1024 * MB;
 const bytesSchema = (maxBytes: number) =>
   z
     .custom<Uint8Array>((v) => Object.prototype.toString.call(v) === '[object Uint8Array]', {
-      error: '내용은 바이트(Uint8Array)여야 해요 / bytes must be a Uint8Array',
+      error: bi('내용은 바이트(Uint8Array)여야 해요', 'bytes must be a Uint8Array'),
     })
-    .refine((bytes) => bytes.byteLength > 0, { error: '내용이 비어 있어요 / bytes are empty' })
+    .refine((bytes) => bytes.byteLength > 0, { error: bi('내용이 비어 있어요', 'bytes are empty') })
     .refine((bytes) => bytes.byteLength <= maxBytes, {
-      error: `${maxBytes / MB} MB까지예요 / limited to ${maxBytes / MB} MB`,
+      error: bi(`${maxBytes / MB} MB까지예요`, `limited to ${maxBytes / MB} MB`),
     });
 
 /** `before-restore`: the current data, saved just before a restore replaces it. */
@@ -110,7 +111,7 @@ export type AutoBackupReason = (typeof AUTO_BACKUP_REASONS)[number];
 
 export const writeAutoBackupArgsSchema = z.strictObject({
   bytes: bytesSchema(MAX_AUTO_BACKUP_BYTES),
-  reason: z.enum(AUTO_BACKUP_REASONS, { error: '이유는 quit, daily, before-upgrade, before-restore 중 하나예요 / reason must be quit, daily, before-upgrade or before-restore' }),
+  reason: z.enum(AUTO_BACKUP_REASONS, { error: bi('이유는 quit, daily, before-upgrade, before-restore 중 하나예요', 'reason must be quit, daily, before-upgrade or before-restore') }),
 });
 
 export const listAutoBackupsArgsSchema = z.strictObject({}).optional();
@@ -120,10 +121,10 @@ export const listAutoBackupsArgsSchema = z.strictObject({}).optional();
  * rules out folders, `..`, absolute paths, drive letters, NUL and look-alike extensions in one check.
  */
 export const autoBackupNameSchema = z
-  .string({ error: '백업 이름은 글자여야 해요 / backup name must be a string' })
-  .max(100, { error: '자동 백업 이름이 아니에요 / not an automatic backup name' })
+  .string({ error: bi('백업 이름은 글자여야 해요', 'backup name must be a string') })
+  .max(100, { error: bi('자동 백업 이름이 아니에요', 'not an automatic backup name') })
   .refine((name) => backupTakenAt(name) !== null, {
-    error: '자동 백업 이름이 아니에요 (outage-desk-backup-YYYYMMDD-HHmmss.odbackup) / not an automatic backup name',
+    error: bi('자동 백업 이름이 아니에요 (outage-desk-backup-YYYYMMDD-HHmmss.odbackup)', 'not an automatic backup name'),
   });
 
 export const readAutoBackupArgsSchema = z.strictObject({ name: autoBackupNameSchema });
@@ -221,13 +222,20 @@ export type BridgeErrorCode =
   | 'not-available' // the call does not exist on this platform (revealFile in a browser)
   | 'io-failed'; // reading or writing the disk failed
 
-/** The error every bridge call throws; `message` is Korean first, then English after " / ". */
+/**
+ * The error every bridge call throws: `text` says why in each language (a screen picks one), `message` joins
+ * them on one line for logs. Built from `{ ko, en }`; a joined line (an older main process's answer) is read
+ * once here.
+ */
 export class BridgeError extends Error {
   readonly code: BridgeErrorCode;
-  constructor(code: BridgeErrorCode, message: string) {
-    super(message);
+  readonly text: BilingualText;
+  constructor(code: BridgeErrorCode, text: BilingualText | string) {
+    const value = typeof text === 'string' ? readJoined(text) : text;
+    super(joined(value));
     this.name = 'BridgeError';
     this.code = code;
+    this.text = value;
   }
 }
 
@@ -237,7 +245,7 @@ export class BridgeError extends Error {
  * "Error invoking remote method", so the UI could not read the code. The renderer-side
  * implementation (src/bridge/electron.ts) turns `ok: false` back into a BridgeError.
  */
-export type BridgeResponse<T> = { ok: true; value: T } | { ok: false; code: BridgeErrorCode; message: string };
+export type BridgeResponse<T> = { ok: true; value: T } | { ok: false; code: BridgeErrorCode; message: string; text?: BilingualText };
 
 /** `512 B`, `1.5 KB`, `51.0 MB`: a size a person can read. */
 export function formatSize(bytes: number): string {
@@ -246,24 +254,24 @@ export function formatSize(bytes: number): string {
   return `${(bytes / MB).toFixed(1)} MB`;
 }
 
-export function fileTooLargeMessage(fileName: string, size: number, maxBytes: number): string {
-  return (
-    `파일이 너무 커요: ${fileName} (${formatSize(size)}, 최대 ${formatSize(maxBytes)}) / ` +
-    `File too large: ${fileName} (${formatSize(size)}, limit ${formatSize(maxBytes)})`
+export function fileTooLargeMessage(fileName: string, size: number, maxBytes: number): BilingualText {
+  return bt(
+    `파일이 너무 커요: ${fileName} (${formatSize(size)}, 최대 ${formatSize(maxBytes)})`,
+    `File too large: ${fileName} (${formatSize(size)}, limit ${formatSize(maxBytes)})`,
   );
 }
 
-export function fileTypeNotAllowedMessage(fileName: string, accept: readonly string[]): string {
+export function fileTypeNotAllowedMessage(fileName: string, accept: readonly string[]): BilingualText {
   const list = accept.map((e) => `.${e}`).join(', ');
-  return `열 수 없는 파일 형식이에요: ${fileName} (${list}만 열 수 있어요) / File type not allowed: ${fileName} (only ${list})`;
+  return bt(`열 수 없는 파일 형식이에요: ${fileName} (${list}만 열 수 있어요)`, `File type not allowed: ${fileName} (only ${list})`);
 }
 
 /** Names the call, the field and the reason, e.g. `saveFile.suggestedName: 파일 이름이 비어 있어요 / ...`. */
-export function invalidArgumentMessage(call: BridgeCallName, error: z.ZodError): string {
+export function invalidArgumentMessage(call: BridgeCallName, error: z.ZodError): BilingualText {
   const issue = error.issues[0];
   const field = issue && issue.path.length > 0 ? `${call}.${issue.path.map(String).join('.')}` : call;
-  const reason = issue?.message ?? 'invalid';
-  return `잘못된 요청이에요 (${field}): ${reason} / Invalid argument (${field})`;
+  const reason = issue ? readJoined(issue.message) : bt('올바르지 않아요', 'invalid');
+  return bt(`잘못된 요청이에요 (${field}): ${reason.ko}`, `Invalid argument (${field}): ${reason.en || reason.ko}`);
 }
 
 /** Parses a call's argument with its schema; a failure becomes an `invalid-argument` BridgeError. */

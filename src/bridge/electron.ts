@@ -7,6 +7,7 @@ import {
   type BridgeResult,
   type PreloadApi,
 } from './contract';
+import { bt } from '../core/model/common';
 
 declare global {
   interface Window {
@@ -29,10 +30,10 @@ export function createElectronBridge(api: PreloadApi): BridgeClient {
       response = await send(args);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new BridgeError('io-failed', `데스크톱 앱과 통신하지 못했어요 (${reason}) / Could not reach the desktop shell (${reason})`);
+      throw new BridgeError('io-failed', bt(`데스크톱 앱과 통신하지 못했어요 (${reason})`, `Could not reach the desktop shell (${reason})`));
     }
     if (response.ok) return response.value;
-    throw new BridgeError(response.code, response.message);
+    throw new BridgeError(response.code, response.text ?? response.message);
   }
   return {
     saveFile: (args) => call('saveFile', args),

@@ -11,6 +11,7 @@ import {
   type BridgeClient,
   type OpenedFile,
 } from './contract';
+import { bt } from '../core/model/common';
 
 /**
  * An in-memory bridge for UI tests: `setBridgeForTests(createMemoryBridge())`. It parses arguments
@@ -96,7 +97,7 @@ export function createMemoryBridge(info: Partial<AppInfo> = {}, options: MemoryB
     async readAutoBackup(args) {
       const { name } = parseBridgeArgs('readAutoBackup', args);
       const found = autoBackups.get(name);
-      if (!found) throw new BridgeError('io-failed', `자동 백업을 찾을 수 없어요: ${name} / Automatic backup not found: ${name}`);
+      if (!found) throw new BridgeError('io-failed', bt(`자동 백업을 찾을 수 없어요: ${name}`, `Automatic backup not found: ${name}`));
       return { name, path: `/memory/backups/${name}`, bytes: found.bytes.slice(), size: found.bytes.byteLength };
     },
   };

@@ -108,7 +108,8 @@ describe('appInfo and revealFile in a browser', () => {
   it('revealFile throws a not-available BridgeError the UI can show as is', async () => {
     const error = await createBrowserBridge(env).revealFile({ path: '/home/user/claim.zip' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BridgeError);
-    expect(error).toMatchObject({ code: 'not-available', message: REVEAL_NOT_AVAILABLE_MESSAGE });
-    expect(REVEAL_NOT_AVAILABLE_MESSAGE).toMatch(/^[^/]*[가-힣].* \/ Showing a file/);
+    expect(error).toMatchObject({ code: 'not-available', text: REVEAL_NOT_AVAILABLE_MESSAGE });
+    expect((error as BridgeError).message).toMatch(/^[^/]*[가-힣].* \/ Showing a file/);
+    expect(REVEAL_NOT_AVAILABLE_MESSAGE.en).toMatch(/^Showing a file/);
   });
 });

@@ -63,7 +63,9 @@ describe('parseBridgeArgs', () => {
     })();
     expect(error).toBeInstanceOf(BridgeError);
     expect((error as BridgeError).code).toBe('invalid-argument');
-    expect((error as BridgeError).message).toMatch(/^잘못된 요청이에요 \(saveFile\.suggestedName\): 파일 이름에 .* \/ file name may not contain .* \/ Invalid argument \(saveFile\.suggestedName\)$/);
+    // Each half whole: the Korean reason (which itself lists "/") in the Korean half, the English in the English.
+    expect((error as BridgeError).text.ko).toMatch(/^잘못된 요청이에요 \(saveFile\.suggestedName\): 파일 이름에 \\, \/, :, .* 쓸 수 없어요$/);
+    expect((error as BridgeError).text.en).toMatch(/^Invalid argument \(saveFile\.suggestedName\): file name may not contain /);
   });
 
   it('refuses unknown keys instead of ignoring them', () => {
@@ -76,8 +78,24 @@ describe('messages', () => {
     expect([formatSize(512), formatSize(1536), formatSize(51 * 1024 * 1024)]).toEqual(['512 B', '1.5 KB', '51.0 MB']);
   });
   it('names the file in both languages', () => {
-    expect(fileTooLargeMessage('매출.xlsx', 60 * 1024 * 1024, DEFAULT_MAX_OPEN_BYTES)).toBe(
-      '파일이 너무 커요: 매출.xlsx (60.0 MB, 최대 50.0 MB) / File too large: 매출.xlsx (60.0 MB, limit 50.0 MB)',
-    );
+    expect(fileTooLargeMessage('매출.xlsx', 60 * 1024 * 1024, DEFAULT_MAX_OPEN_BYTES)).toEqual({
+      ko: '파일이 너무 커요: 매출.xlsx (60.0 MB, 최대 50.0 MB)',
+      en: 'File too large: 매출.xlsx (60.0 MB, limit 50.0 MB)',
+    });
+  });
+  it('gives an invalid argument’s reason in each half, and keeps the text across the IPC answer', () => {
+    const error = (() => {
+      try {
+        parseBridgeArgs('saveFile', { suggestedName: '', bytes: new Uint8Array(1) });
+      } catch (e) {
+        return e as BridgeError;
+      }
+      throw new Error('saveFile with an empty name was accepted');
+    })();
+    expect(error.code).toBe('invalid-argument');
+    expect(error.text.ko).toMatch(/^잘못된 요청이에요 \(saveFile\.suggestedName\): [^/]*비어 있어요$/);
+    expect(error.text.en).toMatch(/^Invalid argument \(saveFile\.suggestedName\): [^가-힣]*empty$/);
+    // An answer from the main process carries the text; an older one (message only) is read back the same.
+    expect(new BridgeError('io-failed', error.message).text).toEqual(error.text);
   });
 });

@@ -188,6 +188,8 @@ describe('openFiles', () => {
       ok: false,
       code: 'file-too-large',
       message: '파일이 너무 커요: 큰 파일.csv (2.0 KB, 최대 1.0 KB) / File too large: 큰 파일.csv (2.0 KB, limit 1.0 KB)',
+      // The halves cross the IPC as they are, so the renderer never splits the line.
+      text: { ko: '파일이 너무 커요: 큰 파일.csv (2.0 KB, 최대 1.0 KB)', en: 'File too large: 큰 파일.csv (2.0 KB, limit 1.0 KB)' },
     });
   });
 
