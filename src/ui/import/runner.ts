@@ -1,4 +1,4 @@
-import type { BilingualText } from '../../core/model/common';
+import { bi, type BilingualText } from '../../core/model/common';
 import { errorText, pickLanguage } from '../format';
 /**
  * How the wizard reaches the import engine: a Web Worker in the app, the same engine in-process where
@@ -20,7 +20,7 @@ export interface ImportRunner {
 export class ImportCancelledError extends Error {
   override name = 'ImportCancelledError';
   constructor() {
-    super('가져오기를 취소했어요 / import cancelled');
+    super(bi('가져오기를 취소했어요', 'import cancelled'));
   }
 }
 
