@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { readBatchItem } from '../core/batch/batch';
 import { iconvCp949Decoder } from '../core/io/cp949-iconv';
 import type { PoolReply, PoolRequest } from './batch-pool.js';
-import { nodeSha256Hex } from './hash.js';
+import { nodeCrc32Update, nodeSha256Hex } from './hash.js';
 
 /**
  * One thread of the batch CLI's read pool: the same pure `readBatchItem` the single-threaded path runs
@@ -13,7 +13,7 @@ const port = parentPort;
 if (!port) throw new Error('batch-worker.ts runs only as a worker thread');
 
 port.on('message', (req: PoolRequest) => {
-  readBatchItem(req.label, new Uint8Array(req.bytes), { decodeCp949: iconvCp949Decoder, sha256: nodeSha256Hex }).then(
+  readBatchItem(req.label, new Uint8Array(req.bytes), { decodeCp949: iconvCp949Decoder, sha256: nodeSha256Hex, crc32: nodeCrc32Update }).then(
     (item) => port.postMessage({ id: req.id, ok: true, members: item.members, invalid: item.invalid } satisfies PoolReply),
     // Not bad input (readBatchItem turns that into an invalid item): a bug, surfaced as the single-threaded path would.
     (err: unknown) => port.postMessage({ id: req.id, ok: false, message: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies PoolReply),

@@ -9,7 +9,7 @@ import { iconvCp949Decoder } from '../../core/io/cp949-iconv';
 import { formatWon } from '../../core/packet/format';
 import { CliInputError } from '../errors.js';
 import { BatchReadPool, defaultThreads, MAX_THREADS } from '../batch-pool.js';
-import { nodeSha256Hex } from '../hash.js';
+import { nodeCrc32Update, nodeSha256Hex } from '../hash.js';
 import { streamBatch } from '../batch-stream.js';
 import { appVersion, readPacketFonts } from './packet.js';
 
@@ -178,6 +178,7 @@ async function runInto(
         inFlight: pool ? pool.size * 2 : 4,
         decodeCp949: iconvCp949Decoder,
         sha256: nodeSha256Hex,
+        crc32: nodeCrc32Update,
         readErrorDetail: (err) => (err as NodeJS.ErrnoException).code ?? (err as Error).message,
         readItem: pool ? (label, bytes) => pool.read(label, bytes) : undefined,
         onProgress: (done, total) => {

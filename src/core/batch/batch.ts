@@ -8,6 +8,7 @@ import { maskFreeText, redactMember } from './redact';
 import { readRosterItem } from './roster';
 import { batchCounts, resolveBatch, type AnalyseOptions, type BatchCounts, type BatchResult } from './resolve';
 import { reasonLine, type BatchMember, type InvalidItem, type ItemStatus } from './types';
+import type { Crc32Update } from '../zip/index';
 
 /**
  * A batch, start to end, as pure steps the CLI and the app share: read each item as it arrives (its bytes
@@ -15,7 +16,13 @@ import { reasonLine, type BatchMember, type InvalidItem, type ItemStatus } from 
  * input: a file that is not a packet, claim or roster is an invalid item with its reason.
  */
 
-export type ReadItemOptions = { decodeCp949?: Cp949Decoder; /** WebCrypto's by default; the CLI passes node:crypto's. */ sha256?: Sha256Hex };
+export type ReadItemOptions = {
+  decodeCp949?: Cp949Decoder;
+  /** WebCrypto's by default; the CLI passes node:crypto's. */
+  sha256?: Sha256Hex;
+  /** The zip reader's table CRC-32 by default; the CLI passes Node's native zlib.crc32. */
+  crc32?: Crc32Update;
+};
 export type ReadItem = ItemResult & { file: string; format: ItemFormat; fileSha256: string };
 
 export async function readBatchItem(file: string, bytes: Uint8Array, options: ReadItemOptions = {}): Promise<ReadItem> {
@@ -25,7 +32,7 @@ export async function readBatchItem(file: string, bytes: Uint8Array, options: Re
   let result: ItemResult;
   switch (format) {
     case 'packet':
-      result = await readPacketItem(file, bytes, fileSha256, hash);
+      result = await readPacketItem(file, bytes, fileSha256, hash, options.crc32 ? { crc32: options.crc32 } : undefined);
       break;
     case 'claim':
       result = await readClaimItem(file, bytes, fileSha256);

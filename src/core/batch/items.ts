@@ -13,7 +13,7 @@ import { MANIFEST_PATH, manifestSchema, type PacketFigures } from '../packet/man
 import { findChannelProfile } from '../packet/profiles/index';
 import { digestEntry, MAX_MANIFEST_BYTES, type EntryDigest } from '../packet/entries';
 import { asUnsafeZipError, openPacketZip, UnsafeZipError, type UnzipLimits } from '../packet/zip';
-import { ZipError, type ZipArchive, type ZipSource } from '../zip/index';
+import { ZipError, type ZipArchive, type ZipOptions, type ZipSource } from '../zip/index';
 import { canonicalSido, formatBusinessNumber, formatMobile } from './normalise';
 import { itemReason, type BandId, type BatchMember, type InvalidItem, type ItemReason, type MemberFigures, type MemberSource } from './types';
 import { formatWon } from '../model/money';
@@ -117,10 +117,10 @@ function fail(code: string, ...reasons: ItemReason[]): PacketInspection {
 }
 
 /** The packet checks of verifyPacket, keeping the parsed claim and its estimate. */
-export async function inspectPacket(zip: Uint8Array | ZipSource, limits?: UnzipLimits, hash: Sha256Hex = sha256Hex): Promise<PacketInspection> {
+export async function inspectPacket(zip: Uint8Array | ZipSource, limits?: UnzipLimits, hash: Sha256Hex = sha256Hex, zipOptions?: ZipOptions): Promise<PacketInspection> {
   let archive: ZipArchive;
   try {
-    archive = openPacketZip(zip, limits);
+    archive = openPacketZip(zip, limits, zipOptions);
   } catch (err) {
     if (err instanceof UnsafeZipError) return fail('unsafe-zip', itemReason(err.text.ko, err.text.en));
     throw err;
@@ -239,8 +239,8 @@ export function itemFormat(fileName: string, bytes: Uint8Array): ItemFormat {
   return 'unknown';
 }
 
-export async function readPacketItem(file: string, bytes: Uint8Array, fileSha256?: string, hash: Sha256Hex = sha256Hex): Promise<ItemResult> {
-  const inspection = await inspectPacket(bytes, undefined, hash);
+export async function readPacketItem(file: string, bytes: Uint8Array, fileSha256?: string, hash: Sha256Hex = sha256Hex, zipOptions?: ZipOptions): Promise<ItemResult> {
+  const inspection = await inspectPacket(bytes, undefined, hash, zipOptions);
   if (!inspection.ok) return { members: [], invalid: [{ file, code: inspection.code, reasons: inspection.reasons }] };
   const source: MemberSource = {
     kind: 'packet',

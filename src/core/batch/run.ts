@@ -11,6 +11,7 @@ import { summaryPdf, type SummaryMeta } from './summary-pdf';
 import { BatchZipWriter } from './zip-stream';
 import type { ItemResult } from './items';
 import { itemReason, type BatchMember, type InvalidItem } from './types';
+import type { Crc32Update } from '../zip/index';
 
 /**
  * The batch pipeline's orchestration, shared by the CLI (files on disk) and the app (File objects in a
@@ -73,6 +74,8 @@ export type ReadFilesOptions = {
   decodeCp949?: Cp949Decoder;
   /** SHA-256 of files and entries: WebCrypto's unless given (the CLI passes node:crypto's, synchronous). */
   sha256?: Sha256Hex;
+  /** CRC-32 for the zip reader: the table form unless given (the CLI passes Node's native zlib.crc32). */
+  crc32?: Crc32Update;
   /** Called after each file with how many are done. */
   onProgress?: (done: number, total: number) => void;
   /** The short reason a read failed (an errno code on disk, the message in a browser). */
@@ -116,7 +119,7 @@ export async function streamBatchSources<T>(
   const waiting = new Map<number, ItemResult>();
   let emitted = 0;
   const detail = options.readErrorDetail ?? ((err: unknown) => (err instanceof Error ? err.message : String(err)));
-  const readItem = options.readItem ?? ((label: string, bytes: Uint8Array) => readBatchItem(label, bytes, { decodeCp949: options.decodeCp949, sha256: options.sha256 }));
+  const readItem = options.readItem ?? ((label: string, bytes: Uint8Array) => readBatchItem(label, bytes, { decodeCp949: options.decodeCp949, sha256: options.sha256, crc32: options.crc32 }));
   let next = 0;
   let done = 0;
   const worker = async () => {

@@ -1,5 +1,5 @@
 import { zipSync, type Zippable } from 'fflate';
-import { collisionKey, nameProblem, openZip, ZipError, type ZipArchive, type ZipErrorCode, type ZipLimits, type ZipSource } from '../zip/index';
+import { collisionKey, nameProblem, openZip, ZipError, type ZipArchive, type ZipErrorCode, type ZipLimits, type ZipOptions, type ZipSource } from '../zip/index';
 import { KST_OFFSET_MS } from '../time/kst';
 import { bi, bt, joined, type BilingualText } from '../model/common';
 
@@ -74,9 +74,9 @@ export function asUnsafeZipError(err: ZipError): UnsafeZipError {
 }
 
 /** Opens a packet zip through the one zip reader (core/zip): names, types, headers and limits checked, nothing inflated yet. */
-export function openPacketZip(input: Uint8Array | ZipSource, limits: UnzipLimits = DEFAULT_UNZIP_LIMITS): ZipArchive {
+export function openPacketZip(input: Uint8Array | ZipSource, limits: UnzipLimits = DEFAULT_UNZIP_LIMITS, options?: ZipOptions): ZipArchive {
   try {
-    return openZip(input, limits);
+    return openZip(input, limits, options);
   } catch (err) {
     if (err instanceof ZipError) throw asUnsafeZipError(err);
     throw err;

@@ -12,6 +12,9 @@ const TABLE = (() => {
   return table;
 })();
 
+/** A CRC-32 update: the CRC of everything seen so far, from the previous value (0 to start) and the next chunk. */
+export type Crc32Update = (previous: number, chunk: Uint8Array) => number;
+
 /** The CRC-32 of everything seen so far, given the previous value (0 to start) and the next chunk. */
 export function crc32Update(previous: number, chunk: Uint8Array): number {
   let c = ~previous;

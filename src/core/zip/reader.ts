@@ -1,6 +1,6 @@
 import { Inflate, inflateSync } from 'fflate';
 import { bt, joined, type BilingualText } from '../model/common';
-import { crc32Update } from './crc32';
+import { crc32Update, type Crc32Update } from './crc32';
 import { collisionKey, nameProblem, shownName } from './names';
 
 /**
@@ -61,6 +61,11 @@ export type ZipOptions = {
    * a list of its own (backups), may skip it and report the stronger check by name instead.
    */
   checkCrc?: boolean;
+  /**
+   * The CRC-32 to check with: the table form (crc32Update) by default; the CLI passes Node's native
+   * zlib.crc32 (core never imports node:). The same values (tests/cli/crc32.test.ts).
+   */
+  crc32?: Crc32Update;
 };
 
 export class ZipError extends Error {
@@ -189,7 +194,7 @@ export class ZipArchive {
       if (this.inflated > this.limits.maxTotalBytes) {
         throw new ZipError('too-large', bt(`압축을 풀면 너무 커요 (${this.limits.maxTotalBytes.toLocaleString('en-US')} B 초과)`, `uncompressed total over ${this.limits.maxTotalBytes} bytes`), entry.name);
       }
-      if (this.options.checkCrc !== false) crc = crc32Update(crc, chunk);
+      if (this.options.checkCrc !== false) crc = (this.options.crc32 ?? crc32Update)(crc, chunk);
       if (chunk.length) onChunk(chunk);
     };
     const end = entry.dataOffset + entry.compressedSize;
