@@ -10,7 +10,8 @@ import type { ItemResult } from '../core/batch/items';
  * Web Worker).
  */
 
-export type PoolRequest = { id: number; label: string; bytes: ArrayBuffer };
+/** Bytes to check, or a path the worker reads itself (the read pass: no bytes cross the main thread). */
+export type PoolRequest = { id: number; label: string; bytes: ArrayBuffer } | { id: number; label: string; path: string };
 export type PoolReply =
   | ({ id: number; ok: true } & ItemResult)
   | { id: number; ok: false; message: string };
@@ -83,6 +84,20 @@ export class BatchReadPool {
     return new Promise<ItemResult>((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
       slot.worker.postMessage({ id, label, bytes: buffer } satisfies PoolRequest, [buffer]);
+    });
+  }
+
+  /**
+   * Reads `path` on a worker and checks it there: the result `readBatchItem(label, bytes of path)` gives, or the
+   * unreadable item the main thread would have made (core/batch/run `unreadableItem`, with the errno code).
+   */
+  readPath(label: string, path: string): Promise<ItemResult> {
+    if (this.failure) return Promise.reject(this.failure);
+    const slot = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const id = this.nextId++;
+    return new Promise<ItemResult>((resolve, reject) => {
+      slot.pending.set(id, { resolve, reject });
+      slot.worker.postMessage({ id, label, path } satisfies PoolRequest);
     });
   }
 

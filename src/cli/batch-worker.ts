@@ -1,5 +1,9 @@
 import { parentPort } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
 import { readBatchItem } from '../core/batch/batch';
+import type { ItemResult } from '../core/batch/items';
+import { unreadableItem } from '../core/batch/run';
+import { fileErrorDetail } from './file-error.js';
 import { iconvCp949Decoder } from '../core/io/cp949-iconv';
 import type { PoolReply, PoolRequest } from './batch-pool.js';
 import { nodeCrc32Update, nodeSha256Hex } from './hash.js';
@@ -12,8 +16,20 @@ import { nodeCrc32Update, nodeSha256Hex } from './hash.js';
 const port = parentPort;
 if (!port) throw new Error('batch-worker.ts runs only as a worker thread');
 
+/** The file's bytes: sent, or read here (a read error becomes the same unreadable item the main thread makes). */
+function bytesOf(req: PoolRequest): Uint8Array | ItemResult {
+  if ('bytes' in req) return new Uint8Array(req.bytes);
+  try {
+    return readFileSync(req.path);
+  } catch (err) {
+    return unreadableItem(req.label, fileErrorDetail(err));
+  }
+}
+
 port.on('message', (req: PoolRequest) => {
-  readBatchItem(req.label, new Uint8Array(req.bytes), { decodeCp949: iconvCp949Decoder, sha256: nodeSha256Hex, crc32: nodeCrc32Update }).then(
+  const bytes = bytesOf(req);
+  const checked = bytes instanceof Uint8Array ? readBatchItem(req.label, bytes, { decodeCp949: iconvCp949Decoder, sha256: nodeSha256Hex, crc32: nodeCrc32Update }) : Promise.resolve(bytes);
+  checked.then(
     (item) => port.postMessage({ id: req.id, ok: true, members: item.members, invalid: item.invalid } satisfies PoolReply),
     // Not bad input (readBatchItem turns that into an invalid item): a bug, surfaced as the single-threaded path would.
     (err: unknown) => port.postMessage({ id: req.id, ok: false, message: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies PoolReply),

@@ -12,6 +12,7 @@ import { BatchReadPool, defaultThreads, MAX_THREADS } from '../batch-pool.js';
 import { nodeCrc32Update, nodeSha256Hex } from '../hash.js';
 import { streamBatch } from '../batch-stream.js';
 import { appVersion, readPacketFonts } from './packet.js';
+import { fileErrorDetail } from '../file-error.js';
 
 export const summary = '회원들의 묶음·청구 파일·명단을 한 번에 확인하고 중복을 빼고 집계해요 / verify, dedupe and aggregate a batch of member packets, claims and rosters';
 
@@ -179,8 +180,9 @@ async function runInto(
         decodeCp949: iconvCp949Decoder,
         sha256: nodeSha256Hex,
         crc32: nodeCrc32Update,
-        readErrorDetail: (err) => (err as NodeJS.ErrnoException).code ?? (err as Error).message,
-        readItem: pool ? (label, bytes) => pool.read(label, bytes) : undefined,
+        readErrorDetail: fileErrorDetail,
+        // The pool's threads read their own files (as the floor's do); on one thread the main thread reads them.
+        ...(pool ? { readSource: (label: string, ref: unknown) => pool.readPath(label, ref as string) } : {}),
         onProgress: (done, total) => {
           progress.report(done, total);
           if (done === total) {

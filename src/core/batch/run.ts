@@ -85,7 +85,18 @@ export type ReadFilesOptions = {
    * that same function on another thread, so both paths give the same items.
    */
   readItem?: (label: string, bytes: Uint8Array) => Promise<ItemResult>;
+  /**
+   * Reads and checks one source in one step (the CLI's worker pool: each thread reads its own files, as the
+   * floor does, so the main thread neither reads nor hands over bytes). When given, pass 1 uses it instead of
+   * `read` + `readItem`; a file it cannot read must come back as `unreadableItem`.
+   */
+  readSource?: (label: string, ref: unknown) => Promise<ItemResult>;
 };
+
+/** A source that could not be read: an invalid item naming the file and why (an errno code on disk). */
+export function unreadableItem(label: string, detail: string): ItemResult {
+  return { members: [], invalid: [{ file: label, code: 'unreadable', reasons: [itemReason('파일을 읽을 수 없어요', `cannot read the file (${detail})`)] }] };
+}
 
 /**
  * Pass 1: every source read once, checked, and turned into members or invalid items, kept in input order
@@ -128,14 +139,18 @@ export async function streamBatchSources<T>(
       const source = sources[index]!;
       let bytes: Uint8Array | null = null;
       let result: ItemResult | null = null;
-      try {
-        bytes = await read(source.ref);
-      } catch (err) {
-        result = { members: [], invalid: [{ file: source.label, code: 'unreadable', reasons: [itemReason('파일을 읽을 수 없어요', `cannot read the file (${detail(err)})`)] }] };
-      }
-      if (bytes) {
-        const item = await readItem(source.label, bytes);
-        result = { members: item.members, invalid: item.invalid };
+      if (options.readSource) {
+        result = await options.readSource(source.label, source.ref);
+      } else {
+        try {
+          bytes = await read(source.ref);
+        } catch (err) {
+          result = unreadableItem(source.label, detail(err));
+        }
+        if (bytes) {
+          const item = await readItem(source.label, bytes);
+          result = { members: item.members, invalid: item.invalid };
+        }
       }
       waiting.set(index, result!);
       while (waiting.has(emitted)) {
