@@ -97,6 +97,24 @@ describe('the records page without channels', () => {
   });
 });
 
+describe('the records page while a file is read in', () => {
+  it('leaves out the "add evidence first" hint under the import wizard and the screenshot reader, and brings it back on the grid', async () => {
+    const user = userEvent.setup();
+    await openDriverClaim();
+    window.location.hash = '#/records';
+    renderPage(RecordsPage, db);
+    expect(await screen.findByRole('heading', { name: '아직 기록이 없어요' })).toBeTruthy();
+    await user.click(screen.getByRole('link', { name: '파일 가져오기' }));
+    await waitFor(() => expect(screen.getByRole('link', { name: '파일 가져오기' }).getAttribute('aria-current')).toBe('page'));
+    expect(screen.queryByRole('heading', { name: '아직 기록이 없어요' })).toBeNull();
+    await user.click(screen.getByRole('link', { name: '캡처 읽기' }));
+    await waitFor(() => expect(screen.getByRole('link', { name: '캡처 읽기' }).getAttribute('aria-current')).toBe('page'));
+    expect(screen.queryByRole('heading', { name: '아직 기록이 없어요' })).toBeNull();
+    await user.click(screen.getByRole('link', { name: '표로 입력' }));
+    expect(await screen.findByRole('heading', { name: '아직 기록이 없어요' })).toBeTruthy();
+  });
+});
+
 describe('the entry grid', () => {
   it('shows dates with weekdays, the outage hours tinted, and moves with the arrows, Enter, Home/End; Tab leaves', async () => {
     await openDriverClaim();

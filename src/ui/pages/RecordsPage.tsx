@@ -65,7 +65,8 @@ function useSummary(db: OutageDeskDB, claimId: string, stamp: string): { rows: C
   return summary;
 }
 
-function Summary({ claim }: { claim: ClaimRow }) {
+/** The records so far; with none, a hint to add evidence first, left out while a file or screenshots are being read in. */
+function Summary({ claim, hintWhenEmpty = true }: { claim: ClaimRow; hintWhenEmpty?: boolean }) {
   const { t, i18n } = useTranslation();
   const db = useDb();
   // Channels by the name the claimant gave them, never their ids.
@@ -73,6 +74,7 @@ function Summary({ claim }: { claim: ClaimRow }) {
   const summary = useSummary(db, claim.id, claim.updatedAt);
   if (summary === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (summary.total === 0) {
+    if (!hintWhenEmpty) return null;
     return <EmptyState title={t('records.emptyTitle')} body={t('records.emptyBody')} action={{ label: t('records.action'), to: 'evidence' }} />;
   }
   return (
@@ -199,7 +201,7 @@ function Records({ claim }: { claim: ClaimRow }) {
       )}
       {dragging && <p className="drop-overlay" aria-hidden="true">{t('import.file.dropHere')}</p>}
       {view === 'grid' && <ChannelFaresPanel key={`f-${claim.id}`} claimId={claim.id} channels={setup.channels} kind={setup.kind} />}
-      <Summary claim={claim} />
+      <Summary claim={claim} hintWhenEmpty={view !== 'import' && view !== 'screenshots'} />
       <ImportedFiles claimId={claim.id} />
     </div>
   );
