@@ -15,6 +15,17 @@ export type PoolRequest = { id: number; label: string; bytes: ArrayBuffer } | { 
 export type PoolReply =
   | ({ id: number; ok: true } & ItemResult)
   | { id: number; ok: false; message: string };
+/**
+ * Requests travel in batches and so do their replies: a message between threads costs ~0.1 ms whatever it
+ * carries (it was 0.7 s of each thread's 10 s at 10,000 packets, one message per file).
+ */
+export type PoolMessage = PoolRequest[];
+export type PoolReplies = PoolReply[];
+
+/** Requests gathered into one message, at most (and a thread's queue is flushed at the end of each tick). */
+export const POOL_CHUNK = 16;
+/** Files to keep in flight per thread: two chunks, so a thread has the next chunk when it replies to one. */
+export const POOL_IN_FLIGHT_PER_THREAD = POOL_CHUNK * 2;
 
 export const MAX_THREADS = 8;
 
@@ -38,9 +49,11 @@ export function workerBootstrap(name: 'batch-worker' | 'synth-worker'): string {
 }
 
 type Pending = { resolve: (r: ItemResult) => void; reject: (e: Error) => void };
+type Slot = { worker: Worker; pending: Map<number, Pending>; queue: PoolRequest[]; transfer: ArrayBuffer[] };
 
 export class BatchReadPool {
-  private readonly workers: { worker: Worker; pending: Map<number, Pending> }[] = [];
+  private readonly workers: Slot[] = [];
+  private flushScheduled = false;
   private nextId = 0;
   private failure: Error | null = null;
 
@@ -52,13 +65,15 @@ export class BatchReadPool {
     const code = workerBootstrap('batch-worker');
     for (let i = 0; i < this.size; i++) {
       const worker = new Worker(code, { eval: true, execArgv: [] });
-      const slot = { worker, pending: new Map<number, Pending>() };
-      worker.on('message', (reply: PoolReply) => {
-        const p = slot.pending.get(reply.id);
-        if (!p) return;
-        slot.pending.delete(reply.id);
-        if (reply.ok) p.resolve({ members: reply.members, invalid: reply.invalid });
-        else p.reject(new Error(`batch worker: ${reply.message}`));
+      const slot: Slot = { worker, pending: new Map<number, Pending>(), queue: [], transfer: [] };
+      worker.on('message', (replies: PoolReplies) => {
+        for (const reply of replies) {
+          const p = slot.pending.get(reply.id);
+          if (!p) continue;
+          slot.pending.delete(reply.id);
+          if (reply.ok) p.resolve({ members: reply.members, invalid: reply.invalid });
+          else p.reject(new Error(`batch worker: ${reply.message}`));
+        }
       });
       const fail = (err: Error) => {
         this.failure ??= err;
@@ -80,11 +95,7 @@ export class BatchReadPool {
     const slot = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
     const buffer = whole ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
-    const id = this.nextId++;
-    return new Promise<ItemResult>((resolve, reject) => {
-      slot.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, label, bytes: buffer } satisfies PoolRequest, [buffer]);
-    });
+    return this.enqueue(slot, (id) => ({ id, label, bytes: buffer }), buffer);
   }
 
   /**
@@ -94,11 +105,34 @@ export class BatchReadPool {
   readPath(label: string, path: string): Promise<ItemResult> {
     if (this.failure) return Promise.reject(this.failure);
     const slot = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    return this.enqueue(slot, (id) => ({ id, label, path }));
+  }
+
+  /** Queues a request on a thread; the queue goes as one message when full or at the end of this tick. */
+  private enqueue(slot: Slot, request: (id: number) => PoolRequest, transfer?: ArrayBuffer): Promise<ItemResult> {
     const id = this.nextId++;
     return new Promise<ItemResult>((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, label, path } satisfies PoolRequest);
+      slot.queue.push(request(id));
+      if (transfer) slot.transfer.push(transfer);
+      if (slot.queue.length >= POOL_CHUNK) this.send(slot);
+      else if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        queueMicrotask(() => {
+          this.flushScheduled = false;
+          for (const s of this.workers) this.send(s);
+        });
+      }
     });
+  }
+
+  private send(slot: Slot): void {
+    if (!slot.queue.length) return;
+    const batch: PoolMessage = slot.queue;
+    const transfer = slot.transfer;
+    slot.queue = [];
+    slot.transfer = [];
+    slot.worker.postMessage(batch, transfer);
   }
 
   async close(): Promise<void> {

@@ -5,7 +5,7 @@ import type { ItemResult } from '../core/batch/items';
 import { unreadableItem } from '../core/batch/run';
 import { fileErrorDetail } from './file-error.js';
 import { iconvCp949Decoder } from '../core/io/cp949-iconv';
-import type { PoolReply, PoolRequest } from './batch-pool.js';
+import type { PoolMessage, PoolReplies, PoolReply, PoolRequest } from './batch-pool.js';
 import { nodeCrc32Update, nodeSha256Hex } from './hash.js';
 
 /**
@@ -26,12 +26,25 @@ function bytesOf(req: PoolRequest): Uint8Array | ItemResult {
   }
 }
 
-port.on('message', (req: PoolRequest) => {
-  const bytes = bytesOf(req);
-  const checked = bytes instanceof Uint8Array ? readBatchItem(req.label, bytes, { decodeCp949: iconvCp949Decoder, sha256: nodeSha256Hex, crc32: nodeCrc32Update }) : Promise.resolve(bytes);
-  checked.then(
-    (item) => port.postMessage({ id: req.id, ok: true, members: item.members, invalid: item.invalid } satisfies PoolReply),
+/** One request's reply; never rejects. */
+async function check(req: PoolRequest): Promise<PoolReply> {
+  try {
+    const bytes = bytesOf(req);
+    const item = bytes instanceof Uint8Array ? await readBatchItem(req.label, bytes, { decodeCp949: iconvCp949Decoder, sha256: nodeSha256Hex, crc32: nodeCrc32Update }) : bytes;
+    return { id: req.id, ok: true, members: item.members, invalid: item.invalid };
+  } catch (err) {
     // Not bad input (readBatchItem turns that into an invalid item): a bug, surfaced as the single-threaded path would.
-    (err: unknown) => port.postMessage({ id: req.id, ok: false, message: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies PoolReply),
-  );
+    return { id: req.id, ok: false, message: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+  }
+}
+
+// Each batch of requests checked one after another and answered in one message; batches in the order they
+// came (the next one waits, so the first is answered as soon as it is done, not interleaved with the next).
+let queue = Promise.resolve();
+port.on('message', (batch: PoolMessage) => {
+  queue = queue.then(async () => {
+    const replies: PoolReplies = [];
+    for (const req of batch) replies.push(await check(req));
+    port.postMessage(replies);
+  });
 });

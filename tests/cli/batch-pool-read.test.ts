@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BatchReadPool } from '../../src/cli/batch-pool';
+import { BatchReadPool, POOL_CHUNK } from '../../src/cli/batch-pool';
 import { nodeCrc32Update, nodeSha256Hex } from '../../src/cli/hash';
 import { readBatchItem } from '../../src/core/batch/batch';
 import { unreadableItem } from '../../src/core/batch/run';
@@ -24,6 +24,23 @@ describe('the read pool reading its own files', () => {
       expect(await pool.readPath(m.fileName, path)).toEqual({ members: here.members, invalid: here.invalid });
       expect(here.members).toHaveLength(1);
     }
+  }, 60_000);
+
+  it('answers requests sent in chunks (more than one chunk at once) each with its own file', async () => {
+    const members = [...synthPlan(3, 12).members()];
+    const expected = new Map<string, unknown>();
+    for (const m of members) {
+      const { bytes } = await buildPacketWithoutReport(m.claim, m.channel, '0.1.0', new Date('2022-11-01T09:00:00+09:00'));
+      writeFileSync(join(dir, m.fileName), bytes);
+      const here = await readBatchItem(m.fileName, bytes, { sha256: nodeSha256Hex, crc32: nodeCrc32Update });
+      expected.set(m.fileName, { members: here.members, invalid: here.invalid });
+    }
+    expected.set('gone.zip', unreadableItem('gone.zip', 'ENOENT'));
+    const names = [...expected.keys()];
+    // 2.5 chunks' worth in one tick, in a mixed order: each answer must be its own request's.
+    const asked = Array.from({ length: Math.ceil(POOL_CHUNK * 2.5) }, (_, i) => names[(i * 7) % names.length]!);
+    const answers = await Promise.all(asked.map((name) => pool.readPath(name, join(dir, name))));
+    answers.forEach((answer, i) => expect(answer).toEqual(expected.get(asked[i]!)));
   }, 60_000);
 
   it('names a file it cannot read, with the errno code, as the one-thread path does', async () => {

@@ -8,7 +8,7 @@ import { reasonLine } from '../../core/batch/types';
 import { iconvCp949Decoder } from '../../core/io/cp949-iconv';
 import { formatWon } from '../../core/packet/format';
 import { CliInputError } from '../errors.js';
-import { BatchReadPool, defaultThreads, MAX_THREADS } from '../batch-pool.js';
+import { BatchReadPool, defaultThreads, MAX_THREADS, POOL_IN_FLIGHT_PER_THREAD } from '../batch-pool.js';
 import { nodeCrc32Update, nodeSha256Hex } from '../hash.js';
 import { streamBatch } from '../batch-stream.js';
 import { appVersion, readPacketFonts } from './packet.js';
@@ -162,8 +162,8 @@ async function runInto(
   started: number,
   progress: ReturnType<typeof progressReporter>,
 ): Promise<number> {
-  // Pass 1: files are read here and checked on a pool of worker threads (one per core), two per thread in
-  // flight so none waits for the disk; `--threads 1` checks them on this thread, four in flight. Members
+  // Pass 1: files are read and checked on a pool of worker threads (one per core), two chunks of requests
+  // per thread in flight so none waits for the next; `--threads 1` checks them on this thread, four in flight. Members
   // go to disk as they come (src/cli/batch-stream.ts): memory holds their dedupe keys, not the members.
   const pool = o.threads > 1 ? new BatchReadPool(o.threads) : null;
   let readMs = 0;
@@ -176,7 +176,7 @@ async function runInto(
       appVersion: await appVersion(),
       files: files.length,
       read: {
-        inFlight: pool ? pool.size * 2 : 4,
+        inFlight: pool ? pool.size * POOL_IN_FLIGHT_PER_THREAD : 4,
         decodeCp949: iconvCp949Decoder,
         sha256: nodeSha256Hex,
         crc32: nodeCrc32Update,
