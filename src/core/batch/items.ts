@@ -2,6 +2,7 @@ import type { Claim } from '../model/claim';
 import type { IncidentPack } from '../model/incident-pack';
 import { bt } from '../model/common';
 import { parseClaimFile } from '../model/claim-file';
+import { ClaimParseMemo } from '../model/claim-fast';
 import { packForClaim, SMB_BEST_WEEK_DATA, smbBestWeekBand } from '../estimate/rules/index';
 import { KAKAO_2022_10_ID as KAKAO_PACK_ID } from '../incidents/kakao-2022-10';
 import type { ClaimEstimate } from '../estimate/types';
@@ -27,6 +28,12 @@ import { formatWon } from '../model/money';
  */
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
+
+/**
+ * The batch's claims are read and dropped (only figures and names stay), so they may share what the claim
+ * parser remembers between claims: the outage's incident, checked once instead of once per member.
+ */
+const claimMemo = new ClaimParseMemo();
 
 export type ItemResult = { members: BatchMember[]; invalid: InvalidItem[] };
 
@@ -194,7 +201,7 @@ async function inspectOpened(archive: ZipArchive, hash: Sha256Hex): Promise<Pack
   if (reasons.length) return fail(code, ...reasons);
   const claimIndex = manifest.files.findIndex((f) => f.path === 'claim.json');
   const claimBytes = digests[claimIndex]?.bytes ?? archive.read(claimEntry);
-  const claimResult = parseClaimFile(decoder.decode(claimBytes));
+  const claimResult = parseClaimFile(decoder.decode(claimBytes), { memo: claimMemo });
   if (!claimResult.ok) return fail('claim-invalid', ...claimResult.issues.map((i) => itemReason(i.message.ko, i.message.en, bt(`claim.json ${i.path || '(전체)'}`, ''))));
   const claim = claimResult.claim;
   if (claim.id !== manifest.claimId) {
@@ -253,7 +260,7 @@ export async function readPacketItem(file: string, bytes: Uint8Array, fileSha256
 }
 
 export async function readClaimItem(file: string, bytes: Uint8Array, fileSha256?: string): Promise<ItemResult> {
-  const parsed = parseClaimFile(decoder.decode(bytes));
+  const parsed = parseClaimFile(decoder.decode(bytes), { memo: claimMemo });
   if (!parsed.ok) {
     const reasons = parsed.issues.slice(0, 5).map((i) => itemReason(i.message.ko, i.message.en, i.path ? bt(i.path, '') : undefined));
     const more = parsed.issues.length - reasons.length;

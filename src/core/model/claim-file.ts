@@ -3,8 +3,8 @@
  * `parseClaimFile` upgrades older versions step by step (n -> n+1), refuses newer ones, and returns either
  * the claim or every issue with its field path (`records[12].count`) and a Korean + English reason.
  */
-import { CLAIM_FORMAT, CLAIM_FORMAT_VERSION, claimSchema, claimSchemaWithCheckedRecords, type Claim } from './claim';
-import { fastRecords } from './record-fast';
+import { CLAIM_FORMAT, CLAIM_FORMAT_VERSION, claimSchema, type Claim } from './claim';
+import { fastClaim, type ClaimParseMemo } from './claim-fast';
 import { bt, joined, type BilingualText } from './common';
 import { incidentFromPreset } from '../incidents/index';
 
@@ -94,8 +94,17 @@ class UpgradeError extends Error {
 
 export const OLDEST_SUPPORTED_VERSION = 0;
 
+export type ParseClaimOptions = {
+  /**
+   * Memory shared between the claims one reader parses (core/model/claim-fast.ts): parsed sub-objects
+   * (the incident) may then be shared between claims, so only for readers that never change a claim.
+   * Used for JSON text of the current version only.
+   */
+  memo?: ClaimParseMemo;
+};
+
 /** Parse the text or the already-decoded JSON of a claim file. */
-export function parseClaimFile(input: string | unknown): ClaimParseResult {
+export function parseClaimFile(input: string | unknown, options: ParseClaimOptions = {}): ClaimParseResult {
   let doc: unknown = input;
   if (typeof input === 'string') {
     try {
@@ -134,24 +143,16 @@ export function parseClaimFile(input: string | unknown): ClaimParseResult {
     if (err instanceof UpgradeError) return { ok: false, issues: [{ path: err.path, message: err.text }] };
     return { ok: false, issues: [{ path: '', message: bt(`버전 ${version} 파일을 바꾸지 못했어요`, `could not upgrade a version ${version} file: ${(err as Error).message}`) }] };
   }
-  const parsed = zodParse(current);
-  if (!parsed.success) return { ok: false, issues: toClaimIssues(parsed.error) };
-  return { ok: true, claim: parsed.data, upgradedFrom: version === CLAIM_FORMAT_VERSION ? null : version };
-}
-
-/**
- * zod's verdict on a (current-version) claim. The records, most of a claim, are checked by the fast
- * checker first (record-fast.ts): when every one passes and zod's output for it would equal it, zod runs
- * on the rest with those copies in place; otherwise zod parses everything and reports as always.
- */
-function zodParse(current: Record<string, unknown>) {
+  const upgradedFrom = version === CLAIM_FORMAT_VERSION ? null : version;
+  // The fast path first (claim-fast.ts): zod's own output when it is sure; else zod decides and words every issue.
   const proto = Object.getPrototypeOf(current);
-  const records = proto === Object.prototype || proto === null ? fastRecords(current.records) : null;
-  if (records) {
-    const withChecked = claimSchemaWithCheckedRecords.safeParse({ ...current, records }, { error: bilingualErrorMap });
-    return withChecked;
-  }
-  return claimSchema.safeParse(current, { error: bilingualErrorMap });
+  // The memo only for JSON text read as is: its key (the incident's JSON) is then exact, no key holds undefined.
+  const memo = typeof input === 'string' && upgradedFrom === null ? options.memo : undefined;
+  const fast = proto === Object.prototype || proto === null ? fastClaim(current, memo) : null;
+  if (fast) return { ok: true, claim: fast, upgradedFrom };
+  const parsed = claimSchema.safeParse(current, { error: bilingualErrorMap });
+  if (!parsed.success) return { ok: false, issues: toClaimIssues(parsed.error) };
+  return { ok: true, claim: parsed.data, upgradedFrom };
 }
 
 /** The full zod parse only (no fast path): what the fast path must always agree with (tests). */

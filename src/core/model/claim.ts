@@ -189,8 +189,11 @@ const claimObject = z.object({
 
 type ClaimShape = z.infer<typeof claimObject>;
 
+/** The claim object's fields, schema by schema (parseClaimFile's fast path checks them one by one). */
+export const claimShape = claimObject.shape;
+
 /** Cross-field rules: each issue names the exact field path. */
-function checkClaim(claim: ClaimShape, ctx: z.RefinementCtx): void {
+export function checkClaim(claim: ClaimShape, ctx: z.RefinementCtx): void {
   const add = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
 
   const serviceIds = new Set(claim.incident.services.map((s) => s.id));
@@ -275,15 +278,6 @@ function checkClaim(claim: ClaimShape, ctx: z.RefinementCtx): void {
 }
 
 export const claimSchema = claimObject.superRefine(checkClaim);
-
-/**
- * The same claim schema for records already checked and copied by `fastRecords` (record-fast.ts): each
- * record passes through as is, every other field and every cross-field rule is zod's as above.
- * Only parseClaimFile uses it, and only with fastRecords' output.
- */
-export const claimSchemaWithCheckedRecords = claimObject
-  .extend({ records: z.array(z.custom<z.infer<typeof activityRecordSchema>>()).max(MAX_CLAIM_RECORDS) })
-  .superRefine(checkClaim);
 
 export type Claim = z.infer<typeof claimSchema>;
 /** What a caller may write before defaults are filled in. */

@@ -28,14 +28,33 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
 
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
-function fastProvenance(p: unknown): Provenance | null {
+/**
+ * Strings already found valid in this claim: a claim's records repeat a few buckets, channels and file
+ * hashes many times over (each bucket once per channel), and each check is a regex. Only ever a cache of
+ * verdicts that are pure functions of the string.
+ */
+export type FastSeen = { buckets: Set<string>; channels: Set<string>; shas: Set<string> };
+
+export function freshSeen(): FastSeen {
+  return { buckets: new Set(), channels: new Set(), shas: new Set() };
+}
+
+function isSha(s: unknown, seen: FastSeen): s is string {
+  if (typeof s !== 'string') return false;
+  if (seen.shas.has(s)) return true;
+  if (!SHA_RE.test(s)) return false;
+  seen.shas.add(s);
+  return true;
+}
+
+function fastProvenance(p: unknown, seen: FastSeen): Provenance | null {
   if (!isPlainObject(p)) return null;
   const keys = Object.keys(p).length;
   let n = 1;
   switch (p.kind) {
     case 'imported': {
       const out: Record<string, unknown> = { kind: 'imported' };
-      if (typeof p.fileSha256 !== 'string' || !SHA_RE.test(p.fileSha256)) return null;
+      if (!isSha(p.fileSha256, seen)) return null;
       out.fileSha256 = p.fileSha256;
       n++;
       if (has(p, 'fileName')) {
@@ -67,7 +86,7 @@ function fastProvenance(p: unknown): Provenance | null {
         n++;
       }
       if (has(p, 'screenshotSha256')) {
-        if (typeof p.screenshotSha256 !== 'string' || !SHA_RE.test(p.screenshotSha256)) return null;
+        if (!isSha(p.screenshotSha256, seen)) return null;
         out.screenshotSha256 = p.screenshotSha256;
         n++;
       }
@@ -85,11 +104,19 @@ function fastProvenance(p: unknown): Provenance | null {
 }
 
 /** One record as zod would output it, or null when the fast check is not sure (then zod decides). */
-export function fastRecord(r: unknown): ActivityRecord | null {
+export function fastRecord(r: unknown, seen: FastSeen = freshSeen()): ActivityRecord | null {
   if (!isPlainObject(r)) return null;
   const { bucket, channel, count } = r;
-  if (typeof bucket !== 'string' || !(isKstHour(bucket) || isKstDate(bucket))) return null;
-  if (typeof channel !== 'string' || channel.length < 1 || channel.length > 40 || !CHANNEL_RE.test(channel)) return null;
+  if (typeof bucket !== 'string') return null;
+  if (!seen.buckets.has(bucket)) {
+    if (!(isKstHour(bucket) || isKstDate(bucket))) return null;
+    seen.buckets.add(bucket);
+  }
+  if (typeof channel !== 'string') return null;
+  if (!seen.channels.has(channel)) {
+    if (channel.length < 1 || channel.length > 40 || !CHANNEL_RE.test(channel)) return null;
+    seen.channels.add(channel);
+  }
   if (typeof count !== 'number' || !Number.isFinite(count) || !(count >= 0 && count <= 1_000_000)) return null;
   let n = 4;
   let hasRevenue = false;
@@ -100,7 +127,7 @@ export function fastRecord(r: unknown): ActivityRecord | null {
     n++;
   }
   if (Object.keys(r).length !== n) return null;
-  const provenance = fastProvenance(r.provenance);
+  const provenance = fastProvenance(r.provenance, seen);
   if (!provenance) return null;
   return hasRevenue
     ? { bucket, channel, count, revenue: revenue as number | null, provenance }
@@ -111,8 +138,9 @@ export function fastRecord(r: unknown): ActivityRecord | null {
 export function fastRecords(records: unknown): ActivityRecord[] | null {
   if (!Array.isArray(records)) return null;
   const out = new Array<ActivityRecord>(records.length);
+  const seen = freshSeen();
   for (let i = 0; i < records.length; i++) {
-    const r = fastRecord(records[i]);
+    const r = fastRecord(records[i], seen);
     if (!r) return null;
     out[i] = r;
   }

@@ -5,6 +5,8 @@ import type { z } from 'zod';
 import { parseClaimFile, parseClaimWithZodOnly, toClaimIssues } from '../../../src/core/model/claim-file';
 import { activityRecordSchema, provenanceSchema } from '../../../src/core/model/record';
 import { FAST_PROVENANCE_KEYS, FAST_RECORD_KEYS, fastRecord } from '../../../src/core/model/record-fast';
+import { ClaimParseMemo, fastClaim } from '../../../src/core/model/claim-fast';
+import { claimShape } from '../../../src/core/model/claim';
 import { synthBatch } from '../../../src/core/batch/synth';
 
 // The fast path of parseClaimFile must give zod's verdict, zod's claim (same keys in the same order) and
@@ -25,6 +27,22 @@ function viaParse(doc: unknown) {
   const r = parseClaimFile(doc);
   return r.ok ? { ok: true, claim: JSON.stringify(r.claim) } : { ok: false, issues: r.issues };
 }
+// One memo for every run, as a batch reader keeps one: hits for the seeds' incident, misses for mutated ones.
+const memo = new ClaimParseMemo();
+/**
+ * The claim objects themselves (toStrictEqual: no key with undefined where zod has none): the object as
+ * given, and its JSON text read with the shared memo (against zod on that text's JSON).
+ */
+function strictPairs(doc: unknown) {
+  const shape = (z: ReturnType<typeof parseClaimWithZodOnly>) => (z.success ? { ok: true, claim: z.data } : { ok: false, issues: toClaimIssues(z.error) });
+  const mine = (r: ReturnType<typeof parseClaimFile>) => (r.ok ? { ok: true, claim: r.claim } : { ok: false, issues: r.issues });
+  const text = JSON.stringify(doc);
+  return [
+    { z: shape(parseClaimWithZodOnly(doc)), r: mine(parseClaimFile(doc)) },
+    { z: shape(parseClaimWithZodOnly(JSON.parse(text))), r: mine(parseClaimFile(text, { memo })) },
+  ];
+}
+
 
 const HOSTILE: unknown[] = [
   NaN, Infinity, -Infinity, -1, -0, 0, 1.5, 1e6, 1e6 + 1, 1e12, 1e12 + 1, 1e13, 100, 100.5, 2 ** 53, '', 'x', 'A', 'kakao', 'a'.repeat(40),
@@ -82,6 +100,34 @@ function apply(m: Mutation): unknown {
   return doc;
 }
 
+/** A mutation of the claim's other fields: a top-level key, a claimant field, an incident service field. */
+type OuterMutation = { seed: number; where: 'top' | 'claimant' | 'service' | 'parameters'; key: number; op: 'delete' | 'set'; value: number };
+const outerMutation = fc.record({
+  seed: fc.nat(seeds.length - 1),
+  where: fc.constantFrom('top' as const, 'claimant' as const, 'service' as const, 'parameters' as const),
+  key: fc.nat(),
+  op: fc.constantFrom('delete' as const, 'set' as const),
+  value: fc.nat(HOSTILE.length - 1),
+});
+const TOP_KEYS = [...Object.keys(claimShape), 'extra'];
+const CLAIMANT_KEYS = ['kind', 'industry', 'taxiType', 'businessName', 'businessNumber', 'name', 'mobile', 'email', 'bankAccount', 'region', 'servicesUsed', 'salesChannels', 'extra'];
+const SERVICE_KEYS = ['id', 'name', 'window', 'source', 'userWindow', 'extra'];
+const PARAMETER_KEYS = ['baseline', 'estimator', 'k', 'alpha', 'trendFactor', 'assumedBandPct', 'margin', 'averageTicket', 'extra'];
+const OUTER_VALUES: unknown[] = [...HOSTILE, { v: { value: 0.5, confirmed: true }, c: { confirmed: false } }, 'merchant', 'taxi', 'hourly', 'daily', 'median', 3, 0.05, ['kakao-talk'], [{ id: 'x', label: 'X', isPlatform: false }]];
+
+function applyOuter(m: OuterMutation): unknown {
+  const doc = JSON.parse(JSON.stringify(seeds[m.seed])) as Record<string, unknown>;
+  const incident = doc.incident as { services: Record<string, unknown>[] };
+  const target: Record<string, unknown> =
+    m.where === 'top' ? doc : m.where === 'claimant' ? (doc.claimant as Record<string, unknown>) : m.where === 'service' ? incident.services[0]! : ((doc.parameters ??= {}) as Record<string, unknown>);
+  const keys = m.where === 'top' ? TOP_KEYS : m.where === 'claimant' ? CLAIMANT_KEYS : m.where === 'service' ? SERVICE_KEYS : PARAMETER_KEYS;
+  const key = keys[m.key % keys.length]!;
+  if (key === 'format' || key === 'formatVersion') return doc; // refused before either parse
+  if (m.op === 'delete') delete target[key];
+  else target[key] = OUTER_VALUES[m.value % OUTER_VALUES.length];
+  return doc;
+}
+
 describe('parseClaimFile fast path', () => {
   it('accepts the examples and synth claims with zod’s exact output', () => {
     for (const doc of seeds) {
@@ -107,6 +153,30 @@ describe('parseClaimFile fast path', () => {
     // Both verdicts are well represented, so the comparison is not vacuous.
     expect(accepted).toBeGreaterThan(200);
     expect(rejected).toBeGreaterThan(200);
+  });
+
+  it('gives zod’s claim object (strictly) and verdict for mutations of every other field, with a shared memo', () => {
+    let accepted = 0;
+    let rejected = 0;
+    fc.assert(
+      fc.property(outerMutation, (m) => {
+        const [asGiven, asText] = strictPairs(applyOuter(m));
+        expect(asGiven!.r).toStrictEqual(asGiven!.z);
+        expect(asText!.r).toStrictEqual(asText!.z);
+        const z = asGiven!.z;
+        if (z.ok) accepted++;
+        else rejected++;
+      }),
+      { numRuns: 600, seed: 1015 },
+    );
+    expect(accepted).toBeGreaterThan(60);
+    expect(rejected).toBeGreaterThan(60);
+    // The seeds themselves, strictly, after all that memo traffic.
+    for (const doc of seeds) {
+      for (const { z, r } of strictPairs(doc)) expect(r).toStrictEqual(z);
+      // ... and by the fast path itself, not by falling back to zod.
+      expect(fastClaim(JSON.parse(JSON.stringify(doc)) as Record<string, unknown>, memo)).toStrictEqual(parseClaimWithZodOnly(doc).data);
+    }
   });
 
   it('declines what zod would change: an unknown key, a missing field, a bad value', () => {
