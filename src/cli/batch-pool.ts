@@ -1,6 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ItemResult } from '../core/batch/items';
+import type { BatchAggregates } from '../core/batch/aggregate';
+import type { RosterCell } from '../core/batch/roster-export';
+import type { SummaryMeta } from '../core/batch/summary-pdf';
+import type { WorkbookSink } from './roster-workbook.js';
 
 /**
  * The batch CLI's read pool: `node:worker_threads`, one per core (1-8), each running the pure
@@ -21,6 +25,20 @@ export type PoolReply =
  */
 export type PoolMessage = PoolRequest[];
 export type PoolReplies = PoolReply[];
+
+/**
+ * The closing phase's jobs for a pool thread, once the files are read: the roster workbook (opened, fed
+ * rows in chunks, committed) and the summary PDF. Each answers with a `SideReply`.
+ */
+export type SideJob =
+  | { kind: 'xlsx-open'; path: string; madeAt: Date }
+  | { kind: 'xlsx-rows'; rows: RosterCell[][] }
+  | { kind: 'xlsx-commit' }
+  | { kind: 'pdf'; aggregates: BatchAggregates; meta: SummaryMeta };
+export type SideReply = { kind: 'xlsx-done' } | { kind: 'pdf-done'; bytes: Uint8Array } | { kind: 'side-failed'; job: 'xlsx' | 'pdf'; message: string };
+
+/** Roster rows sent to the workbook's thread at once. */
+const ROWS_PER_MESSAGE = 1000;
 
 /** Requests gathered into one message, at most (and a thread's queue is flushed at the end of each tick). */
 export const POOL_CHUNK = 16;
@@ -49,7 +67,8 @@ export function workerBootstrap(name: 'batch-worker' | 'synth-worker'): string {
 }
 
 type Pending = { resolve: (r: ItemResult) => void; reject: (e: Error) => void };
-type Slot = { worker: Worker; pending: Map<number, Pending>; queue: PoolRequest[]; transfer: ArrayBuffer[] };
+type Side = { resolve: (r: SideReply) => void; reject: (e: Error) => void };
+type Slot = { worker: Worker; pending: Map<number, Pending>; queue: PoolRequest[]; transfer: ArrayBuffer[]; side: Map<'xlsx' | 'pdf', Side> };
 
 export class BatchReadPool {
   private readonly workers: Slot[] = [];
@@ -65,8 +84,15 @@ export class BatchReadPool {
     const code = workerBootstrap('batch-worker');
     for (let i = 0; i < this.size; i++) {
       const worker = new Worker(code, { eval: true, execArgv: [] });
-      const slot: Slot = { worker, pending: new Map<number, Pending>(), queue: [], transfer: [] };
-      worker.on('message', (replies: PoolReplies) => {
+      const slot: Slot = { worker, pending: new Map<number, Pending>(), queue: [], transfer: [], side: new Map() };
+      worker.on('message', (replies: PoolReplies | SideReply) => {
+        if (!Array.isArray(replies)) {
+          const job = replies.kind === 'xlsx-done' ? 'xlsx' : replies.kind === 'pdf-done' ? 'pdf' : replies.job;
+          const waiting = slot.side.get(job);
+          slot.side.delete(job);
+          waiting?.resolve(replies);
+          return;
+        }
         for (const reply of replies) {
           const p = slot.pending.get(reply.id);
           if (!p) continue;
@@ -79,10 +105,13 @@ export class BatchReadPool {
         this.failure ??= err;
         for (const p of slot.pending.values()) p.reject(err);
         slot.pending.clear();
+        for (const p of slot.side.values()) p.reject(err);
+        slot.side.clear();
       };
       worker.on('error', fail);
       worker.on('exit', (code) => {
         if (slot.pending.size) fail(new Error(`batch worker exited (${code}) with ${slot.pending.size} files unread`));
+        else if (slot.side.size) fail(new Error(`batch worker exited (${code}) before it finished ${[...slot.side.keys()].join(', ')}`));
       });
       this.workers.push(slot);
     }
@@ -133,6 +162,49 @@ export class BatchReadPool {
     slot.queue = [];
     slot.transfer = [];
     slot.worker.postMessage(batch, transfer);
+  }
+
+  /** A side job's answer from one thread (one job of a kind at a time per thread). */
+  private sideJob(slot: Slot, job: 'xlsx' | 'pdf', message: SideJob): Promise<SideReply> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise<SideReply>((resolve, reject) => {
+      slot.side.set(job, { resolve, reject });
+      slot.worker.postMessage(message);
+    }).then((reply) => {
+      if (reply.kind === 'side-failed') throw new Error(`batch worker (${job}): ${reply.message}`);
+      return reply;
+    });
+  }
+
+  /**
+   * roster.xlsx written on the first thread (src/cli/roster-workbook.ts there), fed rows in chunks; the
+   * same file the main thread's writer makes. Call once the files are read.
+   */
+  workbook(path: string, madeAt: Date): WorkbookSink {
+    const slot = this.workers[0]!;
+    if (!this.failure) slot.worker.postMessage({ kind: 'xlsx-open', path, madeAt } satisfies SideJob);
+    let rows: RosterCell[][] = [];
+    const flush = () => {
+      if (rows.length && !this.failure) slot.worker.postMessage({ kind: 'xlsx-rows', rows } satisfies SideJob);
+      rows = [];
+    };
+    return {
+      addRow: (values) => {
+        rows.push(values);
+        if (rows.length >= ROWS_PER_MESSAGE) flush();
+      },
+      commit: async () => {
+        flush();
+        await this.sideJob(slot, 'xlsx', { kind: 'xlsx-commit' });
+      },
+    };
+  }
+
+  /** The summary PDF made on the last thread (it reads the fonts itself). */
+  async pdf(aggregates: BatchAggregates, meta: SummaryMeta): Promise<Uint8Array> {
+    const reply = await this.sideJob(this.workers[this.workers.length - 1]!, 'pdf', { kind: 'pdf', aggregates, meta });
+    if (reply.kind !== 'pdf-done') throw new Error('batch worker: no PDF');
+    return reply.bytes;
   }
 
   async close(): Promise<void> {

@@ -1,20 +1,20 @@
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
-import { stampZipTimes } from '../core/zip/index';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BatchAggregator, type BatchAggregates } from '../core/batch/aggregate';
 import { invalidManifestItem, manifestItem, manifestTextPieces, manifestWithoutItems } from '../core/batch/batch';
 import { automaticDecisions, decideMembers, dedupeEntry, findDuplicatePairs, type DedupeEntry, type MemberStatus } from '../core/batch/dedupe';
 import { batchCountsOf, type BatchCounts } from '../core/batch/resolve';
-import { invalidRosterRow, ROSTER_COLUMNS, ROSTER_MONEY_COLUMNS, rosterCsvHead, rosterCsvLine, rosterRow, rosterXlsxCell, type RosterCell } from '../core/batch/roster-export';
+import { invalidRosterRow, rosterCsvHead, rosterCsvLine, rosterRow, rosterXlsxCell } from '../core/batch/roster-export';
 import { baseName, BatchFileChangedError, streamBatchSources, MemberIncidents, summaryMetaOf, type BatchSource, type ReadFilesOptions } from '../core/batch/run';
-import { summaryPdf } from '../core/batch/summary-pdf';
+import { summaryPdf, type SummaryMeta } from '../core/batch/summary-pdf';
 import { BatchZipWriter } from '../core/batch/zip-stream';
 import type { BatchMember, InvalidItem } from '../core/batch/types';
 import { isoKst } from '../core/packet/format';
 import type { PacketFonts } from '../core/packet/pdf';
 import { nodeSha256Hex } from './hash.js';
 import { MemberSpill } from './member-spill.js';
+import { rosterWorkbookWriter, type WorkbookSink } from './roster-workbook.js';
 
 /**
  * The batch CLI's pipeline with bounded memory (issue 18): pass 1 spills each member to an NDJSON file in
@@ -45,6 +45,14 @@ export type StreamOptions = {
   readPacket: (file: string) => Promise<Uint8Array>;
   fonts: () => Promise<PacketFonts>;
   progress: Step;
+  /**
+   * The workbook and the summary PDF made on other threads (the CLI's read pool, idle once the files are
+   * read), so they are made while this thread zips the packets. Without it both are made here.
+   */
+  offload?: {
+    workbook(path: string, madeAt: Date): WorkbookSink;
+    pdf(aggregates: BatchAggregates, meta: SummaryMeta): Promise<Uint8Array>;
+  };
 };
 
 /** Text appended to a file through one descriptor, in 256 KB writes. */
@@ -180,7 +188,7 @@ async function run<T>(sources: readonly BatchSource<T>[], read: (ref: T) => Prom
   const itemsPath = join(o.work, '.manifest-items');
   const csv = new TextSink(csvPath);
   csv.write(rosterCsvHead());
-  const workbook = await rosterWorkbookWriter(xlsxPath, o.now);
+  const workbook = o.offload ? o.offload.workbook(xlsxPath, o.now) : await rosterWorkbookWriter(xlsxPath, o.now);
   const addRow = (row: ReturnType<typeof rosterRow>) => {
     csv.write(rosterCsvLine(row));
     workbook.addRow(row.map(rosterXlsxCell));
@@ -209,19 +217,16 @@ async function run<T>(sources: readonly BatchSource<T>[], read: (ref: T) => Prom
     csv.close();
     items.close();
   }
-  await workbook.commit();
-  // exceljs stamped its zip entries with the wall clock: the batch's clock instead, so the same batch gives the
-  // same roster.xlsx (and manifest), byte for byte.
-  const xlsxBytes = new Uint8Array(await readFile(xlsxPath));
-  stampZipTimes(xlsxBytes, o.now);
-  await writeFile(xlsxPath, xlsxBytes);
+  // The workbook's last writes and the summary PDF go on while the packets are zipped (on pool threads
+  // when there are some); each is awaited where the zip takes it.
+  const xlsxDone = settleLater(workbook.commit());
   const aggregates = aggregator.result();
   const counts = batchCountsOf({ members: entries.length, kept, invalid: invalid.length, pairs, decisions });
   phase('aggregate+roster+items');
 
   const outputOptions = { now: o.now, redact: o.redact, appVersion: o.appVersion };
-  const pdf = await summaryPdf(aggregates, summaryMetaOf(counts, outputOptions, incidents), await o.fonts());
-  phase('pdf');
+  const meta = summaryMetaOf(counts, outputOptions, incidents);
+  const pdfDone = settleLater(o.offload ? o.offload.pdf(aggregates, meta) : o.fonts().then((fonts) => summaryPdf(aggregates, meta, fonts)));
 
   // Pass 2: the zip, streamed to disk; each kept packet is read again and must be the file pass 1 checked.
   o.progress.start('묶기', 'zipping');
@@ -242,7 +247,10 @@ async function run<T>(sources: readonly BatchSource<T>[], read: (ref: T) => Prom
     phase('zip-packets');
     // One output in memory at a time, read back from the work folder.
     await zip.add('roster.csv', new Uint8Array(await readFile(csvPath)));
+    await xlsxDone;
     await zip.add('roster.xlsx', new Uint8Array(await readFile(xlsxPath)));
+    const pdf = await pdfDone;
+    phase('workbook+pdf (waited for)');
     await zip.add('summary.pdf', pdf);
     // The manifest: its head, the items written above, its tail; then the whole file into the zip, last.
     const pieces = manifestTextPieces(
@@ -271,8 +279,18 @@ async function run<T>(sources: readonly BatchSource<T>[], read: (ref: T) => Prom
   } finally {
     zipOut.close();
   }
-  await writeFileFrom(join(o.work, 'summary.pdf'), pdf);
+  await writeFileFrom(join(o.work, 'summary.pdf'), await pdfDone);
   return { members: entries.length, invalid, counts, aggregates, packetCount };
+}
+
+/**
+ * A promise awaited later, after other awaits: marked handled now, so a failure while the zip is being
+ * written is not an unhandled rejection (it is thrown where the promise is awaited, or the batch has
+ * already failed for another reason).
+ */
+function settleLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 async function writeFileFrom(path: string, bytes: Uint8Array): Promise<void> {
@@ -282,39 +300,4 @@ async function writeFileFrom(path: string, bytes: Uint8Array): Promise<void> {
   } finally {
     closeSync(fd);
   }
-}
-
-/**
- * roster.xlsx through exceljs's streaming writer: rows are written to the file as they are committed
- * (the in-memory workbook of 105,116 rows would take gigabytes). The same sheet as core's `rosterXlsx`:
- * header in bold, frozen under the header, the money columns as #,##0, the batch's clock as its dates.
- */
-async function rosterWorkbookWriter(path: string, madeAt: Date) {
-  const mod = await import('exceljs');
-  const ExcelJS = (mod as unknown as { default?: typeof mod }).default ?? mod;
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
-  workbook.creator = 'Outage Loss Desk';
-  workbook.created = madeAt;
-  workbook.modified = madeAt;
-  const sheet = workbook.addWorksheet('회원 명단', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = ROSTER_COLUMNS.map((_, i) => ({ key: `c${i + 1}`, ...((ROSTER_MONEY_COLUMNS as readonly number[]).includes(i + 1) ? { style: { numFmt: '#,##0' } } : {}) }));
-  const header = sheet.addRow([...ROSTER_COLUMNS]);
-  header.font = { bold: true };
-  header.commit();
-  // exceljs gives every cell a fresh style object and caches the style id by that object, so each of the
-  // 2.4 million cells of a national roster would be turned into style XML to find its id. A cell's style
-  // here is its column's (and the id also depends on the value's type): one shared object per column and
-  // type lets the cache answer, with the same ids. Cells left out of eachCell (empty) keep their own.
-  const shared = new Map<string, object>();
-  const addRow = (values: RosterCell[]) => {
-    const row = sheet.addRow(values);
-    row.eachCell((cell, col) => {
-      const key = `${col}:${cell.type}`;
-      const style = shared.get(key);
-      if (style) cell.style = style;
-      else shared.set(key, cell.style);
-    });
-    row.commit();
-  };
-  return { addRow, commit: () => workbook.commit() };
 }

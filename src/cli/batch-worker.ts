@@ -5,7 +5,10 @@ import type { ItemResult } from '../core/batch/items';
 import { unreadableItem } from '../core/batch/run';
 import { fileErrorDetail } from './file-error.js';
 import { iconvCp949Decoder } from '../core/io/cp949-iconv';
-import type { PoolMessage, PoolReplies, PoolReply, PoolRequest } from './batch-pool.js';
+import type { PoolMessage, PoolReplies, PoolReply, PoolRequest, SideJob, SideReply } from './batch-pool.js';
+import { rosterWorkbookWriter, type WorkbookSink } from './roster-workbook.js';
+import { summaryPdf } from '../core/batch/summary-pdf';
+import { readPacketFonts } from './commands/packet.js';
 import { nodeCrc32Update, nodeSha256Hex } from './hash.js';
 
 /**
@@ -38,13 +41,55 @@ async function check(req: PoolRequest): Promise<PoolReply> {
   }
 }
 
-// Each batch of requests checked one after another and answered in one message; batches in the order they
-// came (the next one waits, so the first is answered as soon as it is done, not interleaved with the next).
+const failed = (job: 'xlsx' | 'pdf', err: unknown): SideReply => ({ kind: 'side-failed', job, message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+
+let book: Promise<WorkbookSink> | null = null;
+let bookFailure: unknown = null;
+
+/** A closing-phase job (the workbook, the summary PDF); only a commit or a PDF is answered. */
+async function side(job: SideJob): Promise<void> {
+  switch (job.kind) {
+    case 'xlsx-open':
+      book = rosterWorkbookWriter(job.path, job.madeAt);
+      bookFailure = null;
+      return;
+    case 'xlsx-rows':
+      if (bookFailure) return;
+      try {
+        const sink = await book!;
+        for (const row of job.rows) sink.addRow(row);
+      } catch (err) {
+        bookFailure = err;
+      }
+      return;
+    case 'xlsx-commit':
+      try {
+        if (bookFailure) throw bookFailure;
+        await (await book!).commit();
+        port!.postMessage({ kind: 'xlsx-done' } satisfies SideReply);
+      } catch (err) {
+        port!.postMessage(failed('xlsx', err));
+      }
+      return;
+    case 'pdf':
+      try {
+        const bytes = await summaryPdf(job.aggregates, job.meta, await readPacketFonts());
+        port!.postMessage({ kind: 'pdf-done', bytes } satisfies SideReply, [bytes.buffer as ArrayBuffer]);
+      } catch (err) {
+        port!.postMessage(failed('pdf', err));
+      }
+  }
+}
+
+// Each message handled after the one before: a batch of requests checked one after another and answered in
+// one message (the next batch waits, so the first is answered as soon as it is done, not interleaved with
+// the next); the workbook's rows in the order they were sent.
 let queue = Promise.resolve();
-port.on('message', (batch: PoolMessage) => {
+port.on('message', (message: PoolMessage | SideJob) => {
   queue = queue.then(async () => {
+    if (!Array.isArray(message)) return side(message);
     const replies: PoolReplies = [];
-    for (const req of batch) replies.push(await check(req));
+    for (const req of message) replies.push(await check(req));
     port.postMessage(replies);
   });
 });

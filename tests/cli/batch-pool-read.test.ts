@@ -1,8 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BatchReadPool, POOL_CHUNK } from '../../src/cli/batch-pool';
+import { rosterWorkbookWriter } from '../../src/cli/roster-workbook';
+import type { BatchAggregates } from '../../src/core/batch/aggregate';
+import type { RosterCell } from '../../src/core/batch/roster-export';
+import type { SummaryMeta } from '../../src/core/batch/summary-pdf';
 import { nodeCrc32Update, nodeSha256Hex } from '../../src/cli/hash';
 import { readBatchItem } from '../../src/core/batch/batch';
 import { unreadableItem } from '../../src/core/batch/run';
@@ -41,6 +45,27 @@ describe('the read pool reading its own files', () => {
     const asked = Array.from({ length: Math.ceil(POOL_CHUNK * 2.5) }, (_, i) => names[(i * 7) % names.length]!);
     const answers = await Promise.all(asked.map((name) => pool.readPath(name, join(dir, name))));
     answers.forEach((answer, i) => expect(answer).toEqual(expected.get(asked[i]!)));
+  }, 60_000);
+
+  it('writes the roster workbook on a pool thread: the same bytes this thread writes', async () => {
+    const madeAt = new Date('2022-11-01T09:00:00+09:00');
+    const rows: RosterCell[][] = Array.from({ length: 2500 }, (_, i) => [`회원 ${i}`, i, i % 3 ? null : '=SUM(A1)', 1234567 + i]);
+    const here = await rosterWorkbookWriter(join(dir, 'here.xlsx'), madeAt);
+    const there = pool.workbook(join(dir, 'there.xlsx'), madeAt);
+    for (const row of rows) {
+      here.addRow(row);
+      there.addRow(row);
+    }
+    await Promise.all([here.commit(), there.commit()]);
+    expect(readFileSync(join(dir, 'there.xlsx')).equals(readFileSync(join(dir, 'here.xlsx')))).toBe(true);
+  }, 60_000);
+
+  it('says which closing job failed on a pool thread, and the pool still answers', async () => {
+    const book = pool.workbook(join(dir, 'no-such-folder', 'roster.xlsx'), new Date('2022-11-01T09:00:00+09:00'));
+    book.addRow(['x']);
+    await expect(book.commit()).rejects.toThrow(/batch worker \(xlsx\).*no-such-folder/s);
+    await expect(pool.pdf(null as unknown as BatchAggregates, null as unknown as SummaryMeta)).rejects.toThrow(/batch worker \(pdf\)/);
+    expect(await pool.readPath('gone.zip', join(dir, 'gone.zip'))).toEqual(unreadableItem('gone.zip', 'ENOENT'));
   }, 60_000);
 
   it('names a file it cannot read, with the errno code, as the one-thread path does', async () => {

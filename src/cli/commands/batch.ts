@@ -1,7 +1,8 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { SECTOR_LABELS } from '../../core/batch/aggregate';
+import { SECTOR_LABELS, type BatchAggregates } from '../../core/batch/aggregate';
+import type { SummaryMeta } from '../../core/batch/summary-pdf';
 import { progressLine, progressRate } from '../../core/batch/progress';
 import { BatchFileChangedError, isBatchFileName } from '../../core/batch/run';
 import { reasonLine } from '../../core/batch/types';
@@ -185,16 +186,15 @@ async function runInto(
         ...(pool ? { readSource: (label: string, ref: unknown) => pool.readPath(label, ref as string) } : {}),
         onProgress: (done, total) => {
           progress.report(done, total);
-          if (done === total) {
-            readMs = performance.now() - started;
-            void pool?.close();
-          }
+          if (done === total) readMs = performance.now() - started;
         },
       },
       // Synchronous: a packet is a few kilobytes, and fs/promises pays a file handle, an fstat and promises for each.
       readPacket: async (file) => new Uint8Array(readFileSync(pathOf.get(file)!)),
       fonts: readPacketFonts,
       progress,
+      // The pool's threads, idle once the files are read, write the workbook and the PDF while this one zips.
+      ...(pool ? { offload: { workbook: (path: string, madeAt: Date) => pool.workbook(path, madeAt), pdf: (aggregates: BatchAggregates, meta: SummaryMeta) => pool.pdf(aggregates, meta) } } : {}),
     });
   } catch (err) {
     if (err instanceof BatchFileChangedError) throw new CliInputError(err.message);
