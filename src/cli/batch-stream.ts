@@ -12,7 +12,7 @@ import { BatchZipWriter } from '../core/batch/zip-stream';
 import type { BatchMember, InvalidItem } from '../core/batch/types';
 import { isoKst } from '../core/packet/format';
 import type { PacketFonts } from '../core/packet/pdf';
-import { nodeSha256Hex } from './hash.js';
+import { nodeCrc32Update, nodeSha256Hex } from './hash.js';
 import { MemberSpill } from './member-spill.js';
 import { rosterWorkbookWriter, type WorkbookSink } from './roster-workbook.js';
 
@@ -234,7 +234,7 @@ async function run<T>(sources: readonly BatchSource<T>[], read: (ref: T) => Prom
   let packetCount = 0;
   const manifestPath = join(o.work, 'batch-manifest.json');
   try {
-    const zip = new BatchZipWriter((chunk) => zipOut.write(chunk), o.now, nodeSha256Hex);
+    const zip = new BatchZipWriter((chunk) => zipOut.write(chunk), o.now, nodeSha256Hex, nodeCrc32Update);
     if (!o.redact) {
       for (const k of keptPackets) {
         const bytes = await o.readPacket(k.file);

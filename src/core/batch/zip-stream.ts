@@ -1,6 +1,7 @@
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { sha256Hex, type Sha256Hex } from '../packet/hash';
 import { kstWallClockAsLocalDate } from '../packet/zip';
+import type { Crc32Update } from '../zip/index';
 
 /**
  * The batch zip, written as a stream: each file goes out through `onChunk` as soon as it is added, so the
@@ -14,6 +15,18 @@ const REGULAR_FILE_ATTRS = 0o100644 << 16;
 
 export type ZippedFile = { path: string; size: number; sha256: string };
 
+/** fflate's pass-through entry keeps its running CRC in `c` ({ p: update, d: digest }); it is replaced only when it is there. */
+type CrcState = { p(chunk: Uint8Array): void; d(): number };
+
+function withCrc(file: ZipPassThrough, update: Crc32Update | undefined): ZipPassThrough {
+  const own = file as unknown as { c?: CrcState };
+  if (!update || typeof own.c?.p !== 'function' || typeof own.c.d !== 'function') return file;
+  let crc = 0;
+  // fflate's digest is a signed 32-bit number (~c); the same here, so the header bytes are the same.
+  own.c = { p: (chunk) => void (crc = update(crc, chunk)), d: () => crc | 0 };
+  return file;
+}
+
 export class BatchZipWriter {
   private readonly zip: Zip;
   private readonly mtime: Date;
@@ -21,7 +34,11 @@ export class BatchZipWriter {
   readonly files: ZippedFile[] = [];
   private failure: Error | null = null;
 
-  constructor(onChunk: (chunk: Uint8Array) => void, madeAt: Date, private readonly hash: Sha256Hex = sha256Hex) {
+  /**
+   * `crc32`: the CRC-32 of stored entries (the packets, most of the bytes) computed by this function
+   * instead of fflate's table loop (the CLI passes Node's native zlib.crc32; the same value, so the same zip).
+   */
+  constructor(onChunk: (chunk: Uint8Array) => void, madeAt: Date, private readonly hash: Sha256Hex = sha256Hex, private readonly crc32?: Crc32Update) {
     this.mtime = kstWallClockAsLocalDate(madeAt);
     this.zip = new Zip((err, chunk) => {
       if (err) this.failure = err;
@@ -43,7 +60,7 @@ export class BatchZipWriter {
     if (this.paths.has(path)) throw new Error(`duplicate zip entry: ${path}`);
     this.paths.add(path);
     const sha256 = options.sha256 ?? (await this.hash(bytes));
-    const file = options.store ? new ZipPassThrough(path) : new ZipDeflate(path, { level: 6 });
+    const file = options.store ? withCrc(new ZipPassThrough(path), this.crc32) : new ZipDeflate(path, { level: 6 });
     file.os = 3;
     file.attrs = REGULAR_FILE_ATTRS;
     file.mtime = this.mtime;
