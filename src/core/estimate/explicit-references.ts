@@ -19,11 +19,29 @@ export interface ReferenceDateProblem {
   message: BilingualText;
 }
 
+/**
+ * The window dates of recent claims, by what they depend on (the services' windows, the services used,
+ * the granularity): a batch's thousands of claims of one outage share a handful of windows.
+ */
+const recentWindowDates = new Map<string, readonly string[]>();
+
+function windowDatesKey(claim: Pick<Claim, 'incident' | 'claimant' | 'granularity'>): string {
+  let key = `${claim.granularity}|${claim.claimant.servicesUsed.join(',')}`;
+  for (const s of claim.incident.services) key += `|${s.id} ${s.window.start} ${s.window.end} ${s.userWindow ? `${s.userWindow.start} ${s.userWindow.end}` : '-'}`;
+  return key;
+}
+
 /** The KST dates the claim window's buckets fall on, in order. */
 export function claimWindowDates(claim: Pick<Claim, 'incident' | 'claimant' | 'granularity'>): string[] {
+  const key = windowDatesKey(claim);
+  const known = recentWindowDates.get(key);
+  if (known) return [...known];
   const keys = windowBucketKeys(resolveClaimWindow(claim), claim.granularity);
   const toDay = claim.granularity === 'hourly' ? epochDayOfEpochHour : (k: number) => k;
-  return [...new Set(keys.map(toDay))].sort((a, b) => a - b).map(dateOfEpochDay);
+  const dates = [...new Set(keys.map(toDay))].sort((a, b) => a - b).map(dateOfEpochDay);
+  if (recentWindowDates.size >= 64) recentWindowDates.clear();
+  recentWindowDates.set(key, dates);
+  return [...dates];
 }
 
 /** K given by explicit lists of window dates (null when the user listed none: the default K applies). */

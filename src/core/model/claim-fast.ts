@@ -14,6 +14,11 @@ import { MAX_CLAIM_RECORDS } from './record';
 import { fastRecords } from './record-fast';
 
 const FIELDS = Object.keys(claimShape) as (keyof typeof claimShape)[];
+/** Fields zod leaves out when absent (optional, no default): nothing to ask zod when they are not there. */
+const ABSENT_OK = new Set(FIELDS.filter((key) => key !== 'records' && (() => {
+  const r = claimShape[key].safeParse(undefined);
+  return r.success && r.data === undefined;
+})()));
 
 /**
  * What one reader of many claims remembers between them: a batch's claims carry the same incident (the
@@ -22,21 +27,41 @@ const FIELDS = Object.keys(claimShape) as (keyof typeof claimShape)[];
  * figures and names and drops the claim).
  */
 export class ClaimParseMemo {
-  private readonly incidents = new Map<string, unknown>();
+  /** Inputs seen (JSON values) and zod's output for each, the latest first. */
+  private readonly incidents: { input: unknown; output: unknown }[] = [];
 
   /** The incident as zod outputs it, or null when zod refuses it. */
   incident(value: unknown): unknown {
     if (typeof value !== 'object' || value === null) return null;
-    const key = JSON.stringify(value);
-    const known = this.incidents.get(key);
-    if (known !== undefined) return known;
+    // Compared as JSON values (no string built): zod's output does not depend on the input's key order.
+    const known = this.incidents.find((seen) => sameJson(seen.input, value));
+    if (known) return known.output;
     const r = claimShape.incident.safeParse(value);
     if (!r.success) return null;
-    // Bounded: a batch of claims each with an incident of its own never holds more than 64.
-    if (this.incidents.size >= 64) this.incidents.clear();
-    this.incidents.set(key, r.data);
+    // Bounded: a batch of claims each with an incident of its own never holds more than 8.
+    this.incidents.unshift({ input: value, output: r.data });
+    if (this.incidents.length > 8) this.incidents.pop();
     return r.data;
   }
+}
+
+/** Equal as JSON values (what JSON.parse gives: objects, arrays, strings, numbers, booleans, null). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return typeof a !== 'number' || a !== 0 || Object.is(a, b);
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
+    if (!sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
 }
 
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
@@ -48,6 +73,7 @@ export function fastClaim(doc: Record<string, unknown>, memo?: ClaimParseMemo): 
     const present = has(doc, key);
     const value = present ? doc[key] : undefined;
     if (present && value === undefined) return null;
+    if (!present && ABSENT_OK.has(key)) continue;
     let parsed: unknown;
     if (key === 'records') {
       if (!Array.isArray(value) || value.length > MAX_CLAIM_RECORDS) return null;
