@@ -1,3 +1,5 @@
+import { closeSync, openSync, readSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ItemResult } from '../core/batch/items';
@@ -16,8 +18,10 @@ import type { WorkbookSink } from './roster-workbook.js';
 
 /** Bytes to check, or a path the worker reads itself (the read pass: no bytes cross the main thread). */
 export type PoolRequest = { id: number; label: string; bytes: ArrayBuffer } | { id: number; label: string; path: string };
+/** Where a thread kept a checked packet's bytes: its keep file, at this offset. */
+export type KeptAt = { at: number; size: number };
 export type PoolReply =
-  | ({ id: number; ok: true } & ItemResult)
+  | ({ id: number; ok: true; kept?: KeptAt } & ItemResult)
   | { id: number; ok: false; message: string };
 /**
  * Requests travel in batches and so do their replies: a message between threads costs ~0.1 ms whatever it
@@ -34,7 +38,9 @@ export type SideJob =
   | { kind: 'xlsx-open'; path: string; madeAt: Date }
   | { kind: 'xlsx-rows'; rows: RosterCell[][] }
   | { kind: 'xlsx-commit' }
-  | { kind: 'pdf'; aggregates: BatchAggregates; meta: SummaryMeta };
+  | { kind: 'pdf'; aggregates: BatchAggregates; meta: SummaryMeta }
+  /** Load what the closing jobs need (exceljs; pdfmake and the fonts) while the thread would wait. */
+  | { kind: 'warm'; for: ('xlsx' | 'pdf')[] };
 export type SideReply = { kind: 'xlsx-done' } | { kind: 'pdf-done'; bytes: Uint8Array } | { kind: 'side-failed'; job: 'xlsx' | 'pdf'; message: string };
 
 /** Roster rows sent to the workbook's thread at once. */
@@ -68,7 +74,19 @@ export function workerBootstrap(name: 'batch-worker' | 'synth-worker'): string {
 
 type Pending = { resolve: (r: ItemResult) => void; reject: (e: Error) => void };
 type Side = { resolve: (r: SideReply) => void; reject: (e: Error) => void };
-type Slot = { worker: Worker; pending: Map<number, Pending>; queue: PoolRequest[]; transfer: ArrayBuffer[]; side: Map<'xlsx' | 'pdf', Side> };
+type Slot = { worker: Worker; pending: Map<number, Pending & { label: string }>; queue: PoolRequest[]; transfer: ArrayBuffer[]; side: Map<'xlsx' | 'pdf', Side>; keepFile: string | null; keepFd: number | null };
+
+/** Worker data: the file a thread appends the packets it checked to (null: it keeps none). */
+export type WorkerSetup = { keepFile: string | null };
+
+export type PoolOptions = {
+  /**
+   * A folder (the batch's hidden work folder) where each thread appends every packet it found valid, so
+   * the zip takes the very bytes pass 1 checked from one file per thread instead of opening each packet
+   * again and hashing it to see it did not change. The files are removed by `close()`.
+   */
+  keepPacketsIn?: string;
+};
 
 export class BatchReadPool {
   private readonly workers: Slot[] = [];
@@ -78,13 +96,17 @@ export class BatchReadPool {
 
   readonly size: number;
 
-  constructor(size: number) {
+  /** Where each checked packet's bytes are, by the label it was read under. */
+  private readonly kept = new Map<string, { slot: Slot } & KeptAt>();
+
+  constructor(size: number, options: PoolOptions = {}) {
     // Never more threads than MAX_THREADS, whatever a caller asks: each one is a whole V8 heap.
     this.size = Math.min(MAX_THREADS, Math.max(1, Math.floor(size) || 1));
     const code = workerBootstrap('batch-worker');
     for (let i = 0; i < this.size; i++) {
-      const worker = new Worker(code, { eval: true, execArgv: [] });
-      const slot: Slot = { worker, pending: new Map<number, Pending>(), queue: [], transfer: [], side: new Map() };
+      const keepFile = options.keepPacketsIn ? join(options.keepPacketsIn, `.packets-${i}.bin`) : null;
+      const worker = new Worker(code, { eval: true, execArgv: [], workerData: { keepFile } satisfies WorkerSetup });
+      const slot: Slot = { worker, pending: new Map(), queue: [], transfer: [], side: new Map(), keepFile, keepFd: null };
       worker.on('message', (replies: PoolReplies | SideReply) => {
         if (!Array.isArray(replies)) {
           const job = replies.kind === 'xlsx-done' ? 'xlsx' : replies.kind === 'pdf-done' ? 'pdf' : replies.job;
@@ -97,6 +119,7 @@ export class BatchReadPool {
           const p = slot.pending.get(reply.id);
           if (!p) continue;
           slot.pending.delete(reply.id);
+          if (reply.ok && reply.kept) this.kept.set(p.label, { slot, ...reply.kept });
           if (reply.ok) p.resolve({ members: reply.members, invalid: reply.invalid });
           else p.reject(new Error(`batch worker: ${reply.message}`));
         }
@@ -124,7 +147,7 @@ export class BatchReadPool {
     const slot = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
     const buffer = whole ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
-    return this.enqueue(slot, (id) => ({ id, label, bytes: buffer }), buffer);
+    return this.enqueue(slot, label, (id) => ({ id, label, bytes: buffer }), buffer);
   }
 
   /**
@@ -134,14 +157,14 @@ export class BatchReadPool {
   readPath(label: string, path: string): Promise<ItemResult> {
     if (this.failure) return Promise.reject(this.failure);
     const slot = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
-    return this.enqueue(slot, (id) => ({ id, label, path }));
+    return this.enqueue(slot, label, (id) => ({ id, label, path }));
   }
 
   /** Queues a request on a thread; the queue goes as one message when full or at the end of this tick. */
-  private enqueue(slot: Slot, request: (id: number) => PoolRequest, transfer?: ArrayBuffer): Promise<ItemResult> {
+  private enqueue(slot: Slot, label: string, request: (id: number) => PoolRequest, transfer?: ArrayBuffer): Promise<ItemResult> {
     const id = this.nextId++;
     return new Promise<ItemResult>((resolve, reject) => {
-      slot.pending.set(id, { resolve, reject });
+      slot.pending.set(id, { resolve, reject, label });
       slot.queue.push(request(id));
       if (transfer) slot.transfer.push(transfer);
       if (slot.queue.length >= POOL_CHUNK) this.send(slot);
@@ -200,6 +223,19 @@ export class BatchReadPool {
     };
   }
 
+  /**
+   * Has the threads load what their closing jobs need once they have read their last files (the message
+   * waits behind their reads): exceljs on the workbook's thread, pdfmake and the fonts on the PDF's.
+   */
+  warmClosing(): void {
+    if (this.failure) return;
+    const last = this.workers.length - 1;
+    this.workers.forEach((slot, i) => {
+      const jobs: ('xlsx' | 'pdf')[] = [...(i === 0 ? ['xlsx' as const] : []), ...(i === last ? ['pdf' as const] : [])];
+      if (jobs.length) slot.worker.postMessage({ kind: 'warm', for: jobs } satisfies SideJob);
+    });
+  }
+
   /** The summary PDF made on the last thread (it reads the fonts itself). */
   async pdf(aggregates: BatchAggregates, meta: SummaryMeta): Promise<Uint8Array> {
     const reply = await this.sideJob(this.workers[this.workers.length - 1]!, 'pdf', { kind: 'pdf', aggregates, meta });
@@ -207,7 +243,30 @@ export class BatchReadPool {
     return reply.bytes;
   }
 
+  /**
+   * The bytes a thread checked for `label` and kept (`keepPacketsIn`), read back from its keep file; null
+   * when it kept none (an invalid item, or no keep folder). Call once the files are read.
+   */
+  keptPacket(label: string): Uint8Array | null {
+    const kept = this.kept.get(label);
+    if (!kept) return null;
+    kept.slot.keepFd ??= openSync(kept.slot.keepFile!, 'r');
+    const bytes = new Uint8Array(kept.size);
+    let done = 0;
+    while (done < kept.size) {
+      const n = readSync(kept.slot.keepFd, bytes, done, kept.size - done, kept.at + done);
+      if (n === 0) throw new Error(`batch: keep file ended early (${kept.slot.keepFile})`);
+      done += n;
+    }
+    return bytes;
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
+    for (const slot of this.workers) {
+      if (slot.keepFd !== null) closeSync(slot.keepFd);
+      slot.keepFd = null;
+      if (slot.keepFile) rmSync(slot.keepFile, { force: true });
+    }
   }
 }

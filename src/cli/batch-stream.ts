@@ -43,6 +43,12 @@ export type StreamOptions = {
   files: number;
   read: ReadFilesOptions;
   readPacket: (file: string) => Promise<Uint8Array>;
+  /**
+   * The bytes pass 1 checked for a packet, when they were kept (the CLI's read pool keeps them): the zip
+   * takes them as they are, with the hash pass 1 found, instead of reading the file again and checking
+   * it did not change. Null: read it again.
+   */
+  checkedPacket?: (file: string) => Uint8Array | null;
   fonts: () => Promise<PacketFonts>;
   progress: Step;
   /**
@@ -237,8 +243,9 @@ async function run<T>(sources: readonly BatchSource<T>[], read: (ref: T) => Prom
     const zip = new BatchZipWriter((chunk) => zipOut.write(chunk), o.now, nodeSha256Hex, nodeCrc32Update);
     if (!o.redact) {
       for (const k of keptPackets) {
-        const bytes = await o.readPacket(k.file);
-        const sha256 = nodeSha256Hex(bytes);
+        const checked = o.checkedPacket?.(k.file) ?? null;
+        const bytes = checked ?? (await o.readPacket(k.file));
+        const sha256 = checked ? k.sha256 : nodeSha256Hex(bytes);
         if (sha256 !== k.sha256) throw new BatchFileChangedError(k.file);
         await zip.add(zip.uniquePath('packets', baseName(k.file)), bytes, { store: true, sha256 });
         o.progress.report(++packetCount, keptPackets.length);

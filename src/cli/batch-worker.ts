@@ -1,13 +1,14 @@
-import { parentPort } from 'node:worker_threads';
-import { readFileSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { openSync, readFileSync, writeSync } from 'node:fs';
 import { readBatchItem } from '../core/batch/batch';
 import type { ItemResult } from '../core/batch/items';
 import { unreadableItem } from '../core/batch/run';
 import { fileErrorDetail } from './file-error.js';
 import { iconvCp949Decoder } from '../core/io/cp949-iconv';
-import type { PoolMessage, PoolReplies, PoolReply, PoolRequest, SideJob, SideReply } from './batch-pool.js';
+import type { KeptAt, PoolMessage, PoolReplies, PoolReply, PoolRequest, SideJob, SideReply, WorkerSetup } from './batch-pool.js';
 import { rosterWorkbookWriter, type WorkbookSink } from './roster-workbook.js';
 import { summaryPdf } from '../core/batch/summary-pdf';
+import { preloadPdfMake } from '../core/packet/pdf';
 import { readPacketFonts } from './commands/packet.js';
 import { nodeCrc32Update, nodeSha256Hex } from './hash.js';
 
@@ -29,12 +30,27 @@ function bytesOf(req: PoolRequest): Uint8Array | ItemResult {
   }
 }
 
+const setup = (workerData ?? { keepFile: null }) as WorkerSetup;
+/** This thread's keep file (see PoolOptions.keepPacketsIn): every valid packet's bytes, appended. */
+const keep = setup.keepFile ? { fd: openSync(setup.keepFile, 'w'), end: 0 } : null;
+
+function kept(bytes: Uint8Array): KeptAt {
+  const at = keep!.end;
+  let done = 0;
+  while (done < bytes.length) done += writeSync(keep!.fd, bytes, done, bytes.length - done);
+  keep!.end += bytes.length;
+  return { at, size: bytes.length };
+}
+
 /** One request's reply; never rejects. */
 async function check(req: PoolRequest): Promise<PoolReply> {
   try {
     const bytes = bytesOf(req);
-    const item = bytes instanceof Uint8Array ? await readBatchItem(req.label, bytes, { decodeCp949: iconvCp949Decoder, sha256: nodeSha256Hex, crc32: nodeCrc32Update }) : bytes;
-    return { id: req.id, ok: true, members: item.members, invalid: item.invalid };
+    if (!(bytes instanceof Uint8Array)) return { id: req.id, ok: true, members: bytes.members, invalid: bytes.invalid };
+    const item = await readBatchItem(req.label, bytes, { decodeCp949: iconvCp949Decoder, sha256: nodeSha256Hex, crc32: nodeCrc32Update });
+    // A valid packet's bytes are kept for the zip: the zip then holds exactly what was checked here.
+    const keepIt = keep && item.format === 'packet' && item.members.length === 1 && item.invalid.length === 0;
+    return { id: req.id, ok: true, members: item.members, invalid: item.invalid, ...(keepIt ? { kept: kept(bytes) } : {}) };
   } catch (err) {
     // Not bad input (readBatchItem turns that into an invalid item): a bug, surfaced as the single-threaded path would.
     return { id: req.id, ok: false, message: err instanceof Error ? (err.stack ?? err.message) : String(err) };
@@ -44,11 +60,24 @@ async function check(req: PoolRequest): Promise<PoolReply> {
 const failed = (job: 'xlsx' | 'pdf', err: unknown): SideReply => ({ kind: 'side-failed', job, message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
 
 let book: Promise<WorkbookSink> | null = null;
+let fonts: ReturnType<typeof readPacketFonts> | null = null;
 let bookFailure: unknown = null;
 
 /** A closing-phase job (the workbook, the summary PDF); only a commit or a PDF is answered. */
 async function side(job: SideJob): Promise<void> {
   switch (job.kind) {
+    case 'warm':
+      // Only a head start: a failure here is met again, and reported, by the job itself.
+      try {
+        if (job.for.includes('xlsx')) await import('exceljs');
+        if (job.for.includes('pdf')) {
+          fonts ??= readPacketFonts();
+          await Promise.all([fonts, preloadPdfMake()]);
+        }
+      } catch {
+        fonts = null;
+      }
+      return;
     case 'xlsx-open':
       book = rosterWorkbookWriter(job.path, job.madeAt);
       bookFailure = null;
@@ -73,7 +102,8 @@ async function side(job: SideJob): Promise<void> {
       return;
     case 'pdf':
       try {
-        const bytes = await summaryPdf(job.aggregates, job.meta, await readPacketFonts());
+        fonts ??= readPacketFonts();
+        const bytes = await summaryPdf(job.aggregates, job.meta, await fonts);
         port!.postMessage({ kind: 'pdf-done', bytes } satisfies SideReply, [bytes.buffer as ArrayBuffer]);
       } catch (err) {
         port!.postMessage(failed('pdf', err));

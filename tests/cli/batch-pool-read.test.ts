@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -71,5 +71,30 @@ describe('the read pool reading its own files', () => {
   it('names a file it cannot read, with the errno code, as the one-thread path does', async () => {
     expect(await pool.readPath('packets/gone.zip', join(dir, 'gone.zip'))).toEqual(unreadableItem('packets/gone.zip', 'ENOENT'));
     expect(await pool.readPath('packets/folder.zip', dir)).toEqual(unreadableItem('packets/folder.zip', 'EISDIR'));
+  }, 60_000);
+
+  it('keeps the bytes it checked for a valid packet (for the zip), none for an invalid one, and removes its keep files on close', async () => {
+    const keepDir = mkdtempSync(join(tmpdir(), 'batch-pool-keep-'));
+    const keeping = new BatchReadPool(2, { keepPacketsIn: keepDir });
+    try {
+      const members = [...synthPlan(3, 13).members()];
+      const written: [string, Uint8Array][] = [];
+      for (const m of members) {
+        const { bytes } = await buildPacketWithoutReport(m.claim, m.channel, '0.1.0', new Date('2022-11-01T09:00:00+09:00'));
+        writeFileSync(join(dir, `keep-${m.fileName}`), bytes);
+        written.push([`keep-${m.fileName}`, bytes]);
+      }
+      writeFileSync(join(dir, 'keep-broken.zip'), new Uint8Array([0x50, 0x4b, 3, 4, 9, 9, 9]));
+      const labels = [...written.map(([name]) => name), 'keep-broken.zip', 'keep-gone.zip'];
+      const items = await Promise.all(labels.map((name) => keeping.readPath(name, join(dir, name))));
+      expect(items.map((i) => i.members.length)).toEqual([1, 1, 1, 0, 0]);
+      for (const [name, bytes] of written) expect(Buffer.from(keeping.keptPacket(name)!).equals(Buffer.from(bytes))).toBe(true);
+      expect(keeping.keptPacket('keep-broken.zip')).toBeNull();
+      expect(keeping.keptPacket('keep-gone.zip')).toBeNull();
+      expect(readdirSync(keepDir).sort()).toEqual(['.packets-0.bin', '.packets-1.bin']);
+    } finally {
+      await keeping.close();
+    }
+    expect(readdirSync(keepDir)).toEqual([]);
   }, 60_000);
 });

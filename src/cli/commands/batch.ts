@@ -166,8 +166,10 @@ async function runInto(
   // Pass 1: files are read and checked on a pool of worker threads (one per core), two chunks of requests
   // per thread in flight so none waits for the next; `--threads 1` checks them on this thread, four in flight. Members
   // go to disk as they come (src/cli/batch-stream.ts): memory holds their dedupe keys, not the members.
-  const pool = o.threads > 1 ? new BatchReadPool(o.threads) : null;
+  // Without --redact the zip holds the packets: the threads keep the bytes they checked for it.
+  const pool = o.threads > 1 ? new BatchReadPool(o.threads, o.redact ? {} : { keepPacketsIn: work }) : null;
   let readMs = 0;
+  let warmed = false;
   let result;
   try {
     result = await streamBatch(files.map((f) => ({ label: f.label, ref: f.path })), async (path) => new Uint8Array(await readFile(path)), {
@@ -186,11 +188,18 @@ async function runInto(
         ...(pool ? { readSource: (label: string, ref: unknown) => pool.readPath(label, ref as string) } : {}),
         onProgress: (done, total) => {
           progress.report(done, total);
+          // Once the last files are in flight, the threads load the closing jobs' libraries after their reads.
+          if (pool && !warmed && done >= total - pool.size * POOL_IN_FLIGHT_PER_THREAD) {
+            warmed = true;
+            pool.warmClosing();
+          }
           if (done === total) readMs = performance.now() - started;
         },
       },
       // Synchronous: a packet is a few kilobytes, and fs/promises pays a file handle, an fstat and promises for each.
       readPacket: async (file) => new Uint8Array(readFileSync(pathOf.get(file)!)),
+      // With the pool, the zip takes the bytes its threads checked and kept (one file per thread in the work folder).
+      ...(pool ? { checkedPacket: (file: string) => pool.keptPacket(file) } : {}),
       fonts: readPacketFonts,
       progress,
       // The pool's threads, idle once the files are read, write the workbook and the PDF while this one zips.

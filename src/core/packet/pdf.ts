@@ -426,6 +426,11 @@ function loadPdfMake(): Promise<PdfMakeLike> {
   return pdfMakePromise;
 }
 
+/** Loads pdfmake ahead of a PDF (a batch's pool thread, idle before its summary PDF is asked for). */
+export function preloadPdfMake(): Promise<unknown> {
+  return loadPdfMake();
+}
+
 export async function renderPdf(doc: TDocumentDefinitions, fonts: PacketFonts): Promise<Uint8Array> {
   const pdfMake = await loadPdfMake();
   pdfMake.virtualfs.writeFileSync('NotoSansKR-Regular.ttf', fonts.regular);
