@@ -31,15 +31,25 @@ function bytesOf(req: PoolRequest): Uint8Array | ItemResult {
 }
 
 const setup = (workerData ?? { keepFile: null }) as WorkerSetup;
-/** This thread's keep file (see PoolOptions.keepPacketsIn): every valid packet's bytes, appended. */
-const keep = setup.keepFile ? { fd: openSync(setup.keepFile, 'w'), end: 0 } : null;
+/**
+ * This thread's keep file (see PoolOptions.keepPacketsIn): every valid packet's bytes, appended. Written
+ * in one write per batch of requests, before its replies go (the main thread reads the file only after).
+ */
+const keep = setup.keepFile ? { fd: openSync(setup.keepFile, 'w'), end: 0, waiting: [] as Uint8Array[] } : null;
 
 function kept(bytes: Uint8Array): KeptAt {
   const at = keep!.end;
-  let done = 0;
-  while (done < bytes.length) done += writeSync(keep!.fd, bytes, done, bytes.length - done);
+  keep!.waiting.push(bytes);
   keep!.end += bytes.length;
   return { at, size: bytes.length };
+}
+
+function writeKept(): void {
+  if (!keep?.waiting.length) return;
+  const all = keep.waiting.length === 1 ? keep.waiting[0]! : Buffer.concat(keep.waiting);
+  keep.waiting = [];
+  let done = 0;
+  while (done < all.length) done += writeSync(keep.fd, all, done, all.length - done);
 }
 
 /** One request's reply; never rejects. */
@@ -120,6 +130,7 @@ port.on('message', (message: PoolMessage | SideJob) => {
     if (!Array.isArray(message)) return side(message);
     const replies: PoolReplies = [];
     for (const req of message) replies.push(await check(req));
+    writeKept();
     port.postMessage(replies);
   });
 });
