@@ -40,7 +40,9 @@ export type SideJob =
   | { kind: 'xlsx-commit' }
   | { kind: 'pdf'; aggregates: BatchAggregates; meta: SummaryMeta }
   /** Load what the closing jobs need (exceljs; pdfmake and the fonts) while the thread would wait. */
-  | { kind: 'warm'; for: ('xlsx' | 'pdf')[] };
+  | { kind: 'warm'; for: ('xlsx' | 'pdf')[] }
+  /** Every file is read: close the keep file; `stop`: no closing job here either, end the thread. */
+  | { kind: 'reads-done'; stop: boolean };
 export type SideReply = { kind: 'xlsx-done' } | { kind: 'pdf-done'; bytes: Uint8Array } | { kind: 'side-failed'; job: 'xlsx' | 'pdf'; message: string };
 
 /** Roster rows sent to the workbook's thread at once. */
@@ -99,9 +101,13 @@ export class BatchReadPool {
   /** Where each checked packet's bytes are, by the label it was read under. */
   private readonly kept = new Map<string, { slot: Slot } & KeptAt>();
 
+  /** The thread that makes the summary PDF: the last. */
+  private readonly pdfSlot: number;
+
   constructor(size: number, options: PoolOptions = {}) {
     // Never more threads than MAX_THREADS, whatever a caller asks: each one is a whole V8 heap.
     this.size = Math.min(MAX_THREADS, Math.max(1, Math.floor(size) || 1));
+    this.pdfSlot = this.size - 1;
     const code = workerBootstrap('batch-worker');
     for (let i = 0; i < this.size; i++) {
       const keepFile = options.keepPacketsIn ? join(options.keepPacketsIn, `.packets-${i}.bin`) : null;
@@ -229,18 +235,31 @@ export class BatchReadPool {
    */
   warmClosing(): void {
     if (this.failure) return;
-    const last = this.workers.length - 1;
     this.workers.forEach((slot, i) => {
-      const jobs: ('xlsx' | 'pdf')[] = [...(i === 0 ? ['xlsx' as const] : []), ...(i === last ? ['pdf' as const] : [])];
+      const jobs: ('xlsx' | 'pdf')[] = [...(i === 0 ? ['xlsx' as const] : []), ...(i === this.pdfSlot ? ['pdf' as const] : [])];
       if (jobs.length) slot.worker.postMessage({ kind: 'warm', for: jobs } satisfies SideJob);
     });
   }
 
-  /** The summary PDF made on the last thread (it reads the fonts itself). */
+  /**
+   * The summary PDF made on the last thread (it reads the fonts itself). A thread that made only the PDF
+   * then stops: its heap (pdfmake, the fonts) is not kept through the zip.
+   */
   async pdf(aggregates: BatchAggregates, meta: SummaryMeta): Promise<Uint8Array> {
-    const reply = await this.sideJob(this.workers[this.workers.length - 1]!, 'pdf', { kind: 'pdf', aggregates, meta });
+    const slot = this.workers[this.pdfSlot]!;
+    const reply = await this.sideJob(slot, 'pdf', { kind: 'pdf', aggregates, meta });
     if (reply.kind !== 'pdf-done') throw new Error('batch worker: no PDF');
+    if (slot !== this.workers[0]) void slot.worker.terminate();
     return reply.bytes;
+  }
+
+  /**
+   * Once every file is read and answered: each thread closes its keep file, and the threads no closing job
+   * uses stop (all but the workbook's and the PDF's), so their heaps are not kept through the closing phase.
+   */
+  readsDone(): void {
+    if (this.failure) return;
+    this.workers.forEach((slot, i) => slot.worker.postMessage({ kind: 'reads-done', stop: i !== 0 && i !== this.pdfSlot } satisfies SideJob));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { readBatchItem } from '../core/batch/batch';
 import type { ItemResult } from '../core/batch/items';
 import { unreadableItem } from '../core/batch/run';
@@ -35,7 +35,7 @@ const setup = (workerData ?? { keepFile: null }) as WorkerSetup;
  * This thread's keep file (see PoolOptions.keepPacketsIn): every valid packet's bytes, appended. Written
  * in one write per batch of requests, before its replies go (the main thread reads the file only after).
  */
-const keep = setup.keepFile ? { fd: openSync(setup.keepFile, 'w'), end: 0, waiting: [] as Uint8Array[] } : null;
+const keep = setup.keepFile ? { fd: openSync(setup.keepFile, 'w') as number | null, end: 0, waiting: [] as Uint8Array[] } : null;
 
 function kept(bytes: Uint8Array): KeptAt {
   const at = keep!.end;
@@ -48,6 +48,7 @@ function writeKept(): void {
   if (!keep?.waiting.length) return;
   const all = keep.waiting.length === 1 ? keep.waiting[0]! : Buffer.concat(keep.waiting);
   keep.waiting = [];
+  if (keep.fd === null) throw new Error('batch worker: a packet was kept after the reads were done');
   let done = 0;
   while (done < all.length) done += writeSync(keep.fd, all, done, all.length - done);
 }
@@ -76,6 +77,14 @@ let bookFailure: unknown = null;
 /** A closing-phase job (the workbook, the summary PDF); only a commit or a PDF is answered. */
 async function side(job: SideJob): Promise<void> {
   switch (job.kind) {
+    case 'reads-done':
+      // The main thread reads the keep file from here on; an open handle would also stop Windows removing it.
+      if (keep && keep.fd !== null) {
+        closeSync(keep.fd);
+        keep.fd = null;
+      }
+      if (job.stop) process.exit(0);
+      return;
     case 'warm':
       // Only a head start: a failure here is met again, and reported, by the job itself.
       try {

@@ -193,7 +193,10 @@ async function runInto(
             warmed = true;
             pool.warmClosing();
           }
-          if (done === total) readMs = performance.now() - started;
+          if (done === total) {
+            readMs = performance.now() - started;
+            pool?.readsDone();
+          }
         },
       },
       // Synchronous: a packet is a few kilobytes, and fs/promises pays a file handle, an fstat and promises for each.
