@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, writeSync, writevSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BatchAggregator, type BatchAggregates } from '../core/batch/aggregate';
@@ -101,9 +101,17 @@ class ChunkSink {
   }
   flush(): void {
     if (!this.parts.length) return;
-    const all = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.length);
-    let done = 0;
-    while (done < all.length) done += writeSync(this.fd, all, done, all.length - done);
+    // One gathered write (no copy into one buffer); a short write's rest goes one part at a time.
+    let done = writevSync(this.fd, this.parts);
+    for (const part of this.parts) {
+      if (done >= part.length) {
+        done -= part.length;
+        continue;
+      }
+      let at = done;
+      while (at < part.length) at += writeSync(this.fd, part, at, part.length - at);
+      done = 0;
+    }
     this.parts = [];
     this.length = 0;
   }
