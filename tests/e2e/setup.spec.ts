@@ -108,6 +108,9 @@ test('a restaurant owner sets up: business number required and checked, restaura
   await expect(page.getByRole('textbox', { name: /^채널 이름 \(/ })).toHaveCount(6);
   const labels = await page.getByRole('textbox', { name: /^채널 이름 \(/ }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
   expect(labels).toEqual(['카카오톡 채널 주문', '카카오페이', '카드', '현금', '전화 주문', '배달 앱']);
+  // A merchant's declared figure is an average ticket from their own sales records (not a driver's trip history).
+  await expect(page.getByLabel('카드 평균 객단가 (원)')).toBeVisible();
+  await expect(page.getByLabel('카드 금액의 출처').locator('option:checked')).toHaveText('내 매출 기록 (POS·카드 정산)');
   await next(page);
   await expect(page.getByLabel('변동비 비율 v')).toHaveValue('35');
   await expect(page.getByRole('radio', { name: /하루 단위/ })).toBeChecked();

@@ -6,7 +6,7 @@
  * keeps the claim-level ticket (pooled reference ticket, else the claim's declared ticket), as before.
  */
 import type { Claim } from '../model/claim';
-import type { FareSource } from '../model/claimant';
+import type { ClaimantKind, FareSource } from '../model/claimant';
 import { bt } from '../model/common';
 import { formatWon, roundWon } from '../model/money';
 import { RecordIndex } from './record-index';
@@ -18,6 +18,20 @@ export const FARE_SOURCE_WORDS: Record<FareSource, { ko: string; en: string }> =
   'union-survey': { ko: '조합·협회 조사', en: 'union or association survey' },
   other: { ko: '기타', en: 'other' },
 };
+
+/**
+ * The declared figure's name and sources in the claimant's words: a driver's 평균 요금 comes from their trip
+ * history, a merchant's 평균 객단가 from their own sales records (the stored value `trip-history` is "the
+ * claimant's own records" for both; a merchant's reviewer must not read 운행 내역).
+ */
+export function fareWords(kind: ClaimantKind | undefined): { name: { ko: string; en: string }; entered: string; source: Record<FareSource, { ko: string; en: string }> } {
+  if (kind !== 'merchant') return { name: { ko: '평균 요금', en: 'average fare' }, entered: 'fare', source: FARE_SOURCE_WORDS };
+  return {
+    name: { ko: '평균 객단가', en: 'average ticket' },
+    entered: 'average ticket',
+    source: { ...FARE_SOURCE_WORDS, 'trip-history': { ko: '내 매출 기록', en: 'my own sales records' }, 'union-survey': { ko: '상인회·협회 조사', en: 'merchant association survey' } },
+  };
+}
 
 export interface ChannelTicketStage {
   averageTicket: ClaimEstimate['averageTicket'];
@@ -81,33 +95,35 @@ export function channelTicketStage(
     channelTickets.push(entry);
     ticket.push(entry.value ?? 0);
     known.push(entry.value !== null);
-    if (fare && missing[ch]! > 0) fareAssumptions.push(fareAssumption(entry));
+    if (fare && missing[ch]! > 0) fareAssumptions.push(fareAssumption(entry, claim.claimant.kind));
   });
   // The claim-level ticket is stated only when some channel's records without revenue use it (as before).
   const assumptions = [...(pooledInUse ? pooled.assumptions : []), ...fareAssumptions];
   return { averageTicket, ticket, known, channelTickets, assumptions };
 }
 
-function fareAssumption(t: ChannelTicket): Assumption {
-  const words = FARE_SOURCE_WORDS[t.fareSource!];
+function fareAssumption(t: ChannelTicket, kind: ClaimantKind | undefined): Assumption {
+  const words = fareWords(kind);
+  const from = words.source[t.fareSource!];
   const note = t.fareNote ? `: ${t.fareNote}` : '';
+  const label = { ko: `${t.label}의 ${words.name.ko}`, en: `${words.name.en}, ${t.label}` };
   if (t.source === 'channel-reference') {
     return {
       id: `average-fare:${t.channel}`,
-      label: { ko: `${t.label}의 평균 요금`, en: `average fare, ${t.label}` },
+      label,
       value: roundWon(t.value!),
       source: bt(
         `기준일 기록의 매출 합 ÷ 건수 (기록이 있어 적어 둔 ${won(t.declaredFare!)}보다 먼저 써요)`,
-        `reference revenue ÷ count (your records come before the fare you entered, ${won(t.declaredFare!)})`,
+        `reference revenue ÷ count (your records come before the ${words.entered} you entered, ${won(t.declaredFare!)})`,
       ),
       confirmed: null,
     };
   }
   return {
     id: `average-fare:${t.channel}`,
-    label: { ko: `${t.label}의 평균 요금`, en: `average fare, ${t.label}` },
+    label,
     value: roundWon(t.value!),
-    source: bt(`직접 적은 평균 요금 (출처: ${words.ko}${note})`, `the fare you entered (source: ${words.en}${note})`),
+    source: bt(`직접 적은 ${words.name.ko} (출처: ${from.ko}${note})`, `the ${words.entered} you entered (source: ${from.en}${note})`),
     confirmed: true,
   };
 }

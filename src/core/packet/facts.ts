@@ -1,11 +1,12 @@
 import { josa } from 'es-hangul';
 import type { Claim } from '../model/claim';
+import type { ClaimantKind } from '../model/claimant';
 import type { IncidentPack } from '../model/incident-pack';
 import { joined, readJoined, type BilingualText } from '../model/common';
 import { roundWon } from '../model/money';
 import { estimateClaim } from '../estimate/estimate-claim';
 import { rangeWidthWords, weeksIdentical } from '../estimate/stages/range';
-import { FARE_SOURCE_WORDS } from '../estimate/channel-fares';
+import { fareWords } from '../estimate/channel-fares';
 import type { Assumption, ChannelTicket, ClaimEstimate } from '../estimate/types';
 import type { RuleInputShown, RuleResult } from '../estimate/rules/types';
 import { compareRule } from '../estimate/rules/gap-words';
@@ -222,7 +223,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
   if (e.averageTicket.value !== null && e.averageTicket.source !== 'none' && (ownFares.length === 0 || e.assumptions.some((a) => a.id === 'average-ticket'))) {
     methodLines.push(`매출이 빈 기록은 건수에 평균 객단가 ${josa(formatWon(e.averageTicket.value), '을/를')} 곱해 봤어요`);
   }
-  for (const t of ownFares) methodLines.push(fareLineKo(t));
+  for (const t of ownFares) methodLines.push(fareLineKo(t, claim.claimant.kind));
   const summary = declared
     ? '기록이 없어 신청인이 적은 평소 건수와 평균 단가로 예상 매출을 만들었어요 (신고 기준). 통계적 범위 대신 가정한 범위를 써요.'
     : `같은 요일·같은 시간대의 기준일 ${e.referenceDates.k}개 값의 ${josa(estimatorKo(e.estimator), '으로/로')} 평소라면 있었을 매출을 추정하고, 실제 매출과 비교했어요.`;
@@ -415,10 +416,11 @@ export function packetFigures(e: ClaimEstimate, profile: Pick<ChannelProfile, 'r
 }
 
 /** One sentence on the fare a channel's calls without revenue were valued at, and where it comes from. */
-export function fareLineKo(t: ChannelTicket): string {
+export function fareLineKo(t: ChannelTicket, kind?: ClaimantKind): string {
+  const words = fareWords(kind);
   if (t.source === 'channel-reference') {
-    return `${t.label}의 매출이 빈 기록은 기준일 기록의 평균 요금 ${josa(formatWon(t.value ?? 0), '으로/로')} 봤어요 (기록이 있어 신청인이 적은 ${formatWon(t.declaredFare ?? 0)}보다 먼저 썼어요)`;
+    return `${t.label}의 매출이 빈 기록은 기준일 기록의 ${words.name.ko} ${josa(formatWon(t.value ?? 0), '으로/로')} 봤어요 (기록이 있어 신청인이 적은 ${formatWon(t.declaredFare ?? 0)}보다 먼저 썼어요)`;
   }
-  const from = t.fareSource ? FARE_SOURCE_WORDS[t.fareSource].ko : '';
-  return `${t.label}의 매출이 빈 기록은 건수에 신청인이 적은 평균 요금 ${josa(formatWon(t.value ?? 0), '을/를')} 곱해 봤어요 (출처: ${from}${t.fareNote ? `, ${t.fareNote}` : ''})`;
+  const from = t.fareSource ? words.source[t.fareSource].ko : '';
+  return `${t.label}의 매출이 빈 기록은 건수에 신청인이 적은 ${words.name.ko} ${josa(formatWon(t.value ?? 0), '을/를')} 곱해 봤어요 (출처: ${from}${t.fareNote ? `, ${t.fareNote}` : ''})`;
 }

@@ -24,6 +24,7 @@ export function ChannelFaresPanel({ claimId, channels, kind }: Props) {
   const [errors, setErrors] = useState<FareErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const who = kind === 'merchant' ? 'merchant' : 'driver';
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -34,7 +35,7 @@ export function ChannelFaresPanel({ claimId, channels, kind }: Props) {
     setBusy(true);
     try {
       await saveChannelFares(db, claimId, fares);
-      notify(t('fares.saved'));
+      notify(t(`fares.saved.${who}`));
     } catch (err) {
       if (err instanceof ClaimValidationError) setProblem(err.issues.map((i) => pickLanguage(i.message, i18n.language)).join(' '));
       else reportError(err);
@@ -47,7 +48,7 @@ export function ChannelFaresPanel({ claimId, channels, kind }: Props) {
     <form className="section records-fares" onSubmit={(e) => void submit(e)} noValidate>
       <ChannelFareFields channels={channels} kind={kind} drafts={drafts} onChange={setDrafts} errors={errors} />
       {problem && <p className="field-error" role="alert">{problem}</p>}
-      <button type="submit" className="button" disabled={busy}>{t('fares.save')}</button>
+      <button type="submit" className="button" disabled={busy}>{t(`fares.save.${who}`)}</button>
     </form>
   );
 }

@@ -109,7 +109,7 @@ export function ChannelFareFields({ channels, kind, drafts, onChange, errors }: 
                 <label htmlFor={`${base}-source`}>{t('fares.source', { label })}</label>
                 <select id={`${base}-source`} value={d.source} onChange={(e) => set(c.id, { source: e.target.value as FareSource })}>
                   {FARE_SOURCES.map((s) => (
-                    <option key={s} value={s}>{t(`fares.sourceOption.${s}`)}</option>
+                    <option key={s} value={s}>{t(`fares.sourceOption.${who}.${s}`)}</option>
                   ))}
                 </select>
               </div>

@@ -67,6 +67,26 @@ describe('a channel\'s declared average fare (loss model section 1)', () => {
     expect(e.warnings.map((w) => w.code)).not.toContain('revenue-not-computable');
   });
 
+  it('a merchant\'s declared figure is their 평균 객단가 from their own sales records, never a driver\'s 운행 내역', () => {
+    const driver = taxiDaily({ amount: 15_000, source: 'trip-history', note: '' });
+    const merchant = claimSchema.parse({
+      ...driver,
+      claimant: {
+        kind: 'merchant', industry: 'restaurant', businessName: '판교 국밥', businessNumber: '123-45-67891', name: '박사장', mobile: '010-9876-5432', servicesUsed: ['kakao-pay'],
+        salesChannels: [{ id: 'kakao-t', label: '톡채널 주문', isPlatform: true, averageFare: { amount: 15_000, source: 'trip-history', note: '' } }],
+      },
+    });
+    const e = estimateClaim(merchant);
+    expect(e.lostRevenue).toBeCloseTo(300_000, 6);
+    expect(e.assumptions.find((a) => a.id === 'average-fare:kakao-t')).toMatchObject({
+      label: { ko: '톡채널 주문의 평균 객단가', en: 'average ticket, 톡채널 주문' },
+      source: { ko: '직접 적은 평균 객단가 (출처: 내 매출 기록)', en: 'the average ticket you entered (source: my own sales records)' },
+    });
+    const survey = estimateClaim(claimSchema.parse({ ...merchant, claimant: { ...merchant.claimant, salesChannels: [{ ...merchant.claimant.salesChannels[0]!, averageFare: { amount: 15_000, source: 'union-survey', note: '' } }] } }));
+    expect(joined(survey.assumptions.find((a) => a.id === 'average-fare:kakao-t')!.source)).toContain('상인회·협회 조사');
+    expect(JSON.stringify(e.assumptions)).not.toMatch(/운행|trip history|평균 요금/);
+  });
+
   it('every channel with calls needs a ticket: a fare on Kakao T only leaves the other app\'s calls unpriced', () => {
     const one = estimateClaim(countsOnly({ 'kakao-t': { amount: 25_000, source: 'trip-history', note: '' } }));
     expect(one.revenue.computable).toBe(false);

@@ -15,17 +15,30 @@ export const koFares = {
   amountPlaceholder: '예: 15,000',
   source: '{{label}} 금액의 출처',
   sourceOption: {
-    'trip-history': '내 운행 내역',
-    'union-survey': '조합·협회 조사',
-    other: '기타 (직접 적기)',
+    driver: {
+      'trip-history': '내 운행 내역',
+      'union-survey': '조합·협회 조사',
+      other: '기타 (직접 적기)',
+    },
+    merchant: {
+      'trip-history': '내 매출 기록 (POS·카드 정산)',
+      'union-survey': '상인회·협회 조사',
+      other: '기타 (직접 적기)',
+    },
   },
   note: '{{label}} 출처 설명',
   notePlaceholder: '예: 2022년 9월 카드 정산서 평균',
   amountInvalid: '금액을 숫자로 적어 주세요 (예: 15,000).',
   amountZero: '0원보다 큰 금액을 적어 주세요.',
   noteRequired: '「기타」를 골랐으면 금액을 어디서 얻었는지 적어 주세요.',
-  save: '평균 요금 저장',
-  saved: '평균 요금을 저장했어요.',
+  save: {
+    driver: '평균 요금 저장',
+    merchant: '평균 객단가 저장',
+  },
+  saved: {
+    driver: '평균 요금을 저장했어요.',
+    merchant: '평균 객단가를 저장했어요.',
+  },
   none: '아직 적지 않았어요',
 };
 
@@ -45,16 +58,29 @@ export const enFares: typeof koFares = {
   amountPlaceholder: 'e.g. 15,000',
   source: 'Where the figure for {{label}} comes from',
   sourceOption: {
-    'trip-history': 'My trip history',
-    'union-survey': 'Union or association survey',
-    other: 'Other (describe)',
+    driver: {
+      'trip-history': 'My trip history',
+      'union-survey': 'Union or association survey',
+      other: 'Other (describe)',
+    },
+    merchant: {
+      'trip-history': 'My own sales records (POS, card statements)',
+      'union-survey': 'Merchant association survey',
+      other: 'Other (describe)',
+    },
   },
   note: 'Source of the figure for {{label}}',
   notePlaceholder: 'e.g. average of my September 2022 card statement',
   amountInvalid: 'Please type the amount as a number (e.g. 15,000).',
   amountZero: 'Please type an amount above 0 KRW.',
   noteRequired: 'With “Other”, please say where the figure comes from.',
-  save: 'Save average fares',
-  saved: 'Average fares saved.',
+  save: {
+    driver: 'Save average fares',
+    merchant: 'Save average tickets',
+  },
+  saved: {
+    driver: 'Average fares saved.',
+    merchant: 'Average tickets saved.',
+  },
   none: 'Not entered yet',
 };
