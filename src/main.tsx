@@ -4,7 +4,7 @@ import '@fontsource-variable/noto-sans-kr/index.css';
 import './ui/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { getSetting, openDesk, requestPersistentStorage } from './db';
+import { getSetting, openDesk, readFirst, requestPersistentStorage, type FirstReads } from './db';
 import { App } from './ui/App';
 import { backupBeforeUpgrade, startAutoBackups } from './ui/backup/auto';
 import { createI18n, isLanguage } from './ui/i18n';
@@ -17,8 +17,11 @@ async function start(): Promise<void> {
   // An older database is copied (automatic backup) before the new schema upgrades it.
   const opened = await openDesk(undefined, { beforeUpgrade: (upgrade) => backupBeforeUpgrade(upgrade) });
   let language: 'ko' | 'en' = 'ko';
+  let first: FirstReads | null = null;
   if (opened.kind === 'ready') {
-    const saved = await getSetting(opened.db, 'language').catch(() => undefined);
+    // The first screen's data with the language, so the first render shows the claims, not "loading…".
+    const [saved, reads] = await Promise.all([getSetting(opened.db, 'language').catch(() => undefined), readFirst(opened.db)]);
+    first = reads;
     if (isLanguage(saved)) language = saved;
     // On quit and daily (desktop shell only); never in the way of the first render.
     startAutoBackups({ db: opened.db });
@@ -26,7 +29,7 @@ async function start(): Promise<void> {
   const i18n = createI18n(language);
   createRoot(container).render(
     <StrictMode>
-      <App opened={opened} i18n={i18n} persistence={persistence} />
+      <App opened={opened} i18n={i18n} persistence={persistence} first={first} />
     </StrictMode>,
   );
 }

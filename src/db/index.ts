@@ -20,3 +20,4 @@ export * from './submissions';
 export * from './examples';
 export * from './fares';
 export * from './packs';
+export * from './first-reads';

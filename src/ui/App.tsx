@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
-import type { OpenResult, PersistenceState } from '../db';
+import type { FirstReads, OpenResult, PersistenceState } from '../db';
 import { DeskProvider } from './desk';
 import { NoticeProvider } from './notices';
 import { Shell } from './Shell';
@@ -12,9 +12,11 @@ interface Props {
   i18n: I18n;
   /** The answer to navigator.storage.persist(), asked once at start. */
   persistence?: Promise<PersistenceState>;
+  /** The first screen's reads, made before the first render (db/first-reads.ts). */
+  first?: FirstReads | null;
 }
 
-export function App({ opened, i18n, persistence }: Props) {
+export function App({ opened, i18n, persistence, first = null }: Props) {
   const [persisted, setPersisted] = useState<PersistenceState | 'pending'>('pending');
   useEffect(() => {
     let live = true;
@@ -27,7 +29,7 @@ export function App({ opened, i18n, persistence }: Props) {
   return (
     <I18nextProvider i18n={i18n}>
       {opened.kind === 'ready' ? (
-        <DeskProvider db={opened.db} persistence={persistence ? persisted : 'unsupported'}>
+        <DeskProvider db={opened.db} persistence={persistence ? persisted : 'unsupported'} first={first}>
           <NoticeProvider>
             <Shell />
           </NoticeProvider>

@@ -9,7 +9,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ExamplesBanner, LoadExamplesButton } from '../examples/ExampleActions';
 import { SetupFlow } from '../setup/SetupFlow';
 import { PageHeader } from '../components/PageHeader';
-import { useCurrentClaim, useDb } from '../desk';
+import { useCurrentClaim, useDb, useFirstRead } from '../desk';
 import { formatKstDateTime } from '../format';
 import { useNotices } from '../notices';
 
@@ -27,7 +27,7 @@ function useTitleCheck() {
 export default function ClaimantPage() {
   const { t } = useTranslation();
   const db = useDb();
-  const claims = useLiveQuery(() => listClaims(db), [db]);
+  const claims = useLiveQuery(() => listClaims(db), [db], useFirstRead('claims'));
   const { claim: current, select } = useCurrentClaim();
   const { notify, reportError } = useNotices();
   const [deleting, setDeleting] = useState<ClaimRow | null>(null);
