@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { configure, render } from '@testing-library/react';
 import { parseClaimFile } from '../../src/core/model';
 import type { Claim } from '../../src/core/model';
-import { OutageDeskDB, addClaim, setSetting } from '../../src/db';
+import { OutageDeskDB, addClaim, setSetting, type FirstReads } from '../../src/db';
 import type { ComponentType } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { DeskProvider } from '../../src/ui/desk';
@@ -38,10 +38,10 @@ export async function openExample(db: OutageDeskDB, name: string, options: { kee
  * Renders one page with the app's providers (language, database, notices), without the shell: the page is
  * what is under test, and the other pages are being built in the same tree at the same time.
  */
-export function renderPage(Page: ComponentType, db: OutageDeskDB, language: 'ko' | 'en' = 'ko') {
+export function renderPage(Page: ComponentType, db: OutageDeskDB, language: 'ko' | 'en' = 'ko', first: FirstReads | null = null) {
   return render(
     <I18nextProvider i18n={createI18n(language)}>
-      <DeskProvider db={db} persistence="unsupported">
+      <DeskProvider db={db} persistence="unsupported" first={first}>
         <NoticeProvider>
           <main>
             <Page />

@@ -1,13 +1,10 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { I18nextProvider } from 'react-i18next';
 import { createClaim, listClaims, OutageDeskDB, readFirst, renameClaim, setSetting, type FirstReads } from '../../src/db';
-import { DeskProvider } from '../../src/ui/desk';
-import { createI18n } from '../../src/ui/i18n';
-import { NoticeProvider } from '../../src/ui/notices';
 import ClaimantPage from '../../src/ui/pages/ClaimantPage';
+import { renderPage } from './evidence-helpers';
 
 const open: OutageDeskDB[] = [];
 afterEach(() => {
@@ -23,19 +20,7 @@ async function deskWith(titles: string[]): Promise<OutageDeskDB> {
   return db;
 }
 
-function page(db: OutageDeskDB, first: FirstReads | null) {
-  return render(
-    <I18nextProvider i18n={createI18n('ko')}>
-      <DeskProvider db={db} persistence="unsupported" first={first}>
-        <NoticeProvider>
-          <main>
-            <ClaimantPage />
-          </main>
-        </NoticeProvider>
-      </DeskProvider>
-    </I18nextProvider>,
-  );
-}
+const page = (db: OutageDeskDB, first: FirstReads | null) => renderPage(ClaimantPage, db, 'ko', first);
 
 describe('the first screen reads its data before the first render (db/first-reads.ts)', () => {
   it('reads the claims list and the current claim as the live queries would', async () => {
