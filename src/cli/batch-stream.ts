@@ -263,9 +263,10 @@ async function run<T>(sources: readonly BatchSource<T>[], read: (ref: T) => Prom
     // One output in memory at a time, read back from the work folder.
     await zip.add('roster.csv', new Uint8Array(await readFile(csvPath)));
     await xlsxDone;
+    phase('roster.csv, workbook (waited for)');
     await zip.add('roster.xlsx', new Uint8Array(await readFile(xlsxPath)));
     const pdf = await pdfDone;
-    phase('workbook+pdf (waited for)');
+    phase('roster.xlsx, pdf (waited for)');
     await zip.add('summary.pdf', pdf);
     // The manifest: its head, the items written above, its tail; then the whole file into the zip, last.
     const pieces = manifestTextPieces(

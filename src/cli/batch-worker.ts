@@ -34,8 +34,10 @@ const setup = (workerData ?? { keepFile: null }) as WorkerSetup;
 /**
  * This thread's keep file (see PoolOptions.keepPacketsIn): every valid packet's bytes, appended. Written
  * in one write per batch of requests, before its replies go (the main thread reads the file only after).
+ * Created at the first write, not when the thread starts: the pool starts before the batch's work folder
+ * is made (its threads load their code while the main thread lists the files).
  */
-const keep = setup.keepFile ? { fd: openSync(setup.keepFile, 'w') as number | null, end: 0, waiting: [] as Uint8Array[] } : null;
+const keep = setup.keepFile ? { path: setup.keepFile, fd: null as number | null, closed: false, end: 0, waiting: [] as Uint8Array[] } : null;
 
 function kept(bytes: Uint8Array): KeptAt {
   const at = keep!.end;
@@ -48,7 +50,8 @@ function writeKept(): void {
   if (!keep?.waiting.length) return;
   const all = keep.waiting.length === 1 ? keep.waiting[0]! : Buffer.concat(keep.waiting);
   keep.waiting = [];
-  if (keep.fd === null) throw new Error('batch worker: a packet was kept after the reads were done');
+  if (keep.closed) throw new Error('batch worker: a packet was kept after the reads were done');
+  keep.fd ??= openSync(keep.path, 'w');
   let done = 0;
   while (done < all.length) done += writeSync(keep.fd, all, done, all.length - done);
 }
@@ -79,9 +82,10 @@ async function side(job: SideJob): Promise<void> {
   switch (job.kind) {
     case 'reads-done':
       // The main thread reads the keep file from here on; an open handle would also stop Windows removing it.
-      if (keep && keep.fd !== null) {
-        closeSync(keep.fd);
+      if (keep) {
+        if (keep.fd !== null) closeSync(keep.fd);
         keep.fd = null;
+        keep.closed = true;
       }
       if (job.stop) process.exit(0);
       return;

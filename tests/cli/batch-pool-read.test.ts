@@ -91,6 +91,8 @@ describe('the read pool reading its own files', () => {
       // Every file answered: the threads close their keep files; what they kept is still there to read.
       keeping.readsDone();
       for (const [name, bytes] of written) expect(Buffer.from(keeping.keptPacket(name)!).equals(Buffer.from(bytes))).toBe(true);
+      // Read back in windows: asked again, and out of order, each packet is still exactly its bytes.
+      for (const [name, bytes] of [...written].reverse()) expect(Buffer.from(keeping.keptPacket(name)!).equals(Buffer.from(bytes))).toBe(true);
       expect(keeping.keptPacket('keep-broken.zip')).toBeNull();
       expect(keeping.keptPacket('keep-gone.zip')).toBeNull();
       expect(readdirSync(keepDir).sort()).toEqual(['.packets-0.bin', '.packets-1.bin']);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,5 +86,21 @@ describe('outage-desk synth / batch', () => {
     const missing = cli('batch', join(dir, 'nope'), '--out', join(dir, 'z'));
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('파일이나 폴더를 찾을 수 없어요');
+  });
+
+  it('nothing to read exits 2 and leaves nothing behind: no output folder, no hidden work folder, not even the parent of --out', () => {
+    const empty = join(dir, 'empty-input');
+    mkdirSync(empty);
+    writeFileSync(join(empty, 'notes.md'), 'not a batch file');
+    const parent = join(dir, 'not-made');
+    // The read pool starts before the files are listed: it must stop, and have written nothing, when there are none.
+    for (const threads of ['1', '2']) {
+      const r = cli('batch', empty, '--out', join(parent, 'out'), '--threads', threads);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('읽을 파일이 없어요');
+      expect(r.err).not.toContain('internal error');
+      expect(existsSync(parent)).toBe(false);
+    }
+    expect(readdirSync(dir).filter((name) => name.includes('.partial-'))).toEqual([]);
   });
 });

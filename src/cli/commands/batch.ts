@@ -127,13 +127,24 @@ export async function run(args: string[]): Promise<number> {
   const o = parseArgs(args);
   const started = performance.now();
   const outDir = resolve(o.outDir);
-  const files = await expandInputs(o.inputs, outDir);
+  // mkdir, not mkdtemp: the folder becomes the output and keeps the usual permissions. It is made once
+  // the inputs are listed (a call with no input to read leaves nothing behind).
+  const work = join(dirname(outDir), `.${basename(outDir)}.partial-${process.pid}-${Date.now().toString(36)}`);
+  // Pass 1's pool of worker threads (one per core; `--threads 1`: none, this thread checks the files),
+  // started first so its threads load their code while this one lists the files. Without --redact the zip
+  // holds the packets: the threads keep the bytes they checked for it, in the work folder.
+  const pool = o.threads > 1 ? new BatchReadPool(o.threads, o.redact ? {} : { keepPacketsIn: work }) : null;
+  let files;
+  try {
+    files = await expandInputs(o.inputs, outDir);
+    await mkdir(dirname(outDir), { recursive: true });
+    await mkdir(work);
+  } catch (err) {
+    await pool?.close();
+    throw err;
+  }
   const pathOf = new Map(files.map((f) => [f.label, f.path]));
   const progress = progressReporter(o.progress);
-  await mkdir(dirname(outDir), { recursive: true });
-  // mkdir, not mkdtemp: the folder becomes the output and keeps the usual permissions.
-  const work = join(dirname(outDir), `.${basename(outDir)}.partial-${process.pid}-${Date.now().toString(36)}`);
-  await mkdir(work);
   const discard = () => rmSync(work, { recursive: true, force: true });
   // Ctrl-C (or a kill) while the batch runs: the hidden folder goes, nothing half-written stays.
   const interrupted = (signal: NodeJS.Signals) => {
@@ -144,7 +155,7 @@ export async function run(args: string[]): Promise<number> {
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    return await runInto(o, files, pathOf, work, outDir, started, progress);
+    return await runInto(o, files, pathOf, work, outDir, started, progress, pool);
   } catch (err) {
     discard();
     throw err;
@@ -162,12 +173,11 @@ async function runInto(
   outDir: string,
   started: number,
   progress: ReturnType<typeof progressReporter>,
+  pool: BatchReadPool | null,
 ): Promise<number> {
-  // Pass 1: files are read and checked on a pool of worker threads (one per core), two chunks of requests
-  // per thread in flight so none waits for the next; `--threads 1` checks them on this thread, four in flight. Members
-  // go to disk as they come (src/cli/batch-stream.ts): memory holds their dedupe keys, not the members.
-  // Without --redact the zip holds the packets: the threads keep the bytes they checked for it.
-  const pool = o.threads > 1 ? new BatchReadPool(o.threads, o.redact ? {} : { keepPacketsIn: work }) : null;
+  // Pass 1: files are read and checked on the pool's threads, two chunks of requests per thread in flight
+  // so none waits for the next; without a pool on this thread, four in flight. Members go to disk as they
+  // come (src/cli/batch-stream.ts): memory holds their dedupe keys, not the members.
   let readMs = 0;
   let warmed = false;
   let result;
