@@ -95,8 +95,9 @@ export function similarNamePairsIndexed(entries: readonly NameEntry[], threshold
  */
 function bucketPairs(bucket: readonly { jamo: string }[], threshold: number, indexed: Uint8Array | null, querying: Uint8Array | null, emit: (i: number, j: number, similarity: number) => void): void {
   const n = bucket.length;
-  // piece -> positions in `bucket` (ascending) and which piece of that name it is.
-  const pieces = new Map<string, { pos: number[]; piece: number[]; from: number[] }>();
+  // piece -> its occurrences, as (position in `bucket`, which piece of that name, where it starts) triples
+  // in one Int32Array, positions ascending: the scan below reads tens of millions of them at national size.
+  const building = new Map<string, number[]>();
   const need = new Int32Array(n);
   for (let pos = 0; pos < n; pos++) {
     const s = bucket[pos]!.jamo;
@@ -109,13 +110,14 @@ function bucketPairs(bucket: readonly { jamo: string }[], threshold: number, ind
       const from = Math.floor((c * L) / m);
       const to = Math.floor(((c + 1) * L) / m);
       const key = s.slice(from, to);
-      let list = pieces.get(key);
-      if (!list) pieces.set(key, (list = { pos: [], piece: [], from: [] }));
-      list.pos.push(pos);
-      list.piece.push(c);
-      list.from.push(from);
+      let list = building.get(key);
+      if (!list) building.set(key, (list = []));
+      list.push(pos, c, from);
     }
   }
+  const pieces = new Map<string, Int32Array>();
+  for (const [key, list] of building) pieces.set(key, Int32Array.from(list));
+  building.clear();
   // The last position each name's partners can reach: a longer name q is compared only while the length
   // gap is within the k edits it allows (the bound `similarNamePairs` stops its scan at).
   const last = new Int32Array(n);
@@ -158,19 +160,20 @@ function bucketPairs(bucket: readonly { jamo: string }[], threshold: number, ind
         if (!list) continue;
         // Only names after p in the order (at least as long) are p's partners: skip to the first.
         let lo = 0;
-        let hi = list.pos.length;
+        let hi = list.length / 3;
         while (lo < hi) {
           const mid = (lo + hi) >> 1;
-          if (list.pos[mid]! <= i) lo = mid + 1;
+          if (list[mid * 3]! <= i) lo = mid + 1;
           else hi = mid;
         }
-        for (let x = lo; x < list.pos.length; x++) {
-          const j = list.pos[x]!;
-          if (j > last[i]!) break;
+        const end = last[i]!;
+        for (let x = lo * 3; x < list.length; x += 3) {
+          const j = list[x]!;
+          if (j > end) break;
           // An unspoilt piece moves by at most the k edits allowed.
-          if (Math.abs(at - list.from[x]!) > allowed[j]!) continue;
+          if (Math.abs(at - list[x + 2]!) > allowed[j]!) continue;
           if (hitMask[j] === 0) candidates.push(j);
-          hitMask[j]! |= 1 << list.piece[x]!;
+          hitMask[j]! |= 1 << list[x + 1]!;
         }
       }
     }
