@@ -7,6 +7,7 @@ import type { BatchAggregates } from '../core/batch/aggregate';
 import type { RosterCell } from '../core/batch/roster-export';
 import type { SummaryMeta } from '../core/batch/summary-pdf';
 import type { WorkbookSink } from './roster-workbook.js';
+import type { NameEntry } from '../core/batch/name-pairs';
 
 /**
  * The batch CLI's read pool: `node:worker_threads`, one per core (1-8), each running the pure
@@ -39,11 +40,19 @@ export type SideJob =
   | { kind: 'xlsx-rows'; rows: RosterCell[][] }
   | { kind: 'xlsx-commit' }
   | { kind: 'pdf'; aggregates: BatchAggregates; meta: SummaryMeta }
+  /** The near-identical-name search of some 시도 groups (core/batch/name-pairs `namePairsOfGroups`). */
+  | { kind: 'name-pairs'; groups: NameEntry[][] }
   /** Load what the closing jobs need (exceljs; pdfmake and the fonts) while the thread would wait. */
   | { kind: 'warm'; for: ('xlsx' | 'pdf')[] }
   /** Every file is read: close the keep file; `stop`: no closing job here either, end the thread. */
   | { kind: 'reads-done'; stop: boolean };
-export type SideReply = { kind: 'xlsx-done' } | { kind: 'pdf-done'; bytes: Uint8Array } | { kind: 'side-failed'; job: 'xlsx' | 'pdf'; message: string };
+/** Which closing job a reply answers (one of each kind at a time per thread). */
+export type SideJobName = 'xlsx' | 'pdf' | 'names';
+export type SideReply =
+  | { kind: 'xlsx-done' }
+  | { kind: 'pdf-done'; bytes: Uint8Array }
+  | { kind: 'name-pairs-done'; pairs: [number, number, number][][] }
+  | { kind: 'side-failed'; job: SideJobName; message: string };
 
 /** Roster rows sent to the workbook's thread at once. */
 const ROWS_PER_MESSAGE = 1000;
@@ -83,7 +92,7 @@ type Slot = {
   pending: Map<number, Pending & { label: string }>;
   queue: PoolRequest[];
   transfer: ArrayBuffer[];
-  side: Map<'xlsx' | 'pdf', Side>;
+  side: Map<SideJobName, Side>;
   keepFile: string | null;
   keepFd: number | null;
   keepWindow: KeepWindow | null;
@@ -133,7 +142,7 @@ export class BatchReadPool {
       const slot: Slot = { worker, pending: new Map(), queue: [], transfer: [], side: new Map(), keepFile, keepFd: null, keepWindow: null };
       worker.on('message', (replies: PoolReplies | SideReply) => {
         if (!Array.isArray(replies)) {
-          const job = replies.kind === 'xlsx-done' ? 'xlsx' : replies.kind === 'pdf-done' ? 'pdf' : replies.job;
+          const job: SideJobName = replies.kind === 'xlsx-done' ? 'xlsx' : replies.kind === 'pdf-done' ? 'pdf' : replies.kind === 'name-pairs-done' ? 'names' : replies.job;
           const waiting = slot.side.get(job);
           slot.side.delete(job);
           waiting?.resolve(replies);
@@ -212,7 +221,7 @@ export class BatchReadPool {
   }
 
   /** A side job's answer from one thread (one job of a kind at a time per thread). */
-  private sideJob(slot: Slot, job: 'xlsx' | 'pdf', message: SideJob): Promise<SideReply> {
+  private sideJob(slot: Slot, job: SideJobName, message: SideJob): Promise<SideReply> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise<SideReply>((resolve, reject) => {
       slot.side.set(job, { resolve, reject });
@@ -245,6 +254,16 @@ export class BatchReadPool {
         await this.sideJob(slot, 'xlsx', { kind: 'xlsx-commit' });
       },
     };
+  }
+
+  /**
+   * The near-identical-name search of these 시도 groups on a pool thread (the PDF's, before its PDF): the
+   * pairs of each group, as core/batch/name-pairs `namePairsOfGroups` gives them on this thread.
+   */
+  async namePairs(groups: NameEntry[][]): Promise<[number, number, number][][]> {
+    const reply = await this.sideJob(this.workers[this.pdfSlot]!, 'names', { kind: 'name-pairs', groups });
+    if (reply.kind !== 'name-pairs-done') throw new Error('batch worker: no name pairs');
+    return reply.pairs;
   }
 
   /**

@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BatchAggregator, type BatchAggregates } from '../core/batch/aggregate';
 import { invalidManifestItem, manifestItem, manifestTextPieces, manifestWithoutItems } from '../core/batch/batch';
-import { automaticDecisions, decideMembers, dedupeEntry, findDuplicatePairs, type DedupeEntry, type MemberStatus } from '../core/batch/dedupe';
+import { automaticDecisions, decideMembers, dedupeEntry, duplicatePairsWith, findDuplicatePairs, nameEntries, type DedupeEntry, type MemberStatus } from '../core/batch/dedupe';
+import { nameGroups, namePairsOfGroups, splitNameGroups, type NameEntry } from '../core/batch/name-pairs';
 import { batchCountsOf, type BatchCounts } from '../core/batch/resolve';
 import { invalidRosterRow, rosterCsvHead, rosterCsvLine, rosterRow, rosterXlsxCell } from '../core/batch/roster-export';
 import { baseName, BatchFileChangedError, streamBatchSources, MemberIncidents, summaryMetaOf, type BatchSource, type ReadFilesOptions } from '../core/batch/run';
@@ -58,6 +59,8 @@ export type StreamOptions = {
   offload?: {
     workbook(path: string, madeAt: Date): WorkbookSink;
     pdf(aggregates: BatchAggregates, meta: SummaryMeta): Promise<Uint8Array>;
+    /** The near-identical-name search of some 시도 groups on another thread (`namePairsOfGroups` there). */
+    namePairs?(groups: NameEntry[][]): Promise<[number, number, number][][]>;
   };
 };
 
@@ -182,7 +185,8 @@ async function run<T>(sources: readonly BatchSource<T>[], read: (ref: T) => Prom
   phase('read');
 
   // Pairs and decisions over the entries; a merge loads its two members back from the spill.
-  const pairs = findDuplicatePairs(entries);
+  const namePairs = o.offload?.namePairs;
+  const pairs = namePairs ? duplicatePairsWith(entries, await namePairsApart(nameEntries(entries), namePairs)) : findDuplicatePairs(entries);
   const decisions = automaticDecisions(entries, pairs, isoKst(o.now));
   const indexOf = new Map(entries.map((e, i) => [e.id, i]));
   const { status, merged } = decideMembers(entries, pairs, decisions, (id) => spill.get(indexOf.get(id)!));
@@ -297,6 +301,23 @@ async function run<T>(sources: readonly BatchSource<T>[], read: (ref: T) => Prom
   }
   await writeFileFrom(join(o.work, 'summary.pdf'), await pdfDone);
   return { members: entries.length, invalid, counts, aggregates, packetCount };
+}
+
+/**
+ * The near-identical-name search split between this thread and another (each 시도 is searched whole on
+ * one of them, about half the work each), its pairs put back in the order of the whole search: the same
+ * pairs `findDuplicatePairs` finds here alone (at 105,641 members the search was ~7 s of one thread).
+ */
+async function namePairsApart(named: NameEntry[], far: (groups: NameEntry[][]) => Promise<[number, number, number][][]>): Promise<[number, number, number][]> {
+  const groups = nameGroups(named);
+  const [here, there] = splitNameGroups(groups, 2) as [number[], number[]];
+  // Sent first: the other thread searches its groups while this one searches the rest.
+  const farPairs = there.length ? far(there.map((g) => groups[g]!)) : Promise.resolve([]);
+  settleLater(farPairs);
+  const byGroup: [number, number, number][][] = new Array(groups.length);
+  namePairsOfGroups(here.map((g) => groups[g]!)).forEach((pairs, k) => (byGroup[here[k]!] = pairs));
+  (await farPairs).forEach((pairs, k) => (byGroup[there[k]!] = pairs));
+  return byGroup.flat();
 }
 
 /**

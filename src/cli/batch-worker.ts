@@ -5,7 +5,8 @@ import type { ItemResult } from '../core/batch/items';
 import { unreadableItem } from '../core/batch/run';
 import { fileErrorDetail } from './file-error.js';
 import { iconvCp949Decoder } from '../core/io/cp949-iconv';
-import type { KeptAt, PoolMessage, PoolReplies, PoolReply, PoolRequest, SideJob, SideReply, WorkerSetup } from './batch-pool.js';
+import type { KeptAt, PoolMessage, PoolReplies, PoolReply, PoolRequest, SideJob, SideJobName, SideReply, WorkerSetup } from './batch-pool.js';
+import { namePairsOfGroups } from '../core/batch/name-pairs';
 import { rosterWorkbookWriter, type WorkbookSink } from './roster-workbook.js';
 import { summaryPdf } from '../core/batch/summary-pdf';
 import { preloadPdfMake } from '../core/packet/pdf';
@@ -71,13 +72,13 @@ async function check(req: PoolRequest): Promise<PoolReply> {
   }
 }
 
-const failed = (job: 'xlsx' | 'pdf', err: unknown): SideReply => ({ kind: 'side-failed', job, message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+const failed = (job: SideJobName, err: unknown): SideReply => ({ kind: 'side-failed', job, message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
 
 let book: Promise<WorkbookSink> | null = null;
 let fonts: ReturnType<typeof readPacketFonts> | null = null;
 let bookFailure: unknown = null;
 
-/** A closing-phase job (the workbook, the summary PDF); only a commit or a PDF is answered. */
+/** A closing-phase job (the name search, the workbook, the summary PDF); only the pairs, a commit or a PDF is answered. */
 async function side(job: SideJob): Promise<void> {
   switch (job.kind) {
     case 'reads-done':
@@ -121,6 +122,13 @@ async function side(job: SideJob): Promise<void> {
         port!.postMessage({ kind: 'xlsx-done' } satisfies SideReply);
       } catch (err) {
         port!.postMessage(failed('xlsx', err));
+      }
+      return;
+    case 'name-pairs':
+      try {
+        port!.postMessage({ kind: 'name-pairs-done', pairs: namePairsOfGroups(job.groups) } satisfies SideReply);
+      } catch (err) {
+        port!.postMessage(failed('names', err));
       }
       return;
     case 'pdf':

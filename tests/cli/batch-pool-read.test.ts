@@ -12,6 +12,8 @@ import { readBatchItem } from '../../src/core/batch/batch';
 import { unreadableItem } from '../../src/core/batch/run';
 import { buildPacketWithoutReport } from '../../src/core/batch/synth-packet';
 import { synthPlan } from '../../src/core/batch/synth';
+import { comparedNameOf } from '../../src/core/batch/dedupe';
+import { nameGroups, namePairsOfGroups } from '../../src/core/batch/name-pairs';
 
 describe('the read pool reading its own files', () => {
   const pool = new BatchReadPool(2);
@@ -28,6 +30,16 @@ describe('the read pool reading its own files', () => {
       expect(await pool.readPath(m.fileName, path)).toEqual({ members: here.members, invalid: here.invalid });
       expect(here.members).toHaveLength(1);
     }
+  }, 60_000);
+
+  it('searches 시도 groups for near-identical names on a thread, with the pairs this thread finds', async () => {
+    const entries = [...synthPlan(400, 21).members()].map((m, index) => ({ index, sido: m.claim.claimant.region?.sido ?? '', name: comparedNameOf(m.claim.claimant.kind === 'merchant' ? m.claim.claimant.businessName : undefined, m.claim.claimant.name) }));
+    const groups = nameGroups(entries);
+    expect(groups.length).toBeGreaterThan(1);
+    const here = namePairsOfGroups(groups);
+    expect(here.flat().length).toBeGreaterThan(0);
+    expect(await pool.namePairs(groups)).toEqual(here);
+    expect(await pool.namePairs([])).toEqual([]);
   }, 60_000);
 
   it('answers requests sent in chunks (more than one chunk at once) each with its own file', async () => {

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, rmdir, stat } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { SECTOR_LABELS, type BatchAggregates } from '../../core/batch/aggregate';
 import type { SummaryMeta } from '../../core/batch/summary-pdf';
+import type { NameEntry } from '../../core/batch/name-pairs';
 import { progressLine, progressRate } from '../../core/batch/progress';
 import { BatchFileChangedError, isBatchFileName } from '../../core/batch/run';
 import { reasonLine } from '../../core/batch/types';
@@ -215,8 +216,17 @@ async function runInto(
       ...(pool ? { checkedPacket: (file: string) => pool.keptPacket(file) } : {}),
       fonts: readPacketFonts,
       progress,
-      // The pool's threads, idle once the files are read, write the workbook and the PDF while this one zips.
-      ...(pool ? { offload: { workbook: (path: string, madeAt: Date) => pool.workbook(path, madeAt), pdf: (aggregates: BatchAggregates, meta: SummaryMeta) => pool.pdf(aggregates, meta) } } : {}),
+      // The pool's threads, idle once the files are read: one searches half the names for near-identical
+      // ones while this thread searches the rest; they write the workbook and the PDF while this one zips.
+      ...(pool
+        ? {
+            offload: {
+              workbook: (path: string, madeAt: Date) => pool.workbook(path, madeAt),
+              pdf: (aggregates: BatchAggregates, meta: SummaryMeta) => pool.pdf(aggregates, meta),
+              namePairs: (groups: NameEntry[][]) => pool.namePairs(groups),
+            },
+          }
+        : {}),
     });
   } catch (err) {
     if (err instanceof BatchFileChangedError) throw new CliInputError(err.message);

@@ -1,5 +1,5 @@
 import { bt, joined, type BilingualText } from '../model/common';
-import { similarNamePairsIndexed } from './name-pairs';
+import { similarNamePairsIndexed, type NameEntry } from './name-pairs';
 import { bankAccountKey, businessNumberKey, mobileKey, nameKey, UNKNOWN_SIDO, NAME_SIMILARITY_THRESHOLD } from './normalise';
 import type { BatchMember, ItemStatus, MemberSourceKind } from './types';
 
@@ -81,7 +81,22 @@ export function findDuplicates(members: readonly BatchMember[], options: FindOpt
 
 /** `findDuplicates` over the members' dedupe entries (the same pairs, in the same order). */
 export function findDuplicatePairs(members: readonly DedupeEntry[], options: FindOptions = {}): DuplicatePair[] {
-  const threshold = options.threshold ?? NAME_SIMILARITY_THRESHOLD;
+  // The piece search gives the pairs of comparing every two names of a 시도, in the same order
+  // (tests/core/batch/name-pairs.test.ts), without the quadratic cost: at 105,116 members comparing
+  // every two was ~1 minute of CPU, the piece search a few seconds (issue 18, round 6).
+  return duplicatePairsWith(members, similarNamePairsIndexed(nameEntries(members), options.threshold ?? NAME_SIMILARITY_THRESHOLD));
+}
+
+/** What the near-identical-name rule compares of each member: its index, 시도 and compared name. */
+export function nameEntries(members: readonly DedupeEntry[]): NameEntry[] {
+  return members.map((m, index) => ({ index, sido: m.sido, name: m.name }));
+}
+
+/**
+ * `findDuplicatePairs` with the near-identical names already found (`similarNamePairsIndexed` over
+ * `nameEntries(members)`, or the same pairs found group by group on other threads: the batch CLI).
+ */
+export function duplicatePairsWith(members: readonly DedupeEntry[], similarNames: readonly (readonly [number, number, number])[]): DuplicatePair[] {
   const order = new Map(members.map((m, i) => [m.id, i]));
   const pairs = new Map<string, DuplicatePair>();
   const add = (i: number, j: number, rule: DuplicateRule, similarity?: number) => {
@@ -111,11 +126,7 @@ export function findDuplicatePairs(members: readonly DedupeEntry[], options: Fin
     });
   });
 
-  const named = members.map((m, index) => ({ index, sido: m.sido, name: m.name }));
-  // The piece search gives the pairs of comparing every two names of a 시도, in the same order
-  // (tests/core/batch/name-pairs.test.ts), without the quadratic cost: at 105,116 members comparing
-  // every two was ~1 minute of CPU, the piece search a few seconds (issue 18, round 6).
-  for (const [i, j, similarity] of similarNamePairsIndexed(named, threshold)) add(i, j, 'similar-name', similarity);
+  for (const [i, j, similarity] of similarNames) add(i, j, 'similar-name', similarity);
   return [...pairs.values()].sort((p, q) => order.get(p.a)! - order.get(q.a)! || order.get(p.b)! - order.get(q.b)!);
 }
 

@@ -46,46 +46,83 @@ export type NameEntry = { index: number; sido: string; name: string; /** The nam
  * order: after a few names are drawn again, only they need looking at (synth's clash clearing).
  */
 export function similarNamePairsIndexed(entries: readonly NameEntry[], threshold = NAME_SIMILARITY_THRESHOLD, touching?: ReadonlySet<number>): [number, number, number][] {
-  const out: [number, number, number][] = [];
-  const buckets = new Map<string, { index: number; name: string; jamo: string }[]>();
+  return namePairsOfGroups(nameGroups(entries), threshold, touching).flat();
+}
+
+/**
+ * The search's independent parts: the entries of each 시도 with a name, in the order the search takes
+ * them (each 시도 where it first appears; unknown regions and empty names left out). The pairs of
+ * `similarNamePairsIndexed` are the pairs of each group, one group after another, so the groups can be
+ * searched apart (on several threads: the batch CLI) and their pairs put back in this order.
+ */
+export function nameGroups(entries: readonly NameEntry[]): NameEntry[][] {
+  const groups = new Map<string, NameEntry[]>();
   for (const e of entries) {
     if (e.sido === UNKNOWN_SIDO || !e.name) continue;
-    let bucket = buckets.get(e.sido);
-    if (!bucket) buckets.set(e.sido, (bucket = []));
-    bucket.push({ index: e.index, name: e.name, jamo: e.jamo ?? jamo(e.name) });
+    let group = groups.get(e.sido);
+    if (!group) groups.set(e.sido, (group = []));
+    group.push(e);
   }
-  for (const bucket of buckets.values()) {
-    // The order `similarNamePairs` compares in: by length, then input order; pairs come out (i, j) with i < j.
-    bucket.sort((p, q) => p.jamo.length - q.jamo.length || p.index - q.index);
-    const n = bucket.length;
-    // A name of hundreds of jamo would need more pieces than a mask holds: such a 시도 is compared as ever.
-    if (bucket[n - 1]!.jamo.length > 180) {
-      const plain = similarNamePairs(bucket.map((b) => ({ index: b.index, sido: 'any', name: b.name })), threshold);
-      out.push(...(touching ? plain.filter(([i, j]) => touching.has(i) || touching.has(j)) : plain));
-      continue;
-    }
-    const toPair = (i: number, j: number, similarity: number): [number, number, number] => {
-      const a = bucket[i]!.index;
-      const b = bucket[j]!.index;
-      const rounded = Math.round(similarity * 1000) / 1000;
-      return a < b ? [a, b, rounded] : [b, a, rounded];
-    };
-    if (!touching) {
-      bucketPairs(bucket, threshold, null, null, (i, j, similarity) => out.push(toPair(i, j, similarity)));
-      continue;
-    }
-    // Pairs with a touched name: touched names' pieces looked up from every name (the touched name is the
-    // longer of the two), then every name's pieces looked up from the touched names (the shorter). A pair
-    // of two touched names comes out of both; the pairs are then put in the order of the whole search.
-    const isTouched = new Uint8Array(n);
-    for (let pos = 0; pos < n; pos++) if (touching.has(bucket[pos]!.index)) isTouched[pos] = 1;
-    const found = new Map<number, [number, number, number]>();
-    const keep = (i: number, j: number, similarity: number) => found.set(i * n + j, [i, j, similarity]);
-    bucketPairs(bucket, threshold, isTouched, null, keep);
-    bucketPairs(bucket, threshold, null, isTouched, keep);
-    for (const [i, j, similarity] of [...found.values()].sort((x, y) => x[0] - y[0] || x[1] - y[1])) out.push(toPair(i, j, similarity));
+  return [...groups.values()];
+}
+
+/**
+ * Groups split into `parts` sets of group indexes with about the same work each: the search's cost grows
+ * faster than a group's size, so a group weighs its size squared; the heaviest go first, each to the
+ * lightest set so far. Every group is in exactly one set.
+ */
+export function splitNameGroups(groups: readonly (readonly unknown[])[], parts: number): number[][] {
+  const sets = Array.from({ length: Math.max(1, parts) }, () => ({ weight: 0, groups: [] as number[] }));
+  const order = groups.map((g, i) => ({ i, weight: g.length * g.length })).sort((a, b) => b.weight - a.weight || a.i - b.i);
+  for (const { i, weight } of order) {
+    const lightest = sets.reduce((a, b) => (b.weight < a.weight ? b : a));
+    lightest.groups.push(i);
+    lightest.weight += weight;
   }
-  return out;
+  return sets.map((set) => set.groups.sort((a, b) => a - b));
+}
+
+/** The pairs of each group (see nameGroups), group by group: `similarNamePairsIndexed` is their concatenation. */
+export function namePairsOfGroups(groups: readonly (readonly NameEntry[])[], threshold = NAME_SIMILARITY_THRESHOLD, touching?: ReadonlySet<number>): [number, number, number][][] {
+  return groups.map((group) => {
+    const out: [number, number, number][] = [];
+    const bucket = group.map((e) => ({ index: e.index, name: e.name, jamo: e.jamo ?? jamo(e.name) }));
+    searchGroup(bucket, threshold, touching, out);
+    return out;
+  });
+}
+
+/** One group's (one 시도's) pairs, appended to `out` in the search's order. */
+function searchGroup(bucket: { index: number; name: string; jamo: string }[], threshold: number, touching: ReadonlySet<number> | undefined, out: [number, number, number][]): void {
+  // The order `similarNamePairs` compares in: by length, then input order; pairs come out (i, j) with i < j.
+  bucket.sort((p, q) => p.jamo.length - q.jamo.length || p.index - q.index);
+  const n = bucket.length;
+  // A name of hundreds of jamo would need more pieces than a mask holds: such a 시도 is compared as ever.
+  if (bucket[n - 1]!.jamo.length > 180) {
+    const plain = similarNamePairs(bucket.map((b) => ({ index: b.index, sido: 'any', name: b.name })), threshold);
+    out.push(...(touching ? plain.filter(([i, j]) => touching.has(i) || touching.has(j)) : plain));
+    return;
+  }
+  const toPair = (i: number, j: number, similarity: number): [number, number, number] => {
+    const a = bucket[i]!.index;
+    const b = bucket[j]!.index;
+    const rounded = Math.round(similarity * 1000) / 1000;
+    return a < b ? [a, b, rounded] : [b, a, rounded];
+  };
+  if (!touching) {
+    bucketPairs(bucket, threshold, null, null, (i, j, similarity) => out.push(toPair(i, j, similarity)));
+    return;
+  }
+  // Pairs with a touched name: touched names' pieces looked up from every name (the touched name is the
+  // longer of the two), then every name's pieces looked up from the touched names (the shorter). A pair
+  // of two touched names comes out of both; the pairs are then put in the order of the whole search.
+  const isTouched = new Uint8Array(n);
+  for (let pos = 0; pos < n; pos++) if (touching.has(bucket[pos]!.index)) isTouched[pos] = 1;
+  const found = new Map<number, [number, number, number]>();
+  const keep = (i: number, j: number, similarity: number) => found.set(i * n + j, [i, j, similarity]);
+  bucketPairs(bucket, threshold, isTouched, null, keep);
+  bucketPairs(bucket, threshold, null, isTouched, keep);
+  for (const [i, j, similarity] of [...found.values()].sort((x, y) => x[0] - y[0] || x[1] - y[1])) out.push(toPair(i, j, similarity));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { similarNamePairs } from '../../../src/core/batch/dedupe';
-import { similarNamePairsIndexed } from '../../../src/core/batch/name-pairs';
+import { nameGroups, namePairsOfGroups, similarNamePairsIndexed, splitNameGroups } from '../../../src/core/batch/name-pairs';
 import { seededRandom, typoOf } from '../../../src/core/batch/synth';
 
 /**
@@ -63,5 +63,49 @@ describe('similarNamePairsIndexed, touching some names', () => {
       }
       expect(similarNamePairsIndexed(entries, undefined, new Set())).toEqual([]);
     }
+  });
+});
+
+describe('the search in parts (the batch CLI searches some 시도 on another thread)', () => {
+  it('groups by 시도 in the order of first appearance, leaving out unknown regions and empty names', () => {
+    const entries = [
+      { index: 0, sido: '경기도', name: '행복치킨' },
+      { index: 1, sido: '미상', name: '행복치킨' },
+      { index: 2, sido: '서울특별시', name: '' },
+      { index: 3, sido: '서울특별시', name: '골목카페' },
+      { index: 4, sido: '경기도', name: '행복치킹' },
+    ];
+    expect(nameGroups(entries).map((g) => g.map((e) => e.index))).toEqual([[0, 4], [3]]);
+  });
+
+  it('group by group, put back in group order, gives exactly the whole search', () => {
+    for (const [seed, maxSyllables] of [[11, 4], [12, 9]] as const) {
+      const entries = names(1500, seed, maxSyllables);
+      const groups = nameGroups(entries);
+      expect(groups.length).toBeGreaterThan(1);
+      const whole = similarNamePairsIndexed(entries);
+      expect(whole.length).toBeGreaterThan(50);
+      expect(namePairsOfGroups(groups).flat()).toEqual(whole);
+      // Split as the CLI splits them, searched apart (in the order of each part), put back by group index.
+      const parts = splitNameGroups(groups, 2);
+      const byGroup: [number, number, number][][] = [];
+      for (const part of parts) namePairsOfGroups(part.map((g) => groups[g]!)).forEach((pairs, k) => (byGroup[part[k]!] = pairs));
+      expect(byGroup.flat()).toEqual(whole);
+    }
+  });
+
+  it('splits every group into exactly one part, the heaviest (size squared) first to the lighter part', () => {
+    const sizes = [25_000, 20_000, 8_000, 7_000, 6_000, 5_000, 3_000, 1_000, 10];
+    const groups = sizes.map((n) => new Array<number>(n));
+    const parts = splitNameGroups(groups, 2);
+    expect(parts.flat().sort((a, b) => a - b)).toEqual(sizes.map((_, i) => i));
+    // 25,000² alone outweighs the rest together, so it goes alone and everything else to the other part.
+    expect(parts).toEqual([[0], [1, 2, 3, 4, 5, 6, 7, 8]]);
+    // Without one group that outweighs the rest, the two parts weigh about the same.
+    const even = sizes.slice(2);
+    const weights = splitNameGroups(even.map((n) => new Array<number>(n)), 2).map((part) => part.reduce((sum, g) => sum + even[g]! ** 2, 0));
+    expect(Math.max(...weights) / Math.min(...weights)).toBeLessThan(1.1);
+    expect(splitNameGroups([], 2)).toEqual([[], []]);
+    expect(splitNameGroups(groups, 1)).toEqual([sizes.map((_, i) => i)]);
   });
 });
