@@ -10,6 +10,7 @@
 // time); the fonts are resolved from node_modules by path.
 // `--outdir <dir>` builds elsewhere (the tests build into a temp folder).
 import { build } from 'esbuild';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,7 +19,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_OUT_DIR = path.join(root, 'dist-cli');
 
 export async function buildCli(outDir = CLI_OUT_DIR) {
-  await build({
+  const result = await build({
+    metafile: true,
     absWorkingDir: root,
     entryPoints: { main: 'src/cli/main.ts', 'batch-worker': 'src/cli/batch-worker.ts', 'synth-worker': 'src/cli/synth-worker.ts' },
     outdir: outDir,
@@ -37,6 +39,12 @@ export async function buildCli(outDir = CLI_OUT_DIR) {
     banner: { js: "import { createRequire as __cliCreateRequire } from 'node:module'; const require = __cliCreateRequire(import.meta.url);" },
     logLevel: 'warning',
   });
+  // Chunks are named by their content hash, so each build whose code changed adds new ones: the ones this
+  // build did not write are an older build's (dist-cli/ had grown to 150 files) and go.
+  const written = new Set(Object.keys(result.metafile.outputs).map((file) => path.resolve(root, file)));
+  for (const name of await readdir(outDir)) {
+    if (/^chunk-[A-Z0-9]+\.js$/.test(name) && !written.has(path.join(outDir, name))) await rm(path.join(outDir, name), { force: true });
+  }
   return { main: path.join(outDir, 'main.js') };
 }
 

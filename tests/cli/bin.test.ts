@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,6 +37,21 @@ describe('the prebuilt CLI bundle', () => {
     expect(bundled.code).toBe(0);
     expect(JSON.parse(bundled.out).claimTotal).toBe(224_490);
     expect(bundled.out).toBe(sources.out);
+  }, 120_000);
+
+  it('a rebuild removes the chunks an older build left, and only those', async () => {
+    await built;
+    const chunks = () => readdirSync(outDir).filter((name) => name.startsWith('chunk-')).sort();
+    const current = chunks();
+    expect(current.length).toBeGreaterThan(3);
+    writeFileSync(join(outDir, 'chunk-OLDBUILD7.js'), 'export {};\n');
+    writeFileSync(join(outDir, 'notes.txt'), 'not a chunk');
+    await promisify(execFile)(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs'), '--outdir', outDir], { cwd: ROOT });
+    expect(chunks()).toEqual(current);
+    expect(existsSync(join(outDir, 'notes.txt'))).toBe(true);
+    const again = node([join(outDir, 'main.js'), 'estimate', EXAMPLE, '--json'], work);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.out).claimTotal).toBe(224_490);
   }, 120_000);
 
   it('runs a batch on its worker pool (plain JavaScript workers) with the app version from package.json', async () => {
