@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { defaultMargin, marginProblems, resolveMargin } from '../../core/estimate';
+import { defaultMargin, marginProblems, resolveMargin } from '../../core/estimate/margin';
 import { parametersSchema } from '../../core/model';
 import type { Claimant, Parameters } from '../../core/model';
 import type { ClaimBody } from '../../db';
