@@ -14,10 +14,13 @@ interface Props {
   persistence?: Promise<PersistenceState>;
   /** The first screen's reads, made before the first render (db/first-reads.ts). */
   first?: FirstReads | null;
+  /** Called once the first screen has been committed (the effects after it run after its paint). */
+  onShown?: () => void;
 }
 
-export function App({ opened, i18n, persistence, first = null }: Props) {
+export function App({ opened, i18n, persistence, first = null, onShown }: Props) {
   const [persisted, setPersisted] = useState<PersistenceState | 'pending'>('pending');
+  useEffect(() => onShown?.(), [onShown]);
   useEffect(() => {
     let live = true;
     persistence?.then((state) => live && setPersisted(state));

@@ -72,3 +72,31 @@ test('the quick log on a phone works offline and its log file merges into the de
   await expect(desk.getByText(/1번째 기록\(.*\)이 기록된 뒤에 바뀌었어요/).first()).toBeVisible();
   await desktop.close();
 });
+
+/**
+ * The service worker's install fetches and caches every asset; beside a fresh start it cost ~0.3 s of the
+ * first screen on 2 cores (docs/benchmarks.md, "First render"). So it is registered only once the first
+ * screen is on the page and the page has loaded, and it still is registered then.
+ */
+test('the service worker is registered after the first screen is shown, not before', async ({ page }) => {
+  await page.addInitScript(() => {
+    const workers = navigator.serviceWorker;
+    const register = workers.register.bind(workers);
+    const seen: { listShown: boolean; loaded: boolean }[] = [];
+    (window as unknown as { swRegistrations: typeof seen }).swRegistrations = seen;
+    workers.register = (...args: Parameters<typeof register>) => {
+      seen.push({
+        listShown: document.querySelector('section[aria-labelledby="claims-list-title"] :is(.empty-state, .claim-list)') !== null,
+        loaded: document.readyState === 'complete',
+      });
+      return register(...args);
+    };
+  });
+  await page.goto('/#/claimant');
+  await expect(page.getByRole('heading', { level: 1, name: /신고서/ })).toBeVisible();
+  // It is still installed: offline use starts from the next load, as before.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  expect(await page.evaluate(() => (window as unknown as { swRegistrations: unknown[] }).swRegistrations)).toEqual([{ listShown: true, loaded: true }]);
+});
