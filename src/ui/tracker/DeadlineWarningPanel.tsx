@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNEL_PROFILES } from '../../core/packet/profiles';
-import { deadlineInputOf, deadlineWarnings, kstToday } from '../../core/tracker';
+import { deadlineInputOf, deadlineWarnings } from '../../core/tracker/deadlines';
+import { kstToday } from '../../core/tracker/today';
 import { useCurrentClaim } from '../desk';
 import { hrefOf } from '../routes';
 import { deadlineWhen } from './Overview';
