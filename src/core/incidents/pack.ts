@@ -184,10 +184,12 @@ export function packToIncident(pack: IncidentPack, opts: PackToIncidentOptions =
         flags.push(bt('끝 시각 미정: 지금까지로 잡았어요', 'end not known yet: counted up to now'));
       } else if (w.endUnconfirmed) flags.push(bt('끝 시각 미확인', 'end time unconfirmed'));
       const multi = s.intervals.length > 1;
-      const suffixKo = multi ? ` (${w.start.slice(0, 10)} ${w.start.slice(11, 16)}${w.region ? `, ${w.region}` : ''})` : w.region ? ` (${w.region})` : '';
+      // A region written "한국어 / English" (as the bundled packs do): each name gets its own language's half.
+      const region = w.region ? readJoined(w.region) : null;
+      const suffix = (where: string) => (multi ? ` (${w.start.slice(0, 10)} ${w.start.slice(11, 16)}${where ? `, ${where}` : ''})` : where ? ` (${where})` : '');
       services.push({
         id: multi && i > 0 ? `${s.id}-${i + 1}` : s.id,
-        name: { ko: `${s.name.ko}${suffixKo}`, en: s.name.en ? `${s.name.en}${suffixKo}` : '' },
+        name: { ko: `${s.name.ko}${suffix(region?.ko ?? '')}`, en: s.name.en ? `${s.name.en}${suffix(region ? region.en || region.ko : '')}` : '' },
         window: { start: w.start, end },
         // The interval's own note says where its times come from; else the service's note, else its sources.
         // `source` is a string the claim file keeps (the examples hold it), in the joined "한국어 / English"

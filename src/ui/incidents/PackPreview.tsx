@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { claimantKindsInWords, describeRule, sourceText } from '../../core/incidents';
+import { readJoined } from '../../core/model/common';
 import type { IncidentPack } from '../../core/model/incident-pack';
 import { formatKstMinute } from '../format';
 import { pick } from './packs';
@@ -23,7 +24,7 @@ export function PackPreview({ pack }: { pack: IncidentPack }) {
               {s.intervals.map((w, i) => (
                 <li key={i}>
                   {formatKstMinute(w.start, lang)} – {w.end ? formatKstMinute(w.end, lang) : t('packs.noEnd')}
-                  {w.region ? ` (${w.region})` : ''}
+                  {w.region ? ` (${pick(readJoined(w.region), lang)})` : ''}
                   {w.startUnconfirmed && <span className="tag tag-warn">{t('packs.startUnconfirmed')}</span>}
                   {w.endUnconfirmed && <span className="tag tag-warn">{t('packs.endUnconfirmed')}</span>}
                 </li>

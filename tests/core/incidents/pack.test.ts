@@ -158,4 +158,29 @@ describe('bundled packs', () => {
     expect(BUNDLED_PACKS.length).toBeGreaterThanOrEqual(1);
     expect(findBundledPack('kakao-2022-10')!.rules.map((r) => r.kind)).toEqual(['best-week', 'window-vs-earlier']);
   });
+
+  it('name each service in one language: a region written "한국어 / English" gives each name its own half', () => {
+    const incident = packToIncident(findBundledPack('lguplus-2023-01')!);
+    expect(incident.services.map((s) => s.name)).toEqual([
+      { ko: 'LG유플러스 인터넷 (2023-01-29 00:00, 일부 지역)', en: 'LG U+ internet (2023-01-29 00:00, some regions)' },
+      { ko: 'LG유플러스 인터넷 (2023-02-04 00:00, 일부 지역)', en: 'LG U+ internet (2023-02-04 00:00, some regions)' },
+    ]);
+    // Every bundled pack: no name carries both halves of a "한국어 / English" region.
+    for (const pack of BUNDLED_PACKS) {
+      for (const s of packToIncident(pack, { now: parseInstant('2026-12-05T12:00+09:00') }).services) {
+        expect(s.name.ko, `${pack.id} ${s.id}`).not.toMatch(/ \/ /);
+        expect(s.name.en, `${pack.id} ${s.id}`).not.toMatch(/ \/ /);
+      }
+    }
+  });
+
+  it('a region in one language only names both languages with it', () => {
+    const p = minimalPack();
+    (p.services as { intervals: Record<string, unknown>[] }[])[0]!.intervals[0]!.region = '마포구 일부';
+    const r = parseIncidentPackText(text(p));
+    if (!r.ok) throw new Error('valid');
+    const [service] = packToIncident(r.pack).services;
+    expect(service!.name.ko).toMatch(/ \(마포구 일부\)$/);
+    if (service!.name.en) expect(service!.name.en).toMatch(/ \(마포구 일부\)$/);
+  });
 });
