@@ -20,7 +20,9 @@ interface Props {
 
 export function App({ opened, i18n, persistence, first = null, onShown }: Props) {
   const [persisted, setPersisted] = useState<PersistenceState | 'pending'>('pending');
-  useEffect(() => onShown?.(), [onShown]);
+  useEffect(() => {
+    onShown?.();
+  }, [onShown]);
   useEffect(() => {
     let live = true;
     persistence?.then((state) => live && setPersisted(state));
