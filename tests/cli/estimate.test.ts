@@ -100,7 +100,7 @@ describe('outage-desk estimate', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('잃은 이익 LP       210,750원');
     expect(stdout).toContain('80% 범위 182,718원 ~ 238,782원');
-    expect(stdout).toContain('범위의 근거        매주 매출의 흔들림(표준편차) 20,412원, 기준 주 4개로 80% 범위를 잡았어요');
+    expect(stdout).toContain('범위의 근거        매주 수입의 흔들림(표준편차) 20,412원, 기준 주 4개로 80% 범위를 잡았어요');
     expect(stdout).toContain('청구 합계 D + I                224,490원');
     expect(stdout).toContain('2022-10-16(일) ← 2022-10-02, 2022-09-25, 2022-09-18, 2022-09-04');
   });

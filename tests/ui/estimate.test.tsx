@@ -94,7 +94,7 @@ describe('the estimate screen', () => {
     expect(screen.getByTestId('lost-profit').textContent).toBe('210,750원');
     expect(screen.getByTestId('lost-profit-range').textContent).toBe('80% 범위 182,718원 – 238,782원');
     // The range in plain words: the weeks' swing as money and how many weeks; no s =, no t quantile.
-    expect(screen.getByTestId('range-driver').textContent).toBe('범위의 근거: 매주 매출의 흔들림(표준편차) 20,412원, 기준 주 4개로 80% 범위를 잡았어요');
+    expect(screen.getByTestId('range-driver').textContent).toBe('범위의 근거: 매주 수입의 흔들림(표준편차) 20,412원, 기준 주 4개로 80% 범위를 잡았어요');
     expect(screen.getByTestId('fig-E').textContent).toBe('325,000원 예상 13.0건');
     expect(screen.getByTestId('fig-A').textContent).toBe('44,000원 다른 채널 포함 2.0건');
     expect(screen.getByTestId('fig-lost-count').textContent).toBe('11.0건');
@@ -195,7 +195,7 @@ describe('the estimate screen', () => {
     await go('#/estimate');
     expect((await screen.findByTestId('claim-total', {}, { timeout: 5000 })).textContent).toBe('₩224,490≈ ₩224.5 thousand');
     expect(screen.getByTestId('lost-profit-range').textContent).toBe('80% range ₩182,718 – ₩238,782');
-    expect(screen.getByTestId('range-driver').textContent).toBe('What drives the range: weekly sales swung by ₩20,412 (standard deviation) across your 4 reference weeks; the 80% range is set from that');
+    expect(screen.getByTestId('range-driver').textContent).toBe('What drives the range: weekly earnings swung by ₩20,412 (standard deviation) across your 4 reference weeks; the 80% range is set from that');
     expect(screen.getByTestId('fig-lost-count').textContent).toBe('11.0 orders or calls');
     expect(screen.getByTestId('fig-E').textContent).toBe('₩325,000 13.0 orders or calls expected');
     const assumptions = screen.getByRole('heading', { name: 'Assumptions and sources' }).parentElement!;

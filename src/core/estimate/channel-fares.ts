@@ -33,6 +33,23 @@ export function fareWords(kind: ClaimantKind | undefined): { name: { ko: string;
   };
 }
 
+/** The word for what the claimant earns: a merchant's 매출 (sales), a driver's 수입 (fares earned). */
+export type EarningsWord = { ko: string; en: string };
+
+/**
+ * The claimant's own words for what they earn and where else it came from, for everything a reviewer
+ * reads: a driver's packet speaks of 수입 and 평균 요금, not a shop's 매출 and 객단가.
+ */
+export function earningsWords(kind: ClaimantKind | undefined): ClaimantEarningsWords {
+  return kind === 'taxi' ? TAXI_WORDS : kind === 'designated-driver' ? DESIGNATED_WORDS : SHOP_WORDS;
+}
+
+export type ClaimantEarningsWords = { earnings: EarningsWord; otherRoutes: string; ticket: { ko: string; en: string } };
+const DRIVER_EARNINGS: EarningsWord = { ko: '수입', en: 'earnings' };
+const SHOP_WORDS: ClaimantEarningsWords = { earnings: { ko: '매출', en: 'sales' }, otherRoutes: '전화, 다른 앱, 현장', ticket: fareWords('merchant').name };
+const TAXI_WORDS: ClaimantEarningsWords = { earnings: DRIVER_EARNINGS, otherRoutes: '다른 호출 앱, 길에서 태운 손님', ticket: fareWords('taxi').name };
+const DESIGNATED_WORDS: ClaimantEarningsWords = { earnings: DRIVER_EARNINGS, otherRoutes: '전화 콜, 다른 대리운전 앱', ticket: fareWords('designated-driver').name };
+
 export interface ChannelTicketStage {
   averageTicket: ClaimEstimate['averageTicket'];
   /** The ticket each channel index uses for its records without revenue; 0 where none is known. */

@@ -6,7 +6,7 @@
 import type { Claim } from '../model/claim';
 import type { IncidentPack } from '../model/incident-pack';
 import { sumWon, type Won } from '../model/money';
-import { channelTicketStage } from './channel-fares';
+import { channelTicketStage, earningsWords } from './channel-fares';
 import { RecordIndex } from './record-index';
 import { collectAssumptions, estimatorAssumption } from './stages/assumptions';
 import { chooseBaseline } from './stages/baseline';
@@ -66,7 +66,7 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
   const direct = directItemsStage(claim.directItems, lost.lostProfit);
   // 6. Range.
   const alpha = opts.alpha ?? p.alpha;
-  const range = rangeStage({ baseline: base.baseline, k: K, T: window.T, E: window.E, A: window.A, m: lost.margin.m, alpha, assumedBandPct: p.assumedBandPct });
+  const range = rangeStage({ baseline: base.baseline, k: K, T: window.T, E: window.E, A: window.A, m: lost.margin.m, alpha, assumedBandPct: p.assumedBandPct, earnings: earningsWords(claim.claimant.kind).earnings });
   // 5. Indirect loss.
   const indirect = indirectItemsStage(claim, {
     buckets, index, referenceDates: refs.weeks.byDate, baseline: base.baseline, requestedK: refs.weeks.requestedK,

@@ -6,7 +6,7 @@ import { joined, readJoined, type BilingualText } from '../model/common';
 import { roundWon } from '../model/money';
 import { estimateClaim } from '../estimate/estimate-claim';
 import { rangeWidthWords, weeksIdentical } from '../estimate/stages/range';
-import { fareWords } from '../estimate/channel-fares';
+import { earningsWords, fareWords } from '../estimate/channel-fares';
 import type { Assumption, ChannelTicket, ClaimEstimate } from '../estimate/types';
 import type { RuleInputShown, RuleResult } from '../estimate/rules/types';
 import { compareRule } from '../estimate/rules/gap-words';
@@ -203,6 +203,10 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
   const range = e.lostProfitRange;
   const levelLabel = `${pct(range.level)} 범위`;
   const declared = e.baseline === 'declared';
+  // A driver's packet speaks of 수입 and 평균 요금, a shop's of 매출 and 평균 객단가.
+  const words = earningsWords(c.kind);
+  const W = words.earnings.ko;
+  const ticketKo = words.ticket.ko;
 
   const windowNotes = services.map((s) =>
     s.userWindow
@@ -212,21 +216,21 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
 
   const methodLines: string[] = [
     `자료 단위: ${e.granularity === 'hourly' ? '시간별' : '일별'}, 청구 구간의 ${e.claimWindow.bucketCount}개 ${e.granularity === 'hourly' ? '시간' : '일'} (구간 양 끝의 시간도 통째로 비교해요)`,
-    `실제 매출에는 다른 경로(전화, 다른 앱, 현장)로 받은 매출도 넣었어요 (손해 경감)`,
-    `이익률: 매출에서 변동비(${pct(e.margin.v)})와 수수료(${pct(e.margin.c)})를 뺀 ${pct(e.margin.m)}. 잃은 이익은 줄어든 매출에 이 이익률을 곱했어요`,
+    `실제 ${W}에는 다른 경로(${words.otherRoutes})의 ${W}도 넣었어요 (손해 경감)`,
+    `이익률: ${W}에서 변동비(${pct(e.margin.v)})와 수수료(${pct(e.margin.c)})를 뺀 ${pct(e.margin.m)}. 잃은 이익은 줄어든 ${W}에 이 이익률을 곱했어요`,
   ];
   // The range in words (loss model 6): the weeks' swing as money and the multiplier explained, no s, t or q.
-  methodLines.push(`범위: ${ko(rangeWidthWords(range) ?? range.driverLabel)}`);
+  methodLines.push(`범위: ${ko(rangeWidthWords(range, words.earnings) ?? range.driverLabel)}`);
   if (e.trend.applied) methodLines.push(`당일 추세 보정 × ${formatNumber(e.trend.factor, 3)} (장애 전 ${e.trend.hours.length}시간)`);
   // Section 1: which ticket values records without revenue; a channel's declared fare is named with its source.
   const ownFares = e.channelTickets.filter((t) => t.fareSource !== null && e.assumptions.some((a) => a.id === `average-fare:${t.channel}`));
   if (e.averageTicket.value !== null && e.averageTicket.source !== 'none' && (ownFares.length === 0 || e.assumptions.some((a) => a.id === 'average-ticket'))) {
-    methodLines.push(`매출이 빈 기록은 건수에 평균 객단가 ${josa(formatWon(e.averageTicket.value), '을/를')} 곱해 봤어요`);
+    methodLines.push(`${josa(W, '이/가')} 빈 기록은 건수에 ${ticketKo} ${josa(formatWon(e.averageTicket.value), '을/를')} 곱해 봤어요`);
   }
   for (const t of ownFares) methodLines.push(fareLineKo(t, claim.claimant.kind));
   const summary = declared
-    ? '기록이 없어 신청인이 적은 평소 건수와 평균 단가로 예상 매출을 만들었어요 (신고 기준). 통계적 범위 대신 가정한 범위를 써요.'
-    : `같은 요일·같은 시간대의 기준일 ${e.referenceDates.k}개 값의 ${josa(estimatorKo(e.estimator), '으로/로')} 평소라면 있었을 매출을 추정하고, 실제 매출과 비교했어요.`;
+    ? `기록이 없어 신청인이 적은 평소 건수와 평균 단가로 예상 ${josa(W, '을/를')} 만들었어요 (신고 기준). 통계적 범위 대신 가정한 범위를 써요.`
+    : `같은 요일·같은 시간대의 기준일 ${e.referenceDates.k}개 값의 ${josa(estimatorKo(e.estimator), '으로/로')} 평소라면 있었을 ${josa(W, '을/를')} 추정하고, 실제 ${josa(W, '와/과')} 비교했어요.`;
 
   const windowBuckets = new Set(e.buckets.map((b) => b.bucket as string));
   const windowRecordCount = claim.records.filter((r) => windowBuckets.has(r.bucket)).length;
@@ -241,14 +245,14 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
   }));
 
   // Section 1: with counts only and no ticket, revenue figures read "not computable", never 0원.
-  const NOT_COMPUTABLE = '계산할 수 없음 (평균 객단가 필요)';
+  const NOT_COMPUTABLE = `계산할 수 없음 (${ticketKo} 필요)`;
   const revenueWon = (x: number) => (e.revenue.computable ? formatWon(x) : NOT_COMPUTABLE);
   const headlineAmount = profile.headlineFigure === 'rule' && rule ? rule.loss : profile.headlineFigure === 'lostProfit' ? e.lostProfit : e.claimTotal;
   const resolutionSought =
     profile.headlineFigure === 'rule' && rule
       ? `${rule.name}에 따른 ${formatWon(rule.loss)}(${rule.bandLabel})의 지급을 요청해요.`
       : profile.headlineFigure === 'lostProfit' && !e.revenue.computable
-        ? `놓친 건수 ${formatNumber(e.lostCount, 1)}건에 대한 보상을 요청해요. 매출 기록이 없어 금액은 평균 객단가를 정한 뒤 계산해요.`
+        ? `놓친 건수 ${formatNumber(e.lostCount, 1)}건에 대한 보상을 요청해요. ${W} 기록이 없어 금액은 ${josa(ticketKo, '을/를')} 정한 뒤 계산해요.`
         : profile.headlineFigure === 'lostProfit'
         ? `손실 이익 ${formatWon(headlineAmount)}의 보상을 요청해요. 계산 근거는 첨부한 보고서에 있어요.`
         : `청구 합계 ${formatWon(e.claimTotal)}(직접 손해 ${formatWon(e.directTotal)}, 간접 손해 ${formatWon(e.indirectTotal)})의 보상을 요청하고, 회사와의 조정을 원해요.`;
@@ -277,6 +281,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
       windowNotes,
     },
     granularity: e.granularity,
+    words: { earnings: W, ticket: ticketKo },
     figures: {
       expected: e.expectedRevenue,
       actual: e.actualRevenue,
@@ -286,7 +291,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
       lostRevenue: e.lostRevenue,
       margin: e.margin.m,
       lostProfit: e.lostProfit,
-      range: { low: range.low, high: range.high, levelLabel, driver: range.driver === 'assumed' ? `${ko(range.driverLabel)} (assumed)` : weeksIdentical(range) ? '기준 주 매출이 모두 같아 좁은 범위' : '기준 주 사이의 매출 흔들림' },
+      range: { low: range.low, high: range.high, levelLabel, driver: range.driver === 'assumed' ? ko(range.driverLabel) : weeksIdentical(range) ? `기준 주 ${josa(W, '이/가')} 모두 같아 좁은 범위` : `기준 주 사이의 ${W} 흔들림` },
       directItems: e.directItems.map((i) => ({ label: (i.description && ko(i.description)) || DIRECT_CATEGORY_KO[i.category] || i.category, category: DIRECT_CATEGORY_KO[i.category] ?? i.category, amount: i.amount })),
       directTotal: e.directTotal,
       indirectItems: e.indirectItems.map((i) => ({
@@ -340,6 +345,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
     'claimant.name': c.name,
     'claimant.displayName': report.claimant.businessName ? `${report.claimant.businessName} ${c.name}` : c.name,
     'claimant.kindKo': report.claimant.kindKo,
+    'claimant.earningsWord': W,
     'claimant.businessName': report.claimant.businessName,
     'claimant.businessNumber': report.claimant.businessNumber,
     'claimant.email': report.claimant.email,
@@ -418,9 +424,10 @@ export function packetFigures(e: ClaimEstimate, profile: Pick<ChannelProfile, 'r
 /** One sentence on the fare a channel's calls without revenue were valued at, and where it comes from. */
 export function fareLineKo(t: ChannelTicket, kind?: ClaimantKind): string {
   const words = fareWords(kind);
+  const W = earningsWords(kind).earnings.ko;
   if (t.source === 'channel-reference') {
-    return `${t.label}의 매출이 빈 기록은 기준일 기록의 ${words.name.ko} ${josa(formatWon(t.value ?? 0), '으로/로')} 봤어요 (기록이 있어 신청인이 적은 ${formatWon(t.declaredFare ?? 0)}보다 먼저 썼어요)`;
+    return `${t.label}의 ${josa(W, '이/가')} 빈 기록은 기준일 기록의 ${words.name.ko} ${josa(formatWon(t.value ?? 0), '으로/로')} 봤어요 (기록이 있어 신청인이 적은 ${formatWon(t.declaredFare ?? 0)}보다 먼저 썼어요)`;
   }
   const from = t.fareSource ? words.source[t.fareSource].ko : '';
-  return `${t.label}의 매출이 빈 기록은 건수에 신청인이 적은 ${words.name.ko} ${josa(formatWon(t.value ?? 0), '을/를')} 곱해 봤어요 (출처: ${from}${t.fareNote ? `, ${t.fareNote}` : ''})`;
+  return `${t.label}의 ${josa(W, '이/가')} 빈 기록은 건수에 신청인이 적은 ${words.name.ko} ${josa(formatWon(t.value ?? 0), '을/를')} 곱해 봤어요 (출처: ${from}${t.fareNote ? `, ${t.fareNote}` : ''})`;
 }

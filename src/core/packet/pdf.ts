@@ -61,23 +61,23 @@ function headline(data: ReportData, profile: ChannelProfile): { label: string; a
 
 type Figures = ReportData['figures'];
 
-function revenueRows(f: Figures): TableCell[][] {
+function revenueRows(f: Figures, w: ReportData['words']): TableCell[][] {
   return [
-    ['예상 매출 (평소라면)', { text: money(f.expected), alignment: 'right' }],
-    ['실제 매출 (다른 경로 포함)', { text: money(f.actual), alignment: 'right' }],
-    [`줄어든 매출 (${formatNumber(f.lostCount, 1)}건)`, { text: money(f.lostRevenue), alignment: 'right' }],
+    [`예상 ${w.earnings} (평소라면)`, { text: money(f.expected), alignment: 'right' }],
+    [`실제 ${w.earnings} (다른 경로 포함)`, { text: money(f.actual), alignment: 'right' }],
+    [`줄어든 ${w.earnings} (${formatNumber(f.lostCount, 1)}건)`, { text: money(f.lostRevenue), alignment: 'right' }],
     [`이익률 ${formatNumber(f.margin * 100, 1)}% 적용: 손실 이익`, { text: money(f.lostProfit), alignment: 'right', bold: true }],
     [{ text: `  범위 (${f.range.levelLabel}, ${f.range.driver})`, color: MUTED }, { text: `${money(f.range.low)} ~ ${money(f.range.high)}`, alignment: 'right', color: MUTED, fontSize: 8 }],
   ];
 }
 
 /** Loss model section 1: counts only and no ticket. The counts, and the words instead of 0원. */
-function notComputableRows(f: Figures): TableCell[][] {
+function notComputableRows(f: Figures, w: ReportData['words']): TableCell[][] {
   return [
     ['예상 건수 (평소라면)', { text: `${formatNumber(f.expectedCount, 1)}건`, alignment: 'right' }],
     ['실제 건수 (다른 경로 포함)', { text: `${formatNumber(f.actualCount, 1)}건`, alignment: 'right' }],
     ['놓친 건수', { text: `${formatNumber(f.lostCount, 1)}건`, alignment: 'right' }],
-    [{ text: '매출과 손실 이익', bold: true }, { text: '계산할 수 없음', alignment: 'right', bold: true }],
+    [{ text: `${w.earnings}과 손실 이익`, bold: true }, { text: '계산할 수 없음', alignment: 'right', bold: true }],
     [{ text: f.revenueNotComputable ?? '', colSpan: 2, fontSize: 8, color: MUTED }, ''],
   ];
 }
@@ -129,7 +129,7 @@ function summaryPage(data: ReportData, profile: ChannelProfile, madeAt: Date): C
         body: [
           [{ text: '금액 요약', style: 'h2', colSpan: 2, border: [false, false, false, false] }, ''],
           [{ text: '항목', bold: true }, { text: '금액', bold: true, alignment: 'right' }],
-          ...(f.revenueNotComputable ? notComputableRows(f) : revenueRows(f)),
+          ...(f.revenueNotComputable ? notComputableRows(f, data.words) : revenueRows(f, data.words)),
           ...f.directItems.map((i) => [`직접 비용: ${i.label}`, { text: money(i.amount), alignment: 'right' }] as TableCell[]),
           [{ text: '직접 손해 (통상손해)', bold: true }, { text: money(f.directTotal), alignment: 'right', bold: true }],
           [{ text: '간접 손해 (특별손해)', bold: true }, { text: money(f.indirectTotal), alignment: 'right', bold: true }],
@@ -188,7 +188,7 @@ function methodPage(data: ReportData): Content[] {
     out.push({ text: '기준일 없음 (신고한 평소 값 사용)', fontSize: 9, margin: [0, 0, 0, 8] });
   }
   if (data.buckets.length) {
-    out.push(bucketChart(data.buckets, CONTENT_WIDTH, 170, { text: `구간별 예상 매출과 실제 매출 (${data.granularity === 'daily' ? '일별' : '시간별'})`, style: 'h3', margin: [0, 4, 0, 8] }));
+    out.push(bucketChart(data.buckets, CONTENT_WIDTH, 170, { text: `구간별 예상 ${data.words.earnings}과 실제 ${data.words.earnings} (${data.granularity === 'daily' ? '일별' : '시간별'})`, style: 'h3', margin: [0, 4, 0, 8] }, data.words.earnings));
   }
   return out;
 }
@@ -207,7 +207,7 @@ function bucketTable(data: ReportData): Content[] {
       },
       '', '', '', '', '',
     ],
-    ['구간', '예상 건수(건)', '실제 건수(건)', '예상 매출(원)', '실제 매출(원)', '차이(원)'].map((t, i) => ({ text: t, bold: true, alignment: i ? 'right' : 'left' })),
+    ['구간', '예상 건수(건)', '실제 건수(건)', `예상 ${data.words.earnings}(원)`, `실제 ${data.words.earnings}(원)`, '차이(원)'].map((t, i) => ({ text: t, bold: true, alignment: i ? 'right' : 'left' })),
     ...data.buckets.map((b) => [
       formatBucket(b.bucket),
       { text: formatNumber(b.expectedCount, 1), alignment: 'right' },

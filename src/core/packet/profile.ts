@@ -15,6 +15,8 @@ export const FACT_KEYS = [
   /** `상호 이름` for a shop, the name alone otherwise. */
   'claimant.displayName',
   'claimant.kindKo',
+  /** What the claimant earns in their words: 매출 for a shop, 수입 for a driver. */
+  'claimant.earningsWord',
   'claimant.businessName',
   'claimant.businessNumber',
   'claimant.email',

@@ -67,6 +67,8 @@ export type ReportData = {
   };
   incident: { name: string; services: string[]; servicesKo: string; windowStart: string; windowEnd: string; windowHours: string; windowNotes: string[] };
   granularity: 'hourly' | 'daily';
+  /** The claimant's words: what they earn (매출, or a driver's 수입) and the average per order or call. */
+  words: { earnings: string; ticket: string };
   figures: {
     expected: number;
     actual: number;

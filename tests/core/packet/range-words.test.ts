@@ -44,15 +44,15 @@ describe('the range in the packet, in words', () => {
   it('the method notes give the swing, the weeks and the width with its multiplier explained (worked example)', () => {
     const { report } = describeClaim(workedExampleDriverClaim(), profile);
     const line = report.method.lines.find((l) => l.startsWith('범위:'))!;
-    expect(line).toBe('범위: 매주 매출의 흔들림(표준편차) 20,412원, 기준 주 4개로 80% 범위를 잡았어요. 예상 매출의 위아래로 37,376원까지 봤어요 (흔들림 20,412원 × 배수 1.83: 배수는 기준 주 4개로 80% 범위를 잡을 때 쓰는 값이고, 기준 주가 적을수록 커져요)');
-    expect(report.figures.range.driver).toBe('기준 주 사이의 매출 흔들림');
+    expect(line).toBe('범위: 매주 수입의 흔들림(표준편차) 20,412원, 기준 주 4개로 80% 범위를 잡았어요. 예상 수입의 위아래로 37,376원까지 봤어요 (흔들림 20,412원 × 배수 1.83: 배수는 기준 주 4개로 80% 범위를 잡을 때 쓰는 값이고, 기준 주가 적을수록 커져요)');
+    expect(report.figures.range.driver).toBe('기준 주 사이의 수입 흔들림');
   });
 
   it('the margin line is plain Korean with the same percentages, no formula', () => {
     const claim = workedExampleDriverClaim();
     const { report } = describeClaim(claim, profile);
     const line = report.method.lines.find((l) => l.startsWith('이익률'))!;
-    expect(line).toMatch(/^이익률: 매출에서 변동비\([\d.]+%\)와 수수료\([\d.]+%\)를 뺀 [\d.]+%\. 잃은 이익은 줄어든 매출에 이 이익률을 곱했어요$/);
+    expect(line).toMatch(/^이익률: 수입에서 변동비\([\d.]+%\)와 수수료\([\d.]+%\)를 뺀 [\d.]+%\. 잃은 이익은 줄어든 수입에 이 이익률을 곱했어요$/);
     const [v, c, m] = [...line.matchAll(/([\d.]+)%/g)].map((x) => Number(x[1]));
     expect(Math.round((100 - v! - c!) * 10) / 10).toBe(m);
     expect(line).not.toMatch(/[=×]| m\b/);
@@ -60,9 +60,9 @@ describe('the range in the packet, in words', () => {
 
   it('the PDF has no formula symbols and shows counts with 건, in the bucket table too', async () => {
     const text = await pdfText(workedExampleDriverClaim());
-    expect(text).toContain('매주 매출의 흔들림(표준편차) 20,412원, 기준 주 4개로 80% 범위를 잡았어요');
+    expect(text).toContain('매주 수입의 흔들림(표준편차) 20,412원, 기준 주 4개로 80% 범위를 잡았어요');
     expect(text).not.toMatch(FORMULA);
-    expect(text).toContain('줄어든 매출 (11.0건)');
+    expect(text).toContain('줄어든 수입 (11.0건)');
     expect(text).toMatch(/예상 건수\(건\) 실제 건수\(건\)/);
   });
 
@@ -72,10 +72,10 @@ describe('the range in the packet, in words', () => {
     expect(estimate.lostProfitRange.s).toBe(0);
     expect(estimate.lostProfitRange.low).toBe(estimate.lostProfitRange.high);
     const line = report.method.lines.find((l) => l.startsWith('범위:'))!;
-    expect(line).toBe('범위: 기준 주 4개의 매출이 모두 같아 주마다 흔들림이 없었어요. 그래서 80% 범위가 좁아요');
-    expect(report.figures.range.driver).toBe('기준 주 매출이 모두 같아 좁은 범위');
+    expect(line).toBe('범위: 기준 주 4개의 수입이 모두 같아 주마다 흔들림이 없었어요. 그래서 80% 범위가 좁아요');
+    expect(report.figures.range.driver).toBe('기준 주 수입이 모두 같아 좁은 범위');
     const text = await pdfText(claim);
-    expect(text).toContain('기준 주 4개의 매출이 모두 같아 주마다 흔들림이 없었어요');
+    expect(text).toContain('기준 주 4개의 수입이 모두 같아 주마다 흔들림이 없었어요');
     expect(text).not.toMatch(/표준편차\)? ?0원/);
     expect(text).not.toMatch(FORMULA);
   });

@@ -2,6 +2,7 @@
  * Stage "6. Range": with K >= 2, h = q x s x sqrt(1 + 1/K) from the week-to-week variation of the
  * reference weeks; with a declared baseline or K = 1, an assumed band of +-pct on E.
  */
+import type { EarningsWord } from '../channel-fares';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { bt } from '../../model/common';
 import { formatWon, roundWon, wonDigits } from '../../model/money';
@@ -19,7 +20,11 @@ export interface RangeInput {
   m: number;
   alpha: number;
   assumedBandPct: number;
+  /** What the claimant earns, in their words (매출 for a shop, 수입 for a driver); a shop's by default. */
+  earnings?: EarningsWord;
 }
+
+const SALES: EarningsWord = { ko: '매출', en: 'sales' };
 
 export interface RangeStage {
   range: LostProfitRange;
@@ -41,16 +46,16 @@ export const weeksIdentical = (range: LostProfitRange) => range.driver === 'refe
  * (`20,412원`, `₩20,412`) and the number of weeks, never `s = 20412.41` or a t quantile. When the weeks
  * were identical the spread is not shown as `0원`: the words say so and that the range is narrow.
  */
-function weeksDriverLabel(s: number, k: number, level: number) {
+function weeksDriverLabel(s: number, k: number, level: number, w: EarningsWord) {
   if (flat(s)) {
     return bt(
-      `기준 주 ${k}개의 매출이 모두 같아 주마다 흔들림이 없었어요. 그래서 ${levelWords(level)} 범위가 좁아요`,
-      `your ${k} reference weeks had identical sales, with no week-to-week swing, so the ${levelWords(level)} range is narrow`,
+      `기준 주 ${k}개의 ${w.ko}이 모두 같아 주마다 흔들림이 없었어요. 그래서 ${levelWords(level)} 범위가 좁아요`,
+      `your ${k} reference weeks had identical ${w.en}, with no week-to-week swing, so the ${levelWords(level)} range is narrow`,
     );
   }
   return bt(
-    `매주 매출의 흔들림(표준편차) ${formatWon(s)}, 기준 주 ${k}개로 ${levelWords(level)} 범위를 잡았어요`,
-    `weekly sales swung by ₩${wonDigits(s)} (standard deviation) across your ${k} reference weeks; the ${levelWords(level)} range is set from that`,
+    `매주 ${w.ko}의 흔들림(표준편차) ${formatWon(s)}, 기준 주 ${k}개로 ${levelWords(level)} 범위를 잡았어요`,
+    `weekly ${w.en} swung by ₩${wonDigits(s)} (standard deviation) across your ${k} reference weeks; the ${levelWords(level)} range is set from that`,
   );
 }
 
@@ -59,13 +64,13 @@ function weeksDriverLabel(s: number, k: number, level: number) {
  * money and the multiplier explained in words (the t quantile and sqrt(1 + 1/K) folded into one figure a
  * reviewer can check: width = swing x multiplier). Null for an assumed band (its label says it all).
  */
-export function rangeWidthWords(range: LostProfitRange): { ko: string; en: string } | null {
+export function rangeWidthWords(range: LostProfitRange, w: EarningsWord = SALES): { ko: string; en: string } | null {
   if (range.driver !== 'reference-weeks' || range.s === null || range.q === null) return null;
   if (flat(range.s)) return range.driverLabel;
   const multiplier = (range.q * Math.sqrt(1 + 1 / range.k)).toFixed(2);
   return bt(
-    `${range.driverLabel.ko}. 예상 매출의 위아래로 ${formatWon(range.h)}까지 봤어요 (흔들림 ${formatWon(range.s)} × 배수 ${multiplier}: 배수는 기준 주 ${range.k}개로 ${levelWords(range.level)} 범위를 잡을 때 쓰는 값이고, 기준 주가 적을수록 커져요)`,
-    `${range.driverLabel.en}. Expected sales are taken up to ₩${wonDigits(range.h)} either way (swing ₩${wonDigits(range.s)} × multiplier ${multiplier}: the multiplier used for the ${levelWords(range.level)} range with ${range.k} reference weeks, larger with fewer weeks)`,
+    `${range.driverLabel.ko}. 예상 ${w.ko}의 위아래로 ${formatWon(range.h)}까지 봤어요 (흔들림 ${formatWon(range.s)} × 배수 ${multiplier}: 배수는 기준 주 ${range.k}개로 ${levelWords(range.level)} 범위를 잡을 때 쓰는 값이고, 기준 주가 적을수록 커져요)`,
+    `${range.driverLabel.en}. Expected ${w.en} are taken up to ₩${wonDigits(range.h)} either way (swing ₩${wonDigits(range.s)} × multiplier ${multiplier}: the multiplier used for the ${levelWords(range.level)} range with ${range.k} reference weeks, larger with fewer weeks)`,
   );
 }
 
@@ -82,7 +87,7 @@ function tQuantileOnce(p: number, df: number): number {
   return q;
 }
 
-export function rangeStage({ baseline, k, T, E, A, m, alpha, assumedBandPct }: RangeInput): RangeStage {
+export function rangeStage({ baseline, k, T, E, A, m, alpha, assumedBandPct, earnings = SALES }: RangeInput): RangeStage {
   const level = Number((1 - alpha).toFixed(10));
   const assumptions: Assumption[] = [
     { id: 'alpha', label: { ko: '범위 수준', en: 'range level' }, value: level, source: bt('계산 방법 설정에서 고른 값', 'chosen in the method settings'), confirmed: null },
@@ -95,7 +100,7 @@ export function rangeStage({ baseline, k, T, E, A, m, alpha, assumedBandPct }: R
       low: roundWon(Math.max(0, E - h - A) * m),
       high: roundWon(Math.max(0, E + h - A) * m),
       level, alpha, driver: 'reference-weeks',
-      driverLabel: weeksDriverLabel(s, k, level),
+      driverLabel: weeksDriverLabel(s, k, level, earnings),
       s, q, h, k, bandPct: null,
     };
     return { range, assumptions };
@@ -113,7 +118,7 @@ export function rangeStage({ baseline, k, T, E, A, m, alpha, assumedBandPct }: R
     id: 'assumed-band',
     label: { ko: '가정한 범위', en: 'assumed band' },
     value: pct,
-    source: bt(baseline === 'declared' ? '직접 적은 평소 매출에는 통계 구간이 없어요' : '기준일이 1개뿐이에요', baseline === 'declared' ? 'a declared baseline carries no statistical interval' : 'only one reference date'),
+    source: bt(baseline === 'declared' ? `직접 적은 평소 ${earnings.ko}에는 통계 구간이 없어요` : '기준일이 1개뿐이에요', baseline === 'declared' ? 'a declared baseline carries no statistical interval' : 'only one reference date'),
     confirmed: null,
   });
   return { range, assumptions };

@@ -26,7 +26,7 @@ export default {
         '{incident.name} 때문에 {incident.servicesKo}를 쓰지 못해 손실이 생겼어요.',
         '앞선 신청과 결과: {submissions.earlier}',
         '계산 방법: {method.summary} 자료 단위: {method.granularityKo}. 기준일: {method.referenceDates}.',
-        '예상 매출 {figures.expected}, 실제 매출 {figures.actual}, 줄어든 매출 {figures.lostRevenue}({figures.lostCount}건).',
+        '예상 {claimant.earningsWord} {figures.expected}, 실제 {claimant.earningsWord} {figures.actual}, 줄어든 {claimant.earningsWord} {figures.lostRevenue}({figures.lostCount}건).',
         '이익률 {figures.margin} 적용 손실 이익(통상손해) {figures.lostProfit}, 범위({figures.rangeLevel}) {figures.rangeLow} ~ {figures.rangeHigh}.',
         '직접 손해 {figures.directTotal}, 간접 손해(특별손해) {figures.indirectTotal}, 합계 {figures.claimTotal}.',
         '회사 보상 기준에 따른 금액: {rule.name} {rule.loss} ({rule.band}).',

@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseClaimFile } from '../../../src/core/model/claim-file';
+import { buildPacket } from '../../../src/core/packet/build';
+import { readZipSafely } from '../../../src/core/packet/zip';
+import { earningsWords } from '../../../src/core/estimate/channel-fares';
+import { packetFonts } from './fixtures';
+
+/**
+ * A driver earns fares, not a shop's sales: everything a reviewer reads in a driver's packet (the PDF, the
+ * form's text, the README) says 수입 and 평균 요금, never 매출 or 객단가; a shop's packet keeps its words.
+ */
+
+const NOW = new Date('2022-11-01T09:00:00+09:00');
+const CHANNELS = ['kakao-2022-form', 'damage365', 'dispute-mediation', 'generic'] as const;
+
+function example(name: string) {
+  const parsed = parseClaimFile(readFileSync(join('assets/examples', `${name}.claim.json`), 'utf8'));
+  if (!parsed.ok) throw new Error(`${name}: ${JSON.stringify(parsed.issues)}`);
+  return parsed.claim;
+}
+
+/** What a reviewer reads: the PDF as text, the form's text and the README. */
+async function readable(name: string, channel: string): Promise<string> {
+  const built = await buildPacket({ claim: example(name), channel, fonts: packetFonts(), appVersion: 't', now: NOW, missingEvidence: 'list' });
+  const files = readZipSafely(built.bytes);
+  const dir = mkdtempSync(join(tmpdir(), 'packet-words-'));
+  writeFileSync(join(dir, 'report.pdf'), files.get('report.pdf')!);
+  const pdf = execFileSync('pdftotext', ['-raw', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
+  const text = (path: string) => (files.get(path) ? new TextDecoder().decode(files.get(path)!) : '');
+  return `${pdf}\n${text('form.txt')}\n${text('README.txt')}`.replace(/\s+/g, ' ');
+}
+
+describe("the claimant's own words for what they earn", () => {
+  it('gives 수입 and 평균 요금 to drivers, 매출 and 평균 객단가 to shops', () => {
+    expect(earningsWords('taxi').earnings.ko).toBe('수입');
+    expect(earningsWords('designated-driver').earnings.ko).toBe('수입');
+    expect(earningsWords('merchant').earnings.ko).toBe('매출');
+    expect(earningsWords('taxi').ticket.ko).toBe('평균 요금');
+    expect(earningsWords('merchant').ticket.ko).toBe('평균 객단가');
+    expect(earningsWords('designated-driver').otherRoutes).not.toContain('현장');
+  });
+
+  for (const name of ['driver-2022', 'taxi-franchise']) {
+    it(`${name}: no 매출 or 객단가 anywhere a reviewer reads, in every channel`, async () => {
+      for (const channel of CHANNELS) {
+        const text = await readable(name, channel);
+        expect(text, channel).not.toMatch(/매출|객단가/);
+        expect(text, channel).toContain('예상 수입');
+        expect(text, channel).toContain('실제 수입');
+      }
+    });
+  }
+
+  it("restaurant-hourly: a shop's packet keeps 매출, and the damage form's figures say so", async () => {
+    const text = await readable('restaurant-hourly', 'damage365');
+    expect(text).toContain('예상 매출 (평소라면)');
+    expect(text).toMatch(/예상 매출 [\d,]+원, 실제 매출 [\d,]+원, 줄어든 매출 [\d,]+원/);
+    expect(text).not.toContain('수입');
+  });
+
+  it("the driver's damage form fills its figures line with 수입", async () => {
+    const text = await readable('driver-2022', 'damage365');
+    expect(text).toMatch(/예상 수입 [\d,]+원, 실제 수입 [\d,]+원, 줄어든 수입 [\d,]+원\([\d.]+건\)/);
+  });
+});
