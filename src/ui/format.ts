@@ -60,21 +60,20 @@ export function formatCount(count: number): string {
   return count.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 }
 
-/** A KST instant with weekday, to the minute, 24-hour: `2022. 10. 15. (토) 15:30` / `Sat, 15 Oct 2022, 15:30`. */
+/** A KST instant with weekday, to the minute, 24-hour: `2022년 10월 15일 (토) 15:30` / `Sat, 15 Oct 2022, 15:30`. */
 export function formatKstMinute(iso: string, language: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ko-KR', {
-    timeZone: 'Asia/Seoul',
-    year: 'numeric',
-    month: language === 'en' ? 'short' : 'long',
-    day: 'numeric',
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(date);
+  if (language === 'en') return KST_MINUTE_EN.format(date);
+  const parts = KST_MINUTE_KO.formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  // Korean writes the weekday in brackets after the day (2022년 10월 15일 (토) 15:30); Intl gives it bare (15일 토 15:30).
+  return `${part('year')}년 ${part('month')}월 ${part('day')}일 (${part('weekday')}) ${part('hour')}:${part('minute')}`;
 }
+
+const KST_MINUTE_OPTIONS: Intl.DateTimeFormatOptions = { timeZone: 'Asia/Seoul', year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+const KST_MINUTE_KO = new Intl.DateTimeFormat('ko-KR', KST_MINUTE_OPTIONS);
+const KST_MINUTE_EN = new Intl.DateTimeFormat('en-GB', { ...KST_MINUTE_OPTIONS, month: 'short' });
 
 /** A window `[start, end)` in KST: `2022년 10월 15일 (토) 15:30 – 2022년 10월 16일 (일) 21:30`. */
 export function formatKstWindow(start: string, end: string, language: string): string {

@@ -115,7 +115,7 @@ describe('the estimate screen', () => {
     expect(valueOf(within(assumptions).getByRole('rowheader', { name: '기준값 계산 방법' }))).toBe('평균');
     const windows = within(assumptions).getAllByRole('rowheader', { name: /장애 기간$/ });
     expect(windows.length).toBeGreaterThan(0);
-    for (const w of windows) expect(valueOf(w)).toMatch(/^2022년 10월 15일 토 \d{2}:\d{2} – 2022년 10월 \d{2}일 [일월화수목금토] \d{2}:\d{2}$/);
+    for (const w of windows) expect(valueOf(w)).toMatch(/^2022년 10월 15일 \(토\) \d{2}:\d{2} – 2022년 10월 \d{2}일 \([일월화수목금토]\) \d{2}:\d{2}$/);
     expect(assumptions.textContent).not.toMatch(/\+09:00|\bmean\b/);
   });
 

@@ -57,7 +57,7 @@ describe('the incident page', () => {
 
     const item = (await screen.findByRole('heading', { level: 3, name: /카카오 T 대리/ })).closest('li')!;
     expect(within(item).getByText('내가 쓰던 서비스')).toBeTruthy();
-    expect(item.textContent).toContain('2022년 10월 15일 토 15:30 – 2022년 10월 16일 일 21:30');
+    expect(item.textContent).toContain('2022년 10월 15일 (토) 15:30 – 2022년 10월 16일 (일) 21:30');
     // The note cites its publications, never an article id (issue 14: text that leaves the app uses plain words).
     expect(item.textContent).toContain('(디지털데일리)');
     expect(item.textContent).not.toContain('2022101623402869383');
@@ -81,8 +81,8 @@ describe('the incident page', () => {
     );
     const edited = (await screen.findByRole('heading', { level: 3, name: /카카오 T 대리/ })).closest('li')!;
     await waitFor(() => expect(within(edited).getByText('내가 고친 시간')).toBeTruthy());
-    expect(edited.textContent).toContain('2022년 10월 15일 토 15:30 – 2022년 10월 16일 일 12:00');
-    expect(edited.querySelector('.superseded')!.textContent).toBe('2022년 10월 15일 토 15:30 – 2022년 10월 16일 일 21:30');
+    expect(edited.textContent).toContain('2022년 10월 15일 (토) 15:30 – 2022년 10월 16일 (일) 12:00');
+    expect(edited.querySelector('.superseded')!.textContent).toBe('2022년 10월 15일 (토) 15:30 – 2022년 10월 16일 (일) 21:30');
 
     await user.click(within(edited).getByRole('button', { name: '카카오 T 대리: 공개 시간으로 되돌리기' }));
     await waitFor(async () => expect((await incident())!.services.find((s) => s.id === 'kakao-t-daeri')!.userWindow).toBeUndefined());

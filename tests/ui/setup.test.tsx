@@ -88,7 +88,7 @@ describe('claimant setup: a designated driver from scratch', () => {
     const daeri = screen.getByRole('checkbox', { name: /카카오 T 대리/ }) as HTMLInputElement;
     expect(daeri.checked).toBe(true);
     expect(screen.getAllByRole('checkbox').filter((c) => (c as HTMLInputElement).checked)).toHaveLength(1);
-    expect(daeri.closest('label')!.textContent).toContain('2022년 10월 15일 토 15:30');
+    expect(daeri.closest('label')!.textContent).toContain('2022년 10월 15일 (토) 15:30');
     await user.click(screen.getByRole('button', { name: '다음' }));
     expect(await screen.findByRole('heading', { level: 3, name: '손님은 어떤 길로 들어오나요?' })).toBeTruthy();
     expect((await body()).claimant!.servicesUsed).toEqual(['kakao-t-daeri']);
