@@ -2,15 +2,18 @@
  * What moving a claim from one version of a pack to another would change: the outage intervals of each
  * service and the compensation rules. Shown before the user moves a claim; nothing is moved here.
  */
-import type { BilingualText } from '../model/common';
+import { readJoined, type BilingualText } from '../model/common';
 import type { IncidentPack } from '../model/incident-pack';
 import { describeRule } from './listing';
 
 export interface IntervalChange {
   service: BilingualText;
-  /** `start~end` texts, empty when the service is new or gone. */
-  before: string[];
-  after: string[];
+  /**
+   * `start~end (region)` in each language (a pack writes a region as "한국어 / English": each side gets
+   * its half), empty when the service is new or gone.
+   */
+  before: BilingualText[];
+  after: BilingualText[];
 }
 
 export interface RuleChange {
@@ -31,8 +34,12 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-const span = (w: { start: string; end: string | null; region?: string }) =>
-  `${w.start.slice(0, 16).replace('T', ' ')}~${w.end ? w.end.slice(0, 16).replace('T', ' ') : '…'}${w.region ? ` (${w.region})` : ''}`;
+const span = (w: { start: string; end: string | null; region?: string }): BilingualText => {
+  const times = `${w.start.slice(0, 16).replace('T', ' ')}~${w.end ? w.end.slice(0, 16).replace('T', ' ') : '…'}`;
+  if (!w.region) return { ko: times, en: times };
+  const region = readJoined(w.region);
+  return { ko: `${times} (${region.ko})`, en: `${times} (${region.en || region.ko})` };
+};
 
 export function packChanges(from: IncidentPack, to: IncidentPack): PackChanges {
   const intervals: IntervalChange[] = [];

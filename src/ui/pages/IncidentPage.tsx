@@ -201,7 +201,7 @@ function NewerVersion({ claimId, incident }: { claimId: string; incident: Incide
               <ul className="pack-preview-list">
                 {changes.intervals.map((c, i) => (
                   <li key={i}>
-                    <span className="strong">{pick(c.service, lang)}</span>: {t('packs.changeBefore', { text: c.before.join(', ') || '–' })} → {t('packs.changeAfter', { text: c.after.join(', ') || '–' })}
+                    <span className="strong">{pick(c.service, lang)}</span>: {t('packs.changeBefore', { text: c.before.map((x) => pick(x, lang)).join(', ') || '–' })} → {t('packs.changeAfter', { text: c.after.map((x) => pick(x, lang)).join(', ') || '–' })}
                   </li>
                 ))}
               </ul>

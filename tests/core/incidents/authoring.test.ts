@@ -172,8 +172,23 @@ describe('listing and moving between versions', () => {
     v2.rules = v2.rules.filter((x) => x.id !== 'rule-1');
     (v2.rules[0]!.params as { amount: number }).amount = 6;
     const c = packChanges(v1, v2);
-    expect(c.intervals).toEqual([{ service: v1.services[0]!.name, before: ['2026-12-04 11:00~2026-12-04 13:30'], after: ['2026-12-04 11:00~2026-12-04 14:00'] }]);
+    const both = (text: string) => ({ ko: text, en: text });
+    expect(c.intervals).toEqual([{ service: v1.services[0]!.name, before: [both('2026-12-04 11:00~2026-12-04 13:30')], after: [both('2026-12-04 11:00~2026-12-04 14:00')] }]);
     expect(c.rules.map((x) => [x.change, x.name.ko])).toEqual([['removed', '가게당 5만 원'], ['changed', '요금 10배']]);
     expect(c.rules[1]!.after!.ko).toBe('장애 시간만큼의 요금 x 6배');
+  });
+
+  it("names an interval's region in each language's half, never both halves at once", () => {
+    const r = draftToPack(draft());
+    if (!r.ok) throw new Error('draft');
+    const v1 = r.pack;
+    const v2: IncidentPack = structuredClone(v1);
+    v2.version = 2;
+    v2.services[0]!.intervals[0]!.region = '일부 지역 / some regions';
+    const c = packChanges(v1, v2);
+    expect(c.intervals[0]!.after).toEqual([{ ko: '2026-12-04 11:00~2026-12-04 13:30 (일부 지역)', en: '2026-12-04 11:00~2026-12-04 13:30 (some regions)' }]);
+    // A region written in one language only is shown as it is on both sides.
+    v2.services[0]!.intervals[0]!.region = '서울';
+    expect(packChanges(v1, v2).intervals[0]!.after).toEqual([{ ko: '2026-12-04 11:00~2026-12-04 13:30 (서울)', en: '2026-12-04 11:00~2026-12-04 13:30 (서울)' }]);
   });
 });
