@@ -58,8 +58,9 @@ export function batchIncidentNames(members: readonly BatchMember[]): string[] {
 /** The summary PDF's title from the members' pack(s): one outage by name, several said so, none: the plain title. */
 export function summaryTitleOf(names: readonly string[]): string {
   if (names.length === 0) return SUMMARY_TITLE_BASE;
-  if (names.length === 1) return `${SUMMARY_TITLE_BASE} (${names[0]})`;
-  return `${SUMMARY_TITLE_BASE} (여러 장애: ${names.join(', ')})`;
+  // After a colon, not in brackets: an outage's own name often ends in brackets ("... (2022년 10월 ... 화재)").
+  if (names.length === 1) return `${SUMMARY_TITLE_BASE}: ${names[0]}`;
+  return `${SUMMARY_TITLE_BASE}: 여러 장애 — ${names.join(', ')}`;
 }
 
 export function summaryTitle(members: readonly BatchMember[]): string {

@@ -24,7 +24,7 @@ async function members(...names: string[]) {
 describe('a batch of another outage’s members', () => {
   it('LG U+ members only: the title names the LG U+ outage, the roster shows their own rule’s figure instead of Kakao’s band', async () => {
     const list = await members('pc-cafe-lguplus-2023');
-    expect(summaryTitle(list)).toBe(`회원 피해 집계 (${findBundledPack('lguplus-2023-01')!.incident.name.ko})`);
+    expect(summaryTitle(list)).toBe(`회원 피해 집계: ${findBundledPack('lguplus-2023-01')!.incident.name.ko}`);
     expect(summaryTitle(list)).not.toContain('카카오');
     const m = list[0]!;
     expect(m.figures.band).toBe('not-applicable');
@@ -42,7 +42,7 @@ describe('a batch of another outage’s members', () => {
   it('members of two outages: the title and the band table say the batch is mixed', async () => {
     const list = await members('merchant-best-week', 'baemin-ultracall-2025');
     const title = summaryTitle(list);
-    expect(title).toMatch(/^회원 피해 집계 \(여러 장애: 카카오.*, .*배달의민족|배민/);
+    expect(title).toMatch(/^회원 피해 집계: 여러 장애 — 카카오[^,]*, (배달의민족|배민)/);
     const kakao = list.find((m) => m.incidentId === 'kakao-2022-10')!;
     expect(kakao.figures.band).toBe('review');
     expect(kakao.figures.ruleLabel).toBeUndefined();
@@ -53,7 +53,7 @@ describe('a batch of another outage’s members', () => {
 
   it('Kakao members only: the title names the Kakao outage and the band table needs no note', async () => {
     const list = await members('merchant-best-week', 'cafe-daily');
-    expect(summaryTitle(list)).toBe(`회원 피해 집계 (${list[0]!.incidentName})`);
+    expect(summaryTitle(list)).toBe(`회원 피해 집계: ${list[0]!.incidentName}`);
     expect(summaryTitle(list)).toContain('카카오');
     const result = analyseBatch(list, [], { now: NOW, automatic: true });
     expect(bandScopeNote(batchSummaryMeta(result, { now: NOW, redact: false, appVersion: '1.0.0' }))).toBeNull();
