@@ -50,6 +50,8 @@ describe('outage-desk synth / batch', () => {
     expect(text).toContain('피해 서비스별 (복수 응답)');
     expect(text).toContain('카카오 소상공인 보상 기준 구간');
     expect(text).toMatch(/집계한 회원\s+27/);
+    // The heading, then the outage on a line of its own (its name ends in brackets: never nested in more).
+    expect(text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 2)).toEqual(['회원 피해 집계', '카카오 서비스 장애 (2022년 10월 판교 데이터센터 화재)']);
   });
 
   it('invalid items exit 2 and are listed with file and reason; --redact masks every shared output', () => {

@@ -92,9 +92,16 @@ function lossRow(label: string, s: LossStat): Content[] {
   return [label, { text: formatNumber(s.n), alignment: 'right' as const }, { text: formatWon(s.sum), alignment: 'right' as const }, { text: s.median === null ? '-' : formatWon(s.median), alignment: 'right' as const }];
 }
 
+function titleLines(title: string): Content[] {
+  const at = title.indexOf(': ');
+  if (at < 0) return [{ text: title, style: 'h1' }];
+  return [{ text: title.slice(0, at), style: 'h1', margin: [0, 0, 0, 2] }, { text: title.slice(at + 2), fontSize: 12, bold: true, margin: [0, 0, 0, 4] }];
+}
+
 export function summaryDocument(a: BatchAggregates, meta: SummaryMeta): TDocumentDefinitions {
   const content: Content[] = [
-    { text: meta.title, style: 'h1' },
+    // "회원 피해 집계: <the outage>": the outage on a line of its own, so a long name is not broken inside the heading.
+    ...titleLines(meta.title),
     {
       text: `작성 ${formatKst(meta.madeAt)} (한국 시간) · 앱 ${meta.appVersion}${meta.redacted ? ' · 개인정보 가림' : ''}`,
       fontSize: 8, color: MUTED, margin: [0, 0, 0, 8],
