@@ -65,7 +65,7 @@ describe('the estimate screen', () => {
     expect(screen.getByTestId('fig-A').textContent).toBe('계산할 수 없음 다른 채널 포함 2.0건');
     expect(screen.getByTestId('fig-lost-count').textContent).toBe('11.0건');
     expect(screen.getByTestId('fig-LR').textContent).toBe('계산할 수 없음');
-    expect(screen.getByTestId('total-without-lp').textContent).toBe('잃은 이익은 평균 객단가를 알 때까지 합계에 들어가지 않아요.');
+    expect(screen.getByTestId('total-without-lp').textContent).toBe('잃은 이익은 평균 요금을 알 때까지 합계에 들어가지 않아요.');
     // The claim total is the claim-prep item alone; no "the ticket you declared" anywhere.
     expect(screen.getByTestId('claim-total').textContent).toContain('13,740원');
     expect(document.body.textContent).not.toContain('직접 적은 객단가');
@@ -99,6 +99,8 @@ describe('the estimate screen', () => {
     expect(screen.getByTestId('fig-A').textContent).toBe('44,000원 다른 채널 포함 2.0건');
     expect(screen.getByTestId('fig-lost-count').textContent).toBe('11.0건');
     expect(screen.getByTestId('fig-LR').textContent).toBe('281,000원');
+    // A driver's lost fares are 수입, not a shop's 매출.
+    expect(screen.getByTestId('fig-LR').previousElementSibling!.textContent).toBe('잃은 수입 (LR = E − A)');
     expect(screen.getByTestId('fig-m').textContent).toBe('m = 1 − v − c = 75% (변동비 v 5%, 수수료 c 20%) 확인함');
     // Example marking, the indirect item with its justification, the minimum wage, the readiness list.
     expect(screen.getByText('예시 신고서예요. 계산을 둘러보는 용도이고, 실제로 신고하면 안 돼요.')).toBeTruthy();

@@ -48,6 +48,8 @@ export function EstimateView({ row, claim, estimate: e, pack }: Props) {
   }
 
   const revenueKnown = e.revenue.computable;
+  // A driver earns fares (수입, 평균 요금), a shop makes sales (매출, 평균 객단가): i18next's `_driver` keys.
+  const who = claim.claimant.kind === 'merchant' ? undefined : 'driver';
   const readiness = readinessOf(claim, e, pack);
   const readyCount = readiness.filter((r) => r.ok).length;
 
@@ -56,7 +58,7 @@ export function EstimateView({ row, claim, estimate: e, pack }: Props) {
       <section className="total-box" aria-labelledby="total-title">
         <h2 id="total-title" className="total-label">{t('estimate.total')}</h2>
         <p className="total-figure" data-testid="claim-total"><Money won={e.claimTotal} reading /></p>
-        {!revenueKnown && <p className="field-hint" data-testid="total-without-lp">{t('estimate.notComputable.total')}</p>}
+        {!revenueKnown && <p className="field-hint" data-testid="total-without-lp">{t('estimate.notComputable.total', { context: who })}</p>}
         <dl className="split">
           <div>
             <dt>{t('estimate.direct.title')}</dt>
@@ -86,7 +88,7 @@ export function EstimateView({ row, claim, estimate: e, pack }: Props) {
             <p className="field-hint" data-testid="range-driver">
               {range.driver === 'reference-weeks'
                 ? t('estimate.lostProfit.driverWeeks', { driver: pickLanguage(range.driverLabel, lang) })
-                : t('estimate.lostProfit.driverAssumed', { pct: formatShare(range.bandPct ?? 0) })}
+                : t('estimate.lostProfit.driverAssumed', { pct: formatShare(range.bandPct ?? 0), context: who })}
             </p>
             <label className="check-row range-toggle">
               <input type="checkbox" checked={range.alpha === 0.05} disabled={busyAlpha} onChange={(ev) => void setWideRange(ev.target.checked)} />
@@ -108,7 +110,7 @@ export function EstimateView({ row, claim, estimate: e, pack }: Props) {
           <dd data-testid="fig-A">{revenueKnown ? formatWon(e.actualRevenue, lang) : t('estimate.notComputable.short')} <span className="muted">{t('estimate.calc.Ahint', { count: formatCount(e.actualCount) })}</span></dd>
           <dt>{t('estimate.calc.lostCount')}</dt>
           <dd data-testid="fig-lost-count">{t('estimate.calc.count', { count: formatCount(e.lostCount) })}</dd>
-          <dt>{t('estimate.calc.LR')}</dt>
+          <dt>{t('estimate.calc.LR', { context: who })}</dt>
           <dd data-testid="fig-LR">{revenueKnown ? formatWon(e.lostRevenue, lang) : t('estimate.notComputable.short')}</dd>
           <dt>{t('estimate.calc.m')}</dt>
           <dd data-testid="fig-m">

@@ -31,6 +31,7 @@ export const koEstimate = {
     figure: '계산할 수 없어요',
     short: '계산할 수 없음',
     total: '잃은 이익은 평균 객단가를 알 때까지 합계에 들어가지 않아요.',
+    total_driver: '잃은 이익은 평균 요금을 알 때까지 합계에 들어가지 않아요.',
     directWithout: '(잃은 이익 빼고)',
   },
   lostProfit: {
@@ -38,6 +39,7 @@ export const koEstimate = {
     range: '{{level}} 범위 {{low}} – {{high}}',
     driverWeeks: '범위의 근거: {{driver}}',
     driverAssumed: '범위의 근거: 가정한 ±{{pct}} (기준 주가 2개보다 적거나 평소 매출을 직접 적었어요)',
+    driverAssumed_driver: '범위의 근거: 가정한 ±{{pct}} (기준 주가 2개보다 적거나 평소 수입을 직접 적었어요)',
     wide: '95% 범위로 넓혀 보기 (기본은 80%)',
   },
   calc: {
@@ -48,6 +50,7 @@ export const koEstimate = {
     lostCount: '놓친 건수',
     count: '{{count}}건',
     LR: '잃은 매출 (LR = E − A)',
+    LR_driver: '잃은 수입 (LR = E − A)',
     m: '이익률',
     mValue: 'm = 1 − v − c = {{m}} (변동비 v {{v}}, 수수료 c {{c}})',
     LP: '잃은 이익',
@@ -239,6 +242,7 @@ export const enEstimate: typeof koEstimate = {
     figure: 'Not computable',
     short: 'not computable',
     total: 'Lost profit is left out of the total until an average ticket is known.',
+    total_driver: 'Lost profit is left out of the total until an average fare is known.',
     directWithout: '(without lost profit)',
   },
   lostProfit: {
@@ -246,6 +250,7 @@ export const enEstimate: typeof koEstimate = {
     range: '{{level}} range {{low}} – {{high}}',
     driverWeeks: 'What drives the range: {{driver}}',
     driverAssumed: 'What drives the range: an assumed ±{{pct}} (fewer than 2 reference weeks, or a declared baseline)',
+    driverAssumed_driver: 'What drives the range: an assumed ±{{pct}} (fewer than 2 reference weeks, or declared usual earnings)',
     wide: 'Widen to a 95% range (80% by default)',
   },
   calc: {
@@ -256,6 +261,7 @@ export const enEstimate: typeof koEstimate = {
     lostCount: 'Orders or calls lost',
     count: '{{count}} orders or calls',
     LR: 'Lost sales (LR = E − A)',
+    LR_driver: 'Lost earnings (LR = E − A)',
     m: 'Margin',
     mValue: 'm = 1 − v − c = {{m}} (variable costs v {{v}}, commission c {{c}})',
     LP: 'Lost profit',
