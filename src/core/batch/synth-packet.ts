@@ -32,7 +32,7 @@ export async function buildPacketWithoutReport(claim: Claim, channel: string, ap
   const claimBytes = encoder.encode(serializeClaim(claim));
   const files: { path: string; bytes: Uint8Array }[] = [
     { path: 'claim.json', bytes: claimBytes },
-    { path: 'records.csv', bytes: recordsCsv(claim.records, claim.claimant.salesChannels) },
+    { path: 'records.csv', bytes: recordsCsv(claim.records, claim.claimant.salesChannels, claim.claimant.kind) },
     { path: 'form.txt', bytes: encoder.encode(`\uFEFF${formTxt(profile, fields)}`) },
   ];
   files.push({ path: 'README.txt', bytes: encoder.encode(`\uFEFF${readmeTxt(profile, description, files.map((f) => f.path), readiness)}`) });

@@ -14,10 +14,10 @@ const KNOWN_HEADERS: Record<ColumnRole, readonly string[]> = {
   date: ['일자', '날짜', '거래일자', '승인일자', '운행일자', '매출일자', '영업일자', '주문일자', '결제일자', '기준일자', 'date', 'day'],
   hour: ['시간', '시각', '시간대', '승인시간', '승인시각', '거래시간', '주문시간', '운행시간', 'hour', 'time'],
   count: ['건수', '콜수', '주문수', '승인건수', '운행건수', '주문건수', '거래건수', '매출건수', '결제건수', 'count', 'orders', 'calls', 'trips'],
-  revenue: ['매출', '매출액', '금액', '결제금액', '승인금액', '합계', '운임', '요금', '매출금액', '거래금액', '주문금액', '총매출', '총매출액', 'revenue', 'amount', 'sales', 'fare'],
+  revenue: ['매출', '매출액', '금액', '결제금액', '승인금액', '합계', '운임', '요금', '매출금액', '거래금액', '주문금액', '총매출', '총매출액', '수입', 'revenue', 'amount', 'sales', 'fare'],
   cancelCount: ['취소건수', '승인취소건수'],
   cancelAmount: ['취소금액', '승인취소금액'],
-  channel: ['채널', '결제수단', '주문경로', '앱', '결제방법', '결제유형', '주문채널', '플랫폼', '호출앱', 'channel', 'app', 'platform', 'payment'],
+  channel: ['채널', '결제수단', '주문경로', '앱', '결제방법', '결제유형', '주문채널', '플랫폼', '호출앱', '판매채널', '콜채널', 'channel', 'app', 'platform', 'payment'],
 };
 
 /** Trim, drop BOM/zero-width characters, a unit in brackets ("매출액(원)"), spaces and case. */

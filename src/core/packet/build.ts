@@ -139,7 +139,7 @@ export async function buildPacket(input: BuildPacketInput): Promise<BuiltPacket>
   const files: { path: string; bytes: Uint8Array }[] = [
     { path: 'claim.json', bytes: claimBytes },
     { path: 'report.pdf', bytes: pdf },
-    { path: 'records.csv', bytes: recordsCsv(claim.records, claim.claimant.salesChannels) },
+    { path: 'records.csv', bytes: recordsCsv(claim.records, claim.claimant.salesChannels, claim.claimant.kind) },
     { path: 'form.txt', bytes: encoder.encode(`\uFEFF${formTxt(profile, fields)}`) },
     // A claim on a bundled pack carries none, so its packet's bytes are what they were before packs could be imported.
     ...(pack ? [{ path: INCIDENT_PACK_PATH, bytes: incidentPackBytes(pack) }] : []),

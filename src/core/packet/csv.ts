@@ -1,3 +1,4 @@
+import type { ClaimantKind } from '../model/claimant';
 import type { ActivityRecord } from '../model/record';
 import { formatKst } from './format';
 
@@ -26,6 +27,8 @@ export function toCsv(rows: ReadonlyArray<ReadonlyArray<string>>): string {
 }
 
 export const RECORDS_CSV_HEADER = ['시간 구간 (한국 시간)', '판매 채널', '건수', '매출(원)', '기록 방식', '출처 파일', '출처 SHA-256', '행', '메모'] as const;
+/** A driver's records: calls come through call channels and earn 수입, not a shop's sales channels and 매출. */
+export const DRIVER_RECORDS_CSV_HEADER = ['시간 구간 (한국 시간)', '콜 채널', '건수', '수입(원)', '기록 방식', '출처 파일', '출처 SHA-256', '행', '메모'] as const;
 
 const PROVENANCE_KO: Record<ActivityRecord['provenance']['kind'], string> = {
   imported: '가져옴(imported)',
@@ -68,8 +71,8 @@ const BOM = '\uFEFF';
  * Records in bucket, then channel order, so the file is the same whatever order they were entered in.
  * `channels`: the claimant's sales channels, whose names stand in for the ids a reviewer cannot read.
  */
-export function recordsCsv(records: ReadonlyArray<ActivityRecord>, channels: ReadonlyArray<{ id: string; label: string }> = []): Uint8Array {
+export function recordsCsv(records: ReadonlyArray<ActivityRecord>, channels: ReadonlyArray<{ id: string; label: string }> = [], kind: ClaimantKind = 'merchant'): Uint8Array {
   const names: ChannelNames = new Map(channels.map((c) => [c.id, c.label]));
   const sorted = [...records].sort((a, b) => (a.bucket === b.bucket ? (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0) : a.bucket < b.bucket ? -1 : 1));
-  return new TextEncoder().encode(BOM + toCsv([[...RECORDS_CSV_HEADER], ...sorted.map((r) => recordRow(r, names))]));
+  return new TextEncoder().encode(BOM + toCsv([[...(kind === 'merchant' ? RECORDS_CSV_HEADER : DRIVER_RECORDS_CSV_HEADER)], ...sorted.map((r) => recordRow(r, names))]));
 }

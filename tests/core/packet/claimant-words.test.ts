@@ -7,6 +7,7 @@ import { parseClaimFile } from '../../../src/core/model/claim-file';
 import { buildPacket } from '../../../src/core/packet/build';
 import { readZipSafely } from '../../../src/core/packet/zip';
 import { earningsWords } from '../../../src/core/estimate/channel-fares';
+import { guessMapping } from '../../../src/core/io/headers';
 import { packetFonts } from './fixtures';
 
 /**
@@ -65,5 +66,17 @@ describe("the claimant's own words for what they earn", () => {
   it("the driver's damage form fills its figures line with 수입", async () => {
     const text = await readable('driver-2022', 'damage365');
     expect(text).toMatch(/예상 수입 [\d,]+원, 실제 수입 [\d,]+원, 줄어든 수입 [\d,]+원\([\d.]+건\)/);
+  });
+
+  it("records.csv heads its columns in the claimant's words, and the import wizard knows both headers", async () => {
+    const header = async (name: string) => {
+      const built = await buildPacket({ claim: example(name), channel: 'generic', fonts: packetFonts(), appVersion: 't', now: NOW, missingEvidence: 'list' });
+      return new TextDecoder().decode(readZipSafely(built.bytes).get('records.csv')!).replace(/^\uFEFF/, '').split('\r\n')[0]!.split(',');
+    };
+    const driver = await header('driver-2022');
+    const shop = await header('restaurant-hourly');
+    expect(driver.slice(1, 4)).toEqual(['콜 채널', '건수', '수입(원)']);
+    expect(shop.slice(1, 4)).toEqual(['판매 채널', '건수', '매출(원)']);
+    for (const h of [driver, shop]) expect(guessMapping(h)).toMatchObject({ channel: h[1], count: '건수', revenue: h[3] });
   });
 });
