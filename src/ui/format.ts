@@ -60,6 +60,14 @@ export function formatCount(count: number): string {
   return count.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 }
 
+/**
+ * The i18next context for what a claimant earns: `driver` (a taxi or designated driver's 수입, 평균 요금),
+ * none for a shop (매출, 평균 객단가). Keys with a `_driver` twin read in the driver's words.
+ */
+export function earningsContext(kind: string | undefined): 'driver' | undefined {
+  return kind === 'taxi' || kind === 'designated-driver' ? 'driver' : undefined;
+}
+
 /** A KST instant with weekday, to the minute, 24-hour: `2022년 10월 15일 (토) 15:30` / `Sat, 15 Oct 2022, 15:30`. */
 export function formatKstMinute(iso: string, language: string): string {
   const date = new Date(iso);

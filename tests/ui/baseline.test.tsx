@@ -221,6 +221,17 @@ describe('the baseline page, driver example (loss model section 7)', () => {
     expect(svg).toBeTruthy();
     await waitFor(() => expect(document.querySelectorAll('.desk-chart .recharts-line-dot').length).toBe(6));
     expect(screen.getByText(/통계 구간이 아니에요/)).toBeTruthy();
+    // A driver's figures are 수입 (fares earned), not a shop's 매출.
+    expect(screen.getByRole('heading', { name: '예상 수입과 실제 수입' })).toBeTruthy();
+    expect(screen.getByTestId('figure-expected').querySelector('dt')!.textContent).toBe('예상 수입 E');
+    expect(screen.getByTestId('figure-actual').querySelector('dt')!.textContent).toBe('실제 수입 A');
+  });
+
+  it("a shop's page keeps 매출", async () => {
+    await openExample(example('restaurant-hourly'));
+    await screen.findByTestId('figure-expected');
+    expect(screen.getByRole('heading', { name: '예상 매출과 실제 매출' })).toBeTruthy();
+    expect(screen.getByTestId('figure-expected').querySelector('dt')!.textContent).toBe('예상 매출 E');
   });
 });
 

@@ -233,11 +233,11 @@ describe('the entry grid', () => {
     await waitFor(async () => expect((await stored(id, 'kakao-t', '2022-07-23T00:00+09:00'))?.count).toBe(7));
 
     // Sales need the count first; an amount over 10^12 won is refused.
-    await user.click(screen.getByRole('button', { name: '매출(원)' }));
-    const salesGrid = await screen.findByRole('grid', { name: /카카오 T 대리 매출/ });
+    await user.click(screen.getByRole('button', { name: '수입(원)' }));
+    const salesGrid = await screen.findByRole('grid', { name: /카카오 T 대리 수입/ });
     act(() => salesGrid.focus());
     await user.keyboard('{Control>}{Home}{/Control}{ArrowDown}{ArrowDown}15000{Enter}');
-    await expectGridError('2022-07-25 (월) 00시 매출(원): 이 칸에는 건수가 없어요');
+    await expectGridError('2022-07-25 (월) 00시 수입(원): 이 칸에는 건수가 없어요');
     await user.keyboard('{Control>}{Home}{/Control}1000000000001{Enter}');
     await expectGridError('너무 커요');
     await user.keyboard('{ArrowUp}84,000원{Enter}');
@@ -248,8 +248,8 @@ describe('the entry grid', () => {
     const id = await openDriverClaim();
     const user = userEvent.setup();
     await openGrid();
-    await user.click(screen.getByRole('button', { name: '매출(원)' }));
-    const salesGrid = await screen.findByRole('grid', { name: /매출/ });
+    await user.click(screen.getByRole('button', { name: '수입(원)' }));
+    const salesGrid = await screen.findByRole('grid', { name: /수입/ });
     await user.click(screen.getByRole('button', { name: '건수' }));
     const grid = await screen.findByRole('grid', { name: /건수/ });
     expect(salesGrid).toBeTruthy();
@@ -266,7 +266,7 @@ describe('the entry grid', () => {
       ['2022-07-24T04:00', 1000],
     ]);
 
-    await user.click(screen.getByRole('button', { name: '매출(원)' }));
+    await user.click(screen.getByRole('button', { name: '수입(원)' }));
     act(() => screen.getByRole('grid').focus());
     await user.keyboard('{Control>}{Home}{/Control}{ArrowRight}{ArrowRight}');
     await user.paste('12,000원\t₩ 24,000\r\n');

@@ -8,7 +8,7 @@ import { ClaimValidationError, loadClaim, saveClaimDocument } from '../../db';
 import type { ClaimBody, LoadedClaim } from '../../db';
 import { EmptyState } from '../components/EmptyState';
 import { useDb } from '../desk';
-import { formatWon } from '../format';
+import { earningsContext, formatWon } from '../format';
 import { useNotices } from '../notices';
 import { hrefOf } from '../routes';
 import type { RouteId } from '../routes';
@@ -162,13 +162,13 @@ function ReadyBaseline({ claim, apply, undo, canUndo, saving }: ReadyProps) {
         <dl className="bl-figure-row">
           <div className="bl-figure" data-testid="figure-expected">
             <dt>
-              {t('baseline.summary.expected')}
+              {t('baseline.summary.expected', { context: earningsContext(claim.claimant.kind) })}
               {estimate.baseline === 'declared' && <span className="tag tag-declared">{t('baseline.declaredTag')}</span>}
             </dt>
             <dd className="bl-figure-big">{money(estimate.expectedRevenue)}</dd>
           </div>
           <div className="bl-figure" data-testid="figure-actual">
-            <dt>{t('baseline.summary.actual')}</dt>
+            <dt>{t('baseline.summary.actual', { context: earningsContext(claim.claimant.kind) })}</dt>
             <dd className="bl-figure-big">{money(estimate.actualRevenue)}</dd>
           </div>
           <div className="bl-figure" data-testid="figure-lost-profit">
@@ -194,7 +194,7 @@ function ReadyBaseline({ claim, apply, undo, canUndo, saving }: ReadyProps) {
         </div>
       </section>
 
-      <ExpectedActualSection estimate={estimate} />
+      <ExpectedActualSection estimate={estimate} kind={claim.claimant.kind} />
 
       {estimate.warnings.length > 0 && (
         <section className="section baseline-warnings" aria-labelledby="baseline-warnings-title">
@@ -290,8 +290,9 @@ export function expectedActualPoints(estimate: ClaimEstimate, label: (bucket: st
   });
 }
 
-function ExpectedActualSection({ estimate }: { estimate: ClaimEstimate }) {
+function ExpectedActualSection({ estimate, kind }: { estimate: ClaimEstimate; kind: string }) {
   const { t, i18n } = useTranslation();
+  const context = earningsContext(kind);
   const lang = i18n.language;
   const points = expectedActualPoints(estimate, (b) => bucketLabel(b, t));
   const declared = estimate.baseline === 'declared';
@@ -300,20 +301,20 @@ function ExpectedActualSection({ estimate }: { estimate: ClaimEstimate }) {
   const hasBand = points.some((p) => p.band);
   return (
     <section className="section" aria-labelledby="baseline-chart-title">
-      <h2 id="baseline-chart-title">{t('baseline.chart.title')}</h2>
+      <h2 id="baseline-chart-title">{t('baseline.chart.title', { context })}</h2>
       <ExpectedActualChart
         points={points}
         formatMoney={(n) => formatWon(n, lang)}
         formatAxis={(n) => formatAxisWon(n, lang)}
         titleHidden
         texts={{
-          title: t('baseline.chart.title'),
-          description: t('baseline.chart.description', { count: points.length, band: bandText }),
-          expected: declared ? t('baseline.chart.expectedDeclared') : t('baseline.chart.expected'),
-          actual: t('baseline.chart.actual'),
+          title: t('baseline.chart.title', { context }),
+          description: t('baseline.chart.description', { count: points.length, band: bandText, context }),
+          expected: declared ? t('baseline.chart.expectedDeclared', { context }) : t('baseline.chart.expected', { context }),
+          actual: t('baseline.chart.actual', { context }),
           band: bandText,
           bucket: t('baseline.chart.bucket'),
-          tableCaption: t('baseline.chart.tableCaption'),
+          tableCaption: t('baseline.chart.tableCaption', { context }),
           none: t('baseline.chart.none'),
         }}
       />

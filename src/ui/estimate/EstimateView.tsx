@@ -8,7 +8,7 @@ import type { IncidentPack } from '../../core/model/incident-pack';
 import { textIn } from '../../core/model/common';
 import type { ClaimBody, ClaimRow } from '../../db';
 import { estimatorKo } from '../../core/packet/format';
-import { formatCount, formatKstWindow, formatShare, formatWon, pickLanguage } from '../format';
+import { earningsContext, formatCount, formatKstWindow, formatShare, formatWon, pickLanguage } from '../format';
 import { hrefOf } from '../routes';
 import { useSaveBody } from '../setup/save';
 import { DirectItemsEditor, IndirectItemsEditor } from './ItemsEditor';
@@ -49,7 +49,7 @@ export function EstimateView({ row, claim, estimate: e, pack }: Props) {
 
   const revenueKnown = e.revenue.computable;
   // A driver earns fares (수입, 평균 요금), a shop makes sales (매출, 평균 객단가): i18next's `_driver` keys.
-  const who = claim.claimant.kind === 'merchant' ? undefined : 'driver';
+  const who = earningsContext(claim.claimant.kind);
   const readiness = readinessOf(claim, e, pack);
   const readyCount = readiness.filter((r) => r.ok).length;
 

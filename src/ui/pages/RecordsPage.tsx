@@ -7,7 +7,7 @@ import { EmptyState } from '../components/EmptyState';
 import { NeedsClaim } from '../components/NeedsClaim';
 import { PageHeader } from '../components/PageHeader';
 import { useCurrentClaim, useDb } from '../desk';
-import { formatWon } from '../format';
+import { earningsContext, formatWon } from '../format';
 import type { PickedFile } from '../import/ImportWizard';
 import { ChannelFaresPanel } from '../records/ChannelFaresPanel';
 import { ImportedFiles } from '../records/ImportedFiles';
@@ -86,7 +86,7 @@ function Summary({ claim, hintWhenEmpty = true }: { claim: ClaimRow; hintWhenEmp
             <th scope="col">{t('records.channel')}</th>
             <th scope="col" className="num">{t('records.buckets')}</th>
             <th scope="col" className="num">{t('records.count')}</th>
-            <th scope="col" className="num">{t('records.revenue')}</th>
+            <th scope="col" className="num">{t('records.revenue', { context: earningsContext(entrySetupOf(claim.body).kind) })}</th>
           </tr>
         </thead>
         <tbody>

@@ -12,6 +12,7 @@ import { applyCellValue, checkRange, defaultRange, gridLayout, parseCellText } f
 import type { DateRange, EditProblem, EntrySetup, Measure } from './model';
 import { channelRecordsInRange, saveEnteredRecords } from '../../db';
 import { DateField } from '../components/DateField';
+import { earningsContext } from '../format';
 
 type ProvenanceChoice = 'reconstructed' | 'logged';
 
@@ -37,6 +38,8 @@ export function cellPlace(bucket: string, t: TFunction, language: string): strin
 
 /** The entry grid with its toolbar: channel tabs, count/sales, date range, provenance, undo. */
 export function RecordsEntry({ claimId, setup, now = Date.now }: { claimId: string; setup: EntrySetup; now?: () => number }) {
+  // A driver's money column is 수입, a shop's 매출 (records.measure.revenue_driver).
+  const context = earningsContext(setup.kind);
   const { t, i18n } = useTranslation();
   const db = useDb();
   const { notify, reportError } = useNotices();
@@ -107,7 +110,7 @@ export function RecordsEntry({ claimId, setup, now = Date.now }: { claimId: stri
   function problemMessage(bucket: string, problem: EditProblem): string {
     return t('records.cellError', {
       place: cellPlace(bucket, t, i18n.language),
-      field: t(`records.measure.${measure}`),
+      field: t(`records.measure.${measure}`, { context }),
       problem: t(`records.problem.${problem}`),
     });
   }
@@ -222,7 +225,7 @@ export function RecordsEntry({ claimId, setup, now = Date.now }: { claimId: stri
         <div className="segmented" role="group" aria-label={t('records.entry.measureLabel')}>
           {(['count', 'revenue'] as const).map((m) => (
             <button key={m} type="button" aria-pressed={measure === m} onClick={() => setMeasure(m)}>
-              {t(`records.measure.${m}`)}
+              {t(`records.measure.${m}`, { context })}
             </button>
           ))}
         </div>
@@ -285,7 +288,7 @@ export function RecordsEntry({ claimId, setup, now = Date.now }: { claimId: stri
         <EntryGrid
           layout={layout}
           measure={measure}
-          label={t('records.grid.label', { channel: channelLabel, measure: t(`records.measure.${measure}`) })}
+          label={t('records.grid.label', { channel: channelLabel, measure: t(`records.measure.${measure}`, { context }) })}
           valueAt={(bucket) => {
             const r = currentRecord(channel, bucket);
             if (!r) return null;

@@ -9,6 +9,7 @@ export const koRecords = {
   buckets: '구간 수',
   count: '주문·콜',
   revenue: '매출',
+  revenue_driver: '수입',
   total: '모두 {{count}}건의 기록이 있어요.',
   transfer: {
     title: '휴대폰과 빠른 기록 주고받기',
@@ -39,6 +40,7 @@ export const koRecords = {
   measure: {
     count: '건수',
     revenue: '매출(원)',
+    revenue_driver: '수입(원)',
   },
   place: {
     hour: '{{date}} ({{weekday}}) {{hour}}시',
@@ -166,6 +168,7 @@ export const enRecords: typeof koRecords = {
   buckets: 'Time slots',
   count: 'Orders/calls',
   revenue: 'Sales',
+  revenue_driver: 'Earnings',
   total: '{{count}} records in all.',
   transfer: {
     title: 'Quick log between phone and desktop',
@@ -196,6 +199,7 @@ export const enRecords: typeof koRecords = {
   measure: {
     count: 'Count',
     revenue: 'Sales (KRW)',
+    revenue_driver: 'Earnings (KRW)',
   },
   place: {
     hour: '{{date}} ({{weekday}}) {{hour}}:00',
