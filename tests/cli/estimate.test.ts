@@ -71,7 +71,7 @@ describe('outage-desk estimate', () => {
       revenueComputable: false, expectedRevenue: null, actualRevenue: null, lostRevenue: null, lostProfit: null, lostProfitRange: null,
       expectedCount: 13, actualCount: 2, lostCount: 11,
     });
-    expect(out.revenueNotComputable).toMatch(/^기록에 매출 없이 건수만 있고 .* 예상 13\.0건, 실제 2\.0건, 놓친 건수 11\.0건이에요\. 평균 객단가를 적어 주세요 \/ revenue and lost profit are not computable/);
+    expect(out.revenueNotComputable).toMatch(/^기록에 수입 없이 건수만 있고 .* 예상 13\.0건, 실제 2\.0건, 놓친 건수 11\.0건이에요\. 평균 요금을 적어 주세요 \/ earnings and lost profit are not computable/);
     expect(out.referenceWeeks.map((w: { revenue: number | null }) => w.revenue)).toEqual([null, null, null, null]);
     expect(JSON.stringify(out.assumptions)).not.toContain('the ticket you declared');
 

@@ -25,7 +25,7 @@ for (const size of [{ width: 1280, height: 900 }, { width: 360, height: 800 }]) 
 
     await page.goto('/#/estimate');
     const notice = page.getByTestId('revenue-not-computable');
-    await expect(notice).toContainText('예상 13.0건, 실제 2.0건, 놓친 건수 11.0건이에요. 평균 객단가를 적어 주세요');
+    await expect(notice).toContainText('예상 13.0건, 실제 2.0건, 놓친 건수 11.0건이에요. 평균 요금을 적어 주세요');
     await expect(page.getByTestId('fig-LR')).toHaveText('계산할 수 없음');
     await expect(page.getByTestId('lost-profit-range')).toHaveCount(0);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/estimate-counts-only-${size.width}.png`, fullPage: false });

@@ -59,7 +59,7 @@ describe('the estimate screen', () => {
 
     const notice = await screen.findByTestId('revenue-not-computable', {}, { timeout: 5000 });
     expect(within(notice).getByTestId('lost-profit').textContent).toBe('계산할 수 없어요');
-    expect(notice.textContent).toContain('예상 13.0건, 실제 2.0건, 놓친 건수 11.0건이에요. 평균 객단가를 적어 주세요');
+    expect(notice.textContent).toContain('예상 13.0건, 실제 2.0건, 놓친 건수 11.0건이에요. 평균 요금을 적어 주세요');
     expect(screen.queryByTestId('lost-profit-range')).toBeNull();
     expect(screen.getByTestId('fig-E').textContent).toBe('계산할 수 없음 예상 13.0건');
     expect(screen.getByTestId('fig-A').textContent).toBe('계산할 수 없음 다른 채널 포함 2.0건');
@@ -74,7 +74,7 @@ describe('the estimate screen', () => {
     expect(rest).not.toMatch(/(^|[^,\d])0원/);
     // The missing ticket's value is { ko, en }: the Korean reader sees 없음 alone (once "없음 / none").
     const assumptions = screen.getByRole('heading', { name: '가정과 출처' }).parentElement!;
-    const missing = within(assumptions).getByRole('rowheader', { name: '평균 객단가 (한 건 평균 요금)' });
+    const missing = within(assumptions).getByRole('rowheader', { name: '평균 요금 (한 건 평균)' });
     expect(missing.closest('tr')!.querySelectorAll('td')[0]!.textContent).toBe('없음');
   });
 

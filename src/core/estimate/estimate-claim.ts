@@ -52,7 +52,7 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
   const references = referenceSlots(buckets, refs.weeks.byDate);
   // 1. Units: the average ticket.
   // Per channel: a channel's declared average fare where its own reference records carry no revenue.
-  const ticket = channelTicketStage(claim, buckets.keys, index, sameSlot ? references : null, averageTicketStage(buckets.keys, index, sameSlot ? references : null, p.averageTicket));
+  const ticket = channelTicketStage(claim, buckets.keys, index, sameSlot ? references : null, averageTicketStage(buckets.keys, index, sameSlot ? references : null, p.averageTicket, earningsWords(claim.claimant.kind)));
   // 3.1, 3.2 and 4: expected and actual, after the optional same-day trend factor.
   const span: SpanContext = {
     baseline: base.baseline, index, references, declared: declaredBaseline(claim.declaredBaseline),
@@ -60,7 +60,7 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
   };
   const trend = trendStage(p.trendFactor, buckets, base.baseline, (hours) => spanFigures(span, hours, K, 1));
   const window = spanFigures(span, buckets.keys, sameSlot ? K : 0, trend.trend.factor);
-  const revenue = revenueStage(ticket.known, buckets.keys, index, sameSlot ? references : null, { expected: window.Ecount, actual: window.Acount });
+  const revenue = revenueStage(ticket.known, buckets.keys, index, sameSlot ? references : null, { expected: window.Ecount, actual: window.Acount }, earningsWords(claim.claimant.kind));
   // 4. Direct loss.
   const lost = lostProfitStage(claim, window);
   const direct = directItemsStage(claim.directItems, lost.lostProfit);

@@ -153,7 +153,7 @@ describe('packet figures and channel texts', () => {
     expect(text).toContain('계산할 수 없음');
     expect(text).toMatch(/예상 건수 \(평소라면\)\s+13\.0건/);
     expect(text).toMatch(/놓친 건수\s+11\.0건/);
-    expect(text).toContain('평균 객단가를 적어 주세요');
+    expect(text).toContain('평균 요금을 적어 주세요');
     expect(text).not.toContain('직접 적은 객단가');
     expect(text).not.toMatch(/예상 매출 \(평소라면\)/);
     const fields = Object.fromEntries(built.fields.map((f) => [f.id, f.text]));

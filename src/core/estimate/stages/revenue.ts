@@ -2,6 +2,8 @@
  * Stage "1. Units", counts without revenue: with no ticket anywhere the revenue figures are not
  * computable. The estimate says so in words and gives the counts; it never values calls at 0 KRW.
  */
+import { josa } from 'es-hangul';
+import { earningsWords, type ClaimantEarningsWords } from '../channel-fares';
 import { bt } from '../../model/common';
 import { RecordIndex } from '../record-index';
 import type { Assumption, ClaimEstimate, EstimateWarning } from '../types';
@@ -21,21 +23,22 @@ export function revenueStage(
   index: Pick<RecordIndex, 'slots'>,
   references: ReferenceSlots | null,
   counts: { expected: number; actual: number },
+  words: ClaimantEarningsWords = earningsWords('merchant'),
 ): RevenueStage {
   const refSlots = references
     ? (key: number) => references.refsOf(key).map((ref) => index.slots.get(references.slotKey(key, ref)))
     : () => [];
   const unpriced = typeof ticketKnown === 'boolean' ? undefined : (ch: number) => !ticketKnown[ch];
-  const revenue = revenueComputability(ticketKnown === true || !spanNeedsTicket(keys, (key) => index.slots.get(key), refSlots, unpriced), counts.expected, counts.actual);
+  const revenue = revenueComputability(ticketKnown === true || !spanNeedsTicket(keys, (key) => index.slots.get(key), refSlots, unpriced), counts.expected, counts.actual, words);
   if (revenue.computable) return { revenue, warnings: [], assumptions: [] };
   return {
     revenue,
     warnings: [{ code: 'revenue-not-computable', message: revenue.message! }],
     assumptions: [{
       id: 'average-ticket-missing',
-      label: { ko: '평균 객단가 (한 건 평균 요금)', en: 'average ticket (average fare)' },
+      label: words.earnings.ko === '매출' ? { ko: '평균 객단가 (한 건 평균 요금)', en: 'average ticket (average fare)' } : { ko: `${words.ticket.ko} (한 건 평균)`, en: words.ticket.en },
       value: bt('없음', 'none'),
-      source: bt('매출 없이 건수만 있어요: 평균 객단가를 적으면 매출과 손실 이익을 계산해요', 'counts only: enter an average ticket and revenue and lost profit are computed'),
+      source: bt(`${words.earnings.ko} 없이 건수만 있어요: ${josa(words.ticket.ko, '을/를')} 적으면 ${words.earnings.ko}과 손실 이익을 계산해요`, `counts only: enter an ${words.ticket.en} and ${words.earnings.en === 'sales' ? 'revenue' : words.earnings.en} and lost profit are computed`),
       confirmed: false,
     }],
   };
@@ -47,10 +50,21 @@ export function spanNeedsTicket(keys: readonly number[], actual: (key: number) =
 }
 
 /** Section 1: whether revenue figures can be given, and the words when they cannot (counts to one decimal). */
-export function revenueComputability(computable: boolean, expectedCount: number, actualCount: number): ClaimEstimate['revenue'] {
+export function revenueComputability(computable: boolean, expectedCount: number, actualCount: number, words: ClaimantEarningsWords = earningsWords('merchant')): ClaimEstimate['revenue'] {
   if (computable) return { computable: true, message: null };
   const one = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
   const lost = one(Math.max(0, expectedCount - actualCount));
+  if (words.earnings.ko !== '매출') {
+    // A driver: fares earned (수입) and the average fare (평균 요금), in their words.
+    const { earnings: w, ticket } = words;
+    return {
+      computable: false,
+      message: bt(
+        `기록에 ${w.ko} 없이 건수만 있고 ${ticket.ko}도 없어 ${w.ko}과 손실 이익을 계산할 수 없어요. 예상 ${one(expectedCount)}건, 실제 ${one(actualCount)}건, 놓친 건수 ${lost}건이에요. ${josa(ticket.ko, '을/를')} 적어 주세요`,
+        `${w.en} and lost profit are not computable: the records carry counts only and no ${ticket.en} is known. Expected ${one(expectedCount)} calls, actual ${one(actualCount)}, lost ${lost}. Please enter an ${ticket.en}`,
+      ),
+    };
+  }
   return {
     computable: false,
     message: bt(
