@@ -91,7 +91,7 @@ describe('stored incident packs', () => {
     expect(await packOfIncident(db, { presetId: v1.id, presetVersion: 1 })).toEqual(v1);
 
     const changes = await previewClaimMove(db, id, 2);
-    expect(changes?.intervals).toEqual([{ service: v1.services[0]!.name, before: ['2026-12-04 11:00~2026-12-04 13:30'], after: ['2026-12-04 11:00~2026-12-04 14:00'] }]);
+    expect(changes?.intervals).toEqual([{ service: v1.services[0]!.name, before: [{ ko: '2026-12-04 11:00~2026-12-04 13:30', en: '2026-12-04 11:00~2026-12-04 13:30' }], after: [{ ko: '2026-12-04 11:00~2026-12-04 14:00', en: '2026-12-04 11:00~2026-12-04 14:00' }] }]);
     await moveClaimToPackVersion(db, id, 2);
     const moved = await loadClaim(db, id);
     expect(moved.status).toBe('ready');
