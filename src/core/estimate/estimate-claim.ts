@@ -47,26 +47,27 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
   // 3.1 Reference weeks, and 3. which baseline.
   const refs = referenceWeeksStage(claim, opts.referenceDates, buckets, index);
   const K = refs.weeks.k;
-  const base = chooseBaseline(p, refs.weeks, claim.declaredBaseline !== undefined);
+  const words = earningsWords(claim.claimant.kind);
+  const base = chooseBaseline(p, refs.weeks, claim.declaredBaseline !== undefined, words.earnings);
   const sameSlot = base.baseline === 'same-slot';
   const references = referenceSlots(buckets, refs.weeks.byDate);
   // 1. Units: the average ticket.
   // Per channel: a channel's declared average fare where its own reference records carry no revenue.
-  const ticket = channelTicketStage(claim, buckets.keys, index, sameSlot ? references : null, averageTicketStage(buckets.keys, index, sameSlot ? references : null, p.averageTicket, earningsWords(claim.claimant.kind)));
+  const ticket = channelTicketStage(claim, buckets.keys, index, sameSlot ? references : null, averageTicketStage(buckets.keys, index, sameSlot ? references : null, p.averageTicket, words));
   // 3.1, 3.2 and 4: expected and actual, after the optional same-day trend factor.
   const span: SpanContext = {
     baseline: base.baseline, index, references, declared: declaredBaseline(claim.declaredBaseline),
     ticket: ticket.ticket, estimator: p.estimator, hourly: buckets.hourly, bucketName: buckets.bucketName,
   };
-  const trend = trendStage(p.trendFactor, buckets, base.baseline, (hours) => spanFigures(span, hours, K, 1));
+  const trend = trendStage(p.trendFactor, buckets, base.baseline, (hours) => spanFigures(span, hours, K, 1), words.earnings);
   const window = spanFigures(span, buckets.keys, sameSlot ? K : 0, trend.trend.factor);
-  const revenue = revenueStage(ticket.known, buckets.keys, index, sameSlot ? references : null, { expected: window.Ecount, actual: window.Acount }, earningsWords(claim.claimant.kind));
+  const revenue = revenueStage(ticket.known, buckets.keys, index, sameSlot ? references : null, { expected: window.Ecount, actual: window.Acount }, words);
   // 4. Direct loss.
   const lost = lostProfitStage(claim, window);
   const direct = directItemsStage(claim.directItems, lost.lostProfit);
   // 6. Range.
   const alpha = opts.alpha ?? p.alpha;
-  const range = rangeStage({ baseline: base.baseline, k: K, T: window.T, E: window.E, A: window.A, m: lost.margin.m, alpha, assumedBandPct: p.assumedBandPct, earnings: earningsWords(claim.claimant.kind).earnings });
+  const range = rangeStage({ baseline: base.baseline, k: K, T: window.T, E: window.E, A: window.A, m: lost.margin.m, alpha, assumedBandPct: p.assumedBandPct, earnings: words.earnings });
   // 5. Indirect loss.
   const indirect = indirectItemsStage(claim, {
     buckets, index, referenceDates: refs.weeks.byDate, baseline: base.baseline, requestedK: refs.weeks.requestedK,

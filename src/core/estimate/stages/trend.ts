@@ -2,6 +2,8 @@
  * Stage "3.1 same-day trend factor" (off by default): f = actual / expected revenue over the hours of the
  * first window day before the window, clamped to [0.5, 2]; expected values are multiplied by f.
  */
+import { josa } from 'es-hangul';
+import type { EarningsWord } from '../channel-fares';
 import { bt } from '../../model/common';
 import { firstEpochHourOfDay, hourOfEpochHour } from '../../time/kst';
 import type { Assumption, ClaimEstimate, EstimateWarning } from '../types';
@@ -25,6 +27,7 @@ export function trendStage(
   buckets: Pick<ClaimBuckets, 'hourly' | 'keys' | 'dayOfKey'>,
   baseline: Baseline,
   before: (hours: number[]) => SpanFigures,
+  earnings: EarningsWord = { ko: '매출', en: 'revenue' },
 ): TrendStage {
   const trend: ClaimEstimate['trend'] = { enabled, applied: false, factor: 1, rawFactor: null, hours: [], actualBefore: 0, expectedBefore: 0 };
   const warnings: EstimateWarning[] = [];
@@ -46,7 +49,7 @@ export function trendStage(
         trend.rawFactor = pre.A / pre.E;
         trend.factor = Math.min(TREND_MAX, Math.max(TREND_MIN, trend.rawFactor));
         trend.applied = true;
-      } else warn('trend-no-expected', '장애 전 시간의 예상 매출이 0이라 추세 보정을 하지 않았어요', 'expected revenue before the window is zero: no trend factor');
+      } else warn('trend-no-expected', `장애 전 시간의 예상 ${josa(earnings.ko, '이/가')} 0이라 추세 보정을 하지 않았어요`, earnings.en === 'earnings' ? 'expected earnings before the window are zero: no trend factor' : 'expected revenue before the window is zero: no trend factor');
     }
   }
   const assumptions: Assumption[] = [{
