@@ -48,7 +48,7 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
   const refs = referenceWeeksStage(claim, opts.referenceDates, buckets, index);
   const K = refs.weeks.k;
   const words = earningsWords(claim.claimant.kind);
-  const base = chooseBaseline(p, refs.weeks, claim.declaredBaseline !== undefined, words.earnings);
+  const base = chooseBaseline(p, refs.weeks, claim.declaredBaseline !== undefined, words);
   const sameSlot = base.baseline === 'same-slot';
   const references = referenceSlots(buckets, refs.weeks.byDate);
   // 1. Units: the average ticket.
@@ -59,7 +59,7 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
     baseline: base.baseline, index, references, declared: declaredBaseline(claim.declaredBaseline),
     ticket: ticket.ticket, estimator: p.estimator, hourly: buckets.hourly, bucketName: buckets.bucketName,
   };
-  const trend = trendStage(p.trendFactor, buckets, base.baseline, (hours) => spanFigures(span, hours, K, 1), words.earnings);
+  const trend = trendStage(p.trendFactor, buckets, base.baseline, (hours) => spanFigures(span, hours, K, 1), words);
   const window = spanFigures(span, buckets.keys, sameSlot ? K : 0, trend.trend.factor);
   const revenue = revenueStage(ticket.known, buckets.keys, index, sameSlot ? references : null, { expected: window.Ecount, actual: window.Acount }, words);
   // 4. Direct loss.

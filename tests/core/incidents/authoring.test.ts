@@ -162,12 +162,15 @@ describe('listing and moving between versions', () => {
     expect(packHasUnconfirmed(pack('kt-2021-10'))).toBe(false);
   });
 
-  it('says which intervals and rules a newer version changes', () => {
+  /** The draft's pack as version 1 and an identical version 2 for a test to change. */
+  function twoVersions(): { v1: IncidentPack; v2: IncidentPack } {
     const r = draftToPack(draft());
     if (!r.ok) throw new Error('draft');
-    const v1 = r.pack;
-    const v2: IncidentPack = structuredClone(v1);
-    v2.version = 2;
+    return { v1: r.pack, v2: { ...structuredClone(r.pack), version: 2 } };
+  }
+
+  it('says which intervals and rules a newer version changes', () => {
+    const { v1, v2 } = twoVersions();
     v2.services[0]!.intervals[0]!.end = '2026-12-04T14:00+09:00';
     v2.rules = v2.rules.filter((x) => x.id !== 'rule-1');
     (v2.rules[0]!.params as { amount: number }).amount = 6;
@@ -179,11 +182,7 @@ describe('listing and moving between versions', () => {
   });
 
   it("names an interval's region in each language's half, never both halves at once", () => {
-    const r = draftToPack(draft());
-    if (!r.ok) throw new Error('draft');
-    const v1 = r.pack;
-    const v2: IncidentPack = structuredClone(v1);
-    v2.version = 2;
+    const { v1, v2 } = twoVersions();
     v2.services[0]!.intervals[0]!.region = '일부 지역 / some regions';
     const c = packChanges(v1, v2);
     expect(c.intervals[0]!.after).toEqual([{ ko: '2026-12-04 11:00~2026-12-04 13:30 (일부 지역)', en: '2026-12-04 11:00~2026-12-04 13:30 (some regions)' }]);

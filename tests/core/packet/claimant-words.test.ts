@@ -85,7 +85,7 @@ describe("the estimate's warnings in the claimant's words", () => {
   it('no baseline: a driver is told their expected 수입 is zero, a shop its 매출', async () => {
     const { chooseBaseline } = await import('../../../src/core/estimate/stages/baseline');
     const none = { k: 0, windowDates: [], source: {} } as unknown as Parameters<typeof chooseBaseline>[1];
-    const driver = chooseBaseline({ baseline: 'auto' }, none, false, earningsWords('taxi').earnings).warnings[0]!.message;
+    const driver = chooseBaseline({ baseline: 'auto' }, none, false, earningsWords('taxi')).warnings[0]!.message;
     const shop = chooseBaseline({ baseline: 'auto' }, none, false).warnings[0]!.message;
     expect(driver.ko).toBe('기준이 될 기록도, 직접 적은 평소 수입도 없어 예상 수입을 0으로 봤어요');
     expect(driver.en).toBe('no reference records and no declared baseline: expected earnings are zero');

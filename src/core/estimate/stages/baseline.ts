@@ -1,6 +1,6 @@
 /** Stage "3. Baselines": which baseline the claim is computed against (sections 3.1, 3.2). */
 import { josa } from 'es-hangul';
-import type { EarningsWord } from '../channel-fares';
+import { earningsWords, type ClaimantEarningsWords } from '../channel-fares';
 import type { Parameters } from '../../model/claim';
 import { bt } from '../../model/common';
 import type { Assumption, ClaimEstimate, EstimateWarning } from '../types';
@@ -16,13 +16,13 @@ export interface BaselineStage {
 }
 
 /** Same-slot when reference weeks were found (unless declared is asked for), else declared, else none. */
-export function chooseBaseline(p: Pick<Parameters, 'baseline'>, weeks: ReferenceWeeks, hasDeclared: boolean, earnings: EarningsWord = { ko: '매출', en: 'revenue' }): BaselineStage {
+export function chooseBaseline(p: Pick<Parameters, 'baseline'>, weeks: ReferenceWeeks, hasDeclared: boolean, words: ClaimantEarningsWords = earningsWords('merchant')): BaselineStage {
   let baseline: Baseline;
   if (p.baseline === 'declared' || (p.baseline === 'auto' && weeks.k === 0)) baseline = hasDeclared ? 'declared' : 'none';
   else baseline = weeks.k >= 1 ? 'same-slot' : 'none';
   const warnings: EstimateWarning[] = [];
   if (baseline === 'none') {
-    warnings.push({ code: 'no-baseline', message: bt(`기준이 될 기록도, 직접 적은 평소 ${earnings.ko}도 없어 예상 ${josa(earnings.ko, '을/를')} 0으로 봤어요`, earnings.en === 'earnings' ? 'no reference records and no declared baseline: expected earnings are zero' : 'no reference records and no declared baseline: expected revenue is zero') });
+    warnings.push({ code: 'no-baseline', message: bt(`기준이 될 기록도, 직접 적은 평소 ${words.earnings.ko}도 없어 예상 ${josa(words.earnings.ko, '을/를')} 0으로 봤어요`, words.driver ? 'no reference records and no declared baseline: expected earnings are zero' : 'no reference records and no declared baseline: expected revenue is zero') });
   }
   const assumptions: Assumption[] = [];
   if (weeks.windowDates.some((d) => weeks.source[d] === 'suggested') && baseline === 'same-slot') {

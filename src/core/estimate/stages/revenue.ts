@@ -36,9 +36,9 @@ export function revenueStage(
     warnings: [{ code: 'revenue-not-computable', message: revenue.message! }],
     assumptions: [{
       id: 'average-ticket-missing',
-      label: words.earnings.ko === '매출' ? { ko: '평균 객단가 (한 건 평균 요금)', en: 'average ticket (average fare)' } : { ko: `${words.ticket.ko} (한 건 평균)`, en: words.ticket.en },
+      label: words.driver ? { ko: `${words.ticket.ko} (한 건 평균)`, en: words.ticket.en } : { ko: '평균 객단가 (한 건 평균 요금)', en: 'average ticket (average fare)' },
       value: bt('없음', 'none'),
-      source: bt(`${words.earnings.ko} 없이 건수만 있어요: ${josa(words.ticket.ko, '을/를')} 적으면 ${words.earnings.ko}과 손실 이익을 계산해요`, `counts only: enter an ${words.ticket.en} and ${words.earnings.en === 'sales' ? 'revenue' : words.earnings.en} and lost profit are computed`),
+      source: bt(`${words.earnings.ko} 없이 건수만 있어요: ${josa(words.ticket.ko, '을/를')} 적으면 ${words.earnings.ko}과 손실 이익을 계산해요`, `counts only: enter an ${words.ticket.en} and ${words.driver ? words.earnings.en : 'revenue'} and lost profit are computed`),
       confirmed: false,
     }],
   };
@@ -54,7 +54,7 @@ export function revenueComputability(computable: boolean, expectedCount: number,
   if (computable) return { computable: true, message: null };
   const one = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
   const lost = one(Math.max(0, expectedCount - actualCount));
-  if (words.earnings.ko !== '매출') {
+  if (words.driver) {
     // A driver: fares earned (수입) and the average fare (평균 요금), in their words.
     const { earnings: w, ticket } = words;
     return {

@@ -42,13 +42,13 @@ export function averageTicketStage(keys: readonly number[], index: Pick<RecordIn
     assumptions.push({
       id: 'average-ticket',
       // A driver's calls are valued at their 평균 요금 and earn 수입; a shop's keep 매출 and 객단가.
-      label: words && words.earnings.ko !== '매출'
+      label: words?.driver
         ? { ko: `${josa(words.earnings.ko, '이/가')} 빈 기록의 ${words.ticket.ko}`, en: `${words.ticket.en} for records without ${words.earnings.en}` }
         : { ko: '매출이 빈 기록의 평균 객단가', en: 'average ticket for records without revenue' },
       value: roundWon(ticket),
       source: averageTicket.source === 'reference'
-        ? words && words.earnings.ko !== '매출' ? bt(`기준 구간의 ${words.earnings.ko} 합 ÷ 건수`, `reference ${words.earnings.en} ÷ count`) : bt('기준 구간의 매출 합 ÷ 건수', 'reference revenue ÷ count')
-        : words && words.earnings.ko !== '매출' ? bt(`직접 적은 ${words.ticket.ko}`, `the ${words.ticket.en} you declared`) : bt('직접 적은 객단가', 'the ticket you declared'),
+        ? words?.driver ? bt(`기준 구간의 ${words.earnings.ko} 합 ÷ 건수`, `reference ${words.earnings.en} ÷ count`) : bt('기준 구간의 매출 합 ÷ 건수', 'reference revenue ÷ count')
+        : words?.driver ? bt(`직접 적은 ${words.ticket.ko}`, `the ${words.ticket.en} you declared`) : bt('직접 적은 객단가', 'the ticket you declared'),
       confirmed: averageTicket.source === 'declared',
     });
   }

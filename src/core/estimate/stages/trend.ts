@@ -3,7 +3,7 @@
  * first window day before the window, clamped to [0.5, 2]; expected values are multiplied by f.
  */
 import { josa } from 'es-hangul';
-import type { EarningsWord } from '../channel-fares';
+import { earningsWords, type ClaimantEarningsWords } from '../channel-fares';
 import { bt } from '../../model/common';
 import { firstEpochHourOfDay, hourOfEpochHour } from '../../time/kst';
 import type { Assumption, ClaimEstimate, EstimateWarning } from '../types';
@@ -27,7 +27,7 @@ export function trendStage(
   buckets: Pick<ClaimBuckets, 'hourly' | 'keys' | 'dayOfKey'>,
   baseline: Baseline,
   before: (hours: number[]) => SpanFigures,
-  earnings: EarningsWord = { ko: '매출', en: 'revenue' },
+  words: ClaimantEarningsWords = earningsWords('merchant'),
 ): TrendStage {
   const trend: ClaimEstimate['trend'] = { enabled, applied: false, factor: 1, rawFactor: null, hours: [], actualBefore: 0, expectedBefore: 0 };
   const warnings: EstimateWarning[] = [];
@@ -49,7 +49,7 @@ export function trendStage(
         trend.rawFactor = pre.A / pre.E;
         trend.factor = Math.min(TREND_MAX, Math.max(TREND_MIN, trend.rawFactor));
         trend.applied = true;
-      } else warn('trend-no-expected', `장애 전 시간의 예상 ${josa(earnings.ko, '이/가')} 0이라 추세 보정을 하지 않았어요`, earnings.en === 'earnings' ? 'expected earnings before the window are zero: no trend factor' : 'expected revenue before the window is zero: no trend factor');
+      } else warn('trend-no-expected', `장애 전 시간의 예상 ${josa(words.earnings.ko, '이/가')} 0이라 추세 보정을 하지 않았어요`, words.driver ? 'expected earnings before the window are zero: no trend factor' : 'expected revenue before the window is zero: no trend factor');
     }
   }
   const assumptions: Assumption[] = [{
