@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { wonDigits } from '../core/model/money';
 import { readJoined, textIn, type BilingualText } from '../core/model/common';
+import { isDriverKind } from '../core/model/claimant';
 
 /** A KST timestamp shown in the reader's language, never shifted by the machine's time zone. */
 export function formatKstDateTime(iso: string, language: string): string {
@@ -65,7 +66,7 @@ export function formatCount(count: number): string {
  * none for a shop (매출, 평균 객단가). Keys with a `_driver` twin read in the driver's words.
  */
 export function earningsContext(kind: string | undefined): 'driver' | undefined {
-  return kind === 'taxi' || kind === 'designated-driver' ? 'driver' : undefined;
+  return isDriverKind(kind) ? 'driver' : undefined;
 }
 
 /** A KST instant with weekday, to the minute, 24-hour: `2022년 10월 15일 (토) 15:30` / `Sat, 15 Oct 2022, 15:30`. */

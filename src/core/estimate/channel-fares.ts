@@ -6,7 +6,7 @@
  * keeps the claim-level ticket (pooled reference ticket, else the claim's declared ticket), as before.
  */
 import type { Claim } from '../model/claim';
-import type { ClaimantKind, FareSource } from '../model/claimant';
+import { isDriverKind, type ClaimantKind, type FareSource } from '../model/claimant';
 import { bt } from '../model/common';
 import { formatWon, roundWon } from '../model/money';
 import { RecordIndex } from './record-index';
@@ -41,7 +41,8 @@ export type EarningsWord = { ko: string; en: string };
  * reads: a driver's packet speaks of 수입 and 평균 요금, not a shop's 매출 and 객단가.
  */
 export function earningsWords(kind: ClaimantKind | undefined): ClaimantEarningsWords {
-  return kind === 'taxi' ? TAXI_WORDS : kind === 'designated-driver' ? DESIGNATED_WORDS : SHOP_WORDS;
+  if (!isDriverKind(kind)) return SHOP_WORDS;
+  return kind === 'taxi' ? TAXI_WORDS : DESIGNATED_WORDS;
 }
 
 /** `driver`: the claimant drives (a taxi or designated driver), so the texts built on these words are a driver's. */

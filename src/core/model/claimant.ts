@@ -100,6 +100,11 @@ export const claimantSchema = z.discriminatedUnion('kind', [merchantSchema, taxi
 export type MerchantIndustry = (typeof MERCHANT_INDUSTRIES)[number];
 export type TaxiType = (typeof TAXI_TYPES)[number];
 export type ClaimantKind = (typeof CLAIMANT_KINDS)[number];
+
+/** A taxi or designated driver: earns fares (수입, 평균 요금), where a shop makes sales (매출, 평균 객단가). */
+export function isDriverKind(kind: string | undefined): boolean {
+  return kind === 'taxi' || kind === 'designated-driver';
+}
 export type SalesChannel = z.infer<typeof salesChannelSchema>;
 export type ChannelFare = z.infer<typeof channelFareSchema>;
 export type FareSource = (typeof FARE_SOURCES)[number];
