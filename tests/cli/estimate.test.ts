@@ -77,10 +77,11 @@ describe('outage-desk estimate', () => {
 
     const text = await cli(file);
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain('매출을 계산할 수 없어요 / revenue not computable');
+    // A designated driver reads their own words: 수입 and 평균 요금, not a shop's 매출 and 객단가.
+    expect(text.stdout).toContain('수입을 계산할 수 없어요 / earnings not computable');
     expect(text.stdout).toContain('놓친 건수          11.0건');
-    expect(text.stdout).toContain('잃은 이익 LP       계산할 수 없어요 (평균 객단가가 필요해요)');
-    expect(text.stdout).not.toMatch(/예상 매출 E|잃은 매출 LR/);
+    expect(text.stdout).toContain('잃은 이익 LP       계산할 수 없어요 (평균 요금이 필요해요)');
+    expect(text.stdout).not.toMatch(/예상 수입 E|잃은 수입 LR|매출|객단가/);
   });
 
   it('impossible margins and unequal reference lists exit 2 naming the file, the field and the date', async () => {
@@ -103,6 +104,30 @@ describe('outage-desk estimate', () => {
     expect(stdout).toContain('범위의 근거        매주 수입의 흔들림(표준편차) 20,412원, 기준 주 4개로 80% 범위를 잡았어요');
     expect(stdout).toContain('청구 합계 D + I                224,490원');
     expect(stdout).toContain('2022-10-16(일) ← 2022-10-02, 2022-09-25, 2022-09-18, 2022-09-04');
+    expect(stdout).toMatch(/^예상 수입 E +\S+원$/m);
+    expect(stdout).toMatch(/^실제 수입 A +\S+원 \(다른 호출 경로 수입 포함\)$/m);
+    expect(stdout).toMatch(/^잃은 수입 LR +\S+원$/m);
+    expect(stdout).not.toMatch(/매출|객단가/);
+  });
+
+  it('a shop keeps its words: 매출 and 평균 객단가', async () => {
+    const doc = JSON.parse(readFileSync(join(EXAMPLES, 'restaurant-hourly.claim.json'), 'utf8'));
+    const { code, stdout } = await cli(join(EXAMPLES, 'restaurant-hourly.claim.json'));
+    expect(code).toBe(0);
+    expect(doc.claimant.kind).toBe('merchant');
+    expect(stdout).toMatch(/^예상 매출 E +\S+원$/m);
+    expect(stdout).toMatch(/^실제 매출 A +\S+원 \(다른 채널 매출 포함\)$/m);
+    expect(stdout).toMatch(/^잃은 매출 LR +\S+원$/m);
+    expect(stdout).not.toContain('수입');
+
+    doc.records = doc.records.map((r: Record<string, unknown>) => ({ ...r, revenue: null }));
+    delete doc.claimant.averageTicket;
+    const file = join(tmp, 'shop-counts-only.claim.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const counts = await cli(file);
+    expect(counts.code).toBe(0);
+    expect(counts.stdout).toContain('매출을 계산할 수 없어요 / sales not computable');
+    expect(counts.stdout).toContain('잃은 이익 LP       계산할 수 없어요 (평균 객단가가 필요해요)');
   });
 
   it.each(['taxi-franchise.claim.json', 'restaurant-hourly.claim.json', 'cafe-daily.claim.json'])('estimates %s', async (file) => {

@@ -9,12 +9,14 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { josa } from 'es-hangul';
 import { CliInputError } from '../errors.js';
 import { readPackFile } from './pack.js';
 import { parseClaimFile } from '../../core/model/claim-file';
 import { roundWon, formatWon } from '../../core/model/money';
 import { joined } from '../../core/model/common';
 import { estimateClaim, type ClaimEstimate } from '../../core/estimate/index';
+import { earningsWords, type ClaimantEarningsWords } from '../../core/estimate/channel-fares';
 import { WEEKDAY_KO, weekdayOf } from '../../core/time/kst';
 
 export const summary = '청구 파일의 손실을 계산해요 / estimate the loss of a claim file';
@@ -109,7 +111,9 @@ export function estimateToJson(file: string, e: ClaimEstimate) {
   };
 }
 
-function text(e: ClaimEstimate, file: string): string {
+/** The console table in the claimant's words: a driver reads 수입 and 평균 요금, a shop 매출 and 평균 객단가. */
+function text(e: ClaimEstimate, file: string, words: ClaimantEarningsWords): string {
+  const w = words.earnings.ko;
   const won = (x: number) => formatWon(roundWon(x));
   const lines: string[] = [];
   const r = e.lostProfitRange;
@@ -120,18 +124,18 @@ function text(e: ClaimEstimate, file: string): string {
     for (const [date, refs] of Object.entries(e.referenceDates.byWindowDate)) {
       lines.push(`  ${date}(${WEEKDAY_KO[weekdayOf(date)]}) ← ${refs.join(', ') || '없음'}${e.referenceDates.source[date] === 'suggested' ? ' (앱 제안)' : ''}`);
     }
-  } else if (e.baseline === 'declared') lines.push('기준: 직접 적은 평소 매출 (declared)');
+  } else if (e.baseline === 'declared') lines.push(`기준: 직접 적은 평소 ${w} (declared)`);
   else lines.push('기준: 없음');
   lines.push('');
   const count = (x: number) => `${(Math.round(x * 10) / 10).toFixed(1)}건`;
   if (e.revenue.computable) {
-    lines.push(`예상 매출 E        ${won(e.expectedRevenue)}`);
-    lines.push(`실제 매출 A        ${won(e.actualRevenue)} (다른 채널 매출 포함)`);
+    lines.push(`예상 ${w} E        ${won(e.expectedRevenue)}`);
+    lines.push(`실제 ${w} A        ${won(e.actualRevenue)} (${words.driver ? '다른 호출 경로' : '다른 채널'} ${w} 포함)`);
     lines.push(`놓친 건수          ${count(e.lostCount)}`);
-    lines.push(`잃은 매출 LR       ${won(e.lostRevenue)}`);
+    lines.push(`잃은 ${w} LR       ${won(e.lostRevenue)}`);
   } else {
     // Section 1: counts only and no ticket. The words and the counts, never 0원 as a revenue.
-    lines.push(`매출을 계산할 수 없어요 / revenue not computable`);
+    lines.push(`${josa(w, '을/를')} 계산할 수 없어요 / ${words.earnings.en} not computable`);
     for (const part of [e.revenue.message!.ko, e.revenue.message!.en]) lines.push(`  ${part}`);
     lines.push(`예상 건수          ${count(e.expectedCount)}`);
     lines.push(`실제 건수          ${count(e.actualCount)}`);
@@ -141,7 +145,7 @@ function text(e: ClaimEstimate, file: string): string {
   if (e.revenue.computable) {
     lines.push(`잃은 이익 LP       ${formatWon(e.lostProfit)}  (${Math.round(r.level * 100)}% 범위 ${formatWon(r.low)} ~ ${formatWon(r.high)})`);
     lines.push(`범위의 근거        ${r.driverLabel.ko}`);
-  } else lines.push(`잃은 이익 LP       계산할 수 없어요 (평균 객단가가 필요해요)`);
+  } else lines.push(`잃은 이익 LP       계산할 수 없어요 (${josa(words.ticket.ko, '이/가')} 필요해요)`);
   if (e.trend.enabled) lines.push(`추세 보정          ×${e.trend.factor.toFixed(3)}${e.trend.applied ? '' : ' (적용 안 함)'}`);
   lines.push('');
   lines.push('통상손해 (직접 손해)');
@@ -211,7 +215,7 @@ async function expandInputs(inputs: string[]): Promise<{ files: string[]; folder
   return { files, folders };
 }
 
-type Outcome = { ok: true; estimate: ClaimEstimate } | { ok: false; message: string; messages: string[]; issues: { path: string; message: string }[] };
+type Outcome = { ok: true; estimate: ClaimEstimate; words: ClaimantEarningsWords } | { ok: false; message: string; messages: string[]; issues: { path: string; message: string }[] };
 
 /** One claim file to its estimate, or the reasons it cannot be estimated (each line names the file). */
 type Pack = Awaited<ReturnType<typeof readPackFile>>;
@@ -238,7 +242,7 @@ async function estimateFile(file: string, level: number | undefined, pack: Pack 
     return { ok: false, message, messages: [`${file}: ${message}`], issues: [{ path: 'incident', message }] };
   }
   const estimate = estimateClaim(parsed.claim, { ...(level === undefined ? {} : { alpha: Number((1 - level).toFixed(10)) }), ...(pack ? { pack } : {}) });
-  return { ok: true, estimate };
+  return { ok: true, estimate, words: earningsWords(parsed.claim.claimant.kind) };
 }
 
 /** Writes to stdout, waiting when the pipe is full, so 10,000 lines never pile up in memory. */
@@ -267,7 +271,7 @@ export async function run(args: string[]): Promise<number> {
     }
     if (jsonl) await write(`${JSON.stringify(estimateToJson(file, outcome.estimate))}\n`);
     else if (json) await write(`${JSON.stringify(estimateToJson(file, outcome.estimate), null, 2)}\n`);
-    else await write(`${n > 0 ? '\n' : ''}${text(outcome.estimate, file)}\n`);
+    else await write(`${n > 0 ? '\n' : ''}${text(outcome.estimate, file, outcome.words)}\n`);
   }
   if (bad && !single) process.stderr.write(`청구 ${files.length}개 중 ${bad}개를 계산하지 못했어요 / ${bad} of ${files.length} claims could not be estimated\n`);
   return bad ? 2 : 0;
