@@ -135,15 +135,15 @@ test('cafe example: a skipped week is drawn hatched with its reason', async ({ p
 test('declared baseline: the grid takes typed and pasted numbers, and every figure is marked declared', async ({ page }) => {
   await loadExamples(page);
   await page.goto('/#/baseline');
-  await page.getByRole('radio', { name: /직접 적은 평소 매출/ }).click();
-  await expect(page.getByRole('radio', { name: /직접 적은 평소 매출/ })).toBeChecked();
-  await expect(page.getByRole('heading', { name: /평소 매출 직접 적기/ })).toBeVisible();
+  await page.getByRole('radio', { name: /직접 적은 평소 수입/ }).click();
+  await expect(page.getByRole('radio', { name: /직접 적은 평소 수입/ })).toBeChecked();
+  await expect(page.getByRole('heading', { name: /평소 수입 직접 적기/ })).toBeVisible();
   const count = page.getByRole('textbox', { name: '토요일 저녁 18~22시 건수' });
   await count.fill('8');
   await count.press('ArrowRight');
   await expect(page.getByRole('textbox', { name: '토요일 밤 22~24시 건수' })).toBeFocused();
   await page.getByRole('textbox', { name: '토요일 밤 22~24시 건수' }).fill('4');
-  await page.getByRole('textbox', { name: '토요일 저녁 18~22시 객단가' }).click();
+  await page.getByRole('textbox', { name: '토요일 저녁 18~22시 평균 요금' }).click();
   await page.keyboard.type('25,000');
   await page.keyboard.press('Tab');
   await page.keyboard.type('25000');

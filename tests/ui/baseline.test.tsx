@@ -273,12 +273,18 @@ describe('the best-week rule (merchant example)', () => {
 });
 
 describe('declared baseline and drafts', () => {
-  it('a claimant without records declares usual sales; a mistyped cell is refused and nothing is saved', async () => {
+  it('a driver without records declares usual earnings in a driver’s words; a mistyped cell is refused and nothing is saved', async () => {
     const user = userEvent.setup();
     const base = example('driver-2022');
     const claim: Claim = { ...base, id: 'no-records', records: [], referenceDates: { byWindowDate: {}, abnormalDates: [] } };
     const id = await openExample(claim);
-    expect(screen.getByText('기록이 없어요: 평소 매출을 직접 적을 수 있어요')).toBeTruthy();
+    // A designated driver declares 평소 수입 with 평균 요금, never a shop's 매출 or 객단가.
+    expect(screen.getByText('기록이 없어요: 평소 수입을 직접 적을 수 있어요')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: /^평소 수입 직접 적기/ })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1 }).closest('header')!.textContent).toContain('얼마나 벌었을지');
+    expect(screen.getByText('평균 요금 (원)')).toBeTruthy();
+    expect(screen.getByText(/직접 적은 평소 수입에는 통계로 잰 범위가 없어요/)).toBeTruthy();
+    expect(document.querySelector('main')!.textContent).not.toMatch(/매출|객단가/);
     const count = screen.getByRole('textbox', { name: '토요일 저녁 18~22시 건수' });
     await user.type(count, 'abc');
     await user.tab();
@@ -287,8 +293,8 @@ describe('declared baseline and drafts', () => {
 
     await user.clear(count);
     await user.type(count, '8');
-    await user.click(screen.getByRole('textbox', { name: '토요일 저녁 18~22시 객단가' }));
-    await user.type(screen.getByRole('textbox', { name: '토요일 저녁 18~22시 객단가' }), '25,000{Enter}');
+    await user.click(screen.getByRole('textbox', { name: '토요일 저녁 18~22시 평균 요금' }));
+    await user.type(screen.getByRole('textbox', { name: '토요일 저녁 18~22시 평균 요금' }), '25,000{Enter}');
     await waitFor(async () => {
       const entries = (await stored(id)).declaredBaseline?.entries ?? [];
       expect(entries).toEqual([{ weekday: 6, dayPart: 'evening', count: 8, averageTicket: 25_000 }]);
@@ -299,13 +305,25 @@ describe('declared baseline and drafts', () => {
     await waitFor(() => expect(expectedFigure()).toBe(formatWon(estimate.expectedRevenue, 'ko')));
     expect(screen.getByTestId('figure-expected').textContent).toContain('신고 기준선 (declared)');
     expect(screen.getByTestId('figure-lost-profit').textContent).toContain(formatWon(estimate.lostProfitRange.low, 'ko'));
-    expect(screen.getByText(/예상 매출의 ±20%로 가정한 범위예요/)).toBeTruthy();
+    expect(screen.getByText(/예상 수입의 ±20%로 가정한 범위예요/)).toBeTruthy();
+    expect(screen.getAllByText('평소 수입을 저장했어요.').length).toBeGreaterThan(0);
 
     // Undo is an outside change for the grid: it shows the stored table again.
     await user.click(screen.getByRole('button', { name: '방금 바꾼 것 되돌리기' }));
     await waitFor(async () => expect((await stored(id)).declaredBaseline?.entries).toEqual([{ weekday: 6, dayPart: 'evening', count: 8, averageTicket: 0 }]));
-    await waitFor(() => expect((screen.getByRole('textbox', { name: '토요일 저녁 18~22시 객단가' }) as HTMLInputElement).value).toBe('0'));
+    await waitFor(() => expect((screen.getByRole('textbox', { name: '토요일 저녁 18~22시 평균 요금' }) as HTMLInputElement).value).toBe('0'));
     expect((screen.getByRole('textbox', { name: '토요일 저녁 18~22시 건수' }) as HTMLInputElement).value).toBe('8');
+  });
+
+  it('a shop without records declares usual sales with its average ticket (the shop words unchanged)', async () => {
+    const base = example('restaurant-hourly');
+    await openExample({ ...base, id: 'shop-no-records', records: [], referenceDates: { byWindowDate: {}, abnormalDates: [] } });
+    expect(screen.getByText('기록이 없어요: 평소 매출을 직접 적을 수 있어요')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: /^평소 매출 직접 적기/ })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1 }).closest('header')!.textContent).toContain('얼마나 팔았을지');
+    expect(screen.getByText('평균 객단가 (원)')).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: '토요일 저녁 18~22시 객단가' })).toBeTruthy();
+    expect(document.querySelector('main')!.textContent).not.toContain('수입');
   });
 
   it('pastes a block copied from a spreadsheet into the grid', async () => {

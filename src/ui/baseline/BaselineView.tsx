@@ -150,6 +150,7 @@ function ReadyBaseline({ claim, apply, undo, canUndo, saving }: ReadyProps) {
   const hasRecords = claim.records.length > 0;
   const declared = estimate.baseline === 'declared' || claim.parameters.baseline === 'declared' || !hasRecords;
   const range = estimate.lostProfitRange;
+  const earnings = earningsContext(claim.claimant.kind);
 
   const onUndo = async () => {
     if (await undo()) notify(t('baseline.undo.undone'));
@@ -162,13 +163,13 @@ function ReadyBaseline({ claim, apply, undo, canUndo, saving }: ReadyProps) {
         <dl className="bl-figure-row">
           <div className="bl-figure" data-testid="figure-expected">
             <dt>
-              {t('baseline.summary.expected', { context: earningsContext(claim.claimant.kind) })}
+              {t('baseline.summary.expected', { context: earnings })}
               {estimate.baseline === 'declared' && <span className="tag tag-declared">{t('baseline.declaredTag')}</span>}
             </dt>
             <dd className="bl-figure-big">{money(estimate.expectedRevenue)}</dd>
           </div>
           <div className="bl-figure" data-testid="figure-actual">
-            <dt>{t('baseline.summary.actual', { context: earningsContext(claim.claimant.kind) })}</dt>
+            <dt>{t('baseline.summary.actual', { context: earnings })}</dt>
             <dd className="bl-figure-big">{money(estimate.actualRevenue)}</dd>
           </div>
           <div className="bl-figure" data-testid="figure-lost-profit">
@@ -209,8 +210,8 @@ function ReadyBaseline({ claim, apply, undo, canUndo, saving }: ReadyProps) {
         <h2 id="baseline-method-title">{t('baseline.method.title')}</h2>
         {!hasRecords && (
           <div className="bl-callout">
-            <p className="strong">{t('baseline.noRecordsTitle')}</p>
-            <p>{t('baseline.noRecordsBody')}</p>
+            <p className="strong">{t('baseline.noRecordsTitle', { context: earnings })}</p>
+            <p>{t('baseline.noRecordsBody', { context: earnings })}</p>
             <a href={hrefOf('records')}>{t('baseline.noRecordsAction')}</a>
           </div>
         )}
@@ -225,12 +226,13 @@ function ReadyBaseline({ claim, apply, undo, canUndo, saving }: ReadyProps) {
       {declared ? (
         <section className="section" aria-labelledby="baseline-declared-title">
           <h2 id="baseline-declared-title">
-            {t('baseline.declared.title')} <span className="tag tag-declared">{t('baseline.declaredTag')}</span>
+            {t('baseline.declared.title', { context: earnings })} <span className="tag tag-declared">{t('baseline.declaredTag')}</span>
           </h2>
-          <p className="bl-callout">{t('baseline.declared.noStatRange', { pct: Math.round(claim.parameters.assumedBandPct * 100) })}</p>
+          <p className="bl-callout">{t('baseline.declared.noStatRange', { pct: Math.round(claim.parameters.assumedBandPct * 100), context: earnings })}</p>
           <DeclaredBaselineForm
             declared={claim.declaredBaseline}
-            onSave={(value) => apply(() => ({ declaredBaseline: value }), t('baseline.declared.saved'))}
+            kind={claim.claimant.kind}
+            onSave={(value) => apply(() => ({ declaredBaseline: value }), t('baseline.declared.saved', { context: earnings }))}
           />
         </section>
       ) : (
@@ -319,7 +321,7 @@ function ExpectedActualSection({ estimate, kind }: { estimate: ClaimEstimate; ki
         }}
       />
       <p className="bl-chart-note">
-        {!hasBand ? t('baseline.chart.noBand') : declared ? t('baseline.chart.bandAssumedNote', { pct }) : t('baseline.chart.bandNote', { k: estimate.referenceDates.k })}
+        {!hasBand ? t('baseline.chart.noBand') : declared ? t('baseline.chart.bandAssumedNote', { pct, context }) : t('baseline.chart.bandNote', { k: estimate.referenceDates.k })}
       </p>
     </section>
   );

@@ -3,6 +3,8 @@ import type { ClipboardEvent, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DAY_PART_DEFAULTS } from '../../core/model/claim';
 import type { DeclaredBaseline } from '../../core/model/claim';
+import type { ClaimantKind } from '../../core/model/claimant';
+import { earningsContext } from '../format';
 
 /** Monday first, the way a shop's week is read; weekday numbers stay 0 = Sunday (the schema's). */
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0] as const;
@@ -40,14 +42,17 @@ function parseCell(text: string | undefined): number | null | 'bad' {
 interface Props {
   declared: DeclaredBaseline | undefined;
   onSave: (declared: DeclaredBaseline) => Promise<boolean>;
+  /** Whose usual takings: a driver's grid asks for 평균 요금, a shop's for 평균 객단가. */
+  kind?: ClaimantKind;
 }
 
 /**
  * Section 3.2: usual count and average ticket per weekday x day-part, as two spreadsheet-like grids
  * (arrows, Enter, paste a block). A mistyped cell keeps its text, is marked, and nothing is saved.
  */
-export function DeclaredBaselineForm({ declared, onSave }: Props) {
+export function DeclaredBaselineForm({ declared, onSave, kind }: Props) {
   const { t } = useTranslation();
+  const context = earningsContext(kind);
   const dayParts = declared?.dayParts ?? DAY_PART_DEFAULTS.map((p) => ({ ...p }));
   const [texts, setTexts] = useState<Texts>(() => textsOf(declared));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -83,7 +88,7 @@ export function DeclaredBaselineForm({ declared, onSave }: Props) {
     t('baseline.declared.cellLabel', {
       weekday: weekdayLabel(weekday),
       part: partLabel(part.id, part.label),
-      what: t(grid === 'count' ? 'baseline.declared.countWord' : 'baseline.declared.ticketWord'),
+      what: grid === 'count' ? t('baseline.declared.countWord') : t('baseline.declared.ticketWord', { context }),
     });
 
   async function commit(next: Texts) {
@@ -206,7 +211,7 @@ export function DeclaredBaselineForm({ declared, onSave }: Props) {
       )}
       <div className="declared-grids">
         {renderGrid('count', t('baseline.declared.counts'))}
-        {renderGrid('ticket', t('baseline.declared.tickets'))}
+        {renderGrid('ticket', t('baseline.declared.tickets', { context }))}
       </div>
     </div>
   );

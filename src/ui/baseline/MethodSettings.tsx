@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ESTIMATORS } from '../../core/model/claim';
 import type { Claim, Estimator } from '../../core/model/claim';
 import type { ClaimEstimate } from '../../core/estimate/types';
-import { formatWon } from '../format';
+import { earningsContext, formatWon } from '../format';
 import { bucketLabel } from './dates';
 
 interface MethodProps {
@@ -20,6 +20,7 @@ export function BaselineMethod({ claim, estimate, disabled, onMethod }: MethodPr
   const chosen = claim.parameters.baseline;
   const shown = chosen === 'auto' ? (estimate.baseline === 'declared' || claim.records.length === 0 ? 'declared' : 'same-slot') : chosen;
   const pct = Math.round(claim.parameters.assumedBandPct * 100);
+  const context = earningsContext(claim.claimant.kind);
   return (
     <fieldset className="bl-choice-group">
       {/* The section heading above says the same: the legend stays for screen readers. */}
@@ -35,12 +36,12 @@ export function BaselineMethod({ claim, estimate, disabled, onMethod }: MethodPr
         <input type="radio" name={name} checked={shown === 'declared'} disabled={disabled} onChange={() => onMethod('declared')} />
         <span>
           <span className="bl-choice-label">
-            {t('baseline.method.declared')} <span className="tag tag-declared">{t('baseline.declaredTag')}</span>
+            {t('baseline.method.declared', { context })} <span className="tag tag-declared">{t('baseline.declaredTag')}</span>
           </span>
-          <span className="bl-choice-help">{t('baseline.method.declaredHelp', { pct })}</span>
+          <span className="bl-choice-help">{t('baseline.method.declaredHelp', { pct, context })}</span>
         </span>
       </label>
-      {chosen === 'auto' && <p className="muted">{t('baseline.method.autoNote')}</p>}
+      {chosen === 'auto' && <p className="muted">{t('baseline.method.autoNote', { context })}</p>}
     </fieldset>
   );
 }
@@ -99,7 +100,7 @@ export function EstimateSettings({ claim, estimate, disabled, onEstimator, onK, 
             <input type="checkbox" checked={p.trendFactor} disabled={disabled} aria-describedby={trendHelpId} onChange={(e) => onTrend(e.target.checked)} />
             <span className="bl-choice-label">{t('baseline.settings.trend')}</span>
           </label>
-          <p className="bl-choice-help" id={trendHelpId}>{t('baseline.settings.trendHelp')}</p>
+          <p className="bl-choice-help" id={trendHelpId}>{t('baseline.settings.trendHelp', { context: earningsContext(claim.claimant.kind) })}</p>
           {p.trendFactor && (
             trend.applied && lastBefore && firstWindow ? (
               <div className="trend-figures" data-testid="trend-figures">
