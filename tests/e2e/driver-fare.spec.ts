@@ -33,7 +33,7 @@ test('a taxi driver with daily call counts and one average fare gets a non-zero,
   await expect(stepTitle(page, '어떤 서비스가 멈춰서 일을 못 했나요?')).toBeVisible();
   await next(page);
 
-  await expect(stepTitle(page, '손님은 어떤 길로 들어오나요?')).toBeVisible();
+  await expect(stepTitle(page, '콜은 어떤 길로 들어오나요?')).toBeVisible();
   // Only the platform channel, so the one fare prices every call.
   const labels = await page.getByRole('textbox', { name: /^채널 이름 \(/ }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
   for (const label of labels.filter((l) => l !== '카카오 T 호출')) await page.getByRole('checkbox', { name: `${label} 사용` }).uncheck();

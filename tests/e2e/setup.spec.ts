@@ -46,7 +46,7 @@ test('a designated driver sets up from scratch; a reload keeps every step; scree
   await shot(page, 'ko-setup-3-services');
   await next(page);
 
-  await expect(stepTitle(page, '손님은 어떤 길로 들어오나요?')).toBeVisible();
+  await expect(stepTitle(page, '콜은 어떤 길로 들어오나요?')).toBeVisible();
   await expect(page.getByRole('textbox', { name: '채널 이름 (1)' })).toHaveValue('카카오 T 대리');
   await shot(page, 'ko-setup-4-channels');
   await next(page);
@@ -63,7 +63,7 @@ test('a designated driver sets up from scratch; a reload keeps every step; scree
   await page.reload();
   await page.getByRole('navigation', { name: '신고서 준비 단계' }).getByRole('link', { name: /신고인/ }).click();
   const steps = page.getByRole('navigation', { name: '신고인 준비 단계' });
-  for (const label of ['누구인가요', '어떤 장애', '쓰던 서비스', '판매 채널', '이익률']) {
+  for (const label of ['누구인가요', '어떤 장애', '쓰던 서비스', '콜 채널', '이익률']) {
     await expect(steps.getByRole('button', { name: new RegExp(label) })).toContainText('완료');
   }
   await steps.getByRole('button', { name: /누구인가요/ }).click();
@@ -78,7 +78,7 @@ test('a designated driver sets up from scratch; a reload keeps every step; scree
   await stepsEn.getByRole('button', { name: /Who you are/ }).click();
   await expect(page.getByRole('heading', { level: 3, name: 'Tell us who you are' })).toBeVisible();
   await shot(page, 'en-setup-1-who');
-  await stepsEn.getByRole('button', { name: /Sales channels/ }).click();
+  await stepsEn.getByRole('button', { name: /Call channels/ }).click();
   await shot(page, 'en-setup-4-channels');
   await stepsEn.getByRole('button', { name: /Margin/ }).click();
   await shot(page, 'en-setup-5-margin');

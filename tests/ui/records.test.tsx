@@ -6,7 +6,7 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryBridge } from '../../src/bridge/memory';
 import { setBridgeForTests } from '../../src/bridge';
-import { addClaim, createClaim, listEvidence, putRecords, setSetting } from '../../src/db';
+import { addClaim, createClaim, listEvidence, putRecords, saveClaimDocument, setSetting } from '../../src/db';
 import type { OutageDeskDB, RecordRow } from '../../src/db';
 import { DeskProvider } from '../../src/ui/desk';
 import { createI18n } from '../../src/ui/i18n';
@@ -75,6 +75,16 @@ describe('the records page without channels', () => {
     expect(screen.queryByRole('grid')).toBeNull();
     // The existing summary still says there is nothing yet.
     expect(await screen.findByRole('heading', { name: '아직 기록이 없어요' })).toBeTruthy();
+  });
+
+  it('a driver who has not set channels yet is asked for call channels, in a driver’s words', async () => {
+    const row = await createClaim(db, { title: '대리 10월' });
+    await saveClaimDocument(db, row.id, { claimant: { kind: 'designated-driver', name: '김대리', mobile: '010-1234-5678' } as never }, { allowDraft: true });
+    await setSetting(db, 'currentClaimId', row.id);
+    renderPage(RecordsPage, db);
+    expect(await screen.findByRole('heading', { name: '콜 채널을 먼저 정해 주세요' })).toBeTruthy();
+    expect(screen.getByText(/아직 콜 채널\(카카오 T, 전화 콜, 다른 호출 앱처럼 콜이 들어오는 곳\)이 없어요/)).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1 }).closest('header')!.textContent).toContain('시간대별 콜 수와 수입을 채널별로 모아요.');
   });
 
   it('opens a claim file as a new current claim (until the setup offers it)', async () => {
@@ -223,9 +233,9 @@ describe('the entry grid', () => {
     await expectGridError('2022-07-23 (토) 01시 건수: 0 이상이어야 해요.');
     expect(await stored(id, 'kakao-t', '2022-07-23T01:00+09:00')).toMatchObject({ count: 2, revenue: 30000 });
 
-    // Clearing a count that still has sales is refused rather than throwing the sales away.
+    // Clearing a count that still has earnings is refused rather than throwing them away (a driver's word: 수입).
     await user.keyboard('{ArrowUp}{Delete}');
-    await expectGridError('매출을 먼저 지우거나 0을 적어 주세요');
+    await expectGridError('이 칸에는 수입이 있어 건수만 지울 수 없어요. 수입을 먼저 지우거나 0을 적어 주세요.');
     expect(await stored(id, 'kakao-t', '2022-07-23T01:00+09:00')).toMatchObject({ count: 2, revenue: 30000 });
 
     // Typing a good value over the bad one stores it and clears the error.

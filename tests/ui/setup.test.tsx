@@ -90,10 +90,13 @@ describe('claimant setup: a designated driver from scratch', () => {
     expect(screen.getAllByRole('checkbox').filter((c) => (c as HTMLInputElement).checked)).toHaveLength(1);
     expect(daeri.closest('label')!.textContent).toContain('2022년 10월 15일 (토) 15:30');
     await user.click(screen.getByRole('button', { name: '다음' }));
-    expect(await screen.findByRole('heading', { level: 3, name: '손님은 어떤 길로 들어오나요?' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 3, name: '콜은 어떤 길로 들어오나요?' })).toBeTruthy();
     expect((await body()).claimant!.servicesUsed).toEqual(['kakao-t-daeri']);
 
-    // Step 4: the driver's channels, the platform marked.
+    // Step 4: the driver's channels, the platform marked, in a driver's words (calls, not customers or sales).
+    expect(screen.getByRole('group', { name: '콜 채널' })).toBeTruthy();
+    expect(document.querySelector('.setup-step-lead')!.textContent).toContain('대신 받은 콜(전화 콜, 다른 호출 앱, 길에서 태운 손님)');
+    expect(screen.getByRole('button', { name: /콜 채널/ })).toBeTruthy();
     const labels = screen.getAllByRole('textbox', { name: /^채널 이름 \(/ }).map((i) => (i as HTMLInputElement).value);
     expect(labels).toEqual(['카카오 T 대리', '다른 대리 앱', '전화 콜']);
     await user.click(screen.getByRole('button', { name: '다음' }));
@@ -109,6 +112,12 @@ describe('claimant setup: a designated driver from scratch', () => {
     expect((screen.getByLabelText('플랫폼 수수료 비율 c') as HTMLInputElement).value).toBe('20');
     expect(screen.getByTestId('margin-preview').textContent).toBe('이익률 m = 1 − v − c = 75% (v 5%, c 20%)');
     expect((screen.getByRole('radio', { name: /시간 단위/ }) as HTMLInputElement).checked).toBe(true);
+    // A driver's margin is explained with 수입, fuel or travel and the ride app's commission; no shop words.
+    const stepText = document.querySelector('.setup-step')!.textContent!;
+    expect(stepText).toContain('수입이 줄었을 때 실제로 잃은 이익을 계산하는 비율이에요.');
+    expect(stepText).toContain('잃은 이익은 잃은 수입에서, 운행하지 못해서 쓰지 않게 된 돈을 뺀 금액이에요.');
+    expect(stepText).toContain('수입 중 연료·이동비와 결제 수수료의 비율이에요. 기본값 5%.');
+    expect(stepText).not.toMatch(/매출|재료|객단가/);
     await user.click(screen.getByRole('checkbox', { name: /이 비율을 확인했어요/ }));
     await user.click(screen.getByRole('button', { name: '다음: 기록 넣기' }));
     await waitFor(() => expect(window.location.hash).toBe('#/records'));
@@ -167,6 +176,9 @@ describe('claimant setup: defaults per kind and reload', () => {
     await user.click(screen.getByRole('button', { name: '다음' }));
 
     await screen.findByRole('heading', { level: 3, name: '손님은 어떤 길로 들어오나요?' });
+    // A shop's words stay: sales channels, and orders that came another way.
+    expect(screen.getByRole('group', { name: '판매 채널' })).toBeTruthy();
+    expect(document.querySelector('.setup-step-lead')!.textContent).toContain('대신 받은 주문(전화, 다른 앱, 현금)');
     const rows = screen.getAllByRole('textbox', { name: /^채널 이름 \(/ }).map((i) => (i as HTMLInputElement).value);
     expect(rows).toEqual(['카카오톡 채널 주문', '카카오페이', '카드', '현금', '전화 주문', '배달 앱']);
     // A channel of one's own, and one suggestion left out.
@@ -182,6 +194,7 @@ describe('claimant setup: defaults per kind and reload', () => {
     expect((screen.getByLabelText('변동비 비율 v') as HTMLInputElement).value).toBe('35');
     expect((screen.getByLabelText('플랫폼 수수료 비율 c') as HTMLInputElement).value).toBe('0');
     expect((screen.getByRole('radio', { name: /하루 단위/ }) as HTMLInputElement).checked).toBe(true);
+    expect(document.querySelector('.setup-step')!.textContent).toContain('잃은 이익은 잃은 매출에서, 팔지 못해서 쓰지 않게 된 돈을 뺀 금액이에요.');
     // The user's own v is stored as a value; c left at its default is stored as "the default".
     await user.clear(screen.getByLabelText('변동비 비율 v'));
     await user.type(screen.getByLabelText('변동비 비율 v'), '38');
@@ -270,6 +283,6 @@ describe('claimant setup: defaults per kind and reload', () => {
     expect(await screen.findByText('저장하지 못했어요. 아래를 고쳐 주세요.')).toBeTruthy();
     expect(screen.getByText(/판매 채널 목록에 없는 채널이에요: kakao-t/)).toBeTruthy();
     expect((await body()).claimant!.salesChannels).toEqual([{ id: 'kakao-t', label: '카카오 T 대리', isPlatform: true }]);
-    expect(screen.getByRole('heading', { level: 3, name: '손님은 어떤 길로 들어오나요?' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 3, name: '콜은 어떤 길로 들어오나요?' })).toBeTruthy();
   });
 });

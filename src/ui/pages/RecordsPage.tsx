@@ -156,8 +156,8 @@ function Records({ claim }: { claim: ClaimRow }) {
     return (
       <>
         <section className="records-setup-needed" aria-labelledby="records-no-channels">
-          <h2 id="records-no-channels">{t('records.noChannels.title')}</h2>
-          <p>{t('records.noChannels.body')}</p>
+          <h2 id="records-no-channels">{t('records.noChannels.title', { context: earningsContext(setup.kind) })}</h2>
+          <p>{t('records.noChannels.body', { context: earningsContext(setup.kind) })}</p>
           <p>
             <a className="button button-primary" href="#/claimant">{t('records.noChannels.action')}</a>
           </p>
@@ -212,7 +212,7 @@ export default function RecordsPage() {
   const { claim } = useCurrentClaim();
   return (
     <>
-      <PageHeader step={3} title={t('nav.records')} lead={t('records.lead')} />
+      <PageHeader step={3} title={t('nav.records')} lead={t('records.lead', { context: earningsContext(claim?.kind) })} />
       <NeedsClaim>{(current) => <Records claim={current} />}</NeedsClaim>
       {claim === null && (
         <section className="section">

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { addEvidence } from '../../db';
 import { useDb } from '../desk';
-import { formatWon } from '../format';
+import { earningsContext, formatWon } from '../format';
 import { useNotices } from '../notices';
 import { kstToday, parseCellText } from './model';
 import type { EntrySetup } from './model';
@@ -58,7 +58,7 @@ export function QuickLog({ claimId, setup, now = Date.now }: { claimId: string; 
     if (kind === 'taken' && fareText.trim() !== '') {
       const parsed = parseCellText(fareText, 'revenue');
       if (!parsed.ok || parsed.value === null) {
-        setFareError(t('records.quick.fareError', { problem: t(`records.problem.${parsed.ok ? 'notNumber' : parsed.problem}`) }));
+        setFareError(t('records.quick.fareError', { problem: t(`records.problem.${parsed.ok ? 'notNumber' : parsed.problem}`, { context: earningsContext(setup.kind) }) }));
         return;
       }
       fare = parsed.value;

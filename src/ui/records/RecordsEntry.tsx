@@ -111,7 +111,7 @@ export function RecordsEntry({ claimId, setup, now = Date.now }: { claimId: stri
     return t('records.cellError', {
       place: cellPlace(bucket, t, i18n.language),
       field: t(`records.measure.${measure}`, { context }),
-      problem: t(`records.problem.${problem}`),
+      problem: t(`records.problem.${problem}`, { context }),
     });
   }
 

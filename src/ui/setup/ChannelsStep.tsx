@@ -13,6 +13,7 @@ import type { ClaimantProfile } from './defaults';
 import { useSaveBody } from './save';
 import type { Problem } from './save';
 import { check, fieldErrors, salesChannelsSchema } from './steps';
+import { earningsContext } from '../format';
 
 interface Props {
   body: Partial<ClaimBody>;
@@ -110,7 +111,7 @@ function ChannelsForm({ body, claimId, onDone, onBack, incident, pack }: Props &
   return (
     <form className="setup-form" onSubmit={(e) => void submit(e)} noValidate>
       <fieldset className="choice-group">
-        <legend>{t('setup.channels.legend')}</legend>
+        <legend>{t('setup.channels.legend', { context: earningsContext(claimant.kind) })}</legend>
         <p className="field-hint">{t('setup.channels.hint')}</p>
         <table className="table channel-table">
           <thead>

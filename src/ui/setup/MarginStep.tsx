@@ -5,7 +5,7 @@ import { defaultMargin, marginProblems, resolveMargin } from '../../core/estimat
 import { parametersSchema } from '../../core/model';
 import type { Claimant, Parameters } from '../../core/model';
 import type { ClaimBody } from '../../db';
-import { formatShare, pickLanguage } from '../format';
+import { earningsContext, formatShare, pickLanguage } from '../format';
 import { Field, StepActions, StepProblems } from './Field';
 import { suggestedGranularity } from './defaults';
 import { HourlyRulesNote } from './HourlyRulesNote';
@@ -106,10 +106,10 @@ export function MarginStep({ body, claimId, onDone, onBack }: Props) {
     <form className="setup-form" onSubmit={(e) => void submit(e)} noValidate>
       <section className="explain" aria-labelledby="margin-explain-title">
         <h3 id="margin-explain-title">{t('setup.margin.whatTitle')}</h3>
-        <p>{t('setup.margin.what')}</p>
+        <p>{t('setup.margin.what', { context: earningsContext(claimant.kind) })}</p>
       </section>
       <div className="field-grid">
-        <Field label={t('setup.margin.v')} error={shownErrors['v.value']} hint={t('setup.margin.vHint', { value: formatShare(defaults.v) })}>
+        <Field label={t('setup.margin.v')} error={shownErrors['v.value']} hint={t('setup.margin.vHint', { value: formatShare(defaults.v), context: earningsContext(claimant.kind) })}>
           {({ id, describedBy, invalid }) => (
             <span className="input-suffix">
               <input id={id} inputMode="decimal" value={v} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => { setV(e.target.value); setErrors({}); }} />
@@ -117,7 +117,7 @@ export function MarginStep({ body, claimId, onDone, onBack }: Props) {
             </span>
           )}
         </Field>
-        <Field label={t('setup.margin.c')} error={shownErrors['c.value']} hint={t('setup.margin.cHint', { value: formatShare(defaults.c) })}>
+        <Field label={t('setup.margin.c')} error={shownErrors['c.value']} hint={t('setup.margin.cHint', { value: formatShare(defaults.c), context: earningsContext(claimant.kind) })}>
           {({ id, describedBy, invalid }) => (
             <span className="input-suffix">
               <input id={id} inputMode="decimal" value={c} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => { setC(e.target.value); setErrors({}); }} />
@@ -144,7 +144,7 @@ export function MarginStep({ body, claimId, onDone, onBack }: Props) {
             <label key={g} className={granularity === g ? 'choice-card is-chosen' : 'choice-card'}>
               <input type="radio" name="granularity" checked={granularity === g} onChange={() => setGranularity(g)} aria-describedby={g === 'daily' ? 'daily-hourly-rules' : undefined} />
               <span className="choice-title">{t(`setup.granularity.${g}`)}</span>
-              <span className="choice-hint">{t(`setup.granularityHint.${g}`)}</span>
+              <span className="choice-hint">{t(`setup.granularityHint.${g}`, { context: earningsContext(claimant.kind) })}</span>
               {g === 'daily' && <HourlyRulesNote id="daily-hourly-rules" incident={body.incident} claimantKind={claimant.kind} chosen={granularity === 'daily'} />}
             </label>
           ))}

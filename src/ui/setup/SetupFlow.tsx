@@ -10,6 +10,7 @@ import { completedSteps, firstOpenStep, isSetupStep, SETUP_STEPS } from './steps
 import type { SetupStep } from './steps';
 import { WhoStep } from './WhoStep';
 import '../styles/setup.css';
+import { earningsContext } from '../format';
 
 /** `#/claimant?step=margin` opens that step (links from the estimate's checklist use it). */
 function stepFromHash(): SetupStep | null {
@@ -32,6 +33,8 @@ export function SetupFlow({ claim }: { claim: ClaimRow }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
   const done = completedSteps(body);
+  // A driver's steps speak of calls and 수입 (setup.step.channels_driver …), a shop's of sales.
+  const context = earningsContext((body.claimant as { kind?: string } | undefined)?.kind);
   const index = SETUP_STEPS.indexOf(step);
 
   useEffect(() => {
@@ -99,7 +102,7 @@ export function SetupFlow({ claim }: { claim: ClaimRow }) {
                 >
                   <span className="stepper-num" aria-hidden="true">{done[s] ? '✓' : i + 1}</span>
                   <span className="stepper-text">
-                    <span className="stepper-label">{t(`setup.step.${s}`)}</span>
+                    <span className="stepper-label">{t(`setup.step.${s}`, { context })}</span>
                     <span className="stepper-state">{done[s] ? t('setup.done') : t('setup.todo')}</span>
                   </span>
                 </button>
@@ -109,8 +112,8 @@ export function SetupFlow({ claim }: { claim: ClaimRow }) {
         </nav>
         <div className="setup-step">
           <p className="setup-count">{t('setup.stepOf', { n: index + 1, total: SETUP_STEPS.length })}</p>
-          <h3 ref={headingRef} tabIndex={-1} className="setup-step-title">{t(`setup.stepTitle.${step}`)}</h3>
-          <p className="setup-step-lead">{t(`setup.stepLead.${step}`)}</p>
+          <h3 ref={headingRef} tabIndex={-1} className="setup-step-title">{t(`setup.stepTitle.${step}`, { context })}</h3>
+          <p className="setup-step-lead">{t(`setup.stepLead.${step}`, { context })}</p>
           {step === 'who' && <WhoStep key={`${claim.id}-who`} {...props} />}
           {step === 'incident' && <IncidentStep key={`${claim.id}-incident`} {...props} />}
           {step === 'services' && <ServicesStep key={`${claim.id}-services`} {...props} />}

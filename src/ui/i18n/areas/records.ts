@@ -1,6 +1,7 @@
 /** Texts of the records page (기록): grid entry, quick log, imported files. koRecords and enRecords have the same keys. */
 export const koRecords = {
   lead: '장애 전후의 시간대별 주문·콜 수와 매출을 채널별로 모아요.',
+  lead_driver: '장애 전후의 시간대별 콜 수와 수입을 채널별로 모아요.',
   emptyTitle: '아직 기록이 없어요',
   emptyBody: '카드 매출 내역이나 운행 기록 캡처가 있다면 먼저 증빙으로 올려 두세요. 보면서 입력하기 쉬워지고, 신고할 때 그대로 첨부돼요.',
   action: '증빙 먼저 올리기',
@@ -28,7 +29,9 @@ export const koRecords = {
   },
   noChannels: {
     title: '판매 채널을 먼저 정해 주세요',
+    title_driver: '콜 채널을 먼저 정해 주세요',
     body: '이 신고서에는 아직 판매 채널(카카오 T, 전화, 카드 같은 주문·콜이 들어오는 곳)이 없어요. 채널마다 기록을 따로 넣기 때문에 신고인 정보에서 채널을 먼저 정해야 해요.',
+    body_driver: '이 신고서에는 아직 콜 채널(카카오 T, 전화 콜, 다른 호출 앱처럼 콜이 들어오는 곳)이 없어요. 채널마다 기록을 따로 넣기 때문에 신고인 정보에서 채널을 먼저 정해야 해요.',
     action: '신고인 정보에서 채널 정하기',
   },
   openClaim: {
@@ -52,8 +55,10 @@ export const koRecords = {
     negative: '0 이상이어야 해요.',
     notInteger: '소수점 없이 정수로 적어 주세요.',
     tooLarge: '너무 커요 (건수는 100만, 매출은 1조 원까지).',
+    tooLarge_driver: '너무 커요 (건수는 100만, 수입은 1조 원까지).',
     needsCount: '이 칸에는 건수가 없어요. 건수를 먼저 적어 주세요.',
     hasRevenue: '이 칸에는 매출이 있어 건수만 지울 수 없어요. 매출을 먼저 지우거나 0을 적어 주세요.',
+    hasRevenue_driver: '이 칸에는 수입이 있어 건수만 지울 수 없어요. 수입을 먼저 지우거나 0을 적어 주세요.',
   },
   grid: {
     label: '{{channel}} {{measure}} 입력 표',
@@ -106,14 +111,14 @@ export const koRecords = {
   quick: {
     title: '빠른 기록',
     lead: '운행 중에 콜이 올 때마다 눌러요. 지금 시각의 칸에 바로 기록돼요.',
-    missedHint: '완료한 콜은 그 시간의 건수·매출 기록에 더해요. 놓친 콜은 매출이 아니라서 기록에 넣지 않고 따로 적어 두었다가, 증빙 파일로 보관할 수 있어요.',
+    missedHint: '완료한 콜은 그 시간의 건수·수입 기록에 더해요. 놓친 콜은 수입이 아니라서 기록에 넣지 않고 따로 적어 두었다가, 증빙 파일로 보관할 수 있어요.',
     startShift: '운행 시작 (숫자 키 켜기)',
     endShift: '운행 끝 (숫자 키 끄기)',
     nowHour: '지금 누르면 {{date}} {{hour}}시 칸에 들어가요.',
     nowDay: '지금 누르면 {{date}} 칸에 들어가요.',
     fareLabel: '운임 (선택)',
     farePlaceholder: '예: 15,000',
-    fareHelp: '운임을 적고 채널 버튼을 누르면 함께 기록돼요. Enter는 「{{channel}}」 완료 콜이에요. 운임을 비우면 그 시간 매출은 평균 운임으로 계산해요.',
+    fareHelp: '운임을 적고 채널 버튼을 누르면 함께 기록돼요. Enter는 「{{channel}}」 완료 콜이에요. 운임을 비우면 그 시간 수입은 평균 운임으로 계산해요.',
     fareError: '운임: {{problem}}',
     keysHelp: '숫자 키 1~9: 완료 콜, Shift+숫자: 놓친 콜, Backspace 또는 Z: 마지막 기록 취소',
     taken: '{{channel}} 완료 콜',
@@ -160,6 +165,7 @@ export const koRecords = {
 
 export const enRecords: typeof koRecords = {
   lead: 'Collect orders, calls and sales per hour and per channel, from before and during the outage.',
+  lead_driver: 'Collect calls and earnings per hour and per channel, from before and during the outage.',
   emptyTitle: 'No records yet',
   emptyBody: 'If you have card sales statements or screenshots of your trip history, keep them as evidence first: entering figures from them is easier, and they go with your claim as they are.',
   action: 'Add evidence first',
@@ -187,7 +193,9 @@ export const enRecords: typeof koRecords = {
   },
   noChannels: {
     title: 'Set the sales channels first',
+    title_driver: 'Set the call channels first',
     body: 'This claim has no sales channels yet (where orders and calls come from: Kakao T, phone, card …). Records are kept per channel, so set the channels in the claimant details first.',
+    body_driver: 'This claim has no call channels yet (where calls come from: Kakao T, phone calls, other ride apps …). Records are kept per channel, so set the channels in the claimant details first.',
     action: 'Set channels in the claimant details',
   },
   openClaim: {
@@ -211,8 +219,10 @@ export const enRecords: typeof koRecords = {
     negative: 'must be 0 or more.',
     notInteger: 'type a whole number, without decimals.',
     tooLarge: 'too large (counts up to 1,000,000, sales up to 1 trillion won).',
+    tooLarge_driver: 'too large (counts up to 1,000,000, earnings up to 1 trillion won).',
     needsCount: 'this slot has no count. Enter the count first.',
     hasRevenue: 'this slot has sales, so its count cannot be cleared alone. Clear the sales first, or type 0.',
+    hasRevenue_driver: 'this slot has earnings, so its count cannot be cleared alone. Clear the earnings first, or type 0.',
   },
   grid: {
     label: '{{channel}} {{measure}} entry table',
@@ -265,14 +275,14 @@ export const enRecords: typeof koRecords = {
   quick: {
     title: 'Quick log',
     lead: 'Tap whenever a call comes in while you drive. It goes straight into the current hour.',
-    missedHint: 'A completed call adds to that hour’s count and sales. A missed call is not a sale, so it is not added to the records: it is noted separately, and you can keep the list as an evidence file.',
+    missedHint: 'A completed call adds to that hour’s count and earnings. A missed call earned nothing, so it is not added to the records: it is noted separately, and you can keep the list as an evidence file.',
     startShift: 'Start shift (number keys on)',
     endShift: 'End shift (number keys off)',
     nowHour: 'A tap now goes into {{date}} {{hour}}:00.',
     nowDay: 'A tap now goes into {{date}}.',
     fareLabel: 'Fare (optional)',
     farePlaceholder: 'e.g. 15,000',
-    fareHelp: 'Type a fare, then tap a channel button to log both. Enter logs a completed “{{channel}}” call. Without a fare, that hour’s sales use the average fare.',
+    fareHelp: 'Type a fare, then tap a channel button to log both. Enter logs a completed “{{channel}}” call. Without a fare, that hour’s earnings use the average fare.',
     fareError: 'Fare: {{problem}}',
     keysHelp: 'Keys 1–9: completed call, Shift+number: missed call, Backspace or Z: take back the last tap',
     taken: '{{channel}} completed call',

@@ -18,6 +18,7 @@ export const koSetup = {
     incident: '어떤 장애',
     services: '쓰던 서비스',
     channels: '판매 채널',
+    channels_driver: '콜 채널',
     margin: '이익률',
   },
   stepTitle: {
@@ -25,6 +26,7 @@ export const koSetup = {
     incident: '어떤 장애로 손해를 봤나요?',
     services: '어떤 서비스가 멈춰서 일을 못 했나요?',
     channels: '손님은 어떤 길로 들어오나요?',
+    channels_driver: '콜은 어떤 길로 들어오나요?',
     margin: '이익률과 기록 단위를 정해요',
   },
   stepLead: {
@@ -32,7 +34,9 @@ export const koSetup = {
     incident: '장애마다 멈춘 서비스와 시간이 달라요. 앱에 든 장애는 공개된 시간과 출처가 들어 있고, 발표 전이면 새 장애로 지금 시작해요.',
     services: '고른 서비스들이 멈춘 시간을 합친 것이 손실을 계산하는 기간이에요.',
     channels: '멈춘 플랫폼과, 그 시간에 대신 받은 주문(전화, 다른 앱, 현금)을 나눠 적어요. 다른 길로 번 돈은 손실에서 빠져요.',
+    channels_driver: '멈춘 플랫폼과, 그 시간에 대신 받은 콜(전화 콜, 다른 호출 앱, 길에서 태운 손님)을 나눠 적어요. 다른 길로 번 돈은 손실에서 빠져요.',
     margin: '매출이 줄었을 때 실제로 잃은 이익을 계산하는 비율이에요.',
+    margin_driver: '수입이 줄었을 때 실제로 잃은 이익을 계산하는 비율이에요.',
   },
   kind: {
     merchant: '가게·식당 사장님',
@@ -97,6 +101,7 @@ export const koSetup = {
   },
   channels: {
     legend: '판매 채널',
+    legend_driver: '콜 채널',
     legendShort: '판매 채널',
     hint: '「멈춘 플랫폼」은 장애로 막힌 길이에요. 나머지는 그 시간에도 열려 있던 길이에요.',
     use: '사용',
@@ -116,10 +121,13 @@ export const koSetup = {
   margin: {
     whatTitle: '이익률이 뭔가요?',
     what: '잃은 이익은 잃은 매출에서, 팔지 못해서 쓰지 않게 된 돈을 뺀 금액이에요. 재료비, 연료비, 카드·상품권 수수료(변동비 v)와 플랫폼 수수료(c)는 팔지 않으면 나가지 않으니 빼요. 임대료나 월급 같은 고정비는 장애 중에도 나가므로 빼지 않아요. 그래서 이익률은 1 − v − c예요.',
+    what_driver: '잃은 이익은 잃은 수입에서, 운행하지 못해서 쓰지 않게 된 돈을 뺀 금액이에요. 연료비나 이동비, 카드 수수료(변동비 v)와 호출 앱 수수료(c)는 운행하지 않으면 나가지 않으니 빼요. 차 할부금이나 보험료 같은 고정비는 장애 중에도 나가므로 빼지 않아요. 그래서 이익률은 1 − v − c예요.',
     v: '변동비 비율 v',
     c: '플랫폼 수수료 비율 c',
     vHint: '매출 중 재료·연료·결제 수수료의 비율이에요. 기본값 {{value}}.',
+    vHint_driver: '수입 중 연료·이동비와 결제 수수료의 비율이에요. 기본값 {{value}}.',
     cHint: '매출 중 플랫폼에 내는 수수료 비율이에요. 기본값 {{value}}.',
+    cHint_driver: '수입 중 호출 앱에 내는 수수료 비율이에요. 기본값 {{value}}.',
     source: '기본값 출처: {{source}}',
     preview: '이익률 m = 1 − v − c = {{m}} (v {{v}}, c {{c}})',
     confirm: '이 비율을 확인했어요. 내 사정에 맞아요.',
@@ -133,7 +141,9 @@ export const koSetup = {
   },
   granularityHint: {
     hourly: '콜 기록이나 POS 시간대별 매출이 있으면 골라요. 장애 시간만 정확히 계산해요.',
+    hourly_driver: '콜 기록이나 운행 내역이 시간별로 있으면 골라요. 장애 시간만 정확히 계산해요.',
     daily: '카드 매출 내역처럼 하루 합계만 있으면 골라요. 장애가 걸친 날 전체로 계산해요.',
+    daily_driver: '운행 내역의 하루 합계만 있으면 골라요. 장애가 걸친 날 전체로 계산해요.',
   },
 };
 
@@ -156,6 +166,7 @@ export const enSetup: typeof koSetup = {
     incident: 'Which outage',
     services: 'Services used',
     channels: 'Sales channels',
+    channels_driver: 'Call channels',
     margin: 'Margin',
   },
   stepTitle: {
@@ -163,6 +174,7 @@ export const enSetup: typeof koSetup = {
     incident: 'Which outage cost you business?',
     services: 'Which services stopped your work?',
     channels: 'How do your customers reach you?',
+    channels_driver: 'How do your calls reach you?',
     margin: 'Set your margin and record unit',
   },
   stepLead: {
@@ -170,7 +182,9 @@ export const enSetup: typeof koSetup = {
     incident: 'Each outage stopped different services at different times. The outages the app knows come with public times and sources; before any announcement, start a new outage now.',
     services: 'The outage windows of the services you choose, put together, are the period your loss is computed over.',
     channels: 'List the platform that failed separately from the ways orders still came in (phone, other apps, cash). Money earned those ways is taken off the loss.',
+    channels_driver: 'List the platform that failed separately from the ways calls still came in (phone calls, other ride apps, passengers hailing on the street). Money earned those ways is taken off the loss.',
     margin: 'These shares turn lost sales into the profit you actually lost.',
+    margin_driver: 'These shares turn lost earnings into the profit you actually lost.',
   },
   kind: {
     merchant: 'Shop or restaurant owner',
@@ -235,6 +249,7 @@ export const enSetup: typeof koSetup = {
   },
   channels: {
     legend: 'Sales channels',
+    legend_driver: 'Call channels',
     legendShort: 'Sales channels',
     hint: '“Failed platform” is the way the outage blocked. The others stayed open during it.',
     use: 'Use',
@@ -254,10 +269,13 @@ export const enSetup: typeof koSetup = {
   margin: {
     whatTitle: 'What is the margin?',
     what: 'Lost profit is the sales you lost minus the costs you did not have to pay because you did not sell. Ingredients, fuel, card and voucher fees (variable costs, v) and the platform’s commission (c) are not paid on sales that did not happen, so they come off. Fixed costs such as rent or salaries were paid during the outage anyway, so they are not deducted. The margin is therefore 1 − v − c.',
+    what_driver: 'Lost profit is the earnings you lost minus the costs you did not have to pay because you did not drive. Fuel or travel costs, card fees (variable costs, v) and the ride app’s commission (c) are not paid on trips that did not happen, so they come off. Fixed costs such as car payments or insurance were paid during the outage anyway, so they are not deducted. The margin is therefore 1 − v − c.',
     v: 'Variable-cost share v',
     c: 'Platform-commission share c',
     vHint: 'The share of sales spent on ingredients, fuel and payment fees. Default {{value}}.',
+    vHint_driver: 'The share of earnings spent on fuel, travel and payment fees. Default {{value}}.',
     cHint: 'The share of sales paid to the platform as commission. Default {{value}}.',
+    cHint_driver: 'The share of earnings paid to the ride app as commission. Default {{value}}.',
     source: 'Source of the defaults: {{source}}',
     preview: 'Margin m = 1 − v − c = {{m}} (v {{v}}, c {{c}})',
     confirm: 'I checked these shares. They fit my business.',
@@ -271,6 +289,8 @@ export const enSetup: typeof koSetup = {
   },
   granularityHint: {
     hourly: 'Choose this with call logs or hourly POS sales: only the outage hours are compared.',
+    hourly_driver: 'Choose this with call logs or an hourly trip history: only the outage hours are compared.',
     daily: 'Choose this with daily totals only, such as card statements: whole days touched by the outage are compared.',
+    daily_driver: 'Choose this with daily trip totals only: whole days touched by the outage are compared.',
   },
 };
