@@ -185,7 +185,8 @@ describe('the estimate screen', () => {
     render(<App opened={{ kind: 'ready', db }} i18n={createI18n('ko')} />);
     await go('#/estimate');
     expect(await screen.findByRole('heading', { name: '아직 계산할 수 없어요' }, { timeout: 5000 })).toBeTruthy();
-    expect(screen.getByRole('link', { name: '판매 채널 정하기' }).getAttribute('href')).toBe('#/claimant?step=channels');
+    // A driver is sent to set call channels (a shop's link reads 판매 채널 정하기).
+    expect(screen.getByRole('link', { name: '콜 채널 정하기' }).getAttribute('href')).toBe('#/claimant?step=channels');
     expect(screen.getByRole('link', { name: '이익률과 기록 단위 정하기' }).getAttribute('href')).toBe('#/claimant?step=margin');
     expect(screen.queryByTestId('claim-total')).toBeNull();
   });

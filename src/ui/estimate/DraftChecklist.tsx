@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { ClaimIssue } from '../../core/model';
-import { pickLanguage } from '../format';
+import { earningsContext, pickLanguage } from '../format';
 import { fixFor, hrefOfFix } from './readiness';
 
 /** A draft cannot be estimated yet: each issue, in plain words, with a link to where it is fixed. */
-export function DraftChecklist({ issues }: { issues: ClaimIssue[] }) {
+export function DraftChecklist({ issues, kind }: { issues: ClaimIssue[]; kind?: string }) {
   const { t, i18n } = useTranslation();
+  const context = earningsContext(kind);
   return (
     <section className="draft" aria-labelledby="draft-title">
       <h2 id="draft-title">{t('estimate.draft.title')}</h2>
@@ -20,7 +21,7 @@ export function DraftChecklist({ issues }: { issues: ClaimIssue[] }) {
                 <span>
                   {issue.path && <code>{issue.path}</code>} {pickLanguage(issue.message, i18n.language)}
                 </span>
-                <a href={hrefOfFix(fix)}>{fix.step ? t(`estimate.draft.fixStep.${fix.step}`) : t(`estimate.draft.fixRoute.${fix.route}`)}</a>
+                <a href={hrefOfFix(fix)}>{fix.step ? t(`estimate.draft.fixStep.${fix.step}`, { context }) : t(`estimate.draft.fixRoute.${fix.route}`)}</a>
               </span>
             </li>
           );

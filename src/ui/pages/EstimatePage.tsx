@@ -29,7 +29,7 @@ function EstimateScreen({ claimId }: { claimId: string }) {
           <span className="tag tag-example">{t('examples.badge')}</span> {t('examples.isExample')}
         </p>
       )}
-      {state.status === 'draft' ? <DraftChecklist issues={state.issues} /> : <EstimateView row={state.row} claim={state.claim} estimate={state.estimate} pack={state.pack} />}
+      {state.status === 'draft' ? <DraftChecklist issues={state.issues} kind={state.row.kind} /> : <EstimateView row={state.row} claim={state.claim} estimate={state.estimate} pack={state.pack} />}
     </>
   );
 }

@@ -197,6 +197,7 @@ export const koEstimate = {
       incident: '장애 고르기',
       services: '쓰던 서비스 고르기',
       channels: '판매 채널 정하기',
+      channels_driver: '콜 채널 정하기',
       margin: '이익률과 기록 단위 정하기',
     },
     fixRoute: {
@@ -408,6 +409,7 @@ export const enEstimate: typeof koEstimate = {
       incident: 'Choose the outage',
       services: 'Choose the services you used',
       channels: 'Set your sales channels',
+      channels_driver: 'Set your call channels',
       margin: 'Set the margin and record unit',
     },
     fixRoute: {
