@@ -136,6 +136,7 @@ function fareAssumption(t: ChannelTicket, kind: ClaimantKind | undefined): Assum
         `reference revenue ÷ count (your records come before the ${words.entered} you entered, ${won(t.declaredFare!)})`,
       ),
       confirmed: null,
+      basis: 'records',
     };
   }
   return {

@@ -52,8 +52,13 @@ export interface Assumption {
   value: number | string | boolean | BilingualText;
   /** Where the value comes from, in both languages. */
   source: BilingualText;
-  /** True when the user confirmed it; false when it is a default still to confirm; null for a method choice. */
+  /** True when the user confirmed it; false when it is a default still to confirm; null when there is nothing to confirm. */
   confirmed: boolean | null;
+  /**
+   * With `confirmed: null`, why there is nothing to confirm: `public`, a published fact (an outage window
+   * from the incident's sources); `records`, computed from the claimant's own records. Absent: a choice of method.
+   */
+  basis?: 'public' | 'records';
 }
 
 export interface EstimateWarning {

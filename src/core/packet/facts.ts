@@ -321,8 +321,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
       value: assumptionValue(a),
       // A claim made before the notes were cleaned still carries article ids: never printed (plain words only).
       source: withoutRefs(ko(a.source), refs),
-      confirmed: a.confirmed === true,
-      ...(a.confirmed === null ? { methodChoice: true } : {}),
+      status: a.confirmed === null ? a.basis ?? 'method' : a.confirmed ? 'confirmed' : 'unconfirmed',
     })),
     companyRules: Object.values(e.rules).map((r) => ({
       name: r.title.ko,

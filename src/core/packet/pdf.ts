@@ -3,7 +3,7 @@ import { bucketChart, weeklyBarChart } from './chart';
 import { formatBucket, formatDateKo, formatKst, formatNumber, formatWon } from './format';
 import type { ChannelProfile } from './profile';
 import { headlineOf } from './headline';
-import type { ReportData } from './report-data';
+import type { ReportAssumption, ReportData } from './report-data';
 
 /**
  * report.pdf: a Korean A4 report built with pdfmake and Noto Sans KR (TrueType; pdfmake subsets it, so only the
@@ -158,10 +158,10 @@ function methodPage(data: ReportData): Content[] {
     {
       table: {
         headerRows: 1,
-        widths: [95, 115, '*', 42],
+        widths: [95, 115, '*', 48],
         body: [
           ['항목', '값', '출처', '확인'].map((t) => ({ text: t, bold: true })),
-          ...data.assumptions.map((a) => [a.label, a.value, { text: a.source, fontSize: 8 }, a.confirmed ? '확인함' : a.methodChoice ? { text: '방법 설정', color: MUTED } : { text: '미확인', color: '#c0392b' }]),
+          ...data.assumptions.map((a) => [a.label, a.value, { text: a.source, fontSize: 8 }, assumptionStatus(a.status)]),
         ],
       },
       layout: 'lightHorizontalLines',
@@ -445,4 +445,19 @@ export async function renderPdf(doc: TDocumentDefinitions, fonts: PacketFonts): 
   });
   const buffer = await pdfMake.createPdf(doc).getBuffer();
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/**
+ * The 확인 column: what the claimant confirmed, what is still to confirm (red), and, greyed, why the rest
+ * needs no confirming: a choice of method, a published fact, or a figure computed from their records.
+ */
+function assumptionStatus(status: ReportAssumption['status']): Content {
+  switch (status) {
+    case 'confirmed': return '확인함';
+    case 'unconfirmed': return { text: '미확인', color: '#c0392b' };
+    case 'method': return { text: '방법 설정', color: MUTED };
+    case 'public': return { text: '공개 자료', color: MUTED };
+    case 'records': return { text: '기록으로 계산', color: MUTED };
+    default: return { text: '방법 설정', color: MUTED };
+  }
 }

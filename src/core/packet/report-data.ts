@@ -3,8 +3,11 @@
  * estimate (estimateClaim), so the PDF, form texts and README never compute a figure themselves.
  */
 
-/** `methodChoice`: a setting of the method rather than a fact about the claimant (nothing to confirm). */
-export type ReportAssumption = { label: string; value: string; source: string; confirmed: boolean; methodChoice?: boolean };
+/**
+ * `status`: confirmed by the claimant, still to confirm, or nothing to confirm because it is a choice of
+ * method, a published fact or a figure computed from the claimant's records.
+ */
+export type ReportAssumption = { label: string; value: string; source: string; status: 'confirmed' | 'unconfirmed' | 'method' | 'public' | 'records' };
 
 export type ReportBucket = {
   bucket: string;

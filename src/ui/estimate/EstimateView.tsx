@@ -178,7 +178,7 @@ export function EstimateView({ row, claim, estimate: e, pack }: Props) {
                 <th scope="row">{textIn(a.label, lang)}</th>
                 <td>{assumptionValue(a, lang, t)}</td>
                 <td className="source-cell">{pickLanguage(a.source, lang)}</td>
-                <td>{a.confirmed === null ? <span className="muted">{t('estimate.assumptions.method')}</span> : a.confirmed ? t('estimate.confirmed') : <span className="tag tag-warn">{t('estimate.notConfirmed')}</span>}</td>
+                <td>{a.confirmed === null ? <span className="muted">{t(`estimate.assumptions.${a.basis ?? 'method'}`)}</span> : a.confirmed ? t('estimate.confirmed') : <span className="tag tag-warn">{t('estimate.notConfirmed')}</span>}</td>
               </tr>
             ))}
           </tbody>

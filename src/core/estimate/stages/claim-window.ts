@@ -84,6 +84,7 @@ function serviceWindowAssumptions(window: ClaimWindow): Assumption[] {
     value: `${s.window.start} – ${s.window.end}`,
     source: s.userWindow ? editedWindowSource(s.presetWindow, s.userWindow.note) : readJoined(s.source),
     confirmed: s.userWindow ? true : null,
+    ...(s.userWindow ? {} : { basis: 'public' as const }),
   }));
 }
 

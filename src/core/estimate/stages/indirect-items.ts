@@ -122,5 +122,6 @@ function minimumWageAssumption(wage: MinimumWage): Assumption {
       : bt(`${wage.year}년 법정 최저임금 (${MINIMUM_WAGE_SOURCE.ko})`, `statutory minimum wage ${wage.year} (${MINIMUM_WAGE_SOURCE.en})`),
     // An assumed figure is shown as an assumption to confirm, like a default margin (section 5).
     confirmed: wage.assumed ? false : null,
+    ...(wage.assumed ? {} : { basis: 'public' as const }),
   };
 }
