@@ -110,6 +110,12 @@ describe('outage-desk estimate', () => {
     expect(stdout).not.toMatch(/매출|객단가/);
   });
 
+  it('two outage days a week apart are named each, not the week between them', async () => {
+    const { code, stdout } = await cli(join(EXAMPLES, 'pc-cafe-lguplus-2023.claim.json'));
+    expect(code).toBe(0);
+    expect(stdout).toContain('청구 기간: 2023-01-29T00:00+09:00 ~ 2023-01-30T00:00+09:00, 2023-02-04T00:00+09:00 ~ 2023-02-05T00:00+09:00 (일 단위 2칸)');
+  });
+
   it('a shop keeps its words: 매출 and 평균 객단가', async () => {
     const doc = JSON.parse(readFileSync(join(EXAMPLES, 'restaurant-hourly.claim.json'), 'utf8'));
     const { code, stdout } = await cli(join(EXAMPLES, 'restaurant-hourly.claim.json'));

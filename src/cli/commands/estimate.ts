@@ -118,7 +118,9 @@ function text(e: ClaimEstimate, file: string, words: ClaimantEarningsWords): str
   const lines: string[] = [];
   const r = e.lostProfitRange;
   lines.push(`장애 손실 계산 (손실 모델 v1) — ${file}`);
-  lines.push(`청구 기간: ${e.claimWindow.start} ~ ${e.claimWindow.end} (${e.granularity === 'hourly' ? '시간' : '일'} 단위 ${e.claimWindow.bucketCount}칸)`);
+  // Spans apart (two outage days a week apart) are each named, not the week between them.
+  const spans = e.claimWindow.intervals.length > 1 ? e.claimWindow.intervals.map((i) => `${i.start} ~ ${i.end}`).join(', ') : `${e.claimWindow.start} ~ ${e.claimWindow.end}`;
+  lines.push(`청구 기간: ${spans} (${e.granularity === 'hourly' ? '시간' : '일'} 단위 ${e.claimWindow.bucketCount}칸)`);
   if (e.baseline === 'same-slot') {
     lines.push(`기준일 (K = ${e.referenceDates.k}, ${{ mean: '평균', median: '중앙값', trimmed: '절사 평균' }[e.estimator]}):`);
     for (const [date, refs] of Object.entries(e.referenceDates.byWindowDate)) {

@@ -181,10 +181,27 @@ function windowOrigin(claim: Claim, source: string): string {
 }
 
 function durationKo(startIso: string, endIso: string): string {
-  const minutes = Math.round((Date.parse(endIso.replace(/T(\d{2}:\d{2})\+/, 'T$1:00+')) - Date.parse(startIso.replace(/T(\d{2}:\d{2})\+/, 'T$1:00+'))) / 60_000);
+  return minutesKo(Math.round((Date.parse(endIso.replace(/T(\d{2}:\d{2})\+/, 'T$1:00+')) - Date.parse(startIso.replace(/T(\d{2}:\d{2})\+/, 'T$1:00+'))) / 60_000));
+}
+
+function minutesKo(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
   return m ? `${h}시간 ${m}분` : `${h}시간`;
+}
+
+/**
+ * The claim window as a reviewer reads it. One span: its ends and length. Spans apart (LG U+ 2023's two
+ * days a week apart): each span and their total, never the week between them as if it were the outage.
+ */
+function claimWindowKo(w: ClaimEstimate['claimWindow']): { hours: string; span: string } {
+  if (w.intervals.length <= 1) {
+    const hours = durationKo(w.start, w.end);
+    return { hours, span: `${formatKst(w.start)} ~ ${formatKst(w.end)} (${hours})` };
+  }
+  const hours = minutesKo(w.intervals.reduce((sum, i) => sum + Math.round((i.endMs - i.startMs) / 60_000), 0));
+  const spans = w.intervals.map((i) => `${formatKst(i.start)} ~ ${formatKst(i.end)}`).join(', ');
+  return { hours, span: `${spans} (떨어진 구간 ${w.intervals.length}개, 모두 ${hours})` };
 }
 
 /**
@@ -257,6 +274,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
         ? `손실 이익 ${formatWon(headlineAmount)}의 보상을 요청해요. 계산 근거는 첨부한 보고서에 있어요.`
         : `청구 합계 ${formatWon(e.claimTotal)}(직접 손해 ${formatWon(e.directTotal)}, 간접 손해 ${formatWon(e.indirectTotal)})의 보상을 요청하고, 회사와의 조정을 원해요.`;
 
+  const windowKo = claimWindowKo(e.claimWindow);
   const report: ReportData = {
     claimId: claim.id,
     // The Korean half of a "한국어 / English" title (the examples keep both): the packet speaks Korean.
@@ -277,7 +295,8 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
       servicesKo,
       windowStart: formatKst(e.claimWindow.start),
       windowEnd: formatKst(e.claimWindow.end),
-      windowHours: durationKo(e.claimWindow.start, e.claimWindow.end),
+      windowHours: windowKo.hours,
+      windowSpan: windowKo.span,
       windowNotes,
     },
     granularity: e.granularity,

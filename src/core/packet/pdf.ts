@@ -116,7 +116,7 @@ function summaryPage(data: ReportData, profile: ChannelProfile, madeAt: Date): C
     keepTogether(heading('장애'), keyValueTable([
       ['사고', data.incident.name],
       ['쓰지 못한 서비스', data.incident.servicesKo],
-      ['청구 구간', `${data.incident.windowStart} ~ ${data.incident.windowEnd} (${data.incident.windowHours})`],
+      ['청구 구간', data.incident.windowSpan],
       ...(data.incident.windowNotes.length ? [['', { stack: data.incident.windowNotes.map((note) => ({ text: note, fontSize: 7.5, color: MUTED })) }] as const] : []),
     ])),
     {

@@ -68,7 +68,7 @@ export type ReportData = {
     email?: string;
     region?: string;
   };
-  incident: { name: string; services: string[]; servicesKo: string; windowStart: string; windowEnd: string; windowHours: string; windowNotes: string[] };
+  incident: { name: string; services: string[]; servicesKo: string; windowStart: string; windowEnd: string; windowHours: string; windowSpan: string; windowNotes: string[] };
   granularity: 'hourly' | 'daily';
   /** The claimant's words: what they earn (매출, or a driver's 수입) and the average per order or call. */
   words: { earnings: string; ticket: string };

@@ -1,0 +1,49 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Claim } from '../../../src/core/model/claim';
+import { parseClaimFile } from '../../../src/core/model/claim-file';
+import { buildPacket } from '../../../src/core/packet/build';
+import { describeClaim } from '../../../src/core/packet/facts';
+import { findChannelProfile } from '../../../src/core/packet/profiles';
+import { readZipSafely } from '../../../src/core/packet/zip';
+import { packetFonts } from './fixtures';
+
+/**
+ * The claim window a reviewer reads: LG U+ 2023 cut the internet on 29 January and again on 4 February.
+ * The packet says two days apart and 48 hours, not "29 Jan ~ 5 Feb (168시간)" as if the week between were lost.
+ */
+
+function example(name: string): Claim {
+  const parsed = parseClaimFile(readFileSync(join('assets/examples', `${name}.claim.json`), 'utf8'));
+  if (!parsed.ok) throw new Error(`${name}: ${JSON.stringify(parsed.issues)}`);
+  return parsed.claim;
+}
+
+describe('the claim window in the packet', () => {
+  it('spans apart are each named, with their total', () => {
+    const d = describeClaim(example('pc-cafe-lguplus-2023'), findChannelProfile('damage365')!);
+    expect(d.report.incident.windowSpan).toBe('2023-01-29 00:00 ~ 2023-01-30 00:00, 2023-02-04 00:00 ~ 2023-02-05 00:00 (떨어진 구간 2개, 모두 48시간)');
+    expect(d.report.incident.windowHours).toBe('48시간');
+    expect(d.facts['window.hours']).toBe('48시간');
+  });
+
+  it('one span reads as before: its ends and its length', () => {
+    const d = describeClaim(example('baemin-ultracall-2025'), findChannelProfile('generic')!);
+    expect(d.report.incident.windowSpan).toBe('2025-05-30 18:00 ~ 2025-05-30 18:30 (0시간 30분)');
+    expect(d.report.incident.windowHours).toBe('0시간 30분');
+  });
+
+  it('the PDF prints the two days, not the week between them', async () => {
+    const built = await buildPacket({ claim: example('pc-cafe-lguplus-2023'), channel: 'damage365', fonts: packetFonts(), appVersion: 't', now: new Date('2023-03-01T09:00:00+09:00'), missingEvidence: 'list' });
+    const dir = mkdtempSync(join(tmpdir(), 'packet-window-'));
+    writeFileSync(join(dir, 'report.pdf'), readZipSafely(built.bytes).get('report.pdf')!);
+    const text = execFileSync('pdftotext', ['-raw', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
+    // Compared without spaces: the table cell wraps the line where it likes.
+    const bare = (x: string) => x.replace(/\s+/g, '');
+    expect(bare(text)).toContain(bare('청구 구간 2023-01-29 00:00 ~ 2023-01-30 00:00, 2023-02-04 00:00 ~ 2023-02-05 00:00 (떨어진 구간 2개, 모두 48시간)'));
+    expect(text).not.toContain('168시간');
+  });
+});
