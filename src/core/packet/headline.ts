@@ -12,6 +12,15 @@ import { wonDigits } from '../model/money';
 
 export type Bilingual = { ko: string; en: string };
 
+/**
+ * A rule's name with its particle, chosen by the word before a closing bracket: "카카오모빌리티 택시 보상
+ * (18시간, 1주 전 대비)은", as it is read aloud. es-hangul alone sees the bracket and picks the vowel form (는).
+ */
+export function nameWithJosa(name: string, pair: '은/는' | '이/가' | '을/를'): string {
+  const spoken = name.replace(/(\s*\([^()]*\))+\s*$/, '');
+  return `${name}${josa.pick(spoken || name, pair)}`;
+}
+
 export type Headline = {
   kind: 'rule' | 'lostProfit' | 'claimTotal';
   amount: number;
@@ -49,13 +58,13 @@ export function headlineOf(data: ReportData, profile: ChannelProfile): Headline 
       label: { ko: `${rule.name}에 따른 금액`, en: `Amount under ${rule.name}` },
       sub: { ko: rule.bandLabel, en: rule.bandLabel },
       explanation: {
-        ko: `${josa(rule.name, '은/는')} ${basis.ko}: ${won(rule.loss)}, ${rule.bandLabel}. ${lostProfitKo}. 이 기준은 이익률을 빼지 않고 차이를 그대로 보기 때문에 두 금액이 달라요. ${totalKo}.`,
+        ko: `${nameWithJosa(rule.name, '은/는')} ${basis.ko}: ${won(rule.loss)}, ${rule.bandLabel}. ${lostProfitKo}. 이 기준은 이익률을 빼지 않고 차이를 그대로 보기 때문에 두 금액이 달라요. ${totalKo}.`,
         en: `${rule.name} ${basis.en}: ${krw(rule.loss)}, ${rule.bandLabel}. ${cap(lostProfitEn)}; the rule takes the whole difference without a margin, so the two differ. ${cap(totalEn)}.`,
       },
     };
   }
   const ruleNote = rule
-    ? { ko: ` 참고로 ${josa(rule.name, '은/는')} ${ruleBasis(rule).ko}: ${won(rule.loss)}, ${rule.bandLabel}.`, en: ` For reference, ${rule.name} ${ruleBasis(rule).en}: ${krw(rule.loss)}, ${rule.bandLabel}.` }
+    ? { ko: ` 참고로 ${nameWithJosa(rule.name, '은/는')} ${ruleBasis(rule).ko}: ${won(rule.loss)}, ${rule.bandLabel}.`, en: ` For reference, ${rule.name} ${ruleBasis(rule).en}: ${krw(rule.loss)}, ${rule.bandLabel}.` }
     : { ko: '', en: '' };
   if (profile.headlineFigure === 'lostProfit') {
     const same = f.claimTotal === f.lostProfit;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPacket } from '../../../src/core/packet/build';
 import { describeClaim } from '../../../src/core/packet/facts';
-import { headlineOf } from '../../../src/core/packet/headline';
+import { headlineOf, nameWithJosa } from '../../../src/core/packet/headline';
 import { findChannelProfile } from '../../../src/core/packet/profiles';
 import { readZipSafely } from '../../../src/core/packet/zip';
 import { bestWeekMerchantClaim, packetFonts, workedExampleDriverClaim } from './fixtures';
@@ -18,12 +18,22 @@ const headline = (claim: ReturnType<typeof workedExampleDriverClaim>, channel: s
   return { h: headlineOf(d.report, profile), f: d.figures };
 };
 
+describe('nameWithJosa', () => {
+  it('chooses the particle by the word before a closing bracket, as the name is read aloud', () => {
+    expect(nameWithJosa('카카오모빌리티 택시 보상 (18시간, 1주 전 대비)', '은/는')).toBe('카카오모빌리티 택시 보상 (18시간, 1주 전 대비)은');
+    expect(nameWithJosa('카카오 소상공인 보상 기준 (최고 매출 주 대비)', '은/는')).toBe('카카오 소상공인 보상 기준 (최고 매출 주 대비)은');
+    expect(nameWithJosa('배민 가게: 18:00~24:00 주문 수수료 면제', '은/는')).toBe('배민 가게: 18:00~24:00 주문 수수료 면제는');
+    expect(nameWithJosa('LG유플러스 PC방 보상 (날짜별 정액)', '이/가')).toBe('LG유플러스 PC방 보상 (날짜별 정액)이');
+    expect(nameWithJosa('(이름 없음)', '을/를')).toBe('(이름 없음)를');
+  });
+});
+
 describe('headlineOf', () => {
   it("Kakao's small-business rule heads the merchant's packet; the loss of profit and the claim total are explained beside it", () => {
     const { h, f } = headline(bestWeekMerchantClaim(), 'kakao-2022-smb-documents');
     expect(h.kind).toBe('rule');
     expect(h.amount).toBe(710_000);
-    expect(h.explanation.ko).toMatch(/^카카오 소상공인 보상 기준 \(최고 매출 주 대비\)는 주간 매출을 비교해요: 710,000원, 50만 원 초과: 증빙 심사\. /);
+    expect(h.explanation.ko).toMatch(/^카카오 소상공인 보상 기준 \(최고 매출 주 대비\)은 주간 매출을 비교해요: 710,000원, 50만 원 초과: 증빙 심사\. /);
     expect(h.explanation.ko).toContain(`저희가 계산한 영업이익 손실(손실 이익)은 ${f.lostProfit.toLocaleString('en-US')}원, 80% 범위 ${f.lostProfitLow.toLocaleString('en-US')}원 ~ ${f.lostProfitHigh.toLocaleString('en-US')}원이에요`);
     expect(h.explanation.ko).toContain(`청구 합계는 ${f.claimTotal.toLocaleString('en-US')}원이에요`);
     expect(h.explanation.en).toContain('compares weekly sales: 710,000 KRW');
