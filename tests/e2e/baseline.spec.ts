@@ -158,4 +158,12 @@ test('declared baseline: the grid takes typed and pasted numbers, and every figu
   await expectNoOverflow(page);
   await closeNotices(page);
   await page.screenshot({ path: `${shots}/ko-baseline-declared.png`, fullPage: true });
+
+  // On a phone the seven-column grids scroll sideways in their own boxes; the page itself never does.
+  await page.setViewportSize({ width: 360, height: 800 });
+  await expect(page.getByRole('textbox', { name: '일요일 밤 22~24시 건수' })).toBeAttached();
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  await page.getByRole('textbox', { name: '토요일 밤 22~24시 평균 요금' }).focus();
+  await expect(page.getByRole('textbox', { name: '토요일 밤 22~24시 평균 요금' })).toBeInViewport();
+  await page.screenshot({ path: `${shots}/phone-baseline-declared.png` });
 });

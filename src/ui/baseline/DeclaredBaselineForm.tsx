@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ClipboardEvent, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DAY_PART_DEFAULTS } from '../../core/model/claim';
@@ -53,6 +53,7 @@ interface Props {
 export function DeclaredBaselineForm({ declared, onSave, kind }: Props) {
   const { t } = useTranslation();
   const context = earningsContext(kind);
+  const ids = useId();
   const dayParts = declared?.dayParts ?? DAY_PART_DEFAULTS.map((p) => ({ ...p }));
   const [texts, setTexts] = useState<Texts>(() => textsOf(declared));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -162,43 +163,49 @@ export function DeclaredBaselineForm({ declared, onSave, kind }: Props) {
 
   const errorList = useMemo(() => Object.values(errors), [errors]);
 
+  // Seven columns do not fit a phone: each grid scrolls sideways in its own box, never the whole page.
+  // The title stays outside the scrolling box (a caption would scroll away with the columns) and names the table.
   const renderGrid = (grid: Grid, caption: string) => (
-    <table className="table declared-grid" ref={gridRefs[grid]}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('baseline.declared.weekday')}</th>
-          {dayParts.map((p) => <th scope="col" key={p.id}>{partLabel(p.id, p.label)}</th>)}
-        </tr>
-      </thead>
-      <tbody>
-        {WEEKDAYS.map((weekday, row) => (
-          <tr key={weekday}>
-            <th scope="row">{weekdayLabel(weekday)}</th>
-            {dayParts.map((part, col) => {
-              const key = cellKey(grid, weekday, part.id);
-              return (
-                <td key={part.id}>
-                  <input
-                    type="text"
-                    inputMode="decimal"
-                    aria-label={cellName(grid, weekday, part)}
-                    aria-invalid={errors[key] ? true : undefined}
-                    data-row={row}
-                    data-col={col}
-                    value={texts[key] ?? ''}
-                    onChange={(e) => setTexts((prev) => ({ ...prev, [key]: e.target.value }))}
-                    onBlur={() => void commit(texts)}
-                    onKeyDown={(e) => onKeyDown(e, grid, row, col)}
-                    onPaste={(e) => onPaste(e, grid, row, col)}
-                  />
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="declared-grid-block">
+      <p className="declared-grid-title" id={`${ids}-${grid}`}>{caption}</p>
+      <div className="declared-grid-scroll">
+        <table className="table declared-grid" ref={gridRefs[grid]} aria-labelledby={`${ids}-${grid}`}>
+          <thead>
+            <tr>
+              <th scope="col">{t('baseline.declared.weekday')}</th>
+              {dayParts.map((p) => <th scope="col" key={p.id}>{partLabel(p.id, p.label)}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {WEEKDAYS.map((weekday, row) => (
+              <tr key={weekday}>
+                <th scope="row">{weekdayLabel(weekday)}</th>
+                {dayParts.map((part, col) => {
+                  const key = cellKey(grid, weekday, part.id);
+                  return (
+                    <td key={part.id}>
+                      <input
+                        type="text"
+                        inputMode="decimal"
+                        aria-label={cellName(grid, weekday, part)}
+                        aria-invalid={errors[key] ? true : undefined}
+                        data-row={row}
+                        data-col={col}
+                        value={texts[key] ?? ''}
+                        onChange={(e) => setTexts((prev) => ({ ...prev, [key]: e.target.value }))}
+                        onBlur={() => void commit(texts)}
+                        onKeyDown={(e) => onKeyDown(e, grid, row, col)}
+                        onPaste={(e) => onPaste(e, grid, row, col)}
+                      />
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
   );
 
   return (
