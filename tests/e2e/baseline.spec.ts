@@ -148,7 +148,8 @@ test('declared baseline: the grid takes typed and pasted numbers, and every figu
   await page.keyboard.press('Tab');
   await page.keyboard.type('25000');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('figure-expected')).toContainText('신고 기준선 (declared)');
+  await expect(page.getByTestId('figure-expected')).toContainText('신고 기준선');
+  await expect(page.getByTestId('figure-expected')).not.toContainText('declared');
   await expect(page.locator('figure.desk-chart').first()).toContainText('가정한 ±20% 범위');
   // 8 calls over 18-22 (2 an hour) at 25,000 for 20-21h, 4 over 22-24 (2 an hour) for 22-23h; Sunday nothing.
   await expect(page.getByTestId('figure-expected')).toContainText('200,000원');

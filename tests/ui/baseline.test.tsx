@@ -303,7 +303,9 @@ describe('declared baseline and drafts', () => {
     const estimate = estimateClaim(saved);
     expect(estimate.baseline).toBe('declared');
     await waitFor(() => expect(expectedFigure()).toBe(formatWon(estimate.expectedRevenue, 'ko')));
-    expect(screen.getByTestId('figure-expected').textContent).toContain('신고 기준선 (declared)');
+    expect(screen.getByTestId('figure-expected').textContent).toContain('신고 기준선');
+    // Korean screens say it in Korean only: no English word in brackets.
+    expect(screen.getByTestId('figure-expected').textContent).not.toContain('declared');
     expect(screen.getByTestId('figure-lost-profit').textContent).toContain(formatWon(estimate.lostProfitRange.low, 'ko'));
     expect(screen.getByText(/예상 수입의 ±20%로 가정한 범위예요/)).toBeTruthy();
     expect(screen.getAllByText('평소 수입을 저장했어요.').length).toBeGreaterThan(0);

@@ -50,7 +50,7 @@ export const koBaseline = {
     autoNote: '지금은 자동으로 골라져 있어요: 기록이 있으면 같은 요일·시간대, 없으면 직접 적은 평소 매출을 써요.',
     autoNote_driver: '지금은 자동으로 골라져 있어요: 기록이 있으면 같은 요일·시간대, 없으면 직접 적은 평소 수입을 써요.',
   },
-  declaredTag: '신고 기준선 (declared)',
+  declaredTag: '신고 기준선',
   settings: {
     title: '계산 방법',
     estimator: '기준값 계산 방법',
