@@ -156,6 +156,8 @@ export const ruleParamsByKind = {
     daysPerMonth: z.number().int().min(28).max(31).default(30),
     /** The outage time for outage-multiple, when the rule fixes it; else the claim's window. */
     outageMinutes: z.number().positive().max(60 * 24 * 60).optional(),
+    /** The company's figure to the nearest this many won (Kakao Mobility 2022 paid 7,550 and 4,260: tens). */
+    roundTo: z.number().int().positive().max(10_000).optional(),
   }),
   'commission-refund': z.object({
     periodStart: kstInstantSchema,
@@ -192,6 +194,11 @@ const ruleBase = {
   /** Paid automatically (a bill credit) or on request. */
   payment: z.enum(['automatic', 'on-request', 'unknown']).default('unknown'),
   unconfirmed: z.boolean().default(false),
+  /**
+   * A paid plan's rule (Kakao Mobility's Pro members, 2022): it concerns only claimants who declare its
+   * inputs (their plan's fee). The estimate screen still asks for them; a packet leaves the rule out until then.
+   */
+  subscribersOnly: z.boolean().optional(),
   /** Claimants outside these sub-kinds get the figure for reference only, with this note. */
   eligibility: z
     .object({ taxiTypes: z.array(z.enum(TAXI_TYPES)).optional(), industries: z.array(z.enum(MERCHANT_INDUSTRIES)).optional(), note: bilingualTextSchema })

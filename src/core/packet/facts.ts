@@ -342,7 +342,8 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
       source: withoutRefs(ko(a.source), refs),
       status: a.confirmed === null ? a.basis ?? 'method' : a.confirmed ? 'confirmed' : 'unconfirmed',
     })),
-    companyRules: Object.values(e.rules).map((r) => ({
+    // A paid plan's rule reaches the packet only when the claimant declared its fee (they are a subscriber).
+    companyRules: Object.values(e.rules).filter((r) => !(r.subscribersOnly && r.inputs.some((i) => i.value === null))).map((r) => ({
       name: r.title.ko,
       loss: r.loss,
       bandLabel: r.band ? ko(r.band.label) : '',

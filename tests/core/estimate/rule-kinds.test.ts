@@ -88,6 +88,27 @@ describe('fee-for-duration', () => {
     expect(r.loss).toBe(5_042);
   });
 
+  it('Kakao Mobility 2022 paid members: 6 days of October\'s fee to the ten won, exactly the published 7,550 (taxi Pro, 39,000) and 4,260 (대리 Pro, 22,000)', () => {
+    const withFee = (file: string, fee: number, taxiType?: string) => {
+      const claim = loadExample(file);
+      return claimSchema.parse({ ...claim, ...(taxiType ? { claimant: { ...claim.claimant, taxiType } } : {}), ruleInputs: { ...(claim.ruleInputs ?? {}), proMonthlyFee: declared(fee) } });
+    };
+    const taxi = estimateClaim(withFee('taxi-franchise.claim.json', 39_000, 'private')).rules['kakao-mobility-2022-pro']!;
+    // 39,000 / 31 x 6 = 7,548.4, to the ten won: 7,550.
+    expect(taxi).toMatchObject({ kind: 'fee-for-duration', loss: 7_550, eligible: true, subscribersOnly: true, details: { daysPerMonth: 31, amount: 6, roundTo: 10 } });
+    expect(taxi.lines.map((l) => l.ko)).toEqual(['월 요금 39,000원 (한 달 31일로 나눠요)', '6일분 요금', '10원 단위로 반올림']);
+    // 22,000 / 31 x 6 = 4,258.1, to the ten won: 4,260.
+    const daeri = estimateClaim(withFee('driver-2022.claim.json', 22_000)).rules['kakao-mobility-2022-pro']!;
+    expect(daeri).toMatchObject({ loss: 4_260, eligible: true });
+    // A franchise driver was not on the Pro plan: the figure is for reference. A shop never sees the rule.
+    expect(estimateClaim(withFee('taxi-franchise.claim.json', 39_000)).rules['kakao-mobility-2022-pro']!.eligible).toBe(false);
+    expect(estimateClaim(loadExample('merchant-best-week.claim.json')).rules['kakao-mobility-2022-pro']).toBeUndefined();
+    // Without the fee declared the rule asks for it.
+    const none = estimateClaim(loadExample('driver-2022.claim.json')).rules['kakao-mobility-2022-pro']!;
+    expect(none).toMatchObject({ computable: false, loss: null });
+    expect(none.notes.map((n) => n.ko)).toContain('월 요금을 입력해 주세요');
+  });
+
   it('Baemin 2025 Ultra Call: 10 x the ad cost of the 30-minute outage, marked unconfirmed', () => {
     // 88,000 a month: 88,000 / 720 per hour x 5 hours = 611.1 -> 611.
     const r = estimateClaim(merchantClaim('baemin-2025-05', { inputs: { ultraCallMonthlyCost: declared(88_000) } })).rules['baemin-2025-ultra-call']!;

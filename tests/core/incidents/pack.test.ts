@@ -156,7 +156,7 @@ describe('incident pack files', () => {
 describe('bundled packs', () => {
   it('all load, newest outage first', () => {
     expect(BUNDLED_PACKS.length).toBeGreaterThanOrEqual(1);
-    expect(findBundledPack('kakao-2022-10')!.rules.map((r) => r.kind)).toEqual(['best-week', 'window-vs-earlier']);
+    expect(findBundledPack('kakao-2022-10')!.rules.map((r) => r.kind)).toEqual(['best-week', 'window-vs-earlier', 'fee-for-duration']);
   });
 
   it('name each service in one language: a region written "한국어 / English" gives each name its own half', () => {

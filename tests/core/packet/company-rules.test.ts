@@ -92,3 +92,21 @@ describe('channelsForClaim: the channels come from the claim’s own pack', () =
     expect(channelsForClaim(own).profiles.map((p) => p.id)).toEqual(['damage365', 'dispute-mediation', 'generic']);
   });
 });
+
+describe('a paid plan\'s rule reaches the packet only for a subscriber', () => {
+  it('a designated driver who declared no Pro fee has no Pro rule in the packet; one who did sees 4,260원 beside the estimate', () => {
+    const driver = example('driver-2022');
+    const without = describeClaim(driver, findChannelProfile('damage365')!);
+    expect((without.report.companyRules ?? []).map((r) => r.name)).not.toContain('카카오모빌리티 유료 회원 보상 (6일분 이용료)');
+    expect(without.facts['rules.comparison'] ?? '').not.toContain('유료 회원');
+    // The estimate itself still carries the rule, so the app can ask for the fee.
+    expect(estimateClaim(driver).rules['kakao-mobility-2022-pro']).toBeDefined();
+
+    const member: Claim = { ...driver, ruleInputs: { ...(driver.ruleInputs ?? {}), proMonthlyFee: { value: 22_000, evidenceIds: [], note: '' } } };
+    const withFee = describeClaim(member, findChannelProfile('damage365')!);
+    const pro = (withFee.report.companyRules ?? []).find((r) => r.name === '카카오모빌리티 유료 회원 보상 (6일분 이용료)')!;
+    expect(pro.loss).toBe(4_260);
+    expect(pro.gap).toBe('회사 기준 보상액은 4,260원, 우리가 계산한 손실은 210,750원으로 차이는 206,490원이에요. 이 차이를 온라인피해365센터나 분쟁조정에 청구할 수 있어요.');
+    expect(withFee.facts['rules.comparison']).toContain('카카오모빌리티 유료 회원 보상 (6일분 이용료): 회사 기준 보상액은 4,260원');
+  });
+});

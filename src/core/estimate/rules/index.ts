@@ -86,6 +86,7 @@ export function evaluateRule(rule: CompensationRule, ctx: RuleContext): RuleResu
       evidenceIds: declared[spec.id]?.evidenceIds ?? [],
     })),
     eligible,
+    ...(rule.subscribersOnly ? { subscribersOnly: true as const } : {}),
   };
 }
 

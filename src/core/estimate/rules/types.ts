@@ -40,6 +40,8 @@ export interface RuleResult {
   inputs: RuleInputShown[];
   /** False when the claimant is outside the rule's sub-kinds: the figure is for reference. */
   eligible: boolean;
+  /** A paid plan's rule: it concerns the claimant only once they declare its inputs (absent otherwise). */
+  subscribersOnly?: true;
   /** Beside the app's lost-profit estimate: the difference (estimate - rule) and it in words; null when not computable. */
   gap?: { ruleFigure: Won; appEstimate: Won; difference: Won; words: BilingualText } | null;
 }

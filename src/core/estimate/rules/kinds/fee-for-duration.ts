@@ -7,8 +7,9 @@ type Params = z.infer<(typeof ruleParamsByKind)['fee-for-duration']>;
 
 /**
  * fee-for-duration (KT 2021: 15 hours, small businesses 10 days; LG U+ 2023 and KT 2024: 10 x the outage
- * time, small businesses 1 month; Baemin 2025 Ultra Call: 10 x the ad cost of the outage time): the
- * declared monthly fee for a duration. A month is `daysPerMonth` days of 24 hours.
+ * time, small businesses 1 month; Baemin 2025 Ultra Call: 10 x the ad cost of the outage time; Kakao
+ * Mobility 2022 paid members: 6 days of October's fee, to the ten won): the declared monthly fee for a
+ * duration. A month is `daysPerMonth` days of 24 hours; `roundTo` rounds the figure as the company did.
  */
 export function feeForDuration(p: Params, ctx: KindContext): KindFigure {
   const fee = numberInput(ctx, p.feeInput);
@@ -37,11 +38,16 @@ export function feeForDuration(p: Params, ctx: KindContext): KindFigure {
       line = bt(`${p.amount}개월분 요금`, `the fee of ${p.amount} months`);
       break;
   }
+  const lines = [bt(`월 요금 ${won(fee)} (한 달 ${p.daysPerMonth}일로 나눠요)`, `monthly fee ${won(fee)} (a month counted as ${p.daysPerMonth} days)`), line];
+  if (p.roundTo !== undefined) {
+    figure = Math.round(figure / p.roundTo) * p.roundTo;
+    lines.push(bt(`${won(p.roundTo)} 단위로 반올림`, `rounded to the nearest ${won(p.roundTo)}`));
+  }
   return {
     computable: true,
     figure,
-    details: { monthlyFee: fee, basis: p.basis, amount: p.amount, daysPerMonth: p.daysPerMonth, ...(outageMinutes !== undefined ? { outageMinutes } : {}) },
+    details: { monthlyFee: fee, basis: p.basis, amount: p.amount, daysPerMonth: p.daysPerMonth, ...(outageMinutes !== undefined ? { outageMinutes } : {}), ...(p.roundTo !== undefined ? { roundTo: p.roundTo } : {}) },
     notes: [],
-    lines: [bt(`월 요금 ${won(fee)} (한 달 ${p.daysPerMonth}일로 나눠요)`, `monthly fee ${won(fee)} (a month counted as ${p.daysPerMonth} days)`), line],
+    lines,
   };
 }
