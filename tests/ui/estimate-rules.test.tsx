@@ -102,6 +102,30 @@ describe('company rules beside the estimate (issue 14)', () => {
   });
 });
 
+describe("Kakao Mobility's paid-member rule for a designated driver", () => {
+  it('asks for the Pro fee, says why it is not computed yet, and shows 4,260원 once 22,000 is saved', async () => {
+    const user = userEvent.setup();
+    const doc = JSON.parse(readFileSync(join(__dirname, '..', '..', 'assets', 'examples', 'driver-2022.claim.json'), 'utf8'));
+    const parsed = parseClaimFile({ ...doc, example: false, id: 'driver-pro', evidence: [] });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    await addClaim(db, parsed.claim);
+    await setSetting(db, 'currentClaimId', 'driver-pro');
+    render(<App opened={{ kind: 'ready', db }} i18n={createI18n('ko')} />);
+    await go('#/estimate');
+    const gap = await screen.findByTestId('rule-gap-kakao-mobility-2022-pro', {}, { timeout: 8000 });
+    const card = gap.closest('article, li, section, div.rule')!;
+    // Not "records missing": the fee is what is missing.
+    expect(card.textContent).toContain('위의 「회사 기준에 필요한 값」을 적으면 계산해요.');
+    expect(card.textContent).not.toContain('필요한 기간의 기록이 없어');
+
+    const form = screen.getByRole('form', { name: /^카카오 T 프로 멤버십/ });
+    await user.type(within(form).getByRole('textbox', { name: /^카카오 T 프로 멤버십/ }), '22,000');
+    await user.click(within(form).getByRole('button', { name: '이 값 저장' }));
+    await waitFor(async () => expect((await stored('driver-pro')).ruleInputs?.proMonthlyFee?.value).toBe(22_000));
+    await waitFor(() => expect(screen.getByTestId('rule-gap-kakao-mobility-2022-pro').textContent).toContain('회사 기준 보상액은 4,260원'));
+  });
+});
+
 describe('nothing Kakao by default downstream (issue 14)', () => {
   it('the PC cafe in the LG U+ outage: the checklist asks for the council’s documents and no trip history; export offers no Kakao channel', async () => {
     const id = await pcCafeWithoutInputs();

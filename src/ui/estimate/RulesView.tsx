@@ -63,7 +63,7 @@ export function RulesView({ rules, appEstimate, claim, onSaveInputs }: Props) {
                 )}
               </p>
             ) : (
-              <p className="rule-figure muted">{t('estimate.rules.notComputable')}</p>
+              <p className="rule-figure muted">{rule.inputs.some((i) => i.value === null) ? t('estimate.rules.notComputableInputs') : t('estimate.rules.notComputable')}</p>
             )}
             {isSmb && (
               <ol className="band-scale" aria-label={t('estimate.rules.bands')}>
