@@ -269,9 +269,10 @@ describe('channel rules (section 3.3)', () => {
   });
 
   it('rules are data in the bundled packs, chosen by incident and claimant', () => {
-    expect(Object.values(channelRules).filter((r) => r.packId === 'kakao-2022-10').map((r) => r.id).sort()).toEqual(['kakao-2022-smb-best-week', 'kakao-mobility-2022-taxi']);
+    expect(Object.values(channelRules).filter((r) => r.packId === 'kakao-2022-10').map((r) => r.id).sort()).toEqual(['kakao-2022-smb-best-week', 'kakao-mobility-2022-pro', 'kakao-mobility-2022-taxi']);
     expect(new Set(Object.values(channelRules).map((r) => r.rule.kind)).size).toBe(7);
-    expect(rulesFor(loadExample('driver-2022.claim.json'))).toEqual([]);
+    // A designated driver: only the paid-member rule (Kakao Mobility's Pro service), not the taxis' own.
+    expect(rulesFor(loadExample('driver-2022.claim.json')).map((r) => r.id)).toEqual(['kakao-mobility-2022-pro']);
     expect(rulesFor(loadExample('cafe-daily.claim.json')).map((r) => r.id)).toEqual(['kakao-2022-smb-best-week']);
   });
 });
