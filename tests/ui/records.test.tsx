@@ -77,6 +77,15 @@ describe('the records page without channels', () => {
     expect(await screen.findByRole('heading', { name: '아직 기록이 없어요' })).toBeTruthy();
   });
 
+  it('a driver’s records summary counts calls and 수입', async () => {
+    const claim = example('driver-2022.claim.json');
+    const { id } = await addClaim(db, { ...claim, evidence: [] });
+    await setSetting(db, 'currentClaimId', id);
+    renderPage(RecordsPage, db);
+    const table = (await screen.findByRole('heading', { name: '채널별 기록' })).nextElementSibling as HTMLElement;
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['채널', '구간 수', '콜', '수입']);
+  });
+
   it('a driver who has not set channels yet is asked for call channels, in a driver’s words', async () => {
     const row = await createClaim(db, { title: '대리 10월' });
     await saveClaimDocument(db, row.id, { claimant: { kind: 'designated-driver', name: '김대리', mobile: '010-1234-5678' } as never }, { allowDraft: true });

@@ -72,6 +72,8 @@ function Summary({ claim, hintWhenEmpty = true }: { claim: ClaimRow; hintWhenEmp
   // Channels by the name the claimant gave them, never their ids.
   const names = useMemo(() => new Map(entrySetupOf(claim.body).channels.map((c) => [c.id, c.label])), [claim.body]);
   const summary = useSummary(db, claim.id, claim.updatedAt);
+  // A driver's columns read 콜 and 수입, a shop's 주문·콜 and 매출.
+  const context = earningsContext(entrySetupOf(claim.body).kind);
   if (summary === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (summary.total === 0) {
     if (!hintWhenEmpty) return null;
@@ -85,8 +87,8 @@ function Summary({ claim, hintWhenEmpty = true }: { claim: ClaimRow; hintWhenEmp
           <tr>
             <th scope="col">{t('records.channel')}</th>
             <th scope="col" className="num">{t('records.buckets')}</th>
-            <th scope="col" className="num">{t('records.count')}</th>
-            <th scope="col" className="num">{t('records.revenue', { context: earningsContext(entrySetupOf(claim.body).kind) })}</th>
+            <th scope="col" className="num">{t('records.count', { context })}</th>
+            <th scope="col" className="num">{t('records.revenue', { context })}</th>
           </tr>
         </thead>
         <tbody>
