@@ -5,7 +5,16 @@ import { bt, joined, type BilingualText } from '../model/common';
 export interface MarginDefault {
   v: number;
   c: number;
+  /** Both shares' grounds in one line (the setup form's note). */
   source: BilingualText;
+  /** Each share's own grounds, for its row in the assumptions table. */
+  vSource: BilingualText;
+  cSource: BilingualText;
+}
+
+/** A default whose line names both shares' grounds, c's first as the setup form has always shown it. */
+function withGrounds(v: number, c: number, vSource: BilingualText, cSource: BilingualText): MarginDefault {
+  return { v, c, vSource, cSource, source: bt(`${cSource.ko}, ${vSource.ko}`, `${cSource.en}, ${vSource.en}`) };
 }
 
 /**
@@ -15,21 +24,18 @@ export interface MarginDefault {
 export function defaultMargin(claimant: Claimant): MarginDefault {
   switch (claimant.kind) {
     case 'designated-driver':
-      return { v: 0.05, c: 0.2, source: bt('카카오 T 대리 수수료 20% (한국경제 2016년 3월 7일 기사), 콜 사이 이동비 5%', 'Kakao T 대리 commission 20% (Korea Economic Daily, 7 March 2016), travel between calls 5%') };
+      return withGrounds(0.05, 0.2, bt('콜 사이 이동비 5%', 'travel between calls 5%'), bt('카카오 T 대리 수수료 20% (한국경제 2016년 3월 7일 기사)', 'Kakao T 대리 commission 20% (Korea Economic Daily, 7 March 2016)'));
     case 'taxi':
       return claimant.taxiType === 'franchise'
-        ? { v: 0.15, c: 0.04, source: bt('가맹(블루) 수수료 20%에서 15~17% 환급: 실질 3~5% (채널A 보도), 연료 15%', 'franchise fee 20% less 15-17% paid back (Channel A news report), fuel 15%') }
-        : { v: 0.15, c: 0, source: bt('일반 호출은 기사에게 무료 (더팩트 보도), 연료 15%', 'general calls are free to drivers (The Fact news report), fuel 15%') };
+        ? withGrounds(0.15, 0.04, bt('연료 15%', 'fuel 15%'), bt('가맹(블루) 수수료 20%에서 15~17% 환급: 실질 3~5% (채널A 보도)', 'franchise fee 20% less 15-17% paid back (Channel A news report)'))
+        : withGrounds(0.15, 0, bt('연료 15%', 'fuel 15%'), bt('일반 호출은 기사에게 무료 (더팩트 보도)', 'general calls are free to drivers (The Fact news report)'));
     case 'merchant': {
       const v = { restaurant: 0.35, cafe: 0.3, retail: 0.6, 'personal-services': 0.15, other: 0.35 }[claimant.industry];
-      return {
-        v,
-        c: 0,
-        source:
-          claimant.industry === 'other'
-            ? bt('업종별 공개 수치가 없어 음식점 값(35%)을 썼어요: 꼭 확인해 주세요', 'no published figure for "other": the restaurant share (35%) is used; please confirm')
-            : bt('업종별 평균 변동비 비율 (재료비, 카드·상품권 수수료 포함)', 'typical variable-cost share for the industry (materials, card and voucher fees included)'),
-      };
+      const source =
+        claimant.industry === 'other'
+          ? bt('업종별 공개 수치가 없어 음식점 값(35%)을 썼어요: 꼭 확인해 주세요', 'no published figure for "other": the restaurant share (35%) is used; please confirm')
+          : bt('업종별 평균 변동비 비율 (재료비, 카드·상품권 수수료 포함)', 'typical variable-cost share for the industry (materials, card and voucher fees included)');
+      return { v, c: 0, source, vSource: source, cSource: bt('기본 0%: 플랫폼에 내는 수수료가 있으면 적어 주세요', '0% by default: enter the commission you pay a platform, if any') };
     }
   }
 }
@@ -44,6 +50,8 @@ export interface MarginFigures {
   vIsDefault: boolean;
   cIsDefault: boolean;
   source: BilingualText;
+  vSource: BilingualText;
+  cSource: BilingualText;
 }
 
 export interface MarginProblem {
@@ -109,5 +117,7 @@ export function resolveMargin(claimant: Claimant, parameters: Parameters): Margi
     vIsDefault: parameters.margin.v.value === undefined,
     cIsDefault: parameters.margin.c.value === undefined,
     source: d.source,
+    vSource: d.vSource,
+    cSource: d.cSource,
   };
 }

@@ -31,4 +31,15 @@ describe('assumption labels and sources read as words', () => {
     expect(margin.label).toEqual({ ko: '플랫폼 수수료 비율', en: 'platform-commission share' });
     expect(margin.source.ko).toContain('한국경제 2016년 3월 7일 기사');
   });
+
+  it('each margin share gives its own grounds: v the travel or fuel, c the commission and its report', () => {
+    const source = (file: string, id: string) => estimateClaim(loadExample(file)).assumptions.find((a) => a.id === id)!.source;
+    expect(source('driver-2022.claim.json', 'margin-v')).toEqual({ ko: '콜 사이 이동비 5%', en: 'travel between calls 5%' });
+    expect(source('driver-2022.claim.json', 'margin-c').ko).toBe('카카오 T 대리 수수료 20% (한국경제 2016년 3월 7일 기사)');
+    const taxi = loadExample('taxi-franchise.claim.json');
+    const unconfirmed = { ...taxi, parameters: { ...taxi.parameters, margin: { v: { confirmed: false }, c: { confirmed: false } } } };
+    const rows = estimateClaim(unconfirmed).assumptions;
+    expect(rows.find((a) => a.id === 'margin-v')!.source.ko).toBe('연료 15%');
+    expect(rows.find((a) => a.id === 'margin-c')!.source.ko).toBe('가맹(블루) 수수료 20%에서 15~17% 환급: 실질 3~5% (채널A 보도)');
+  });
 });
