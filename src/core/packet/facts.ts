@@ -59,10 +59,11 @@ const DIRECT_CATEGORY_KO: Record<string, string> = {
 };
 const INDIRECT_KIND_KO: Record<string, string> = { 'after-effect': '후속 영향', 'extra-labour': '추가 노동', 'claim-prep': '청구 준비 시간', 'lost-regulars': '단골 손실' };
 
+/** `소상공인, 음식점`: no brackets of its own, since forms print it in brackets after the name. */
 function kindKo(claim: Claim): string {
   const c = claim.claimant;
-  if (c.kind === 'merchant') return `소상공인 (${INDUSTRY_KO[c.industry] ?? c.industry})`;
-  if (c.kind === 'taxi') return `택시 기사 (${TAXI_KO[c.taxiType] ?? c.taxiType})`;
+  if (c.kind === 'merchant') return `소상공인, ${INDUSTRY_KO[c.industry] ?? c.industry}`;
+  if (c.kind === 'taxi') return `택시 기사, ${TAXI_KO[c.taxiType] ?? c.taxiType}`;
   return '대리운전 기사';
 }
 

@@ -107,7 +107,8 @@ function summaryPage(data: ReportData, profile: ChannelProfile, madeAt: Date): C
       margin: [0, 0, 0, 10],
     },
     keepTogether(heading('신청인'), keyValueTable([
-      ['이름', `${claimant.name} (${claimant.kindKo})`],
+      ['이름', claimant.name],
+      ['구분', claimant.kindKo],
       ...(claimant.businessName ? [['상호', claimant.businessName] as const] : []),
       ...(claimant.businessNumber ? [['사업자등록번호', claimant.businessNumber] as const] : []),
       ...(claimant.phone ? [['연락처', claimant.phone] as const] : []),

@@ -93,3 +93,18 @@ describe("the estimate's warnings in the claimant's words", () => {
     expect(shop.en).toBe('no reference records and no declared baseline: expected revenue is zero');
   });
 });
+
+describe('who the claimant is, without brackets inside brackets', () => {
+  it('the PDF gives the name and the kind on their own rows; a form prints "name (kind)" once', async () => {
+    const built = await buildPacket({ claim: example('taxi-franchise'), channel: 'kakao-mobility-2022-taxi', fonts: packetFonts(), appVersion: 't', now: NOW, missingEvidence: 'list' });
+    const files = readZipSafely(built.bytes);
+    const dir = mkdtempSync(join(tmpdir(), 'packet-kind-'));
+    writeFileSync(join(dir, 'report.pdf'), files.get('report.pdf')!);
+    const pdf = execFileSync('pdftotext', ['-layout', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' }).split('\n');
+    expect(pdf.find((l) => l.startsWith('이름'))!.replace(/\s+/g, ' ')).toBe('이름 최기사 (예시)');
+    expect(pdf.find((l) => l.startsWith('구분'))!.replace(/\s+/g, ' ')).toBe('구분 택시 기사, 가맹');
+    const form = new TextDecoder().decode(files.get('form.txt')!);
+    expect(form).toContain('최기사 (예시) (택시 기사, 가맹), 010-4567-8901');
+    expect(form).not.toMatch(/\([^()]*\([^()]*\)[^()]*\)/);
+  });
+});
