@@ -126,6 +126,22 @@ describe("Kakao Mobility's paid-member rule for a designated driver", () => {
   });
 });
 
+describe("Kakao Mobility's paid-member rule for a franchise taxi", () => {
+  it('is not offered: Pro was a plan for non-franchise drivers, so no Pro fee is asked for', async () => {
+    const doc = JSON.parse(readFileSync(join(__dirname, '..', '..', 'assets', 'examples', 'taxi-franchise.claim.json'), 'utf8'));
+    const parsed = parseClaimFile({ ...doc, example: false, id: 'taxi-blue', evidence: [] });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    await addClaim(db, parsed.claim);
+    await setSetting(db, 'currentClaimId', 'taxi-blue');
+    render(<App opened={{ kind: 'ready', db }} i18n={createI18n('ko')} />);
+    await go('#/estimate');
+    // The franchise rule is there; the Pro rule and its fee are not.
+    await screen.findByTestId('rule-gap-kakao-mobility-2022-taxi', {}, { timeout: 8000 });
+    expect(screen.queryByTestId('rule-gap-kakao-mobility-2022-pro')).toBeNull();
+    expect(screen.queryByRole('form', { name: /^카카오 T 프로 멤버십/ })).toBeNull();
+  });
+});
+
 describe('nothing Kakao by default downstream (issue 14)', () => {
   it('the PC cafe in the LG U+ outage: the checklist asks for the council’s documents and no trip history; export offers no Kakao channel', async () => {
     const id = await pcCafeWithoutInputs();

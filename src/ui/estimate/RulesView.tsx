@@ -35,7 +35,9 @@ function inputValue(input: RuleInputShown, lang: string): string | null {
 /** What each claim channel's own rule gives (loss model section 3.3), beside the estimate, with the gap in words. */
 export function RulesView({ rules, appEstimate, claim, onSaveInputs }: Props) {
   const { t, i18n } = useTranslation();
-  const list = Object.values(rules);
+  // A paid plan's rule for a claimant outside its sub-kinds (Pro was never a franchise taxi's plan) is not
+  // offered at all unless they declared its fee anyway.
+  const list = Object.values(rules).filter((r) => !(r.subscribersOnly && !r.eligible && r.inputs.every((i) => i.value === null)));
   if (list.length === 0) return <p className="muted">{t('estimate.rules.none')}</p>;
   const lang = i18n.language;
   return (
