@@ -108,3 +108,18 @@ describe('who the claimant is, without brackets inside brackets', () => {
     expect(form).not.toMatch(/\([^()]*\([^()]*\)[^()]*\)/);
   });
 });
+
+describe('a driver is named in every form, though they have no business name or number', () => {
+  it.each([
+    ['kakao-2022-form', '\n신고인: 김대리 (예시) (대리운전 기사).\n'],
+    ['damage365', '[신청인] *필수 (최대 300자 / max 300)\n김대리 (예시) (대리운전 기사)\n'],
+    ['dispute-mediation', '[신청인] *필수 (최대 300자 / max 300)\n김대리 (예시) (대리운전 기사)\n'],
+  ])('%s', async (channel, line) => {
+    const built = await buildPacket({ claim: example('driver-2022'), channel, fonts: packetFonts(), appVersion: 't', now: NOW, missingEvidence: 'list' });
+    // Fields are separated by CRLF for Windows Notepad, lines inside a field by LF: compared as LF.
+    const form = new TextDecoder().decode(readZipSafely(built.bytes).get('form.txt')!).replace(/\r\n/g, '\n');
+    expect(form).toContain(line);
+    expect(form).not.toContain('(비어 있어요');
+    expect(form).not.toContain('사업자등록번호');
+  });
+});

@@ -46,14 +46,14 @@ describe('packetReadiness', () => {
     expect(uncovered.map((i) => i.subject)).toEqual(['장애 18시간 / outage 18 hours', '한 주 전 같은 18시간 / same 18 hours a week earlier']);
   });
 
-  it('fills the 365 Center applicant for a driver, who has no business name or number', () => {
+  it.each(['damage365', 'dispute-mediation'])('fills the %s applicant for a driver, who has no business name or number', (channel) => {
     const claim = workedExampleDriverClaim();
-    const profile = findChannelProfile('damage365')!;
+    const profile = findChannelProfile(channel)!;
     const fields = fillFormFields(profile, describeClaim(claim, profile).facts, describeClaim(claim, profile).choiceContext);
     const applicant = fields.find((f) => f.id === 'applicant')!;
     expect(applicant.text).toContain(claim.claimant.name);
     expect(applicant.text).toContain(`연락처 ${claim.claimant.mobile}`);
     expect(applicant.text).not.toContain('사업자등록번호');
-    expect(readiness(claim, 'damage365').filter((i) => i.subject === 'applicant')).toEqual([]);
+    expect(readiness(claim, channel).filter((i) => i.subject === 'applicant')).toEqual([]);
   });
 });

@@ -14,7 +14,16 @@ export default {
   fields: [
     {
       id: 'applicant', label: { ko: '신청인', en: 'Applicant' }, kind: 'text', required: true, maxLength: 300,
-      template: ['{claimant.name} ({claimant.kindKo}) / 상호 {claimant.businessName} / 사업자등록번호 {claimant.businessNumber} / 연락처 {claimant.phone} / 이메일 {claimant.email} / 지역 {claimant.region}'],
+      // One line per fact, as the 365 Center's form: a driver has no business name or number, and a missing
+      // fact drops only its own line (in one line it emptied the whole field for every driver).
+      template: [
+        '{claimant.name} ({claimant.kindKo})',
+        '상호 {claimant.businessName}',
+        '사업자등록번호 {claimant.businessNumber}',
+        '연락처 {claimant.phone}',
+        '이메일 {claimant.email}',
+        '지역 {claimant.region}',
+      ],
     },
     {
       id: 'service', label: { ko: '분쟁 서비스와 장애 일시', en: 'Service and incident times' }, kind: 'text', required: true, maxLength: 300,
