@@ -35,6 +35,15 @@ async function pcCafeWithoutInputs(): Promise<string> {
   return id;
 }
 
+/** A bundled example as the user's own current claim (its evidence files are not bundled, so none are listed). */
+async function openExampleAsOwn(file: string, id: string): Promise<void> {
+  const doc = JSON.parse(readFileSync(join(__dirname, '..', '..', 'assets', 'examples', file), 'utf8'));
+  const parsed = parseClaimFile({ ...doc, example: false, id, evidence: [] });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  await addClaim(db, parsed.claim);
+  await setSetting(db, 'currentClaimId', id);
+}
+
 async function stored(id: string) {
   const loaded = await loadClaim(db, id);
   if (loaded.status !== 'ready') throw new Error(`not ready: ${id}`);
@@ -105,11 +114,7 @@ describe('company rules beside the estimate (issue 14)', () => {
 describe("Kakao Mobility's paid-member rule for a designated driver", () => {
   it('asks for the Pro fee, says why it is not computed yet, and shows 4,260원 once 22,000 is saved', async () => {
     const user = userEvent.setup();
-    const doc = JSON.parse(readFileSync(join(__dirname, '..', '..', 'assets', 'examples', 'driver-2022.claim.json'), 'utf8'));
-    const parsed = parseClaimFile({ ...doc, example: false, id: 'driver-pro', evidence: [] });
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-    await addClaim(db, parsed.claim);
-    await setSetting(db, 'currentClaimId', 'driver-pro');
+    await openExampleAsOwn('driver-2022.claim.json', 'driver-pro');
     render(<App opened={{ kind: 'ready', db }} i18n={createI18n('ko')} />);
     await go('#/estimate');
     const gap = await screen.findByTestId('rule-gap-kakao-mobility-2022-pro', {}, { timeout: 8000 });
@@ -128,11 +133,7 @@ describe("Kakao Mobility's paid-member rule for a designated driver", () => {
 
 describe("Kakao Mobility's paid-member rule for a franchise taxi", () => {
   it('is not offered: Pro was a plan for non-franchise drivers, so no Pro fee is asked for', async () => {
-    const doc = JSON.parse(readFileSync(join(__dirname, '..', '..', 'assets', 'examples', 'taxi-franchise.claim.json'), 'utf8'));
-    const parsed = parseClaimFile({ ...doc, example: false, id: 'taxi-blue', evidence: [] });
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-    await addClaim(db, parsed.claim);
-    await setSetting(db, 'currentClaimId', 'taxi-blue');
+    await openExampleAsOwn('taxi-franchise.claim.json', 'taxi-blue');
     render(<App opened={{ kind: 'ready', db }} i18n={createI18n('ko')} />);
     await go('#/estimate');
     // The franchise rule is there; the Pro rule and its fee are not.
@@ -172,11 +173,7 @@ describe('nothing Kakao by default downstream (issue 14)', () => {
   });
 
   it('a designated driver in the Kakao outage is still asked for trip history', async () => {
-    const doc = JSON.parse(readFileSync(join(__dirname, '..', '..', 'assets', 'examples', 'driver-2022.claim.json'), 'utf8'));
-    const parsed = parseClaimFile({ ...doc, example: false, id: 'driver-test', evidence: [] });
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-    await addClaim(db, parsed.claim);
-    await setSetting(db, 'currentClaimId', 'driver-test');
+    await openExampleAsOwn('driver-2022.claim.json', 'driver-test');
     render(<App opened={{ kind: 'ready', db }} i18n={createI18n('ko')} />);
     await go('#/estimate');
     const checklist = (await screen.findByRole('heading', { name: /심사자가 볼 것/ }, { timeout: 8000 })).parentElement!;

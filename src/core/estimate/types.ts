@@ -56,7 +56,8 @@ export interface Assumption {
   confirmed: boolean | null;
   /**
    * With `confirmed: null`, why there is nothing to confirm: `public`, a published fact (an outage window
-   * from the incident's sources); `records`, computed from the claimant's own records. Absent: a choice of method.
+   * from the incident's sources, the statutory minimum wage); `records`, computed from the claimant's own
+   * records. Absent: a choice of method.
    */
   basis?: 'public' | 'records';
 }

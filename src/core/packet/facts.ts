@@ -10,7 +10,7 @@ import { earningsWords, fareWords } from '../estimate/channel-fares';
 import type { Assumption, ChannelTicket, ClaimEstimate } from '../estimate/types';
 import type { RuleInputShown, RuleResult } from '../estimate/rules/types';
 import { compareRule } from '../estimate/rules/gap-words';
-import { packForClaim } from '../estimate/rules/index';
+import { packForClaim, undeclaredPlanRule } from '../estimate/rules/index';
 import { packRefs, withoutRefs } from '../incidents/pack';
 import { documentLabelKo } from './documents';
 import type { ChoiceContext, PacketFacts } from './form';
@@ -344,7 +344,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
       status: a.confirmed === null ? a.basis ?? 'method' : a.confirmed ? 'confirmed' : 'unconfirmed',
     })),
     // A paid plan's rule reaches the packet only when the claimant declared its fee (they are a subscriber).
-    companyRules: Object.values(e.rules).filter((r) => !(r.subscribersOnly && r.inputs.some((i) => i.value === null))).map((r) => ({
+    companyRules: Object.values(e.rules).filter((r) => !undeclaredPlanRule(r)).map((r) => ({
       name: r.title.ko,
       loss: r.loss,
       bandLabel: r.band ? ko(r.band.label) : '',

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { RuleInputShown, RuleResult } from '../../core/estimate';
-import { compareRule, SMB_BEST_WEEK_DATA } from '../../core/estimate';
+import { compareRule, SMB_BEST_WEEK_DATA, undeclaredPlanRule } from '../../core/estimate';
 import type { Claim } from '../../core/model';
 import { formatShare, formatWon, pickLanguage } from '../format';
 import type { Problem } from '../setup/save';
@@ -37,7 +37,7 @@ export function RulesView({ rules, appEstimate, claim, onSaveInputs }: Props) {
   const { t, i18n } = useTranslation();
   // A paid plan's rule for a claimant outside its sub-kinds (Pro was never a franchise taxi's plan) is not
   // offered at all unless they declared its fee anyway.
-  const list = Object.values(rules).filter((r) => !(r.subscribersOnly && !r.eligible && r.inputs.every((i) => i.value === null)));
+  const list = Object.values(rules).filter((r) => r.eligible || !undeclaredPlanRule(r));
   if (list.length === 0) return <p className="muted">{t('estimate.rules.none')}</p>;
   const lang = i18n.language;
   return (

@@ -56,6 +56,14 @@ function eligibleFor(rule: CompensationRule, claim: Claim): boolean {
   return true;
 }
 
+/**
+ * A paid plan's rule (`subscribersOnly`) whose fee the claimant has not declared: it does not concern them
+ * yet, so a packet leaves it out, and the estimate screen offers it only to the plan's own sub-kinds.
+ */
+export function undeclaredPlanRule(rule: Pick<RuleResult, 'subscribersOnly' | 'inputs'>): boolean {
+  return rule.subscribersOnly === true && rule.inputs.every((i) => i.value === null);
+}
+
 /** Runs one pack rule on a claim: the kind's figure, rounded once, its band, the declared inputs shown. */
 export function evaluateRule(rule: CompensationRule, ctx: RuleContext): RuleResult {
   const declared = ctx.claim.ruleInputs ?? {};

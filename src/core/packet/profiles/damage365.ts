@@ -2,6 +2,8 @@
  * 온라인피해365센터 (helpos.kr, KCC with KAIT). Its form fields and limits are not published, so the packet is a
  * complete written application a counsellor or the online form can take as it is (domain brief 2).
  */
+import { APPLICANT_LINES } from './applicant';
+
 export default {
   id: 'damage365',
   name: { ko: '온라인피해365센터 상담·신청서', en: 'Online Damage 365 Center application' },
@@ -10,15 +12,7 @@ export default {
   fields: [
     {
       id: 'applicant', label: { ko: '신청인', en: 'Applicant' }, kind: 'text', required: true, maxLength: 300,
-      // One line per fact: a driver has no business name or number, and a missing fact drops only its own line.
-      template: [
-        '{claimant.name} ({claimant.kindKo})',
-        '상호 {claimant.businessName}',
-        '사업자등록번호 {claimant.businessNumber}',
-        '연락처 {claimant.phone}',
-        '이메일 {claimant.email}',
-        '지역 {claimant.region}',
-      ],
+      template: APPLICANT_LINES,
     },
     {
       id: 'service', label: { ko: '피해 서비스', en: 'Service' }, kind: 'text', required: true, maxLength: 300,

@@ -5,6 +5,8 @@
  * Its form asks for the case outline and the reasons for applying; the packet gives both as text that can
  * be pasted, citing the submissions already made and what came of them.
  */
+import { APPLICANT_LINES } from './applicant';
+
 export default {
   id: 'dispute-mediation',
   name: { ko: '통신분쟁조정위원회 조정 신청서', en: 'Telecom dispute mediation application' },
@@ -14,16 +16,7 @@ export default {
   fields: [
     {
       id: 'applicant', label: { ko: '신청인', en: 'Applicant' }, kind: 'text', required: true, maxLength: 300,
-      // One line per fact, as the 365 Center's form: a driver has no business name or number, and a missing
-      // fact drops only its own line (in one line it emptied the whole field for every driver).
-      template: [
-        '{claimant.name} ({claimant.kindKo})',
-        '상호 {claimant.businessName}',
-        '사업자등록번호 {claimant.businessNumber}',
-        '연락처 {claimant.phone}',
-        '이메일 {claimant.email}',
-        '지역 {claimant.region}',
-      ],
+      template: APPLICANT_LINES,
     },
     {
       id: 'service', label: { ko: '분쟁 서비스와 장애 일시', en: 'Service and incident times' }, kind: 'text', required: true, maxLength: 300,
