@@ -71,7 +71,7 @@ export function estimateClaim(claim: Claim, opts: EstimateOptions = {}): ClaimEs
   // 5. Indirect loss.
   const indirect = indirectItemsStage(claim, {
     buckets, index, referenceDates: refs.weeks.byDate, baseline: base.baseline, requestedK: refs.weeks.requestedK,
-    m: lost.margin.m, revenueComputable: revenue.revenue.computable,
+    m: lost.margin.m, revenueComputable: revenue.revenue.computable, ticket: words.ticket,
     tailSpan: (keys, byDate, k) => spanFigures({ ...span, references: referenceSlots(buckets, byDate) }, keys, k, 1),
   });
   // 3.3 Channel rules, beside the estimate.

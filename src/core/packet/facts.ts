@@ -351,7 +351,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
       lines: r.lines.map((l) => kstWallTimes(ko(l))),
       inputs: r.inputs.map((i) => declaredInputKo(claim, i)),
       notes: r.notes.map(ko),
-      gap: compareRule(r, e.revenue.computable ? e.lostProfit : null).words.ko,
+      gap: compareRule(r, e.revenue.computable ? e.lostProfit : null, fareWords(claim.claimant.kind).name).words.ko,
       source: r.source,
     })),
     warnings: [...e.warnings.map((w) => ko(w.message)), ...(ruleResult && !rule ? ruleResult.notes.map(ko) : [])],

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RuleInputShown, RuleResult } from '../../core/estimate';
 import { compareRule, SMB_BEST_WEEK_DATA, undeclaredPlanRule } from '../../core/estimate';
+import { fareWords } from '../../core/estimate/channel-fares';
 import type { Claim } from '../../core/model';
 import { formatShare, formatWon, pickLanguage } from '../format';
 import type { Problem } from '../setup/save';
@@ -128,7 +129,7 @@ export function RulesView({ rules, appEstimate, claim, onSaveInputs }: Props) {
             )}
             <p className="rule-gap" data-testid={`rule-gap-${rule.id}`}>
               {(() => {
-                const words = compareRule(rule, appEstimate).words;
+                const words = compareRule(rule, appEstimate, claim && fareWords(claim.claimant.kind).name).words;
                 return lang === 'en' ? words.en : words.ko;
               })()}
             </p>

@@ -35,7 +35,11 @@ describe('compareRule: a company figure beside the app’s estimate, the gap in 
   it('says the rule is not computed yet, and never shows a gap to an app loss that has no amount', () => {
     expect(compareRule({ computable: false, loss: null, band: null }, 100).difference).toBeNull();
     expect(compareRule({ computable: false, loss: null, band: null }, 100).words.ko).toContain('아직 계산하지 못했어요');
-    expect(compareRule(figure(10_000), null).words.ko).toContain('평균 객단가');
+    expect(compareRule(figure(10_000), null).words.ko).toContain('우리가 계산한 손실은 평균 객단가를 정해야 금액이 나와요');
+    // A driver's words: their average fare, not a shop's ticket.
+    const fare = compareRule(figure(10_000), null, { ko: '평균 요금', en: 'average fare' }).words;
+    expect(fare.ko).toContain('우리가 계산한 손실은 평균 요금을 정해야 금액이 나와요');
+    expect(fare.en).toContain('needs an average fare');
   });
 });
 
@@ -108,5 +112,10 @@ describe('a paid plan\'s rule reaches the packet only for a subscriber', () => {
     expect(pro.loss).toBe(4_260);
     expect(pro.gap).toBe('회사 기준 보상액은 4,260원, 우리가 계산한 손실은 210,750원으로 차이는 206,490원이에요. 이 차이를 온라인피해365센터나 분쟁조정에 청구할 수 있어요.');
     expect(withFee.facts['rules.comparison']).toContain('카카오모빌리티 유료 회원 보상 (6일분 이용료): 회사 기준 보상액은 4,260원');
+
+    // Calls counted without fares and no average fare: the gap asks for the driver's 평균 요금.
+    const countsOnly: Claim = { ...member, records: member.records.map((r) => ({ ...r, revenue: null })), parameters: { ...member.parameters, averageTicket: undefined } };
+    const noFare = (describeClaim(countsOnly, findChannelProfile('damage365')!).report.companyRules ?? []).find((r) => r.loss === 4_260)!;
+    expect(noFare.gap).toBe('회사 기준 보상액은 4,260원이에요. 우리가 계산한 손실은 평균 요금을 정해야 금액이 나와요.');
   });
 });

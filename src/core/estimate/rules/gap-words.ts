@@ -18,14 +18,19 @@ export interface RuleComparison {
   words: { ko: string; en: string };
 }
 
+const SHOP_TICKET = { ko: '평균 객단가', en: 'average ticket' };
 const won = (n: number) => formatWon(Math.abs(n));
 const krw = (n: number) => `${wonDigits(Math.abs(n))} KRW`;
 
 /**
  * `appEstimate`: the app's lost profit (loss model 3-6), or null when it cannot be computed (counts only,
- * no average ticket).
+ * no average ticket). `ticket`: the claimant's word for that average (a driver's 평균 요금).
  */
-export function compareRule(rule: Pick<RuleResult, 'loss' | 'band' | 'computable'>, appEstimate: number | null): RuleComparison {
+export function compareRule(
+  rule: Pick<RuleResult, 'loss' | 'band' | 'computable'>,
+  appEstimate: number | null,
+  ticket: { ko: string; en: string } = SHOP_TICKET,
+): RuleComparison {
   if (!rule.computable || rule.loss === null) {
     return {
       companyAmount: null,
@@ -53,8 +58,8 @@ export function compareRule(rule: Pick<RuleResult, 'loss' | 'band' | 'computable
       appEstimate,
       difference: null,
       words: {
-        ko: `${caseByCase ? `회사 기준 산정액은 ${josa(won(companyAmount), '이에요/예요')} (지급액은 심사로 정해요)` : `회사 기준 보상액은 ${josa(won(companyAmount), '이에요/예요')}`}. 우리가 계산한 손실은 평균 객단가를 정해야 금액이 나와요.`,
-        en: `${companyEn}. Our loss estimate needs an average ticket before it has an amount.`,
+        ko: `${caseByCase ? `회사 기준 산정액은 ${josa(won(companyAmount), '이에요/예요')} (지급액은 심사로 정해요)` : `회사 기준 보상액은 ${josa(won(companyAmount), '이에요/예요')}`}. 우리가 계산한 손실은 ${josa(ticket.ko, '을/를')} 정해야 금액이 나와요.`,
+        en: `${companyEn}. Our loss estimate needs an ${ticket.en} before it has an amount.`,
       },
     };
   }

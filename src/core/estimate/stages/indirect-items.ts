@@ -3,6 +3,7 @@
  * customers; each item rounded once, I = their sum.
  */
 import type { Claim, IndirectItem } from '../../model/claim';
+import { josa } from 'es-hangul';
 import { bt } from '../../model/common';
 import { roundWon, sumWon, type Won } from '../../model/money';
 import { dateOfEpochDay } from '../../time/kst';
@@ -22,6 +23,8 @@ export interface IndirectItemsInput {
   requestedK: number;
   m: number;
   revenueComputable: boolean;
+  /** The claimant's word for the average per order or call (평균 객단가, a driver's 평균 요금). */
+  ticket: { ko: string; en: string };
   /** The span of the tail buckets against the given reference dates and number of weeks, unscaled. */
   tailSpan: (keys: readonly number[], referenceDates: Record<string, string[]>, kWeeks: number) => SpanFigures;
 }
@@ -97,7 +100,7 @@ function afterEffect(item: Extract<IndirectItem, { kind: 'after-effect' }>, inpu
   const label = bt(`복구 후 ${item.tailHours}시간의 후속 영향`, `after-effect over ${item.tailHours} h after restoration`);
   const inputs = { tailHours: item.tailHours, tailStart: buckets.tailKeys.length ? buckets.bucketName(buckets.tailKeys[0]!) : null, margin: m };
   if (!input.revenueComputable) {
-    return { label, amount: roundWon(0), speculative: false, inputs, note: bt('평균 객단가가 없어 계산할 수 없어요', 'not computable without an average ticket') };
+    return { label, amount: roundWon(0), speculative: false, inputs, note: bt(`${josa(input.ticket.ko, '이/가')} 없어 계산할 수 없어요`, `not computable without an ${input.ticket.en}`) };
   }
   if (!hasRecords) {
     return { label, amount: roundWon(0), speculative: false, inputs, note: bt('복구 후 기간의 기록이 없어 0원이에요', 'no records after restoration: 0 KRW') };

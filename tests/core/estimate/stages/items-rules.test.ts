@@ -7,6 +7,7 @@ import { referenceSlots } from '../../../../src/core/estimate/stages/reference-s
 import { ruleFiguresStage, ruleGap } from '../../../../src/core/estimate/stages/rules';
 import type { Won } from '../../../../src/core/model/money';
 import type { Assumption } from '../../../../src/core/estimate/types';
+import { earningsWords } from '../../../../src/core/estimate/channel-fares';
 import { driverClaim, hour, loadExample, rec } from '../helpers';
 import { upToReferences } from './setup';
 
@@ -21,7 +22,7 @@ describe('stages 4 and 5: items', () => {
     const s = upToReferences(claim);
     const i = indirectItemsStage(claim, {
       buckets: s.buckets, index: s.index, referenceDates: s.refs.weeks.byDate, baseline: 'same-slot', requestedK: 4, m: 0.75,
-      revenueComputable: true, tailSpan: () => { throw new Error('no after-effect here'); },
+      revenueComputable: true, ticket: earningsWords(claim.claimant.kind).ticket, tailSpan: () => { throw new Error('no after-effect here'); },
     });
     expect(i.indirectTotal).toBe(13_740);
     expect(i.assumptions).toMatchObject([{ id: 'minimum-wage', value: 9_160 }]);
@@ -40,16 +41,22 @@ describe('stages 4 and 5: items', () => {
     expect(tail.byDate).toEqual({ '2022-10-16': s.refs.weeks.byDate['2022-10-16'] });
     const i = indirectItemsStage(claim, {
       buckets: s.buckets, index: s.index, referenceDates: s.refs.weeks.byDate, baseline: 'same-slot', requestedK: 4, m: 0.5,
-      revenueComputable: true,
+      revenueComputable: true, ticket: earningsWords(claim.claimant.kind).ticket,
       tailSpan: (keys, byDate, k) => spanFigures({ ...s.span(25_000), references: referenceSlots(s.buckets, byDate) }, keys, k, 1),
     });
     // Tail 02:00 and 03:00 on 10-16: expected 25,000 at 02:00 (each reference Sunday), actual 10,000 at 03:00.
     expect(i.indirectItems[0]).toMatchObject({ kind: 'after-effect', amount: 7_500, inputs: { expectedRevenue: 25_000, actualRevenue: 10_000 } });
     const notComputable = indirectItemsStage(claim, {
       buckets: s.buckets, index: s.index, referenceDates: s.refs.weeks.byDate, baseline: 'same-slot', requestedK: 4, m: 0.5,
-      revenueComputable: false, tailSpan: () => { throw new Error('not called'); },
+      revenueComputable: false, ticket: earningsWords(claim.claimant.kind).ticket, tailSpan: () => { throw new Error('not called'); },
     });
-    expect(notComputable.indirectItems[0]).toMatchObject({ amount: 0, note: { ko: expect.stringContaining('평균 객단가가 없어'), en: expect.any(String) } });
+    // A driver's note names their 평균 요금, a shop's its 평균 객단가 (the same stage, the claimant's word).
+    expect(notComputable.indirectItems[0]).toMatchObject({ amount: 0, note: { ko: '평균 요금이 없어 계산할 수 없어요', en: 'not computable without an average fare' } });
+    const shop = indirectItemsStage(claim, {
+      buckets: s.buckets, index: s.index, referenceDates: s.refs.weeks.byDate, baseline: 'same-slot', requestedK: 4, m: 0.5,
+      revenueComputable: false, ticket: earningsWords('merchant').ticket, tailSpan: () => { throw new Error('not called'); },
+    });
+    expect(shop.indirectItems[0]!.note).toEqual({ ko: '평균 객단가가 없어 계산할 수 없어요', en: 'not computable without an average ticket' });
   });
 });
 
