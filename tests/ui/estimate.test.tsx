@@ -175,6 +175,51 @@ describe('the estimate screen', () => {
     expect(final.claimTotal).toBe(210_750 + 13_740 + 20_000);
   });
 
+  it('a driver is offered a driver’s items, with reasons in a driver’s words; a shop keeps its own', async () => {
+    const user = userEvent.setup();
+    await addExampleClaims(db);
+    await setSetting(db, 'currentClaimId', DRIVER);
+    const view = render(<App opened={{ kind: 'ready', db }} i18n={createI18n('ko')} />);
+    await go('#/estimate');
+    await screen.findByTestId('claim-total', {}, { timeout: 5000 });
+    const direct = screen.getByRole('heading', { name: '직접 손실 항목 (통상손해)' }).parentElement!;
+    expect(direct.textContent).toContain('다른 호출 앱이나 콜센터에 낸 수수료');
+    expect(direct.textContent).not.toMatch(/재고|교환권|광고/);
+    // The readiness list sends a driver for trip or settlement history (a shop: 매출 자료).
+    expect(screen.getByRole('link', { name: '증빙에 운행·정산 내역 올리기' }).getAttribute('href')).toMatch(/^#\/evidence/);
+    await user.click(screen.getByRole('button', { name: '직접 손실 항목 더하기' }));
+    const category = screen.getByLabelText('종류') as HTMLSelectElement;
+    expect([...category.options].map((o) => o.value)).toEqual(['substitute-fees', 'unused-prepaid-fee', 'refund', 'other']);
+    expect(category.value).toBe('substitute-fees');
+    await user.click(screen.getByRole('button', { name: '취소' }));
+
+    await user.click(screen.getByRole('button', { name: '간접 손실 항목 더하기' }));
+    const reason = screen.getByLabelText('예견할 수 있었던 이유') as HTMLTextAreaElement;
+    await user.selectOptions(screen.getByLabelText('종류'), 'lost-regulars');
+    expect(reason.value).toBe('호출이 막혀 저와 연결되지 못한 단골 손님이 다른 기사나 업체로 옮겨 간 것은 장애에서 바로 이어진 결과예요.');
+    await user.selectOptions(screen.getByLabelText('종류'), 'after-effect');
+    expect(reason.value).toContain('콜이 평소만큼 들어오지 않았고, 수입이 바로 회복되지 않았어요');
+    expect(screen.getByText(/복구 뒤에도 콜이 덜 들어온 시간/)).toBeTruthy();
+    // Every suggestion the driver meets is free of a shop's words.
+    for (const kind of ['claim-prep', 'extra-labour', 'lost-regulars', 'after-effect']) {
+      await user.selectOptions(screen.getByLabelText('종류'), kind);
+      expect(reason.value).not.toMatch(/매출|가게|주문/);
+    }
+    view.unmount();
+
+    await setSetting(db, 'currentClaimId', 'example-merchant-best-week');
+    render(<App opened={{ kind: 'ready', db }} i18n={createI18n('ko')} />);
+    await go('#/estimate');
+    await screen.findByTestId('claim-total', {}, { timeout: 5000 });
+    expect(screen.getByRole('heading', { name: '직접 손실 항목 (통상손해)' }).parentElement!.textContent).toContain('버린 재고');
+    await user.click(screen.getByRole('button', { name: '직접 손실 항목 더하기' }));
+    expect((screen.getByLabelText('종류') as HTMLSelectElement).options).toHaveLength(7);
+    await user.click(screen.getByRole('button', { name: '취소' }));
+    await user.click(screen.getByRole('button', { name: '간접 손실 항목 더하기' }));
+    await user.selectOptions(screen.getByLabelText('종류'), 'lost-regulars');
+    expect((screen.getByLabelText('예견할 수 있었던 이유') as HTMLTextAreaElement).value).toContain('다른 가게로 옮겨 간');
+  });
+
   it('a draft shows what is missing, each with a link to where it is fixed', async () => {
     const claim = await createClaim(db, { title: '반쯤 쓴 신고서' });
     await setSetting(db, 'currentClaimId', claim.id);

@@ -129,9 +129,10 @@ export function EstimateView({ row, claim, estimate: e, pack }: Props) {
 
       <section className="section" aria-labelledby="direct-title">
         <h2 id="direct-title">{t('estimate.direct.itemsTitle')}</h2>
-        <p className="field-hint">{t('estimate.direct.lead')}</p>
+        <p className="field-hint">{t('estimate.direct.lead', { context: who })}</p>
         <DirectItemsEditor
           items={claim.directItems}
+          who={who}
           figures={e.directItems}
           takenIds={takenIds}
           onSave={(items: DirectItem[]) => saveBody({ ...body, directItems: items })}
@@ -143,6 +144,7 @@ export function EstimateView({ row, claim, estimate: e, pack }: Props) {
         <p className="field-hint">{t('estimate.indirect.lead')}</p>
         <IndirectItemsEditor
           items={claim.indirectItems}
+          who={who}
           figures={e.indirectItems}
           takenIds={takenIds}
           minimumWage={{ wage: wage.wage, year: wage.tableYear }}
@@ -204,7 +206,7 @@ export function EstimateView({ row, claim, estimate: e, pack }: Props) {
               <span className="visually-hidden">{r.ok ? t('estimate.readiness.ok') : t('estimate.readiness.missing')}</span>
               <span className="check-body">
                 <span>{t(`estimate.readiness.item.${r.id}`, { ...r.values, ...(lang === 'en' ? { name: r.values.nameEn || r.values.name, channel: r.values.channelEn || r.values.channel } : {}), ...(r.context ? { context: r.context } : {}) })}</span>
-                {!r.ok && <a href={hrefOfFix(r.fix)}>{t(`estimate.readiness.fix.${r.id}`)}</a>}
+                {!r.ok && <a href={hrefOfFix(r.fix)}>{t(`estimate.readiness.fix.${r.id}`, r.context ? { context: r.context } : {})}</a>}
               </span>
             </li>
           ))}

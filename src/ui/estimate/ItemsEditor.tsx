@@ -27,14 +27,27 @@ const decimal = (text: string): number => (text.trim() === '' ? Number.NaN : Num
 // ---------------------------------------------------------------------------------------------------
 // Direct items (통상손해)
 
+/** Who claims: a driver (i18next's `_driver` texts, and only the items a driver has) or a shop. */
+type Who = 'driver' | undefined;
+
+/**
+ * The categories offered for a new direct item. A driver has no stock, vouchers or ads: they are offered
+ * what a driver pays (another call app's fee, an unused membership, a fare handed back); an item saved
+ * under another category keeps it.
+ */
+const DRIVER_CATEGORIES: readonly DirectItemCategory[] = ['substitute-fees', 'unused-prepaid-fee', 'refund', 'other'];
+const categoriesFor = (who: Who, current?: DirectItemCategory): readonly DirectItemCategory[] =>
+  who !== 'driver' ? DIRECT_ITEM_CATEGORIES : current && !DRIVER_CATEGORIES.includes(current) ? [...DRIVER_CATEGORIES, current] : DRIVER_CATEGORIES;
+
 interface DirectProps {
   items: DirectItem[];
+  who: Who;
   figures: ClaimEstimate['directItems'];
   takenIds: string[];
   onSave: SaveList<DirectItem>;
 }
 
-export function DirectItemsEditor({ items, figures, takenIds, onSave }: DirectProps) {
+export function DirectItemsEditor({ items, who, figures, takenIds, onSave }: DirectProps) {
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [deleting, setDeleting] = useState<DirectItem | null>(null);
@@ -66,7 +79,7 @@ export function DirectItemsEditor({ items, figures, takenIds, onSave }: DirectPr
               editing === item.id ? (
                 <tr key={item.id}>
                   <td colSpan={4}>
-                    <DirectItemForm item={item} onCancel={() => setEditing(null)} onSubmit={(x) => save(items.map((i) => (i.id === x.id ? x : i)))} />
+                    <DirectItemForm item={item} who={who} onCancel={() => setEditing(null)} onSubmit={(x) => save(items.map((i) => (i.id === x.id ? x : i)))} />
                   </td>
                 </tr>
               ) : (
@@ -90,7 +103,8 @@ export function DirectItemsEditor({ items, figures, takenIds, onSave }: DirectPr
       )}
       {editing === 'new' ? (
         <DirectItemForm
-          item={{ id: newId('direct', takenIds), category: 'refund', description: '', amount: 0, evidenceIds: [] }}
+          item={{ id: newId('direct', takenIds), category: categoriesFor(who)[0]!, description: '', amount: 0, evidenceIds: [] }}
+          who={who}
           isNew
           onCancel={() => setEditing(null)}
           onSubmit={(x) => save([...items, x])}
@@ -118,7 +132,7 @@ export function DirectItemsEditor({ items, figures, takenIds, onSave }: DirectPr
   );
 }
 
-function DirectItemForm({ item, isNew, onSubmit, onCancel }: { item: DirectItem; isNew?: boolean; onSubmit: (x: DirectItem) => Promise<boolean>; onCancel: () => void }) {
+function DirectItemForm({ item, who, isNew, onSubmit, onCancel }: { item: DirectItem; who: Who; isNew?: boolean; onSubmit: (x: DirectItem) => Promise<boolean>; onCancel: () => void }) {
   const { t, i18n } = useTranslation();
   const [category, setCategory] = useState<DirectItemCategory>(item.category);
   const [description, setDescription] = useState(item.description);
@@ -143,7 +157,7 @@ function DirectItemForm({ item, isNew, onSubmit, onCancel }: { item: DirectItem;
         <Field label={t('estimate.direct.category')}>
           {({ id }) => (
             <select id={id} value={category} onChange={(e) => setCategory(e.target.value as DirectItemCategory)}>
-              {DIRECT_ITEM_CATEGORIES.map((c) => <option key={c} value={c}>{t(`estimate.directCategory.${c}`)}</option>)}
+              {categoriesFor(who, item.category).map((c) => <option key={c} value={c}>{t(`estimate.directCategory.${c}`)}</option>)}
             </select>
           )}
         </Field>
@@ -170,6 +184,7 @@ type IndirectKind = (typeof INDIRECT_KINDS)[number];
 
 interface IndirectProps {
   items: IndirectItem[];
+  who: Who;
   figures: ClaimEstimate['indirectItems'];
   takenIds: string[];
   /** The statutory minimum wage of the incident's year (section 5), shown where claim time is valued. */
@@ -177,7 +192,7 @@ interface IndirectProps {
   onSave: SaveList<IndirectItem>;
 }
 
-export function IndirectItemsEditor({ items, figures, takenIds, minimumWage, onSave }: IndirectProps) {
+export function IndirectItemsEditor({ items, who, figures, takenIds, minimumWage, onSave }: IndirectProps) {
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [deleting, setDeleting] = useState<IndirectItem | null>(null);
@@ -200,7 +215,7 @@ export function IndirectItemsEditor({ items, figures, takenIds, minimumWage, onS
           if (editing === item.id) {
             return (
               <li key={item.id} className="indirect-item">
-                <IndirectItemForm item={item} minimumWage={minimumWage} allowAfterEffect onCancel={() => setEditing(null)} onSubmit={(x) => save(items.map((i) => (i.id === x.id ? x : i)))} />
+                <IndirectItemForm item={item} who={who} minimumWage={minimumWage} allowAfterEffect onCancel={() => setEditing(null)} onSubmit={(x) => save(items.map((i) => (i.id === x.id ? x : i)))} />
               </li>
             );
           }
@@ -232,6 +247,7 @@ export function IndirectItemsEditor({ items, figures, takenIds, minimumWage, onS
         <IndirectItemForm
           item={null}
           newId={newId('indirect', takenIds)}
+          who={who}
           minimumWage={minimumWage}
           allowAfterEffect={!hasAfterEffect}
           onCancel={() => setEditing(null)}
@@ -287,6 +303,7 @@ function InputsLine({ item, wage }: { item: IndirectItem; wage: { wage: number; 
 
 interface IndirectFormProps {
   item: IndirectItem | null;
+  who: Who;
   newId?: string;
   minimumWage: { wage: number; year: number };
   allowAfterEffect: boolean;
@@ -294,7 +311,7 @@ interface IndirectFormProps {
   onCancel: () => void;
 }
 
-function IndirectItemForm({ item, newId: freshId, minimumWage, allowAfterEffect, onSubmit, onCancel }: IndirectFormProps) {
+function IndirectItemForm({ item, who, newId: freshId, minimumWage, allowAfterEffect, onSubmit, onCancel }: IndirectFormProps) {
   const { t, i18n } = useTranslation();
   const [kind, setKind] = useState<IndirectKind>(item?.kind ?? 'claim-prep');
   const numbers = item as Partial<Record<'hours' | 'hourlyWage' | 'customers' | 'monthlySpend' | 'months' | 'tailHours', number>> | null;
@@ -306,15 +323,17 @@ function IndirectItemForm({ item, newId: freshId, minimumWage, allowAfterEffect,
     months: numbers?.months !== undefined ? String(numbers.months) : '',
     tailHours: numbers?.tailHours !== undefined ? String(numbers.tailHours) : '48',
   });
-  const [justification, setJustification] = useState(item ? item.justification : t('estimate.indirect.defaultJustification.claim-prep'));
+  // A suggested reason in the claimant's words (a driver's calls and 수입, a shop's orders and 매출).
+  const suggestion = (k: IndirectKind) => t(`estimate.indirect.defaultJustification.${k}`, { context: who });
+  const [justification, setJustification] = useState(item ? item.justification : suggestion('claim-prep'));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = (key: keyof typeof f) => (e: { target: { value: string } }) => setF((prev) => ({ ...prev, [key]: e.target.value }));
   const kinds = INDIRECT_KINDS.filter((k) => k !== 'after-effect' || allowAfterEffect || item?.kind === 'after-effect');
 
   function chooseKind(next: IndirectKind) {
     // A new item's suggested justification follows its kind until the user writes their own.
-    const suggested = new Set(INDIRECT_KINDS.map((k) => t(`estimate.indirect.defaultJustification.${k}`)));
-    if (!item && (justification.trim() === '' || suggested.has(justification))) setJustification(t(`estimate.indirect.defaultJustification.${next}`));
+    const suggested = new Set(INDIRECT_KINDS.map(suggestion));
+    if (!item && (justification.trim() === '' || suggested.has(justification))) setJustification(suggestion(next));
     setKind(next);
   }
 
@@ -365,7 +384,7 @@ function IndirectItemForm({ item, newId: freshId, minimumWage, allowAfterEffect,
             {num('months', t('estimate.indirect.months'), t('estimate.indirect.monthsHint'))}
           </>
         )}
-        {kind === 'after-effect' && num('tailHours', t('estimate.indirect.tailHours'), t('estimate.indirect.tailHint'))}
+        {kind === 'after-effect' && num('tailHours', t('estimate.indirect.tailHours'), t('estimate.indirect.tailHint', { context: who }))}
       </div>
       {kind === 'lost-regulars' && <p className="field-hint">{t('estimate.indirect.speculativeHint')}</p>}
       <Field label={t('estimate.indirect.justification')} error={errors.justification} hint={t('estimate.indirect.justificationHint')}>
