@@ -30,10 +30,11 @@ export const RECORDS_CSV_HEADER = ['시간 구간 (한국 시간)', '판매 채�
 /** A driver's records: calls come through call channels and earn 수입, not a shop's sales channels and 매출. */
 export const DRIVER_RECORDS_CSV_HEADER = ['시간 구간 (한국 시간)', '콜 채널', '건수', '수입(원)', '기록 방식', '출처 파일', '출처 SHA-256', '행', '메모'] as const;
 
+/** How each record was made, in the words the records screen promises ("신고서에 「그때 기록」으로 표시돼요"). */
 const PROVENANCE_KO: Record<ActivityRecord['provenance']['kind'], string> = {
-  imported: '가져옴(imported)',
-  logged: '당시 기록(logged)',
-  reconstructed: '나중에 재구성(reconstructed)',
+  imported: '파일에서 가져옴',
+  logged: '그때 기록',
+  reconstructed: '나중에 재구성한 기록',
 };
 
 /** `2022-10-15 20:00` for an hourly bucket or a KST instant; a daily bucket stays `2022-10-15`. */

@@ -71,9 +71,21 @@ describe('CSV', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
     expect(lines[0]).toBe('시간 구간 (한국 시간),판매 채널,건수,매출(원),기록 방식,출처 파일,출처 SHA-256,행,메모');
-    expect(lines[1]).toBe('2022-10-15 20:00,다른 대리 앱,1,22000,당시 기록(logged),,,,기록한 때 2022-10-15 20:05');
+    expect(lines[1]).toBe('2022-10-15 20:00,다른 대리 앱,1,22000,그때 기록,,,,기록한 때 2022-10-15 20:05');
     expect(lines[2]?.startsWith('2022-10-15 21:00,카카오 T 대리,0,0,')).toBe(true);
     expect(lines[2]?.endsWith(",'=cmd|calc")).toBe(true);
+  });
+
+  it('names how each record was made in plain Korean, as the records screen promises, with no English', () => {
+    const sha = 'b'.repeat(64);
+    const bytes = recordsCsv([
+      { bucket: '2022-10-15T19:00+09:00', channel: 'pos', count: 3, revenue: 45000, provenance: { kind: 'imported', fileName: '포스_10월.csv', fileSha256: sha, row: 12 } },
+      { bucket: '2022-10-15T20:00+09:00', channel: 'pos', count: 0, revenue: 0, provenance: { kind: 'logged' } },
+      { bucket: '2022-10-15T21:00+09:00', channel: 'pos', count: 1, revenue: 9000, provenance: { kind: 'reconstructed' } },
+    ], [{ id: 'pos', label: '매장 POS' }]);
+    const rows = new TextDecoder().decode(bytes.slice(3)).trim().split('\r\n').slice(1).map((l) => l.split(','));
+    expect(rows.map((r) => r[4])).toEqual(['파일에서 가져옴', '그때 기록', '나중에 재구성한 기록']);
+    expect(rows[0]!.slice(5, 8)).toEqual(['포스_10월.csv', sha, '12']);
   });
 });
 

@@ -49,7 +49,7 @@ describe('readScreenshot (pure, engine passed in)', () => {
     expect(activityRecordSchema.parse(saved)).toMatchObject({ bucket: '2022-10-15T00:00+09:00', count: 1, revenue: 20100, provenance: { kind: 'reconstructed', screenshotSha256: 'a'.repeat(64) } });
     // The packet's records.csv says which screenshot each record came from (by its hash) and how sure the reading was.
     const csv = new TextDecoder().decode(recordsCsv([saved]));
-    expect(csv).toContain(`2022-10-15 00:00,kakao-t,1,20100,나중에 재구성(reconstructed),,${'a'.repeat(64)},,운행·매출 화면 캡처에서 읽음 · 글자 인식으로 읽고 사람이 확인함 (인식 신뢰도 95/100)\r\n`);
+    expect(csv).toContain(`2022-10-15 00:00,kakao-t,1,20100,나중에 재구성한 기록,,${'a'.repeat(64)},,운행·매출 화면 캡처에서 읽음 · 글자 인식으로 읽고 사람이 확인함 (인식 신뢰도 95/100)\r\n`);
   });
 
   it('a list newest first wraps the other way', () => {
