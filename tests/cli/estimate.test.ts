@@ -110,6 +110,19 @@ describe('outage-desk estimate', () => {
     expect(stdout).not.toMatch(/매출|객단가/);
   });
 
+  it('a declared baseline is named in Korean, in the claimant\'s word, with no English tag', async () => {
+    const doc = JSON.parse(readFileSync(join(EXAMPLES, 'driver-2022.claim.json'), 'utf8'));
+    doc.records = doc.records.filter((r: { bucket: string }) => r.bucket >= '2022-10-15');
+    doc.declaredBaseline = { entries: [{ weekday: 6, dayPart: 'evening', count: 8, averageTicket: 25_000 }] };
+    doc.parameters = { ...doc.parameters, baseline: 'declared' };
+    const file = join(tmp, 'driver-usual.claim.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const { code, stdout } = await cli(file);
+    expect(code).toBe(0);
+    expect(stdout).toContain('기준: 직접 적은 평소 수입 (신고 기준선)');
+    expect(stdout).not.toContain('declared');
+  });
+
   it('two outage days a week apart are named each, not the week between them', async () => {
     const { code, stdout } = await cli(join(EXAMPLES, 'pc-cafe-lguplus-2023.claim.json'));
     expect(code).toBe(0);

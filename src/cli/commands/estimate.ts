@@ -126,7 +126,7 @@ function text(e: ClaimEstimate, file: string, words: ClaimantEarningsWords): str
     for (const [date, refs] of Object.entries(e.referenceDates.byWindowDate)) {
       lines.push(`  ${date}(${WEEKDAY_KO[weekdayOf(date)]}) ← ${refs.join(', ') || '없음'}${e.referenceDates.source[date] === 'suggested' ? ' (앱 제안)' : ''}`);
     }
-  } else if (e.baseline === 'declared') lines.push(`기준: 직접 적은 평소 ${w} (declared)`);
+  } else if (e.baseline === 'declared') lines.push(`기준: 직접 적은 평소 ${w} (신고 기준선)`);
   else lines.push('기준: 없음');
   lines.push('');
   const count = (x: number) => `${(Math.round(x * 10) / 10).toFixed(1)}건`;
