@@ -3,16 +3,19 @@ import { wonDigits } from '../core/model/money';
 import { readJoined, textIn, type BilingualText } from '../core/model/common';
 import { isDriverKind } from '../core/model/claimant';
 
-/** A KST timestamp shown in the reader's language, never shifted by the machine's time zone. */
+/**
+ * A KST timestamp in a list (added, saved, sent), in the reader's language, never shifted by the
+ * machine's time zone: `2026. 12. 6. 15:28`. The 24-hour clock of the outage windows beside it
+ * (formatKstMinute), so an evidence file's time reads against the window without 오후 to convert.
+ */
 export function formatKstDateTime(iso: string, language: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ko-KR', {
-    timeZone: 'Asia/Seoul',
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(date);
+  return (language === 'en' ? KST_DATE_TIME_EN : KST_DATE_TIME_KO).format(date);
 }
+const KST_DATE_TIME_OPTIONS: Intl.DateTimeFormatOptions = { timeZone: 'Asia/Seoul', dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' };
+const KST_DATE_TIME_KO = new Intl.DateTimeFormat('ko-KR', KST_DATE_TIME_OPTIONS);
+const KST_DATE_TIME_EN = new Intl.DateTimeFormat('en-GB', KST_DATE_TIME_OPTIONS);
 
 export function formatBytes(bytes: number, t: TFunction): string {
   if (bytes < 1024) return t('bytes.b', { n: bytes });
