@@ -6,10 +6,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getSetting, openDesk, readFirst, requestPersistentStorage, type FirstReads } from './db';
 import { App } from './ui/App';
-import { backupBeforeUpgrade, startAutoBackups } from './ui/backup/auto';
 import { createI18n, isLanguage } from './ui/i18n';
 
 let workerAsked = false;
+
+/**
+ * The automatic backups (a zip writer, the backup reader and the database copy) load beside the first
+ * screen, not before it: the copy before an upgrade waits for them, the daily one never needs to.
+ */
+const autoBackups = () => import('./ui/backup/auto');
 
 /**
  * The phone app's service worker (issue 19): on http(s) it keeps the app working offline after the first
@@ -32,7 +37,7 @@ async function start(): Promise<void> {
   // Ask once, early: the answer is shown in settings.
   const persistence = requestPersistentStorage();
   // An older database is copied (automatic backup) before the new schema upgrades it.
-  const opened = await openDesk(undefined, { beforeUpgrade: (upgrade) => backupBeforeUpgrade(upgrade) });
+  const opened = await openDesk(undefined, { beforeUpgrade: async (upgrade) => (await autoBackups()).backupBeforeUpgrade(upgrade) });
   let language: 'ko' | 'en' = 'ko';
   let first: FirstReads | null = null;
   if (opened.kind === 'ready') {
@@ -41,7 +46,8 @@ async function start(): Promise<void> {
     first = reads;
     if (isLanguage(saved)) language = saved;
     // On quit and daily (desktop shell only); never in the way of the first render.
-    startAutoBackups({ db: opened.db });
+    const db = opened.db;
+    void autoBackups().then(({ startAutoBackups }) => startAutoBackups({ db }));
   }
   const i18n = createI18n(language);
   createRoot(container).render(
