@@ -103,7 +103,7 @@ try {
     }
   }
   figures.push(
-    ...(await section('browser', ['firstRenderMs', 'bulkPut100kMs', 'bulkPutRatio', 'gridPageDownMs', 'gridTypeMs'], async () => {
+    ...(await section('browser', ['firstRenderMs', 'firstScreenJsBytes', 'bulkPut100kMs', 'bulkPutRatio', 'gridPageDownMs', 'gridTypeMs'], async () => {
       const run = await browserFigures(sizes, tmp, log);
       chromiumVersion = run.chromiumVersion;
       return run.figures;

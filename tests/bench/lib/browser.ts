@@ -3,6 +3,7 @@
  * dir, served by `vite preview` on its own port (BENCH_PORT, else 4399; or the next free one), driven by playwright-core
  * in the machine's Chromium. Nothing here touches dist/ or port 4173, which the e2e tests use.
  */
+import { readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -39,6 +40,15 @@ const median = (xs: number[]) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
+
+/** The JavaScript index.html loads before the first screen: its module script and every modulepreload. */
+function firstScreenJs(outDir: string): Figure {
+  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  if (files.length === 0) throw new Error('index.html loads no assets/*.js: the probe no longer matches the build');
+  const bytes = files.reduce((sum, f) => sum + statSync(join(outDir, f)).size, 0);
+  return { key: 'firstScreenJsBytes', label: 'JavaScript the first screen loads (index.html\'s module script and modulepreloads)', value: bytes, unit: 'B', note: `${files.length} files` };
+}
 
 export type BrowserRun = { figures: Figure[]; chromiumVersion: string };
 
@@ -138,6 +148,7 @@ export async function browserFigures(sizes: BrowserSizes, tmp: string, log: (s: 
           unit: 'ms',
           note: `${spread(renders)} (nav, h1 and the claims list answered, then one frame)`,
         },
+        firstScreenJs(outDir),
         {
           key: 'bulkPut100kMs',
           label: `Dexie bulkPut of ${sizes.bulkPutRows.toLocaleString('en-US')} record rows, one transaction, fresh DB on disk (median)`,
