@@ -202,7 +202,27 @@ function claimWindowKo(w: ClaimEstimate['claimWindow']): { hours: string; span: 
   }
   const hours = minutesKo(w.intervals.reduce((sum, i) => sum + Math.round((i.endMs - i.startMs) / 60_000), 0));
   const spans = w.intervals.map((i) => `${formatKst(i.start)} ~ ${formatKst(i.end)}`).join(', ');
-  return { hours, span: `${spans} (떨어진 구간 ${w.intervals.length}개, 모두 ${hours})` };
+  return { hours, span: `${spans} (${spansApartKo(w.intervals.length, hours)})` };
+}
+
+/** Spans apart, counted and added up: 떨어진 구간 2개, 합계 48시간 (the PDF and the forms say it alike). */
+function spansApartKo(count: number, hours: string): string {
+  return `떨어진 구간 ${count}개, 합계 ${hours}`;
+}
+
+/**
+ * The claim window's facts for a form. `spans`: every span's ends, by commas. `length`: one span's length, or
+ * spans apart counted and added up. `spansAndTotal`: the spans, with that count and total only when apart.
+ */
+function claimWindowFactsKo(w: ClaimEstimate['claimWindow']): { spans: string; length: string; spansAndTotal: string } {
+  const { hours } = claimWindowKo(w);
+  if (w.intervals.length <= 1) {
+    const spans = `${formatKst(w.start)} ~ ${formatKst(w.end)}`;
+    return { spans, length: hours, spansAndTotal: spans };
+  }
+  const spans = w.intervals.map((i) => `${formatKst(i.start)} ~ ${formatKst(i.end)}`).join(', ');
+  const length = spansApartKo(w.intervals.length, hours);
+  return { spans, length, spansAndTotal: `${spans} (${length})` };
 }
 
 /**
@@ -276,6 +296,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
         : `청구 합계 ${formatWon(e.claimTotal)}(직접 손해 ${formatWon(e.directTotal)}, 간접 손해 ${formatWon(e.indirectTotal)})의 보상을 요청하고, 회사와의 조정을 원해요.`;
 
   const windowKo = claimWindowKo(e.claimWindow);
+  const windowFacts = claimWindowFactsKo(e.claimWindow);
   const report: ReportData = {
     claimId: claim.id,
     // The Korean half of a "한국어 / English" title (the examples keep both): the packet speaks Korean.
@@ -376,6 +397,9 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
     'window.start': report.incident.windowStart,
     'window.end': report.incident.windowEnd,
     'window.hours': report.incident.windowHours,
+    'window.spans': windowFacts.spans,
+    'window.length': windowFacts.length,
+    'window.spansAndTotal': windowFacts.spansAndTotal,
     'figures.expected': revenueWon(e.expectedRevenue),
     'figures.actual': revenueWon(e.actualRevenue),
     'figures.lostCount': formatNumber(e.lostCount, 1),

@@ -27,6 +27,12 @@ export const FACT_KEYS = [
   'window.start',
   'window.end',
   'window.hours',
+  /** Every span of the claim window by commas; one span reads as `{window.start} ~ {window.end}`. */
+  'window.spans',
+  /** One span: its length (as window.hours). Spans apart: 떨어진 구간 2개, 합계 48시간. */
+  'window.length',
+  /** window.spans, with the spans' count and total after it in brackets only when they are apart. */
+  'window.spansAndTotal',
   'figures.expected',
   'figures.actual',
   'figures.lostCount',

@@ -25,15 +25,22 @@ function example(name: string): Claim {
 describe('the claim window in the packet', () => {
   it('spans apart are each named, with their total', () => {
     const d = describeClaim(example('pc-cafe-lguplus-2023'), findChannelProfile('damage365')!);
-    expect(d.report.incident.windowSpan).toBe('2023-01-29 00:00 ~ 2023-01-30 00:00, 2023-02-04 00:00 ~ 2023-02-05 00:00 (떨어진 구간 2개, 모두 48시간)');
+    expect(d.report.incident.windowSpan).toBe('2023-01-29 00:00 ~ 2023-01-30 00:00, 2023-02-04 00:00 ~ 2023-02-05 00:00 (떨어진 구간 2개, 합계 48시간)');
     expect(d.report.incident.windowHours).toBe('48시간');
     expect(d.facts['window.hours']).toBe('48시간');
+    expect(d.facts['window.spans']).toBe('2023-01-29 00:00 ~ 2023-01-30 00:00, 2023-02-04 00:00 ~ 2023-02-05 00:00');
+    expect(d.facts['window.length']).toBe('떨어진 구간 2개, 합계 48시간');
+    // The PDF's line and a form's say the same.
+    expect(d.facts['window.spansAndTotal']).toBe(d.report.incident.windowSpan);
   });
 
   it('one span reads as before: its ends and its length', () => {
     const d = describeClaim(example('baemin-ultracall-2025'), findChannelProfile('generic')!);
     expect(d.report.incident.windowSpan).toBe('2025-05-30 18:00 ~ 2025-05-30 18:30 (0시간 30분)');
     expect(d.report.incident.windowHours).toBe('0시간 30분');
+    expect(d.facts['window.spans']).toBe('2025-05-30 18:00 ~ 2025-05-30 18:30');
+    expect(d.facts['window.length']).toBe('0시간 30분');
+    expect(d.facts['window.spansAndTotal']).toBe('2025-05-30 18:00 ~ 2025-05-30 18:30');
   });
 
   it('the PDF prints the two days, not the week between them', async () => {
@@ -43,7 +50,7 @@ describe('the claim window in the packet', () => {
     const text = execFileSync('pdftotext', ['-raw', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
     // Compared without spaces: the table cell wraps the line where it likes.
     const bare = (x: string) => x.replace(/\s+/g, '');
-    expect(bare(text)).toContain(bare('청구 구간 2023-01-29 00:00 ~ 2023-01-30 00:00, 2023-02-04 00:00 ~ 2023-02-05 00:00 (떨어진 구간 2개, 모두 48시간)'));
+    expect(bare(text)).toContain(bare('청구 구간 2023-01-29 00:00 ~ 2023-01-30 00:00, 2023-02-04 00:00 ~ 2023-02-05 00:00 (떨어진 구간 2개, 합계 48시간)'));
     expect(text).not.toContain('168시간');
   });
 });
