@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
@@ -118,6 +118,48 @@ describe('outage-desk packet / verify', () => {
     expect(v.code).toBe(2);
     expect(v.out).toContain('[unsafe-zip]');
     expect(v.out).toContain('../../evil.txt');
+  });
+});
+
+describe('outage-desk packet --channel: only the channels that apply to the claim (as the export screen offers)', () => {
+  it('refuses another incident’s channel with exit 2, names the file and the channels that apply, and writes no --out folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-packet-channel-'));
+    const out = join(dir, 'out');
+    const r = cli('packet', 'assets/examples/baemin-ultracall-2025.claim.json', '--channel', 'kakao-2022-form', '--out', out, '--now', '2025-06-03T09:00+09:00');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('assets/examples/baemin-ultracall-2025.claim.json');
+    expect(r.err).toContain('kakao-2022-form');
+    expect(r.err).toContain('does not apply to this claim');
+    expect(r.err).toContain('another incident');
+    expect(r.err).toContain('damage365 온라인피해365센터 상담·신청서');
+    expect(r.err).toContain('dispute-mediation 통신분쟁조정위원회 조정 신청서');
+    expect(r.err).toContain('generic 일반 청구서');
+    expect(r.err).not.toContain('kakao-mobility-2022-taxi');
+    expect(r.err).not.toMatch(/at .*\.ts:\d+/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a channel whose rule is for another claimant kind (driver → taxi form, taxi → small-business documents) with exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-packet-channel-kind-'));
+    const driver = cli('packet', 'assets/examples/driver-2022.claim.json', '--channel', 'kakao-mobility-2022-taxi', '--out', join(dir, 'driver'));
+    expect(driver.code).toBe(2);
+    expect(driver.err).toContain('driver-2022.claim.json');
+    expect(driver.err).toContain('not for this claimant kind');
+    expect(driver.err).toContain('kakao-2022-form 카카오 피해 접수 양식 (2022)');
+    expect(existsSync(join(dir, 'driver'))).toBe(false);
+    const taxi = cli('packet', 'assets/examples/taxi-franchise.claim.json', '--channel', 'kakao-2022-smb-documents', '--out', join(dir, 'taxi'));
+    expect(taxi.code).toBe(2);
+    expect(taxi.err).toContain('kakao-mobility-2022-taxi 카카오모빌리티 택시 보상 (2022)');
+    expect(existsSync(join(dir, 'taxi'))).toBe(false);
+  });
+
+  it('still builds a channel that applies (the Baemin claim to the 365 Center)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-packet-channel-ok-'));
+    const r = cli('packet', 'assets/examples/baemin-ultracall-2025.claim.json', '--channel', 'damage365', '--out', join(dir, 'out'), '--now', '2025-06-03T09:00+09:00');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, 'out'))).toEqual(['예시_ 배민 울트라콜 음식점, 2025-05-30 장애-damage365.zip']);
   });
 });
 

@@ -4,7 +4,11 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseClaimFile } from '../../core/model/claim-file';
 import { buildPacket, PacketInputError } from '../../core/packet/build';
 import { formatWon } from '../../core/packet/format';
-import { CHANNEL_IDS, findChannelProfile } from '../../core/packet/profiles';
+import { CHANNEL_IDS, channelsForClaim, findChannelProfile, profilesForPack } from '../../core/packet/profiles';
+import { packForClaim } from '../../core/estimate/rules/index';
+import { claimantKindsInWords } from '../../core/incidents/listing';
+import type { Claim } from '../../core/model/claim';
+import type { IncidentPack } from '../../core/model/incident-pack';
 import { embeddedPackMismatch } from '../../core/packet/incident-pack';
 import { readPackFile } from './pack.js';
 import { CliInputError } from '../errors.js';
@@ -12,7 +16,10 @@ import { joined } from '../../core/model/common';
 
 export const summary = '청구 파일로 채널별 증빙 묶음(zip)을 만들어요 / build an evidence packet (zip) for a claim channel';
 
-const USAGE = `사용법 / usage: outage-desk packet <claim.json> --channel <${CHANNEL_IDS.join('|')}> --out <dir> [--now 2022-11-01T09:00+09:00] [--skip-missing-evidence] [--pack <pack.json>]`;
+const USAGE = [
+  '사용법 / usage: outage-desk packet <claim.json> --channel <id> --out <dir> [--now 2022-11-01T09:00+09:00] [--skip-missing-evidence] [--pack <pack.json>]',
+  `  --channel: 청구에 맞는 창구만 돼요 / only a channel that applies to the claim (${CHANNEL_IDS.join(', ')}; --pack의 창구 / or the pack's)`,
+].join('\n');
 
 const require = createRequire(import.meta.url);
 
@@ -79,6 +86,35 @@ function parseArgs(args: string[]): Options {
   return { claimPath, channel, outDir, now, skipMissingEvidence, pack };
 }
 
+/**
+ * The channels the export screen offers for this claim (channelsForClaim, with its --pack): any other known id is
+ * refused before any evidence is read or anything written, naming why and the channels that do apply.
+ */
+function assertChannelApplies(claimPath: string, claim: Claim, channel: string, pack: IncidentPack | undefined): void {
+  const { profiles } = channelsForClaim(claim, pack);
+  if (profiles.some((p) => p.id === channel)) return;
+  const asked = findChannelProfile(channel, pack);
+  const own = packForClaim(claim, pack);
+  const ofOwnPack = !!own && profilesForPack(own).some((p) => p.id === channel);
+  // A profile of the claim's own pack left out by channelsForClaim: its rule names other claimant kinds.
+  const rule = ofOwnPack ? own.rules.find((r) => r.id === asked?.rule) : undefined;
+  const forKinds = rule && claimantKindsInWords(rule.claimantKinds);
+  const mine = claimantKindsInWords([claim.claimant.kind]);
+  const why = forKinds
+    ? { ko: `${forKinds.ko} 대상 창구라 ${mine.ko} 청구에는 맞지 않아요`, en: `not for this claimant kind: it is for ${forKinds.en}, not ${mine.en}` }
+    : !ofOwnPack
+      ? { ko: `다른 장애의 창구라 이 청구의 장애(${claim.incident.name.ko})에는 맞지 않아요`, en: `not for this incident: it is another incident's channel (this claim: ${claim.incident.name.en || claim.incident.id})` }
+      : null; // the header says it all
+  throw new CliInputError(
+    [
+      `${claimPath}: 이 청구에 맞지 않는 창구예요: ${channel}${asked ? ` (${asked.name.ko})` : ''} / channel ${channel} does not apply to this claim`,
+      ...(why ? [`  ${why.ko} / ${why.en}`] : []),
+      '  이 청구에 맞는 창구 / channels that apply:',
+      ...profiles.map((p) => `    ${p.id} ${p.name.ko}`),
+    ].join('\n'),
+  );
+}
+
 async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);
@@ -117,6 +153,7 @@ export async function run(args: string[]): Promise<number> {
       throw new CliInputError(`알 수 없는 채널이에요: ${options.channel} (가능: ${ids.join(', ')}) / unknown channel`);
     }
   }
+  assertChannelApplies(options.claimPath, claim, options.channel, pack);
   // Evidence lives beside the claim file, in evidence/<fileName>.
   const evidenceFiles = new Map<string, Uint8Array>();
   for (const item of claim.evidence) {
