@@ -46,11 +46,11 @@ export function earningsWords(kind: ClaimantKind | undefined): ClaimantEarningsW
 }
 
 /** `driver`: the claimant drives (a taxi or designated driver), so the texts built on these words are a driver's. */
-export type ClaimantEarningsWords = { driver: boolean; earnings: EarningsWord; otherRoutes: string; ticket: { ko: string; en: string } };
+export type ClaimantEarningsWords = { driver: boolean; earnings: EarningsWord; ticket: { ko: string; en: string } };
 const DRIVER_EARNINGS: EarningsWord = { ko: '수입', en: 'earnings' };
-const SHOP_WORDS: ClaimantEarningsWords = { driver: false, earnings: { ko: '매출', en: 'sales' }, otherRoutes: '전화, 다른 앱, 현장', ticket: fareWords('merchant').name };
-const TAXI_WORDS: ClaimantEarningsWords = { driver: true, earnings: DRIVER_EARNINGS, otherRoutes: '다른 호출 앱, 길에서 태운 손님', ticket: fareWords('taxi').name };
-const DESIGNATED_WORDS: ClaimantEarningsWords = { driver: true, earnings: DRIVER_EARNINGS, otherRoutes: '전화 콜, 다른 대리운전 앱', ticket: fareWords('designated-driver').name };
+const SHOP_WORDS: ClaimantEarningsWords = { driver: false, earnings: { ko: '매출', en: 'sales' }, ticket: fareWords('merchant').name };
+const TAXI_WORDS: ClaimantEarningsWords = { driver: true, earnings: DRIVER_EARNINGS, ticket: fareWords('taxi').name };
+const DESIGNATED_WORDS: ClaimantEarningsWords = { driver: true, earnings: DRIVER_EARNINGS, ticket: fareWords('designated-driver').name };
 
 export interface ChannelTicketStage {
   averageTicket: ClaimEstimate['averageTicket'];

@@ -82,7 +82,7 @@ const LABEL_BAND = 16;
  * Expected (line) against actual (bars) per bucket; the shaded band is each bucket's spread over its
  * reference dates when the estimate supplies it.
  */
-export function bucketChart(buckets: ReadonlyArray<ReportBucket>, width: number, height: number, title?: Content, earnings = '매출'): Content {
+export function bucketChart(buckets: ReadonlyArray<ReportBucket>, width: number, height: number, title?: Content, earnings = '매출', expectedBasis = '기준일 평균'): Content {
   const plotW = width - GUTTER;
   const plotH = height - LABEL_BAND;
   const top = Math.max(0, ...buckets.map((b) => Math.max(b.expected, b.actual, b.high ?? 0)));
@@ -121,7 +121,7 @@ export function bucketChart(buckets: ReadonlyArray<ReportBucket>, width: number,
   });
   return {
     stack: [...(title ? [title] : []), { stack: [...labelContent(labels, 7), { canvas: shapes }] }, { text: ' ', fontSize: 7, margin: [0, 2, 0, 0] }, legend([
-      { color: CHART_COLORS.expected, text: `예상 ${earnings}(기준일 평균)`, line: true },
+      { color: CHART_COLORS.expected, text: `예상 ${earnings}(${expectedBasis})`, line: true },
       { color: CHART_COLORS.actual, text: `실제 ${earnings}` },
       ...(banded.length === buckets.length ? [{ color: CHART_COLORS.band, text: '기준일 값의 범위' }] : []),
     ])],

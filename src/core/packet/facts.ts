@@ -252,23 +252,29 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
       : `${s.name.ko}: ${formatKst(s.window.start)} ~ ${formatKst(s.window.end)} (${windowOrigin(claim, s.source)})`,
   );
 
+  const trendKo = e.trend.applied ? `당일 추세 보정 × ${formatNumber(e.trend.factor, 3)}` : '';
+  // What the expected figure is, in the chart's legend: the estimator of the reference dates (and the trend), or declared.
+  const expectedBasis = declared ? '신고 기준' : `기준일 ${estimatorKo(e.estimator)}${trendKo ? `, ${trendKo}` : ''}`;
   const methodLines: string[] = [
-    `자료 단위: ${e.granularity === 'hourly' ? '시간별' : '일별'}, 청구 구간의 ${e.claimWindow.bucketCount}개 ${e.granularity === 'hourly' ? '시간' : '일'} (구간 양 끝의 시간도 통째로 비교해요)`,
-    `실제 ${W}에는 다른 경로(${words.otherRoutes})의 ${W}도 넣었어요 (손해 경감)`,
+    e.granularity === 'hourly'
+      ? `자료 단위: 시간별, 청구 구간에 걸친 ${e.claimWindow.bucketCount}개 시간 (구간 양 끝의 시간도 한 시간 전체를 비교해요)`
+      : `자료 단위: 일별, 청구 구간에 걸친 ${e.claimWindow.bucketCount}일 (하루 중 일부만 장애였던 날도 하루 전체를 비교해요)`,
+    otherRoutesKo(c.salesChannels, W),
     `이익률: ${W}에서 변동비(${pct(e.margin.v)})와 수수료(${pct(e.margin.c)})를 뺀 ${pct(e.margin.m)}. 잃은 이익은 줄어든 ${W}에 이 이익률을 곱했어요`,
   ];
   // The range in words (loss model 6): the weeks' swing as money and the multiplier explained, no s, t or q.
   methodLines.push(`범위: ${ko(rangeWidthWords(range, words.earnings) ?? range.driverLabel)}`);
-  if (e.trend.applied) methodLines.push(`당일 추세 보정 × ${formatNumber(e.trend.factor, 3)} (장애 전 ${e.trend.hours.length}시간)`);
+  if (e.trend.applied) methodLines.push(`${trendKo}: 장애 당일 장애 전 ${e.trend.hours.length}시간의 실제 ${josa(W, '을/를')} 같은 시간의 ${josa(`예상 ${W}`, '으로/로')} 나눈 값이에요. 모든 예상 ${W}에 이 값을 곱했어요`);
   // Section 1: which ticket values records without revenue; a channel's declared fare is named with its source.
   const ownFares = e.channelTickets.filter((t) => t.fareSource !== null && e.assumptions.some((a) => a.id === `average-fare:${t.channel}`));
-  if (e.averageTicket.value !== null && e.averageTicket.source !== 'none' && (ownFares.length === 0 || e.assumptions.some((a) => a.id === 'average-ticket'))) {
-    methodLines.push(`${josa(W, '이/가')} 빈 기록은 건수에 ${ticketKo} ${josa(formatWon(e.averageTicket.value), '을/를')} 곱해 봤어요`);
+  // Only when some records without revenue use the claim-level ticket (the engine states it as an assumption then).
+  if (e.averageTicket.value !== null && e.averageTicket.source !== 'none' && e.assumptions.some((a) => a.id === 'average-ticket')) {
+    methodLines.push(`${josa(W, '이/가')} 빈 기록은 건수에 ${ticketKo} ${josa(formatWon(e.averageTicket.value), '을/를')} 곱했어요`);
   }
   for (const t of ownFares) methodLines.push(fareLineKo(t, claim.claimant.kind));
   const summary = declared
     ? `기록이 없어 신청인이 적은 평소 건수와 평균 단가로 예상 ${josa(W, '을/를')} 만들었어요 (신고 기준). 통계적 범위 대신 가정한 범위를 써요.`
-    : `같은 요일·같은 시간대의 기준일 ${e.referenceDates.k}개 값의 ${josa(estimatorKo(e.estimator), '으로/로')} 평소라면 있었을 ${josa(W, '을/를')} 추정하고, 실제 ${josa(W, '와/과')} 비교했어요.`;
+    : `같은 요일${e.granularity === 'hourly' ? '·같은 시간대' : ''}의 기준일 ${e.referenceDates.k}개 값의 ${e.trend.applied ? `${estimatorKo(e.estimator)}에 당일 추세 보정(× ${formatNumber(e.trend.factor, 3)})을 곱해` : josa(estimatorKo(e.estimator), '으로/로')} 평소라면 있었을 ${josa(W, '을/를')} 추정하고, 실제 ${josa(W, '와/과')} 비교했어요.`;
 
   const windowBuckets = new Set(e.buckets.map((b) => b.bucket as string));
   const windowRecordCount = claim.records.filter((r) => windowBuckets.has(r.bucket)).length;
@@ -322,7 +328,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
       windowNotes,
     },
     granularity: e.granularity,
-    words: { earnings: W, ticket: ticketKo },
+    words: { earnings: W, ticket: ticketKo, expectedBasis },
     figures: {
       expected: e.expectedRevenue,
       actual: e.actualRevenue,
@@ -466,6 +472,17 @@ export function packetFigures(e: ClaimEstimate, profile: Pick<ChannelProfile, 'r
 }
 
 /** One sentence on the fare a channel's calls without revenue were valued at, and where it comes from. */
+/**
+ * What the actual figure A holds (loss model 4: other channels are mitigation and count in A), named by
+ * the claimant's own channels: the ones that were not the outage platform, beside it; or, when the
+ * channels are all of one sort (a PC cafe's POS behind a failed line), all of them.
+ */
+function otherRoutesKo(channels: ReadonlyArray<{ label: string; isPlatform: boolean }>, W: string): string {
+  const others = channels.filter((ch) => !ch.isPlatform).map((ch) => ch.label);
+  if (others.length > 0 && others.length < channels.length) return `실제 ${W}에는 다른 경로(${others.join(', ')})의 ${W}도 넣었어요 (손해 경감)`;
+  return `실제 ${josa(W, '은/는')} 기록한 채널(${channels.map((ch) => ch.label).join(', ')})의 ${josa(W, '을/를')} 모두 더했어요`;
+}
+
 export function fareLineKo(t: ChannelTicket, kind?: ClaimantKind): string {
   const words = fareWords(kind);
   const W = earningsWords(kind).earnings.ko;
@@ -473,5 +490,5 @@ export function fareLineKo(t: ChannelTicket, kind?: ClaimantKind): string {
     return `${t.label}의 ${josa(W, '이/가')} 빈 기록은 기준일 기록의 ${words.name.ko} ${josa(formatWon(t.value ?? 0), '으로/로')} 봤어요 (기록이 있어 신청인이 적은 ${formatWon(t.declaredFare ?? 0)}보다 먼저 썼어요)`;
   }
   const from = t.fareSource ? words.source[t.fareSource].ko : '';
-  return `${t.label}의 ${josa(W, '이/가')} 빈 기록은 건수에 신청인이 적은 ${words.name.ko} ${josa(formatWon(t.value ?? 0), '을/를')} 곱해 봤어요 (출처: ${from}${t.fareNote ? `, ${t.fareNote}` : ''})`;
+  return `${t.label}의 ${josa(W, '이/가')} 빈 기록은 건수에 신청인이 적은 ${words.name.ko} ${josa(formatWon(t.value ?? 0), '을/를')} 곱했어요 (출처: ${from}${t.fareNote ? `, ${t.fareNote}` : ''})`;
 }

@@ -189,7 +189,7 @@ function methodPage(data: ReportData): Content[] {
     out.push({ text: '기준일 없음 (신고한 평소 값 사용)', fontSize: 9, margin: [0, 0, 0, 8] });
   }
   if (data.buckets.length) {
-    out.push(bucketChart(data.buckets, CONTENT_WIDTH, 170, { text: `구간별 예상 ${data.words.earnings}과 실제 ${data.words.earnings} (${data.granularity === 'daily' ? '일별' : '시간별'})`, style: 'h3', margin: [0, 4, 0, 8] }, data.words.earnings));
+    out.push(bucketChart(data.buckets, CONTENT_WIDTH, 170, { text: `구간별 예상 ${data.words.earnings}과 실제 ${data.words.earnings} (${data.granularity === 'daily' ? '일별' : '시간별'})`, style: 'h3', margin: [0, 4, 0, 8] }, data.words.earnings, data.words.expectedBasis));
   }
   return out;
 }

@@ -71,7 +71,8 @@ export type ReportData = {
   incident: { name: string; services: string[]; servicesKo: string; windowStart: string; windowEnd: string; windowHours: string; windowSpan: string; windowNotes: string[] };
   granularity: 'hourly' | 'daily';
   /** The claimant's words: what they earn (매출, or a driver's 수입) and the average per order or call. */
-  words: { earnings: string; ticket: string };
+  /** `expectedBasis`: what the expected figure is, for the chart's legend ("기준일 평균, 당일 추세 보정 × 1.129", "신고 기준"). */
+  words: { earnings: string; ticket: string; expectedBasis?: string };
   figures: {
     expected: number;
     actual: number;

@@ -37,8 +37,8 @@ describe('the packet says which fare valued the calls and where it comes from', 
     const dir = mkdtempSync(join(tmpdir(), 'fare-'));
     writeFileSync(join(dir, 'report.pdf'), files.get('report.pdf')!);
     const text = execFileSync('pdftotext', ['-raw', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    expect(text).toContain('카카오 T 호출의 수입이 빈 기록은 건수에 신청인이 적은 평균 요금 17,000원을 곱해 봤어요 (출처: 내 운행 내역)');
-    expect(text).toContain('배회 영업의 수입이 빈 기록은 건수에 신청인이 적은 평균 요금 16,000원을 곱해 봤어요 (출처: 조합·협회 조사)');
+    expect(text).toContain('카카오 T 호출의 수입이 빈 기록은 건수에 신청인이 적은 평균 요금 17,000원을 곱했어요 (출처: 내 운행 내역)');
+    expect(text).toContain('배회 영업의 수입이 빈 기록은 건수에 신청인이 적은 평균 요금 16,000원을 곱했어요 (출처: 조합·협회 조사)');
     expect(text).not.toMatch(/trip-history|union-survey|channel-declared/);
     // No claim-level ticket is in use: the old one-ticket sentence is not printed.
     expect(text).not.toMatch(/빈 기록은 건수에 평균 (요금|객단가) \d/);
@@ -70,8 +70,8 @@ describe('a merchant\'s packet names an average ticket from their own sales reco
     const dir = mkdtempSync(join(tmpdir(), 'ticket-'));
     writeFileSync(join(dir, 'report.pdf'), files.get('report.pdf')!);
     const text = execFileSync('pdftotext', ['-raw', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    expect(text).toContain('카드의 매출이 빈 기록은 건수에 신청인이 적은 평균 객단가 6,000원을 곱해 봤어요 (출처: 내 매출 기록)');
-    expect(text).toContain('카카오페이의 매출이 빈 기록은 건수에 신청인이 적은 평균 객단가 6,500원을 곱해 봤어요 (출처: 상인회·협회 조사)');
+    expect(text).toContain('카드의 매출이 빈 기록은 건수에 신청인이 적은 평균 객단가 6,000원을 곱했어요 (출처: 내 매출 기록)');
+    expect(text).toContain('카카오페이의 매출이 빈 기록은 건수에 신청인이 적은 평균 객단가 6,500원을 곱했어요 (출처: 상인회·협회 조사)');
     expect(text).not.toMatch(/운행 내역|평균 요금/);
     rmSync(dir, { recursive: true, force: true });
   });

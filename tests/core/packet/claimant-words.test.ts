@@ -42,7 +42,19 @@ describe("the claimant's own words for what they earn", () => {
     expect(earningsWords('merchant').earnings.ko).toBe('매출');
     expect(earningsWords('taxi').ticket.ko).toBe('평균 요금');
     expect(earningsWords('merchant').ticket.ko).toBe('평균 객단가');
-    expect(earningsWords('designated-driver').otherRoutes).not.toContain('현장');
+  });
+
+  it('names the other routes in A by the claimant\'s own channels, and the blank-record ticket only when some record is blank', async () => {
+    const driver = await readable('driver-2022', 'damage365');
+    expect(driver).toContain('실제 수입에는 다른 경로(다른 대리 앱)의 수입도 넣었어요');
+    expect(driver).not.toMatch(/전화 콜|빈 기록은/);
+    const taxi = await readable('taxi-franchise', 'damage365');
+    expect(taxi).toContain('실제 수입에는 다른 경로(배회 영업)의 수입도 넣었어요');
+    // Every record of the restaurant carries its sales: no ticket fills a blank one.
+    const restaurant = await readable('restaurant-hourly', 'damage365');
+    expect(restaurant).not.toContain('빈 기록은');
+    // The cafe's card-sales days without revenue are valued at the ticket, and the packet says so.
+    expect(await readable('cafe-daily', 'damage365')).toMatch(/매출이 빈 기록은 건수에 평균 객단가 [\d,]+원을 곱했어요/);
   });
 
   for (const name of ['driver-2022', 'taxi-franchise']) {
@@ -112,8 +124,8 @@ describe('who the claimant is, without brackets inside brackets', () => {
 describe('a driver is named in every form, though they have no business name or number', () => {
   it.each([
     ['kakao-2022-form', '\n신고인: 김대리 (예시) (대리운전 기사).\n'],
-    ['damage365', '[신청인] *필수 (최대 300자 / max 300)\n김대리 (예시) (대리운전 기사)\n'],
-    ['dispute-mediation', '[신청인] *필수 (최대 300자 / max 300)\n김대리 (예시) (대리운전 기사)\n'],
+    ['damage365', '[신청인] *필수 (최대 300자)\n김대리 (예시) (대리운전 기사)\n'],
+    ['dispute-mediation', '[신청인] *필수 (최대 300자)\n김대리 (예시) (대리운전 기사)\n'],
   ])('%s', async (channel, line) => {
     const built = await buildPacket({ claim: example('driver-2022'), channel, fonts: packetFonts(), appVersion: 't', now: NOW, missingEvidence: 'list' });
     // Fields are separated by CRLF for Windows Notepad, lines inside a field by LF: compared as LF.

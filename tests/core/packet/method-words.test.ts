@@ -1,0 +1,61 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Claim } from '../../../src/core/model/claim';
+import { parseClaimFile } from '../../../src/core/model/claim-file';
+import { buildPacket } from '../../../src/core/packet/build';
+import { describeClaim } from '../../../src/core/packet/facts';
+import { findChannelProfile } from '../../../src/core/packet/profiles';
+import { readZipSafely } from '../../../src/core/packet/zip';
+import { packetFonts } from './fixtures';
+
+/**
+ * A reviewer must be able to redo the expected figure from the method as the packet states it: the
+ * estimator and the trend factor when one was applied, the unit of the records, and what the actual
+ * figure holds, in the claimant's own channels.
+ */
+
+function example(name: string): Claim {
+  const parsed = parseClaimFile(readFileSync(join('assets/examples', `${name}.claim.json`), 'utf8'));
+  if (!parsed.ok) throw new Error(`${name}: ${JSON.stringify(parsed.issues)}`);
+  return parsed.claim;
+}
+
+const method = (name: string) => describeClaim(example(name), findChannelProfile('damage365')!).report.method;
+
+async function pdfText(name: string): Promise<string> {
+  const built = await buildPacket({ claim: example(name), channel: 'damage365', fonts: packetFonts(), appVersion: 't', now: new Date('2025-06-02T09:00:00+09:00'), missingEvidence: 'list' });
+  const dir = mkdtempSync(join(tmpdir(), 'method-words-'));
+  writeFileSync(join(dir, 'report.pdf'), readZipSafely(built.bytes).get('report.pdf')!);
+  return execFileSync('pdftotext', ['-raw', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+describe('the method as a reviewer can redo it', () => {
+  it('a trend factor is in the summary, its own line says what it is, and the chart legend names it', async () => {
+    const m = method('restaurant-hourly');
+    expect(m.summary).toContain('기준일 4개 값의 평균에 당일 추세 보정(× 1.129)을 곱해 평소라면 있었을 매출을 추정하고');
+    expect(m.lines).toContain('당일 추세 보정 × 1.129: 장애 당일 장애 전 15시간의 실제 매출을 같은 시간의 예상 매출로 나눈 값이에요. 모든 예상 매출에 이 값을 곱했어요');
+    expect(await pdfText('restaurant-hourly')).toContain('예상 매출(기준일 평균, 당일 추세 보정 × 1.129)');
+  });
+
+  it('daily records: the median is named in the summary and the legend, and whole days are compared', async () => {
+    const m = method('cafe-daily');
+    expect(m.summary).toMatch(/^같은 요일의 기준일 4개 값의 중앙값으로/);
+    expect(m.lines[0]).toBe('자료 단위: 일별, 청구 구간에 걸친 2일 (하루 중 일부만 장애였던 날도 하루 전체를 비교해요)');
+    const text = await pdfText('cafe-daily');
+    expect(text).toContain('예상 매출(기준일 중앙값)');
+    expect(text).not.toContain('기준일 평균');
+  });
+
+  it('hourly records: the window\'s hours, its edge hours compared whole', () => {
+    expect(method('driver-2022').lines[0]).toBe('자료 단위: 시간별, 청구 구간에 걸친 6개 시간 (구간 양 끝의 시간도 한 시간 전체를 비교해요)');
+  });
+
+  it('the actual figure holds the claimant\'s own other routes; with one sort of channel, all of them', () => {
+    expect(method('baemin-ultracall-2025').lines).toContain('실제 매출에는 다른 경로(전화 주문)의 매출도 넣었어요 (손해 경감)');
+    // A PC cafe's POS is not a platform that failed: there is no "other route" to speak of.
+    expect(method('pc-cafe-lguplus-2023').lines).toContain('실제 매출은 기록한 채널(PC방 POS (이용 요금·먹거리))의 매출을 모두 더했어요');
+  });
+});
