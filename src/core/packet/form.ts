@@ -1,5 +1,6 @@
 import { placeholdersIn, type ChannelProfile, type FactKey, type FormField } from './profile';
 import { fitToLimit } from './text';
+import { readJoined } from '../model/common';
 
 /** The facts a template can use; a missing or empty fact drops the paragraph that mentions it. */
 export type PacketFacts = Partial<Record<FactKey, string>>;
@@ -71,18 +72,23 @@ export function fillFormFields(profile: ChannelProfile, facts: PacketFacts, cont
   });
 }
 
-/** form.txt: each field's label, its limit and the text to paste, in the form's order. */
+/**
+ * form.txt: each field's label, its limit and the text to paste, in the form's order. A Korean reviewer reads
+ * it, so it is Korean only: a pack's joined "한국어 / English" notes (a limit's source, an instruction) show
+ * their Korean half; the app's English screens read the full notes from the fields.
+ */
 export function formTxt(profile: ChannelProfile, fields: readonly FilledField[]): string {
   const rule = '-'.repeat(40);
-  const lines: string[] = [`${profile.name.ko} / ${profile.name.en}`, profile.howToSubmit, ''];
+  const lines: string[] = [profile.name.ko, readJoined(profile.howToSubmit).ko, ''];
   for (const f of fields) {
-    const limit = f.maxLength ? ` (최대 ${f.maxLength}자${f.maxLengthSource ? `, ${f.maxLengthSource}` : ''} / max ${f.maxLength})` : '';
+    const source = f.maxLengthSource ? readJoined(f.maxLengthSource).ko.trim() : '';
+    const limit = f.maxLength ? ` (최대 ${f.maxLength}자${source ? `, ${source}` : ''})` : '';
     lines.push(rule, `[${f.label}]${f.required ? ' *필수' : ' (선택)'}${limit}`);
     if (f.choices) lines.push(`선택지: ${f.choices.join(' · ')}`);
     if (f.text) lines.push(f.kind === 'choice' ? `선택: ${f.text}` : f.text);
-    else if (f.kind !== 'consent' && f.kind !== 'attachment') lines.push('(비어 있어요: 직접 채워 주세요 / empty: fill it in yourself)');
-    if (f.truncated) lines.push(`※ 글자 수 제한으로 ${f.fullLength}자 중 일부만 넣었어요. 전체는 report.pdf에 있어요. / shortened to fit the limit.`);
-    if (f.instruction) lines.push(`※ ${f.instruction}`);
+    else if (f.kind !== 'consent' && f.kind !== 'attachment') lines.push('(비어 있어요: 직접 채워 주세요)');
+    if (f.truncated) lines.push(`※ 글자 수 제한으로 ${f.fullLength}자 중 일부만 넣었어요. 전체는 report.pdf에 있어요.`);
+    if (f.instruction) lines.push(`※ ${readJoined(f.instruction).ko}`);
     lines.push('');
   }
   return lines.join('\r\n');

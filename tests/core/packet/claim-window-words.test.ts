@@ -54,3 +54,34 @@ describe('the claim window in the packet', () => {
     expect(text).not.toContain('168시간');
   });
 });
+
+/** A channel's form.txt for an example claim, lines compared with LF (fields are CRLF-separated for Notepad). */
+async function formText(name: string, channel: string): Promise<string> {
+  const built = await buildPacket({ claim: example(name), channel, fonts: packetFonts(), appVersion: 't', now: new Date('2023-03-01T09:00:00+09:00'), missingEvidence: 'list' });
+  return new TextDecoder().decode(readZipSafely(built.bytes).get('form.txt')!).replace(/\r\n/g, '\n');
+}
+
+describe('the claim window in each form', () => {
+  it.each([
+    ['damage365', '\n2023-01-29 00:00 ~ 2023-01-30 00:00, 2023-02-04 00:00 ~ 2023-02-05 00:00 (떨어진 구간 2개, 합계 48시간, 한국 시간)\n'],
+    ['dispute-mediation', ', 2023-01-29 00:00 ~ 2023-01-30 00:00, 2023-02-04 00:00 ~ 2023-02-05 00:00 (떨어진 구간 2개, 합계 48시간, 한국 시간)\n'],
+    ['generic', '\n장애 구간 2023-01-29 00:00 ~ 2023-01-30 00:00, 2023-02-04 00:00 ~ 2023-02-05 00:00 (떨어진 구간 2개, 합계 48시간).\n'],
+  ])('%s names both days apart and their total, not the week between them', async (channel, line) => {
+    const form = await formText('pc-cafe-lguplus-2023', channel);
+    expect(form).toContain(line);
+    expect(form).not.toContain('2023-01-29 00:00 ~ 2023-02-05 00:00 (');
+    expect(form).not.toContain('2023-01-29 00:00 ~ 2023-02-05');
+    expect(form).not.toContain('168시간');
+  });
+
+  it.each([
+    ['damage365', '\n2022-10-15 20:00 ~ 2022-10-16 02:00 (6시간, 한국 시간)\n'],
+    ['dispute-mediation', '카카오 T 대리 (카카오 서비스 장애 (2022년 10월 판교 데이터센터 화재)), 2022-10-15 20:00 ~ 2022-10-16 02:00 (6시간, 한국 시간)\n'],
+    ['generic', '\n장애 구간 2022-10-15 20:00 ~ 2022-10-16 02:00.\n'],
+    ['kakao-2022-form', '장애 구간: 2022-10-15 20:00 ~ 2022-10-16 02:00 (6시간).'],
+  ])('%s reads one span as before: its ends and its length', async (channel, line) => {
+    const form = await formText('driver-2022', channel);
+    expect(form).toContain(line);
+    expect(form).not.toContain('떨어진 구간');
+  });
+});

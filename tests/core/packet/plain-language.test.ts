@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseClaimFile } from '../../../src/core/model/claim-file';
 import type { Claim } from '../../../src/core/model/claim';
 import { buildPacket } from '../../../src/core/packet/build';
-import { CHANNEL_PROFILES } from '../../../src/core/packet/profiles';
+import { CHANNEL_PROFILES, channelsForClaim } from '../../../src/core/packet/profiles';
+import { buildPacketWithoutReport } from '../../../src/core/batch/synth-packet';
 import { readZipSafely } from '../../../src/core/packet/zip';
 import { packetFonts } from './fixtures';
 
@@ -70,8 +71,8 @@ function internalReferences(claim: Claim): [string, RegExp][] {
 }
 
 /**
- * The PDF is the Korean document (form.txt and README.txt are written in both languages on purpose): a text
- * kept as "한국어 / English" (a region, a justification) shows its Korean half there, never both.
+ * The PDF is the Korean document, and so is form.txt (scanned for every example's forms below): a text kept
+ * as "한국어 / English" (a region, a justification) shows its Korean half there, never both.
  */
 const ENGLISH_HALF: [string, RegExp] = ['English half of a bilingual text', /[가-힣][^/]* \/ [A-Za-z]{2,}/];
 
@@ -135,9 +136,45 @@ describe('the scan itself', () => {
       'LG유플러스 인터넷 (2023-01-29 00:00, 일부 지역 / some regions)',
       '예견 가능성: 전화 주문을 받으려고 아르바이트 한 명을 더 불렀어요 / an extra part-timer to take phone orders',
     ];
-    // In the PDF only: form.txt says every line in both languages on purpose.
+    // `scan` leaves English halves to scanPdf and to the form.txt test below.
     expect(scan('form.txt', '카카오 피해 접수 양식 (2022) / Kakao damage-report form (2022)', claim)).toEqual([]);
     for (const line of bad) expect(scanPdf(line, claim), line).not.toEqual([]);
     expect(scan('x', '카카오페이 매출 29,704원으로 봤어요, 카드 12건을 · card sales (example) · 10-15(토) · 3ㆍ1절', claim)).toEqual([]);
+  });
+});
+
+/**
+ * form.txt is read by a Korean claims officer: no English reaches it, from the app (a form's name, "max 300",
+ * "empty: fill it in yourself") or from a pack's joined "한국어 / English" notes (a limit's source such as
+ * "the form does not state a limit: a safe guess", an instruction). Every example, every channel open to it;
+ * the packets are made without report.pdf, which the text does not depend on.
+ */
+describe('every form.txt speaks Korean only', () => {
+  const CHANNELS_FOR: Record<string, string[]> = {
+    'baemin-ultracall-2025': ['damage365', 'dispute-mediation', 'generic'],
+    'pc-cafe-lguplus-2023': ['damage365', 'dispute-mediation', 'generic'],
+    'driver-2022': ['kakao-2022-form', 'damage365', 'dispute-mediation', 'generic'],
+    'taxi-franchise': ['kakao-2022-form', 'kakao-mobility-2022-taxi', 'damage365', 'dispute-mediation', 'generic'],
+    'cafe-daily': ['kakao-2022-form', 'kakao-2022-smb-documents', 'damage365', 'dispute-mediation', 'generic'],
+    'merchant-best-week': ['kakao-2022-form', 'kakao-2022-smb-documents', 'damage365', 'dispute-mediation', 'generic'],
+    'restaurant-hourly': ['kakao-2022-form', 'kakao-2022-smb-documents', 'damage365', 'dispute-mediation', 'generic'],
+  };
+
+  it('covers every example and exactly the channels open to it', () => {
+    const names = readdirSync('assets/examples').filter((f) => f.endsWith('.claim.json')).map((f) => f.replace(/\.claim\.json$/, ''));
+    expect(Object.keys(CHANNELS_FOR).sort()).toEqual(names.sort());
+    for (const [name, channels] of Object.entries(CHANNELS_FOR)) {
+      expect(channelsForClaim(example(name).claim).profiles.map((p) => p.id).sort(), name).toEqual([...channels].sort());
+    }
+  });
+
+  it.each(Object.entries(CHANNELS_FOR).flatMap(([name, channels]) => channels.map((channel) => [name, channel])))('%s, %s', async (name, channel) => {
+    const { bytes } = await buildPacketWithoutReport(example(name).claim, channel, '0.1.0', NOW);
+    const form = new TextDecoder().decode(readZipSafely(bytes).get('form.txt')!);
+    expect(form).not.toContain('max ');
+    expect(form).not.toContain('safe guess');
+    const english = form.split(/\r?\n/).filter((line) => ENGLISH_HALF[1].test(line));
+    expect(english).toEqual([]);
+    expect(form).toMatch(/\(최대 \d+자[,)]/);
   });
 });

@@ -20,7 +20,7 @@ export default {
     },
     {
       id: 'incident-times', label: { ko: '장애 일시', en: 'Incident times' }, kind: 'text', required: true, maxLength: 300,
-      template: ['{window.start} ~ {window.end} ({window.hours}, 한국 시간)'],
+      template: ['{window.spans} ({window.length}, 한국 시간)'],
     },
     {
       id: 'loss', label: { ko: '피해 내용과 계산 방법', en: 'What was lost and how it was computed' }, kind: 'textarea', required: true, maxLength: 3000,

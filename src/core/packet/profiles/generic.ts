@@ -10,7 +10,7 @@ export default {
       template: [
         '신청인: {claimant.displayName} ({claimant.kindKo}).',
         '{incident.name} 때문에 다음 서비스를 쓰지 못했어요: {incident.servicesKo}.',
-        '장애 구간 {window.start} ~ {window.end}.',
+        '장애 구간 {window.spansAndTotal}.',
         '{method.summary}',
         '손실 이익(통상손해) {figures.lostProfit} (범위 {figures.rangeLow} ~ {figures.rangeHigh}), 직접 손해 {figures.directTotal}, 간접 손해(특별손해) {figures.indirectTotal}, 청구 합계 {figures.claimTotal}.',
         '회사 보상 기준과 비교: {rules.comparison}',
