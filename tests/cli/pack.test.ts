@@ -133,7 +133,7 @@ describe('bundled non-Kakao examples: claim -> verified packet', () => {
       const pdfText = spawnSync('pdftotext', ['-layout', join(out, 'report.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
       expect(pdfText).toContain('회사 보상 기준과 이 계산의 비교');
       expect(pdfText).toContain(Object.values(ruleIds)[0]!.toLocaleString('en-US'));
-      expect(pdfText).toMatch(/회사 기준 보상액은 [\d,]+원, 우리가 계산한 손실은 [\d,]+원으로/);
+      expect(pdfText).toMatch(/회사 기준 보상액은 [\d,]+원, 이 보고서가 계산한 손실은 [\d,]+원으로/);
       expect(pdfText).not.toMatch(/T\d{2}:\d{2}\+09:00/);
       expect(pdfText).not.toMatch(/카카오/);
       const ok = cli('verify', join(out, zipName!));

@@ -35,7 +35,7 @@ export function defaultMargin(claimant: Claimant): MarginDefault {
         claimant.industry === 'other'
           ? bt('업종별 공개 수치가 없어 음식점 값(35%)을 썼어요: 꼭 확인해 주세요', 'no published figure for "other": the restaurant share (35%) is used; please confirm')
           : bt('업종별 평균 변동비 비율 (재료비, 카드·상품권 수수료 포함)', 'typical variable-cost share for the industry (materials, card and voucher fees included)');
-      return { v, c: 0, source, vSource: source, cSource: bt('기본 0%: 플랫폼에 내는 수수료가 있으면 적어 주세요', '0% by default: enter the commission you pay a platform, if any') };
+      return { v, c: 0, source, vSource: source, cSource: bt('기본 0%: 플랫폼에 내는 수수료가 없는 것으로 봤어요', '0% by default: no platform commission assumed') };
     }
   }
 }

@@ -248,7 +248,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
 
   const windowNotes = services.map((s) =>
     s.userWindow
-      ? `${s.name.ko}: ${formatKst(s.window.start)} ~ ${formatKst(s.window.end)} (직접 고침; 공개 시각 ${formatKst(s.presetWindow.start)} ~ ${formatKst(s.presetWindow.end)})`
+      ? `${s.name.ko}: ${formatKst(s.window.start)} ~ ${formatKst(s.window.end)} (신청인이 고친 시각; 공개 시각 ${formatKst(s.presetWindow.start)} ~ ${formatKst(s.presetWindow.end)})`
       : `${s.name.ko}: ${formatKst(s.window.start)} ~ ${formatKst(s.window.end)} (${windowOrigin(claim, s.source)})`,
   );
 
@@ -345,7 +345,8 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
         label: ko(i.label),
         category: `${INDIRECT_KIND_KO[i.kind] ?? i.kind}${i.speculative ? ' (추정적)' : ''}`,
         amount: i.amount,
-        note: [`예견 가능성: ${ko(i.justification)}`, i.note ? ko(i.note) : ''].filter(Boolean).join(' · '),
+        // The reviewer can redo the amount from its inputs; a speculative item says what the claimant supplied.
+        note: [`계산: ${indirectInputsKo(i)}`, `예견 가능성: ${ko(i.justification)}`, i.speculative ? SPECULATIVE_KO : i.note ? ko(i.note) : ''].filter(Boolean).join(' · '),
       })),
       indirectTotal: e.indirectTotal,
       claimTotal: e.claimTotal,
@@ -367,7 +368,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
       label: a.label.ko,
       value: assumptionValue(a),
       // A claim made before the notes were cleaned still carries article ids: never printed (plain words only).
-      source: withoutRefs(ko(a.source), refs),
+      source: statementsOnly(withoutRefs(ko(a.source), refs)),
       status: a.confirmed === null ? a.basis ?? 'method' : a.confirmed ? 'confirmed' : 'unconfirmed',
     })),
     // A paid plan's rule reaches the packet only when the claimant declared its fee (they are a subscriber).
@@ -378,7 +379,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
       lines: r.lines.map((l) => kstWallTimes(ko(l))),
       inputs: r.inputs.map((i) => declaredInputKo(claim, i)),
       notes: r.notes.map(ko),
-      gap: compareRule(r, e.revenue.computable ? e.lostProfit : null, fareWords(claim.claimant.kind).name).words.ko,
+      gap: compareRule(r, e.revenue.computable ? e.lostProfit : null, { ticket: fareWords(claim.claimant.kind).name, audience: 'reviewer' }).words.ko,
       source: r.source,
     })),
     warnings: [...e.warnings.map((w) => ko(w.message)), ...(ruleResult && !rule ? ruleResult.notes.map(ko) : [])],
@@ -472,6 +473,33 @@ export function packetFigures(e: ClaimEstimate, profile: Pick<ChannelProfile, 'r
 }
 
 /** One sentence on the fare a channel's calls without revenue were valued at, and where it comes from. */
+/**
+ * A source as a reviewer reads it: its statements, without the requests the same note makes of the app's
+ * user ("더 일찍 복구됐다면 고쳐 주세요." under a pack's outage window is for the claimant, not the reviewer).
+ */
+export function statementsOnly(text: string): string {
+  return text.split(/(?<=[.!?])\s+/).filter((sentence) => !/주세요[.!]?$/.test(sentence.trim())).join(' ').trim();
+}
+
+const SPECULATIVE_KO = '추정: 단골손님 수와 한 명의 한 달 지출은 신청인이 적은 값이에요 (최대 3개월)';
+
+/** An indirect item's amount as its inputs (loss model 5), so a reviewer can redo it. */
+function indirectInputsKo(i: ClaimEstimate['indirectItems'][number]): string {
+  const n = (key: string) => Number(i.inputs[key] ?? 0);
+  switch (i.kind) {
+    case 'claim-prep':
+      return `${formatNumber(n('hours'), Number.isInteger(n('hours')) ? 0 : 1)}시간 × ${n('wageYear')}년 최저임금 ${formatWon(n('minimumWage'))} = ${formatWon(i.amount)}`;
+    case 'extra-labour':
+      return `${formatNumber(n('hours'), Number.isInteger(n('hours')) ? 0 : 1)}시간 × 시급 ${formatWon(n('hourlyWage'))} = ${formatWon(i.amount)}`;
+    case 'lost-regulars':
+      return `${formatNumber(n('customers'), 0)}명 × 한 달 ${formatWon(n('monthlySpend'))} × 이익률 ${pct(n('margin'))} × ${formatNumber(n('months'), Number.isInteger(n('months')) ? 0 : 1)}개월 = ${formatWon(i.amount)}`;
+    case 'after-effect':
+      return i.inputs.expectedRevenue === undefined
+        ? `복구 후 ${n('tailHours')}시간`
+        : `복구 후 ${n('tailHours')}시간의 (예상 ${formatWon(n('expectedRevenue'))} − 실제 ${formatWon(n('actualRevenue'))}) × 이익률 ${pct(n('margin'))} = ${formatWon(i.amount)}`;
+  }
+}
+
 /**
  * What the actual figure A holds (loss model 4: other channels are mitigation and count in A), named by
  * the claimant's own channels: the ones that were not the outage platform, beside it; or, when the

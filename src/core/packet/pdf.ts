@@ -202,7 +202,7 @@ function bucketTable(data: ReportData): Content[] {
         colSpan: 6,
         stack: [
           { text: '구간별 표', style: 'h2' },
-          { text: '예상 값은 반올림 전 값을 표시 단위로 반올림했어요. 합계는 엔진이 계산한 값이에요.', fontSize: 8, color: MUTED, bold: false },
+          { text: '예상 값은 원 단위로 반올림해 적었어요. 합계는 반올림 전 값으로 계산해, 적힌 값의 합과 몇 원 다를 수 있어요.', fontSize: 8, color: MUTED, bold: false },
         ],
         border: [false, false, false, false],
       },
@@ -456,9 +456,9 @@ function assumptionStatus(status: ReportAssumption['status']): Content {
   switch (status) {
     case 'confirmed': return '확인함';
     case 'unconfirmed': return { text: '미확인', color: '#c0392b' };
-    case 'method': return { text: '방법 설정', color: MUTED };
+    case 'method': return { text: '계산 방법', color: MUTED };
     case 'public': return { text: '공개 자료', color: MUTED };
     case 'records': return { text: '기록으로 계산', color: MUTED };
-    default: return { text: '방법 설정', color: MUTED };
+    default: return { text: '계산 방법', color: MUTED };
   }
 }

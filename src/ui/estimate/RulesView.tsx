@@ -129,7 +129,7 @@ export function RulesView({ rules, appEstimate, claim, onSaveInputs }: Props) {
             )}
             <p className="rule-gap" data-testid={`rule-gap-${rule.id}`}>
               {(() => {
-                const words = compareRule(rule, appEstimate, claim && fareWords(claim.claimant.kind).name).words;
+                const words = compareRule(rule, appEstimate, claim ? { ticket: fareWords(claim.claimant.kind).name } : {}).words;
                 return lang === 'en' ? words.en : words.ko;
               })()}
             </p>

@@ -15,7 +15,7 @@ import { packetFonts } from './fixtures';
 /**
  * The assumptions table's 확인 column tells a reviewer why a row needs no confirming: an outage window taken
  * from the published reports is 공개 자료, a fare computed from the claimant's records is 기록으로 계산; only
- * a choice of method (K, the estimator, the range level) reads 방법 설정.
+ * a choice of method (K, the estimator, the range level) reads 계산 방법.
  */
 
 function example(name: string): Claim {
@@ -68,7 +68,7 @@ describe('the assumptions table says why a row needs no confirming', () => {
     const text = execFileSync('pdftotext', ['-layout', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
     const windowRow = text.split('\n').find((l) => l.includes('배달의민족 앱 (주문) 장애'))!;
     expect(windowRow).toContain('공개 자료');
-    expect(windowRow).not.toContain('방법 설정');
-    expect(text.split('\n').find((l) => l.startsWith('기준일 수'))).toContain('방법 설정');
+    expect(windowRow).not.toContain('계산 방법');
+    expect(text.split('\n').find((l) => l.startsWith('기준일 수'))).toContain('계산 방법');
   });
 });

@@ -37,9 +37,16 @@ describe('compareRule: a company figure beside the app’s estimate, the gap in 
     expect(compareRule({ computable: false, loss: null, band: null }, 100).words.ko).toContain('아직 계산하지 못했어요');
     expect(compareRule(figure(10_000), null).words.ko).toContain('우리가 계산한 손실은 평균 객단가를 정해야 금액이 나와요');
     // A driver's words: their average fare, not a shop's ticket.
-    const fare = compareRule(figure(10_000), null, { ko: '평균 요금', en: 'average fare' }).words;
+    const fare = compareRule(figure(10_000), null, { ticket: { ko: '평균 요금', en: 'average fare' } }).words;
     expect(fare.ko).toContain('우리가 계산한 손실은 평균 요금을 정해야 금액이 나와요');
     expect(fare.en).toContain('needs an average fare');
+  });
+
+  it('for a reviewer: the report\'s estimate, no advice on where to take the gap, no promise to show it later', () => {
+    const c = compareRule(figure(323_000), 1_200_000, { audience: 'reviewer' });
+    expect(c.words.ko).toBe('회사 기준 보상액은 323,000원, 이 보고서가 계산한 손실은 1,200,000원으로 차이는 877,000원이에요.');
+    expect(c.words.en).not.toMatch(/mediation|our/i);
+    expect(compareRule({ computable: false, loss: null, band: null }, 100, { audience: 'reviewer' }).words.ko).toBe('회사 기준 보상액은 필요한 값이나 기록이 없어 계산하지 못했어요.');
   });
 });
 
@@ -54,7 +61,7 @@ describe('the packet shows every applicable rule beside the estimate, declared i
     expect(pc.loss).toBe(710_000);
     // The example's lost profit (141,555원) is below the PC cafe amount: the company's figure is the higher one.
     expect(e.lostProfit).toBe(141_555);
-    expect(pc.gap).toBe('회사 기준 보상액은 710,000원, 우리가 계산한 손실은 141,555원으로 회사 기준이 568,445원 더 많아요.');
+    expect(pc.gap).toBe('회사 기준 보상액은 710,000원, 이 보고서가 계산한 손실은 141,555원으로 회사 기준이 568,445원 더 많아요.');
     expect(pc.inputs).toEqual(['장애를 겪은 날 (신고인이 적은 값): 2023-01-29(일), 2023-02-04(토). 증빙은 아직 없어요 (요청 서류: PC방 이용 기록·매출 자료)']);
     expect(rules[0]!.inputs[0]).toContain('월 이용 요금 (통화료 제외) (신고인이 적은 값): 385,000원');
 
@@ -70,7 +77,7 @@ describe('the packet shows every applicable rule beside the estimate, declared i
     const pc = d.report.companyRules!.find((r) => r.name.includes('PC방'))!;
     expect(pc.loss).toBeNull();
     expect(pc.inputs[0]).toBe('장애를 겪은 날: 아직 적지 않았어요 (증빙은 아직 없어요 (요청 서류: PC방 이용 기록·매출 자료))');
-    expect(pc.gap).toContain('아직 계산하지 못했어요');
+    expect(pc.gap).toBe('회사 기준 보상액은 필요한 값이나 기록이 없어 계산하지 못했어요.');
   });
 });
 
@@ -110,12 +117,13 @@ describe('a paid plan\'s rule reaches the packet only for a subscriber', () => {
     const withFee = describeClaim(member, findChannelProfile('damage365')!);
     const pro = (withFee.report.companyRules ?? []).find((r) => r.name === '카카오모빌리티 유료 회원 보상 (6일분 이용료)')!;
     expect(pro.loss).toBe(4_260);
-    expect(pro.gap).toBe('회사 기준 보상액은 4,260원, 우리가 계산한 손실은 210,750원으로 차이는 206,490원이에요. 이 차이를 온라인피해365센터나 분쟁조정에 청구할 수 있어요.');
+    // The reviewer reads the gap, not advice to the claimant on where to take it.
+    expect(pro.gap).toBe('회사 기준 보상액은 4,260원, 이 보고서가 계산한 손실은 210,750원으로 차이는 206,490원이에요.');
     expect(withFee.facts['rules.comparison']).toContain('카카오모빌리티 유료 회원 보상 (6일분 이용료): 회사 기준 보상액은 4,260원');
 
     // Calls counted without fares and no average fare: the gap asks for the driver's 평균 요금.
     const countsOnly: Claim = { ...member, records: member.records.map((r) => ({ ...r, revenue: null })), parameters: { ...member.parameters, averageTicket: undefined } };
     const noFare = (describeClaim(countsOnly, findChannelProfile('damage365')!).report.companyRules ?? []).find((r) => r.loss === 4_260)!;
-    expect(noFare.gap).toBe('회사 기준 보상액은 4,260원이에요. 우리가 계산한 손실은 평균 요금을 정해야 금액이 나와요.');
+    expect(noFare.gap).toBe('회사 기준 보상액은 4,260원이에요. 이 보고서가 계산한 손실은 평균 요금을 정해야 금액이 나와요.');
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../../src/core/model/claim';
 import { parseClaimFile } from '../../../src/core/model/claim-file';
 import { buildPacket } from '../../../src/core/packet/build';
-import { describeClaim } from '../../../src/core/packet/facts';
+import { describeClaim, statementsOnly } from '../../../src/core/packet/facts';
 import { findChannelProfile } from '../../../src/core/packet/profiles';
 import { readZipSafely } from '../../../src/core/packet/zip';
 import { packetFonts } from './fixtures';
@@ -59,3 +59,34 @@ describe('the method as a reviewer can redo it', () => {
     expect(method('pc-cafe-lguplus-2023').lines).toContain('실제 매출은 기록한 채널(PC방 POS (이용 요금·먹거리))의 매출을 모두 더했어요');
   });
 });
+
+describe('the packet speaks to the reviewer, not to the app\'s user', () => {
+  const EXAMPLES = ['baemin-ultracall-2025', 'cafe-daily', 'driver-2022', 'merchant-best-week', 'pc-cafe-lguplus-2023', 'restaurant-hourly', 'taxi-franchise'];
+  const report = (name: string) => describeClaim(example(name), findChannelProfile('damage365')!).report;
+
+  it('a source keeps its statements and drops the requests its note makes of the user', () => {
+    expect(statementsOnly('그 시각을 끝으로 잡았어요. 더 일찍 복구됐다면 고쳐 주세요.')).toBe('그 시각을 끝으로 잡았어요.');
+    const window = report('taxi-franchise').assumptions.find((a) => a.label === '카카오 T 택시 장애 기간')!;
+    expect(window.source).toContain('정상화가 확인된 첫 공지는 16일 21:30이에요 (디지털데일리): 그 시각을 끝으로 잡았어요.');
+    for (const name of EXAMPLES) {
+      for (const a of report(name).assumptions) expect(a.source, `${name}: ${a.label}`).not.toMatch(/주세요|설정에서/);
+    }
+  });
+
+  it('each indirect item shows the inputs its amount is made of; a speculative one says what the claimant supplied', () => {
+    expect(report('driver-2022').figures.indirectItems[0]!.note).toMatch(/^계산: 1\.5시간 × 2022년 최저임금 9,160원 = 13,740원 · 예견 가능성: /);
+    const items = report('restaurant-hourly').figures.indirectItems;
+    const regulars = items.find((i) => i.label.startsWith('잃은 단골손님'))!;
+    expect(regulars.note).toContain('계산: 2명 × 한 달 60,000원 × 이익률 62% × 2개월 = 148,800원');
+    expect(regulars.note).toContain('추정: 단골손님 수와 한 명의 한 달 지출은 신청인이 적은 값이에요');
+    expect(regulars.note).not.toContain('인정하지 않을 수');
+    expect(items.find((i) => i.label.startsWith('복구 후'))!.note).toContain('계산: 복구 후 48시간의 (예상 648,500원 − 실제 621,000원) × 이익률 62% = 17,050원');
+  });
+
+  it('the PDF names no engine and no settings screen', async () => {
+    const text = await pdfText('restaurant-hourly');
+    expect(text).not.toMatch(/엔진|방법 설정|산정액 그대로|직접 고침/);
+    expect(text).toContain('계산 방법');
+  });
+});
+

@@ -41,7 +41,7 @@ const label = (t: { ko: string; en: string }): BilingualText => ({ ko: t.ko, en:
 
 /** Maps a figure to its band: the first band whose `upTo` it does not exceed (bands are ordered). */
 export function bandFor(figure: Won, bands: readonly PackBand[] | undefined): RuleBand {
-  if (!bands || bands.length === 0) return { id: 'figure', payout: figure, label: bt('산정액 그대로', 'the figure as computed') };
+  if (!bands || bands.length === 0) return { id: 'figure', payout: figure, label: bt('산정액 전액', 'the whole figure') };
   const band = bands.find((b) => b.upTo === null || figure <= b.upTo) ?? bands[bands.length - 1]!;
   const payout = band.payout === 'figure' ? figure : band.payout === null ? null : (band.payout as Won);
   return { id: band.id, payout, label: label(band.label) };

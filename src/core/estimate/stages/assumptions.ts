@@ -26,5 +26,5 @@ export function collectAssumptions(...lists: readonly (readonly Assumption[])[])
 
 /** The estimator chosen in the method settings (section 3.1). */
 export function estimatorAssumption(estimator: Estimator): Assumption {
-  return { id: 'estimator', label: { ko: '기준값 계산 방법', en: 'estimator' }, value: estimator, source: bt('계산 방법 설정에서 고른 값', 'chosen in the method settings'), confirmed: null };
+  return { id: 'estimator', label: { ko: '기준값 계산 방법', en: 'estimator' }, value: estimator, source: bt('계산 방법으로 고른 값', 'chosen as the method'), confirmed: null };
 }

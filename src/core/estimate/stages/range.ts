@@ -90,7 +90,7 @@ function tQuantileOnce(p: number, df: number): number {
 export function rangeStage({ baseline, k, T, E, A, m, alpha, assumedBandPct, earnings = SALES }: RangeInput): RangeStage {
   const level = Number((1 - alpha).toFixed(10));
   const assumptions: Assumption[] = [
-    { id: 'alpha', label: { ko: '범위 수준', en: 'range level' }, value: level, source: bt('계산 방법 설정에서 고른 값', 'chosen in the method settings'), confirmed: null },
+    { id: 'alpha', label: { ko: '범위 수준', en: 'range level' }, value: level, source: bt('계산 방법으로 고른 값', 'chosen as the method'), confirmed: null },
   ];
   if (baseline === 'same-slot' && k >= 2) {
     const s = sampleStandardDeviation(T);
