@@ -116,7 +116,7 @@ function ruleReport(result: RuleResult): ReportRule | null {
     detail.push(
       `장애 주간 ${formatDateKo(outage.start)} ~ ${formatDateKo(outage.end)} 매출 ${formatWon(outage.sales)}`,
       `${period ? `${formatDateKo(period.from)} ~ ${formatDateKo(period.to)} 중` : '비교 기간 중'} 가장 높은 주간 ${formatDateKo(best.start)} ~ ${formatDateKo(best.end)} 매출 ${formatWon(best.sales)}`,
-      `비교한 주 ${used.length}개, 모든 날의 기록이 없어 제외한 주 ${skipped.length}개`,
+      `비교한 주 ${used.length}개, 기록이 빠진 날이 있어 제외한 주 ${skipped.length}개`,
     );
   } else if (d.window && d.comparisonWindow) {
     const w = d.window as { start: string; end: string; hours: number };
@@ -135,7 +135,8 @@ function ruleReport(result: RuleResult): ReportRule | null {
     detail.push(...result.lines.map(ko));
   }
   detail.push(...result.notes.map(ko), `출처: ${result.source}`);
-  return { id: result.id, name: result.title.ko, loss: result.loss, bandLabel, detail, ...(weeks ? { weeks } : {}), ...(windows ? { windows } : {}) };
+  const payout = result.band ? result.band.payout : result.loss;
+  return { id: result.id, name: result.title.ko, loss: result.loss, bandLabel, payout, detail, ...(weeks ? { weeks } : {}), ...(windows ? { windows } : {}) };
 }
 
 /** A declared input of a company rule as the packet shows it: the value as the claimant declared it, and its evidence by kind (never a file name). */
@@ -291,10 +292,14 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
   // Section 1: with counts only and no ticket, revenue figures read "not computable", never 0원.
   const NOT_COMPUTABLE = `계산할 수 없음 (${ticketKo} 필요)`;
   const revenueWon = (x: number) => (e.revenue.computable ? formatWon(x) : NOT_COMPUTABLE);
-  const headlineAmount = profile.headlineFigure === 'rule' && rule ? rule.loss : profile.headlineFigure === 'lostProfit' ? e.lostProfit : e.claimTotal;
+  const headlineAmount = profile.headlineFigure === 'rule' && rule ? (rule.payout ?? rule.loss) : profile.headlineFigure === 'lostProfit' ? e.lostProfit : e.claimTotal;
   const resolutionSought =
     profile.headlineFigure === 'rule' && rule
-      ? `${rule.name}에 따른 ${formatWon(rule.loss)}(${rule.bandLabel})의 지급을 요청해요.`
+      ? rule.payout === null
+        ? `${rule.name}에 따른 산정액 ${formatWon(rule.loss)}(${rule.bandLabel})에 대한 심사와 지급을 요청해요.`
+        : rule.payout !== rule.loss
+          ? `${rule.name}에 따른 ${formatWon(rule.payout)}의 지급을 요청해요 (산정액 ${formatWon(rule.loss)}, ${rule.bandLabel}).`
+          : `${rule.name}에 따른 ${formatWon(rule.loss)}의 지급을 요청해요.`
       : profile.headlineFigure === 'lostProfit' && !e.revenue.computable
         ? `놓친 건수 ${formatNumber(e.lostCount, 1)}건에 대한 보상을 요청해요. ${W} 기록이 없어 금액은 ${josa(ticketKo, '을/를')} 정한 뒤 계산해요.`
         : profile.headlineFigure === 'lostProfit'

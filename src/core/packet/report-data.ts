@@ -27,6 +27,8 @@ export type ReportRule = {
   name: string;
   loss: number;
   bandLabel: string;
+  /** What the rule pays: the band's payout (30,000 for a loss up to 300,000), the loss itself without bands, null when decided on review. */
+  payout: number | null;
   /** Lines that explain how the rule's figure came about (weeks compared, windows compared). */
   detail: string[];
   weeks?: ReportWeek[];
