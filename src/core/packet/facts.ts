@@ -17,7 +17,7 @@ import type { ChoiceContext, PacketFacts } from './form';
 import { estimatorKo, formatDateKo, formatKst, formatNumber, formatWon } from './format';
 import type { PacketFigures } from './manifest';
 import type { ChannelProfile } from './profile';
-import { earlierSubmissionsKo } from './submissions';
+import { earlierSubmissionsKo, escalationReasonKo } from './submissions';
 import type { ReportData, ReportRule, ReportWeek } from './report-data';
 
 /**
@@ -437,6 +437,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
     'channel.name': profile.name.ko,
     'resolution.sought': resolutionSought,
     'submissions.earlier': earlierSubmissionsKo(claim.submissions, profile.id),
+    'submissions.reason': escalationReasonKo(claim.submissions, profile.id),
   };
 
   const figures = packetFigures(e, profile);

@@ -60,6 +60,8 @@ export const FACT_KEYS = [
   'resolution.sought',
   /** Submissions already sent to other channels (date, channel, reference, packet SHA-256, outcome): an escalation cites them. */
   'submissions.earlier',
+  /** Why mediation is asked for, true to the record: a rejection or short offer, no answer yet, or no earlier claim. */
+  'submissions.reason',
 ] as const;
 
 export type FactKey = (typeof FACT_KEYS)[number];

@@ -18,6 +18,18 @@ export const SUBMISSION_STATUS_KO: Record<SubmissionStatus, string> = {
   escalated: '다른 기관에 신청함',
 };
 
+/**
+ * Why an escalation is asked for, as the tracker records it: never a rejection that is not on record.
+ * A rejection or an offer below the claim; a claim sent with no answer yet; or no earlier claim at all.
+ */
+export function escalationReasonKo(submissions: readonly Submission[], channelId: string): string {
+  const sent = submissions.filter((s) => s.sentAt && s.channel !== channelId);
+  if (sent.some((s) => s.status === 'rejected')) return '회사에 낸 신청이 거절되어 조정을 신청해요.';
+  if (sent.some((s) => s.status === 'offer-made' || s.status === 'paid')) return '회사의 제안이나 지급으로는 계산된 손해가 다 보상되지 않아 조정을 신청해요.';
+  if (sent.length > 0) return '회사에 낸 신청에 아직 결과가 없어 조정을 신청해요.';
+  return '회사에 따로 낸 신청은 없고, 이 손해의 보상을 조정으로 구해요.';
+}
+
 /** One sentence per submission that was sent (has `sentAt`) to a channel other than `channelId`, oldest first. */
 export function earlierSubmissionsKo(submissions: readonly Submission[], channelId: string): string | undefined {
   const sent = submissions

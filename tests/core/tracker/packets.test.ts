@@ -46,6 +46,21 @@ describe('the escalation packet', () => {
     }
   });
 
+  it('the mediation form gives the reason the record shows: an offer, a rejection, no answer yet, or no earlier claim', async () => {
+    const cafe = exampleClaim('cafe-daily');
+    const reasonWith = async (submissions: Claim['submissions']) => {
+      const form = strFromU8(unzipSync((await packet(withSubmissions(cafe, submissions), 'dispute-mediation')).bytes)['form.txt']!);
+      return form.split('\n').find((l) => l.includes('조정을') || l.includes('조정으로'))!;
+    };
+    const sent = { id: 's1', channel: 'kakao-2022-smb-documents', sentAt: '2023-01-10T11:00+09:00', notes: '' } as const;
+    expect(await reasonWith([])).toBe('회사에 따로 낸 신청은 없고, 이 손해의 보상을 조정으로 구해요.');
+    expect(await reasonWith([{ ...sent, status: 'rejected' }])).toBe('회사에 낸 신청이 거절되어 조정을 신청해요.');
+    expect(await reasonWith([{ ...sent, status: 'offer-made', offered: 50_000 as Won }])).toBe('회사의 제안이나 지급으로는 계산된 손해가 다 보상되지 않아 조정을 신청해요.');
+    expect(await reasonWith([{ ...sent, status: 'acknowledged' }])).toBe('회사에 낸 신청에 아직 결과가 없어 조정을 신청해요.');
+    // A draft never sent is not an earlier claim.
+    expect(await reasonWith([{ id: 's0', channel: 'kakao-2022-smb-documents', status: 'draft', notes: '' }])).toBe('회사에 따로 낸 신청은 없고, 이 손해의 보상을 조정으로 구해요.');
+  });
+
   it('a first 365 Center application (nothing sent before) has no citation paragraph', async () => {
     const built = await packet(exampleClaim('cafe-daily'), 'damage365');
     expect(strFromU8(unzipSync(built.bytes)['form.txt']!)).not.toContain('앞선 신청');

@@ -38,13 +38,13 @@ export default {
     {
       id: 'reasons', label: { ko: '신청 이유와 원하는 해결', en: 'Reasons and resolution sought' }, kind: 'textarea', required: true, maxLength: 1500,
       template: [
-        '회사의 답변이나 제안으로는 계산된 손해가 보상되지 않아 조정을 신청해요.',
+        '{submissions.reason}',
         '{resolution.sought}',
       ],
     },
     {
       id: 'attachments', label: { ko: '첨부 목록', en: 'Attachments' }, kind: 'textarea', required: true, maxLength: 1000,
-      template: ['report.pdf(계산 보고서), records.csv(기록), claim.json(신청 기록 포함)', '증빙: {evidence.list}'],
+      template: ['report.pdf(계산 보고서), records.csv(시간대별 기록), claim.json(계산에 쓴 자료 원본, 신청 기록 포함)', '증빙: {evidence.list}'],
     },
   ],
   documents: [],
