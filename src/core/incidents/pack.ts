@@ -124,14 +124,26 @@ export function packRefs(pack: IncidentPack): string[] {
   return [...refs];
 }
 
+/** The date of each article a pack's sources name, where the pack gives it: a note cites it in its stead. */
+export function packRefDates(pack: IncidentPack): ReadonlyMap<string, string> {
+  const dates = new Map<string, string>();
+  const add = (list: readonly PackSource[]) => list.forEach((x) => x.ref && x.date && dates.set(x.ref, x.date));
+  add(pack.incident.sources);
+  pack.services.forEach((x) => add(x.sources));
+  pack.channels.forEach((x) => add(x.sources));
+  pack.rules.forEach((x) => add(x.sources));
+  return dates;
+}
+
 /**
  * A note as text that leaves the app: the article ids and addresses it cites are taken out, so
- * "(카카오 발표, MBC 6420718)" reads "(카카오 발표, MBC)". The publication and its date stay.
+ * "(카카오 발표, MBC 6420718)" reads "(카카오 발표, MBC)"; an article whose date is known is cited by it,
+ * "(디지털데일리 2022101623402869383)" reading "(디지털데일리 2022-10-16)". The publication stays.
  */
-export function withoutRefs(text: string, refs: readonly string[]): string {
+export function withoutRefs(text: string, refs: readonly string[], dates: ReadonlyMap<string, string> = new Map()): string {
   let out = text;
   // Longest first, so a ref that contains another is removed whole.
-  for (const ref of [...refs].filter((r) => r.trim().length >= 4).sort((a, b) => b.length - a.length)) out = out.split(ref).join('');
+  for (const ref of [...refs].filter((r) => r.trim().length >= 4).sort((a, b) => b.length - a.length)) out = out.split(ref).join(dates.get(ref) ?? '');
   if (out === text) return text;
   return out
     .replace(/\(\s*[,;]?\s*\)/g, '')
@@ -170,6 +182,7 @@ function serviceSourceText(note: BilingualText, flags: readonly BilingualText[])
 export function packToIncident(pack: IncidentPack, opts: PackToIncidentOptions = {}): Incident {
   const services: ServiceOutage[] = [];
   const refs = packRefs(pack);
+  const dates = packRefDates(pack);
   for (const s of pack.services) {
     const sources = citationsText(s.sources, '; ');
     s.intervals.forEach((w, i) => {
@@ -194,7 +207,7 @@ export function packToIncident(pack: IncidentPack, opts: PackToIncidentOptions =
         // The interval's own note says where its times come from; else the service's note, else its sources.
         // `source` is a string the claim file keeps (the examples hold it), in the joined "한국어 / English"
         // shape: the flags go into each language's half, so a Korean reader sees "시작 시각 미확인" too.
-        source: serviceSourceText(readJoined(withoutRefs(w.note || s.note || sources, refs)), flags),
+        source: serviceSourceText(readJoined(withoutRefs(w.note || s.note || sources, refs, dates)), flags),
       });
     });
   }

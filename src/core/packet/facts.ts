@@ -11,7 +11,7 @@ import type { Assumption, ChannelTicket, ClaimEstimate } from '../estimate/types
 import type { RuleInputShown, RuleResult } from '../estimate/rules/types';
 import { compareRule } from '../estimate/rules/gap-words';
 import { packForClaim, undeclaredPlanRule } from '../estimate/rules/index';
-import { packRefs, withoutRefs } from '../incidents/pack';
+import { packRefDates, packRefs, withoutRefs } from '../incidents/pack';
 import { documentLabelKo } from './documents';
 import type { ChoiceContext, PacketFacts } from './form';
 import { estimatorKo, formatDateKo, formatKst, formatNumber, formatWon } from './format';
@@ -235,6 +235,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
   const c = claim.claimant;
   const pack = packForClaim(claim, incidentPack);
   const refs = pack ? packRefs(pack) : [];
+  const refDates = pack ? packRefDates(pack) : new Map<string, string>();
   const services = e.claimWindow.services.filter((s) => s.used);
   const servicesKo = services.map((s) => s.name.ko).join(', ');
   const ruleResult = profile.rule ? e.rules[profile.rule] : undefined;
@@ -373,7 +374,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
       label: a.label.ko,
       value: assumptionValue(a),
       // A claim made before the notes were cleaned still carries article ids: never printed (plain words only).
-      source: statementsOnly(withoutRefs(ko(a.source), refs)),
+      source: statementsOnly(withoutRefs(ko(a.source), refs, refDates)),
       status: a.confirmed === null ? a.basis ?? 'method' : a.confirmed ? 'confirmed' : 'unconfirmed',
     })),
     // A paid plan's rule reaches the packet only when the claimant declared its fee (they are a subscriber).

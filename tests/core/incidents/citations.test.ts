@@ -17,6 +17,9 @@ describe('service notes and rule sources without article ids', () => {
     // The publication stays: "(카카오 발표, MBC 6420718)" reads "(카카오 발표, MBC)".
     const talk = packToIncident(findBundledPack('kakao-2022-10')!).services.find((s) => s.id === 'kakaotalk')!;
     expect(talk.source).toContain('메시지 수발신 일부 복구 2022-10-16 01:31 (카카오 발표, MBC).');
+    // A dated article is cited as publication and date, so a reviewer can find it.
+    const taxi = packToIncident(findBundledPack('kakao-2022-10')!).services.find((s) => s.source.includes('정상화가 확인된 첫 공지'))!;
+    expect(taxi.source).toContain('16일 21:30이에요 (디지털데일리 2022-10-16)');
   });
 
   it('a rule’s source is its publications with their dates', () => {
@@ -40,5 +43,7 @@ describe('service notes and rule sources without article ids', () => {
     expect(withoutRefs('직접 적은 시각', ['6420718'])).toBe('직접 적은 시각');
     expect(withoutRefs('복구 (6420718)', ['6420718'])).toBe('복구');
     expect(withoutRefs('a (JTBC NB12083785), b', ['NB12083785'])).toBe('a (JTBC), b');
+    // An article whose date the pack gives is cited by its date.
+    expect(withoutRefs('공지 (디지털데일리 2022101623402869383)', ['2022101623402869383'], new Map([['2022101623402869383', '2022-10-16']]))).toBe('공지 (디지털데일리 2022-10-16)');
   });
 });
