@@ -96,7 +96,7 @@ test('a PC cafe in the LG U+ outages of 2023: the days hit declared, 710,000 KRW
   const text = verifiedReport(await downloadPacket(page, 'pc-cafe'), 'pc-cafe');
   expect(text).toContain('회사 보상 기준과 이 계산의 비교');
   expect(text).toContain('LG유플러스 PC방 보상 (날짜별 정액): 710,000원');
-  expect(text).toContain('장애를 겪은 날 (신고인이 적은 값): 2023-01-29(일), 2023-02-04(토)');
+  expect(text).toContain('장애를 겪은 날 (신청인이 적은 값): 2023-01-29(일), 2023-02-04(토)');
   expect(text).toMatch(/회사 기준 보상액은 710,000원, 이 보고서가 계산한 손실은 [\d,]+원으로/);
   expect(text).not.toContain('카카오');
 });
@@ -124,7 +124,7 @@ test('a Baemin restaurant with an Ultra Call flat-fee ad in 2025: the ad cost de
   await exportPageWithoutKakao(page);
   const text = verifiedReport(await downloadPacket(page, 'baemin'), 'baemin');
   expect(text).toContain('배민 울트라콜 가게: 장애 시간 광고비의 10배: 2,083원');
-  expect(text).toContain('울트라콜 월 광고비 (깃발 합계) (신고인이 적은 값): 300,000원');
+  expect(text).toContain('울트라콜 월 광고비 (깃발 합계) (신청인이 적은 값): 300,000원');
   expect(text).toMatch(/회사 기준 보상액은 2,083원, 이 보고서가 계산한 손실은 [\d,]+원으로 차이는 [\d,]+원이에요/);
   expect(text).not.toContain('카카오');
 });

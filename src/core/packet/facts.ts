@@ -161,7 +161,7 @@ function declaredInputKo(claim: Claim, input: RuleInputShown): string {
     .filter((e): e is NonNullable<typeof e> => !!e)
     .map((e) => documentLabelKo(e.label));
   const evidence = linked.length > 0 ? `증빙: ${[...new Set(linked)].join(', ')} (요청 서류: ${input.evidence.ko})` : `증빙은 아직 없어요 (요청 서류: ${input.evidence.ko})`;
-  return v === null ? `${input.name.ko}: ${value} (${evidence})` : `${input.name.ko} (신고인이 적은 값): ${value}. ${evidence}`;
+  return v === null ? `${input.name.ko}: ${value} (${evidence})` : `${input.name.ko} (신청인이 적은 값): ${value}. ${evidence}`;
 }
 
 /** Every applicable company rule beside the app's estimate, for form texts: one sentence each (undefined when none applies). */
@@ -169,7 +169,7 @@ function companyRulesComparisonKo(rules: NonNullable<ReportData['companyRules']>
   if (rules.length === 0) return undefined;
   return rules
     .map((r) => {
-      const declared = r.inputs.filter((line) => line.includes('(신고인이 적은 값)')).map((line) => line.split('. 증빙')[0]);
+      const declared = r.inputs.filter((line) => line.includes('(신청인이 적은 값)')).map((line) => line.split('. 증빙')[0]);
       return `${r.name}: ${r.gap ?? ''}${declared.length ? ` ${declared.join('; ')}.` : ''}`;
     })
     .join(' ');
@@ -189,6 +189,7 @@ function durationKo(startIso: string, endIso: string): string {
 function minutesKo(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
+  if (h === 0) return `${m}분`;
   return m ? `${h}시간 ${m}분` : `${h}시간`;
 }
 
@@ -305,7 +306,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
         ? `놓친 건수 ${formatNumber(e.lostCount, 1)}건에 대한 보상을 요청해요. ${W} 기록이 없어 금액은 ${josa(ticketKo, '을/를')} 정한 뒤 계산해요.`
         : profile.headlineFigure === 'lostProfit'
         ? `손실 이익 ${formatWon(headlineAmount)}의 보상을 요청해요. 계산 근거는 첨부한 보고서에 있어요.`
-        : `청구 합계 ${formatWon(e.claimTotal)}(직접 손해 ${formatWon(e.directTotal)}, 간접 손해 ${formatWon(e.indirectTotal)})의 보상을 요청하고, 회사와의 조정을 원해요.`;
+        : `청구 합계 ${formatWon(e.claimTotal)}(직접 손해 ${formatWon(e.directTotal)}, 간접 손해 ${formatWon(e.indirectTotal)})의 보상을 요청해요.`;
 
   const windowKo = claimWindowKo(e.claimWindow);
   const windowFacts = claimWindowFactsKo(e.claimWindow);

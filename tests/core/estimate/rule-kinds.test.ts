@@ -76,6 +76,8 @@ describe('fee-for-duration', () => {
     const e = estimateClaim(merchantClaim('lguplus-2023-01', { inputs: { monthlyFee: declared(31_998) } }));
     expect(e.rules['lguplus-2023-smb-1m']!.loss).toBe(31_998);
     expect(e.rules['lguplus-2023-smb-1m']!.band).toMatchObject({ id: 'figure', payout: 31_998 });
+    // A whole month is paid: the fee is not divided, and the lines do not say it is.
+    expect(e.rules['lguplus-2023-smb-1m']!.lines.map((l) => l.ko)).toEqual(['월 요금 31,998원', '1개월분 요금']);
   });
 
   it('KT 2024: small businesses one month; 10 x the outage time 06:15-16:20 for a general customer', () => {

@@ -36,10 +36,10 @@ describe('the claim window in the packet', () => {
 
   it('one span reads as before: its ends and its length', () => {
     const d = describeClaim(example('baemin-ultracall-2025'), findChannelProfile('generic')!);
-    expect(d.report.incident.windowSpan).toBe('2025-05-30 18:00 ~ 2025-05-30 18:30 (0시간 30분)');
-    expect(d.report.incident.windowHours).toBe('0시간 30분');
+    expect(d.report.incident.windowSpan).toBe('2025-05-30 18:00 ~ 2025-05-30 18:30 (30분)');
+    expect(d.report.incident.windowHours).toBe('30분');
     expect(d.facts['window.spans']).toBe('2025-05-30 18:00 ~ 2025-05-30 18:30');
-    expect(d.facts['window.length']).toBe('0시간 30분');
+    expect(d.facts['window.length']).toBe('30분');
     expect(d.facts['window.spansAndTotal']).toBe('2025-05-30 18:00 ~ 2025-05-30 18:30');
   });
 

@@ -62,13 +62,13 @@ describe('the packet shows every applicable rule beside the estimate, declared i
     // The example's lost profit (141,555원) is below the PC cafe amount: the company's figure is the higher one.
     expect(e.lostProfit).toBe(141_555);
     expect(pc.gap).toBe('회사 기준 보상액은 710,000원, 이 보고서가 계산한 손실은 141,555원으로 회사 기준이 568,445원 더 많아요.');
-    expect(pc.inputs).toEqual(['장애를 겪은 날 (신고인이 적은 값): 2023-01-29(일), 2023-02-04(토). 증빙은 아직 없어요 (요청 서류: PC방 이용 기록·매출 자료)']);
-    expect(rules[0]!.inputs[0]).toContain('월 이용 요금 (통화료 제외) (신고인이 적은 값): 385,000원');
+    expect(pc.inputs).toEqual(['장애를 겪은 날 (신청인이 적은 값): 2023-01-29(일), 2023-02-04(토). 증빙은 아직 없어요 (요청 서류: PC방 이용 기록·매출 자료)']);
+    expect(rules[0]!.inputs[0]).toContain('월 이용 요금 (통화료 제외) (신청인이 적은 값): 385,000원');
 
     // The form text of the 365 Center carries the comparison too (it has no rule of its own).
     const loss = fillFormFields(findChannelProfile('damage365')!, d.facts, d.choiceContext).find((f) => f.id === 'loss')!;
     expect(loss.text).toContain('회사 기준 보상액은 710,000원');
-    expect(loss.text).toContain('장애를 겪은 날 (신고인이 적은 값): 2023-01-29(일), 2023-02-04(토)');
+    expect(loss.text).toContain('장애를 겪은 날 (신청인이 적은 값): 2023-01-29(일), 2023-02-04(토)');
   });
 
   it('a rule input not declared yet reads so in the packet, and the rule says it is not computed', () => {

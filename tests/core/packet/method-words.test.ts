@@ -83,6 +83,11 @@ describe('the packet speaks to the reviewer, not to the app\'s user', () => {
     expect(items.find((i) => i.label.startsWith('복구 후'))!.note).toContain('계산: 복구 후 48시간의 (예상 648,500원 − 실제 621,000원) × 이익률 62% = 17,050원');
   });
 
+  it('a claim to the company asks for the total, without asking the company for mediation; a short outage reads in minutes', () => {
+    expect(describeClaim(example('driver-2022'), findChannelProfile('generic')!).report.resolutionSought).toBe('청구 합계 224,490원(직접 손해 210,750원, 간접 손해 13,740원)의 보상을 요청해요.');
+    expect(report('baemin-ultracall-2025').incident.windowHours).toBe('30분');
+  });
+
   it('the PDF names no engine and no settings screen', async () => {
     const text = await pdfText('restaurant-hourly');
     expect(text).not.toMatch(/엔진|방법 설정|산정액 그대로|직접 고침/);

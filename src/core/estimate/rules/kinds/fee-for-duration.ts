@@ -38,7 +38,8 @@ export function feeForDuration(p: Params, ctx: KindContext): KindFigure {
       line = bt(`${p.amount}개월분 요금`, `the fee of ${p.amount} months`);
       break;
   }
-  const lines = [bt(`월 요금 ${won(fee)} (한 달 ${p.daysPerMonth}일로 나눠요)`, `monthly fee ${won(fee)} (a month counted as ${p.daysPerMonth} days)`), line];
+  // A month's fee is divided only when the rule pays days or hours of it.
+  const lines = [p.basis === 'months' ? bt(`월 요금 ${won(fee)}`, `monthly fee ${won(fee)}`) : bt(`월 요금 ${won(fee)} (한 달 ${p.daysPerMonth}일로 나눠요)`, `monthly fee ${won(fee)} (a month counted as ${p.daysPerMonth} days)`), line];
   if (p.roundTo !== undefined) {
     figure = Math.round(figure / p.roundTo) * p.roundTo;
     lines.push(bt(`${won(p.roundTo)} 단위로 반올림`, `rounded to the nearest ${won(p.roundTo)}`));
