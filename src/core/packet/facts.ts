@@ -383,9 +383,10 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
       name: r.title.ko,
       loss: r.loss,
       bandLabel: r.band ? ko(r.band.label) : '',
-      lines: r.lines.map((l) => kstWallTimes(ko(l))),
+      // The channel's own rule is worked through in its own section (rule.detail): here only its figure and the gap.
+      lines: r.id === ruleResult?.id && rule ? [] : r.lines.map((l) => kstWallTimes(ko(l))),
       inputs: r.inputs.map((i) => declaredInputKo(claim, i)),
-      notes: r.notes.map(ko),
+      notes: r.id === ruleResult?.id && rule ? [] : r.notes.map(ko),
       gap: compareRule(r, e.revenue.computable ? e.lostProfit : null, { ticket: fareWords(claim.claimant.kind).name, audience: 'reviewer' }).words.ko,
       source: r.source,
     })),

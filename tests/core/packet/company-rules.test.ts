@@ -82,6 +82,17 @@ describe('the packet shows every applicable rule beside the estimate, declared i
 });
 
 describe('channelsForClaim: the channels come from the claim’s own pack', () => {
+  it('the channel\'s own rule is worked through once: its section has the weeks, the comparison only the figure and the gap', () => {
+    const d = describeClaim(example('merchant-best-week'), findChannelProfile('kakao-2022-smb-documents')!);
+    expect(d.report.rule!.detail.join(' ')).toContain('가장 높은 주간');
+    const own = d.report.companyRules!.find((r) => r.name === d.report.rule!.name)!;
+    expect(own.lines).toEqual([]);
+    expect(own.gap).toContain('회사 기준 산정액은');
+    // Another channel's packet has no section of its own for the rule: the comparison keeps its lines.
+    const other = describeClaim(example('merchant-best-week'), findChannelProfile('damage365')!).report.companyRules!.find((r) => r.name === d.report.rule!.name)!;
+    expect(other.lines.join(' ')).toContain('가장 높은 주');
+  });
+
   it('an LG U+ claim gets the 365 Center, mediation and generic, with the 365 Center first, and no Kakao form', () => {
     const { profiles, defaultId } = channelsForClaim(example('pc-cafe-lguplus-2023'));
     expect(profiles.map((p) => p.id)).toEqual(['damage365', 'dispute-mediation', 'generic']);
