@@ -76,7 +76,8 @@ describe('the claim window in each form', () => {
 
   it.each([
     ['damage365', '\n2022-10-15 20:00 ~ 2022-10-16 02:00 (6시간, 한국 시간)\n'],
-    ['dispute-mediation', '카카오 T 대리 (카카오 서비스 장애 (2022년 10월 판교 데이터센터 화재)), 2022-10-15 20:00 ~ 2022-10-16 02:00 (6시간, 한국 시간)\n'],
+    // The incident's name leads, so its own brackets are not nested in another pair.
+    ['dispute-mediation', '카카오 서비스 장애 (2022년 10월 판교 데이터센터 화재): 카카오 T 대리, 2022-10-15 20:00 ~ 2022-10-16 02:00 (6시간, 한국 시간)\n'],
     ['generic', '\n장애 구간 2022-10-15 20:00 ~ 2022-10-16 02:00.\n'],
     ['kakao-2022-form', '장애 구간: 2022-10-15 20:00 ~ 2022-10-16 02:00 (6시간).'],
   ])('%s reads one span as before: its ends and its length', async (channel, line) => {

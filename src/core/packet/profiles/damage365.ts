@@ -16,7 +16,7 @@ export default {
     },
     {
       id: 'service', label: { ko: '피해 서비스', en: 'Service' }, kind: 'text', required: true, maxLength: 300,
-      template: ['{incident.servicesKo} ({incident.name})'],
+      template: ['{incident.name}: {incident.servicesKo}'],
     },
     {
       id: 'incident-times', label: { ko: '장애 일시', en: 'Incident times' }, kind: 'text', required: true, maxLength: 300,

@@ -20,7 +20,7 @@ export default {
     },
     {
       id: 'service', label: { ko: '분쟁 서비스와 장애 일시', en: 'Service and incident times' }, kind: 'text', required: true, maxLength: 300,
-      template: ['{incident.servicesKo} ({incident.name}), {window.spans} ({window.length}, 한국 시간)'],
+      template: ['{incident.name}: {incident.servicesKo}, {window.spans} ({window.length}, 한국 시간)'],
     },
     {
       id: 'case-outline', label: { ko: '사건 개요', en: 'Case outline' }, kind: 'textarea', required: true, maxLength: 3000,
