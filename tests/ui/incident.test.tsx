@@ -58,8 +58,8 @@ describe('the incident page', () => {
     const item = (await screen.findByRole('heading', { level: 3, name: /카카오 T 대리/ })).closest('li')!;
     expect(within(item).getByText('내가 쓰던 서비스')).toBeTruthy();
     expect(item.textContent).toContain('2022년 10월 15일 (토) 15:30 – 2022년 10월 16일 (일) 21:30');
-    // The note cites its publications, never an article id (issue 14: text that leaves the app uses plain words).
-    expect(item.textContent).toContain('(디지털데일리)');
+    // The note cites its publications with their dates, never an article id (issue 14: text that leaves the app uses plain words).
+    expect(item.textContent).toContain('(디지털데일리 2022-10-16)');
     expect(item.textContent).not.toContain('2022101623402869383');
 
     await user.click(within(item).getByRole('button', { name: '카카오 T 대리 시간 고치기' }));
