@@ -29,6 +29,37 @@ export function niceCeiling(max: number): number {
   return 10 * power;
 }
 
+/**
+ * A round value axis: a step of 1, 2 or 5 times a power of ten, at most `maxSteps` steps from 0 to a max that
+ * is at least `top`. `headroom` (a fraction of the plot's height) keeps that much free above `top`, for a value
+ * label over the tallest bar. Every tick is a multiple of the step, so none reads as a rounded oddity (13만).
+ */
+export function niceAxis(top: number, opts: { maxSteps?: number; headroom?: number } = {}): { max: number; step: number; ticks: number[] } {
+  const maxSteps = Math.max(1, opts.maxSteps ?? 4);
+  const headroom = Math.min(0.5, Math.max(0, opts.headroom ?? 0));
+  if (!(top > 0) || !Number.isFinite(top)) return { max: 1, step: 1, ticks: [0, 1] };
+  const target = top / (1 - headroom);
+  let power = 10 ** Math.floor(Math.log10(target / maxSteps));
+  for (;;) {
+    for (const m of [1, 2, 5]) {
+      const step = m * power;
+      const n = Math.ceil(target / step - 1e-9);
+      if (n <= maxSteps) {
+        const ticks = Array.from({ length: n + 1 }, (_, i) => Number((i * step).toPrecision(12)));
+        return { max: ticks[n]!, step, ticks };
+      }
+    }
+    power *= 10;
+  }
+}
+
+/** Tick labels in one unit: all in 만 when every tick is a whole 만 (`0`, `5만`, `10만`), else plain numbers. */
+export function axisTickLabels(ticks: ReadonlyArray<number>): string[] {
+  const man = ticks.every((t) => t % 10_000 === 0) && ticks.some((t) => t >= 10_000);
+  const decimals = (t: number) => Math.min(3, (String(t).split('.')[1] ?? '').length);
+  return ticks.map((t) => (t === 0 ? '0' : man ? `${formatNumber(t / 10_000)}만` : formatNumber(t, decimals(t))));
+}
+
 /** `120만`, `4,610만`, `35,000` for axis labels. */
 export function axisLabel(value: number): string {
   if (value >= 10_000 && value % 10_000 === 0) return `${formatNumber(value / 10_000)}만`;
@@ -78,23 +109,36 @@ function legend(items: { color: string; text: string; line?: boolean }[]): Conte
 const GUTTER = 44;
 const LABEL_BAND = 16;
 
+/** Value labels above a bar need this much of the plot free above the tallest one (a 7 pt label and a gap). */
+const VALUE_LABEL_ROOM = 12;
+
+/** Horizontal grid lines and their tick labels, one per tick of a round axis. */
+function axisGrid(ticks: ReadonlyArray<number>, y: (v: number) => number, width: number): { shapes: CanvasElement[]; labels: Label[] } {
+  const names = axisTickLabels(ticks);
+  return {
+    shapes: ticks.map((t): CanvasElement => ({ type: 'line', x1: GUTTER, y1: y(t), x2: width, y2: y(t), lineWidth: 0.5, lineColor: t === 0 ? CHART_COLORS.axis : CHART_COLORS.grid })),
+    labels: ticks.map((t, i): Label => ({ text: names[i]!, x: GUTTER - 4, y: y(t) - 5, anchor: 'right' })),
+  };
+}
+
 /**
  * Expected (line) against actual (bars) per bucket; the shaded band is each bucket's spread over its
- * reference dates when the estimate supplies it.
+ * reference dates when the estimate supplies it. One bucket alone is two bars side by side (a line needs two
+ * points), each with its value above it.
  */
 export function bucketChart(buckets: ReadonlyArray<ReportBucket>, width: number, height: number, title?: Content, earnings = '매출', expectedBasis = '기준일 평균'): Content {
+  if (buckets.length === 1) return singleBucketChart(buckets[0]!, width, height, title, earnings, expectedBasis);
   const plotW = width - GUTTER;
   const plotH = height - LABEL_BAND;
   const top = Math.max(0, ...buckets.map((b) => Math.max(b.expected, b.actual, b.high ?? 0)));
-  const yMax = niceCeiling(top);
+  const axis = niceAxis(top, { maxSteps: 4, headroom: 0.04 });
+  const yMax = axis.max;
   const n = Math.max(1, buckets.length);
   const slot = plotW / n;
   const x = (i: number) => GUTTER + slot * (i + 0.5);
   const y = (v: number) => plotH - (v / yMax) * plotH;
-  const shapes: CanvasElement[] = [];
-  for (const frac of [0, 0.25, 0.5, 0.75, 1]) {
-    shapes.push({ type: 'line', x1: GUTTER, y1: y(yMax * frac), x2: width, y2: y(yMax * frac), lineWidth: 0.5, lineColor: frac === 0 ? CHART_COLORS.axis : CHART_COLORS.grid });
-  }
+  const grid = axisGrid(axis.ticks, y, width);
+  const shapes: CanvasElement[] = [...grid.shapes];
   const banded = buckets.filter((b) => b.low !== undefined && b.high !== undefined);
   if (banded.length === buckets.length && buckets.length > 1) {
     const upper = buckets.map((b, i) => ({ x: x(i), y: y(b.high ?? b.expected) }));
@@ -113,7 +157,7 @@ export function bucketChart(buckets: ReadonlyArray<ReportBucket>, width: number,
     shapes.push({ type: 'ellipse', x: x(i), y: y(b.expected), r1: 2, r2: 2, color: CHART_COLORS.expected });
   });
 
-  const labels: Label[] = [0, 0.5, 1].map((frac) => ({ text: axisLabel(yMax * frac), x: GUTTER - 4, y: y(yMax * frac) - 5, anchor: 'right' }));
+  const labels: Label[] = [...grid.labels];
   // Label every bucket while they fit (about 50 pt each), else every n-th.
   const every = Math.max(1, Math.ceil(52 / slot));
   buckets.forEach((b, i) => {
@@ -129,27 +173,70 @@ export function bucketChart(buckets: ReadonlyArray<ReportBucket>, width: number,
   };
 }
 
-/** Weekly totals for the best-week rule: the outage week, the best week and the others. */
+/** One bucket: the expected and the actual figure as two bars, the reference spread as a whisker on the first. */
+function singleBucketChart(b: ReportBucket, width: number, height: number, title: Content | undefined, earnings: string, expectedBasis: string): Content {
+  const plotW = width - GUTTER;
+  const plotH = height - LABEL_BAND;
+  const top = Math.max(0, b.expected, b.actual, b.high ?? 0);
+  const axis = niceAxis(top, { maxSteps: 4, headroom: VALUE_LABEL_ROOM / plotH });
+  const y = (v: number) => plotH - (v / axis.max) * plotH;
+  const grid = axisGrid(axis.ticks, y, width);
+  const shapes: CanvasElement[] = [...grid.shapes];
+  const labels: Label[] = [...grid.labels];
+  const barW = Math.min(60, plotW / 6);
+  const banded = b.low !== undefined && b.high !== undefined;
+  const bars = [
+    { value: b.expected, color: CHART_COLORS.expected, name: `예상 ${earnings}`, cx: GUTTER + plotW * 0.35 },
+    { value: b.actual, color: CHART_COLORS.actual, name: `실제 ${earnings}`, cx: GUTTER + plotW * 0.65 },
+  ];
+  for (const bar of bars) {
+    const h = (Math.max(0, bar.value) / axis.max) * plotH;
+    if (h > 0) shapes.push({ type: 'rect', x: bar.cx - barW / 2, y: plotH - h, w: barW, h, color: bar.color });
+    labels.push({ text: formatNumber(bar.value), x: bar.cx, y: plotH - h - 11, anchor: 'center' });
+    labels.push({ text: bar.name, x: bar.cx, y: plotH + 3, anchor: 'center' });
+  }
+  if (banded) {
+    const cx = bars[0]!.cx + barW / 2 + 8;
+    const lo = y(b.low ?? b.expected);
+    const hi = y(b.high ?? b.expected);
+    shapes.push(
+      { type: 'line', x1: cx, y1: lo, x2: cx, y2: hi, lineWidth: 2, lineColor: CHART_COLORS.band },
+      { type: 'line', x1: cx - 3, y1: lo, x2: cx + 3, y2: lo, lineWidth: 1, lineColor: CHART_COLORS.band },
+      { type: 'line', x1: cx - 3, y1: hi, x2: cx + 3, y2: hi, lineWidth: 1, lineColor: CHART_COLORS.band },
+    );
+  }
+  return {
+    stack: [...(title ? [title] : []), { stack: [...labelContent(labels, 7), { canvas: shapes }] }, { text: ' ', fontSize: 7, margin: [0, 2, 0, 0] }, legend([
+      { color: CHART_COLORS.expected, text: `예상 ${earnings}(${expectedBasis})` },
+      { color: CHART_COLORS.actual, text: `실제 ${earnings}` },
+      ...(banded ? [{ color: CHART_COLORS.band, text: '기준일 값의 범위', line: true }] : []),
+    ])],
+    unbreakable: true,
+  };
+}
+
+/**
+ * Weekly totals for the best-week rule: the outage week, the best week and the others. The axis is round and
+ * leaves room above the tallest bar, so every week's total sits above its bar, never under the next shape.
+ */
 export function weeklyBarChart(weeks: ReadonlyArray<ReportWeek>, width: number, height: number, title?: Content): Content {
   const plotW = width - GUTTER;
   const plotH = height - LABEL_BAND * 2;
-  const yMax = niceCeiling(Math.max(0, ...weeks.map((w) => w.total ?? 0)));
+  const axis = niceAxis(Math.max(0, ...weeks.map((w) => w.total ?? 0)), { maxSteps: 4, headroom: VALUE_LABEL_ROOM / plotH });
+  const yMax = axis.max;
   const n = Math.max(1, weeks.length);
   const slot = plotW / n;
   const barW = Math.min(36, slot * 0.6);
-  const shapes: CanvasElement[] = [];
-  for (const frac of [0, 0.5, 1]) {
-    const yy = plotH - frac * plotH;
-    shapes.push({ type: 'line', x1: GUTTER, y1: yy, x2: width, y2: yy, lineWidth: 0.5, lineColor: frac === 0 ? CHART_COLORS.axis : CHART_COLORS.grid });
-  }
-  const labels: Label[] = [0, 0.5, 1].map((frac) => ({ text: axisLabel(yMax * frac), x: GUTTER - 4, y: plotH - frac * plotH - 5, anchor: 'right' }));
+  const grid = axisGrid(axis.ticks, (v) => plotH - (v / yMax) * plotH, width);
+  const shapes: CanvasElement[] = [...grid.shapes];
+  const labels: Label[] = [...grid.labels];
   weeks.forEach((w, i) => {
     const cx = GUTTER + slot * (i + 0.5);
     const color = CHART_COLORS[w.role === 'after' ? 'skipped' : w.role];
     if (w.total !== null && w.total > 0) {
       const h = (w.total / yMax) * plotH;
       shapes.push({ type: 'rect', x: cx - barW / 2, y: plotH - h, w: barW, h, color });
-      labels.push({ text: axisLabel(w.total), x: cx, y: Math.max(0, plotH - h - 10), anchor: 'center' });
+      labels.push({ text: axisLabel(w.total), x: cx, y: plotH - h - 11, anchor: 'center' });
     } else {
       shapes.push({ type: 'rect', x: cx - barW / 2, y: plotH - 2, w: barW, h: 2, color: CHART_COLORS.skipped });
     }
