@@ -3,6 +3,7 @@ import { bucketChart, weeklyBarChart } from './chart';
 import { formatBucket, formatDateKo, formatKst, formatNumber, formatWon } from './format';
 import type { ChannelProfile } from './profile';
 import { headlineOf } from './headline';
+import { collapseZeroRuns, keepFileName, keepHeadingsWithContent, keepWords, keptHeading, withChartsReset } from './pdf-layout';
 import type { ReportAssumption, ReportData } from './report-data';
 
 /**
@@ -14,6 +15,8 @@ export type PacketFonts = { regular: Uint8Array; bold: Uint8Array };
 
 const CONTENT_WIDTH = 595.28 - 2 * 40;
 const MUTED = '#555555';
+/** A rough width for a '*' column's text, only to tell a word too long for any cell (a URL) from the rest. */
+const STAR_WIDTH = 200;
 
 function money(n: number): string {
   return formatWon(n);
@@ -38,13 +41,22 @@ function keyValueTable(rows: ReadonlyArray<readonly [string, string | Content]>,
   };
 }
 
-function heading(text: string, pageBreak = false): Content {
-  return { text, style: 'h2', ...(pageBreak ? { pageBreak: 'before' as const } : {}) };
+function heading(text: string): Content {
+  return { text, style: 'h2' };
 }
 
 /**
- * Keeps a heading with the short block after it. (pdfmake's pageBreakBefore callback would do this in
- * general, but together with unbreakable blocks it drops content: the chart vanished in testing.)
+ * A heading outside an unbreakable block: `keepHeadingsWithContent` (the document's pageBreakBefore) moves
+ * it to the next page when nothing, or one line, would follow it on its own; `newPage` starts a page with it.
+ */
+function sectionHeading(text: string, style: 'h2' | 'h3' = 'h2', newPage = false): Content {
+  return keptHeading({ text, style }, newPage);
+}
+
+/**
+ * Keeps a heading with the short block after it, in one unbreakable block. Headings before longer content
+ * are `sectionHeading`s instead. (The chart that once vanished with pageBreakBefore was pdfmake not resetting
+ * a polyline's points between layouts: `withChartsReset` puts them back.)
  */
 function keepTogether(...blocks: Content[]): Content {
   return { stack: blocks, unbreakable: true };
@@ -60,6 +72,16 @@ function headline(data: ReportData, profile: ChannelProfile): { label: string; a
 }
 
 type Figures = ReportData['figures'];
+
+/**
+ * The claim as a reviewer refers to it: its title. The claim id is the app's own (a UUID or an example's file
+ * id), never something the claimant typed, so the PDF does not print it; a claim without a title (facts.ts
+ * then gives the id as the title) reads as the claimant and the incident.
+ */
+function claimTitle(data: ReportData): string {
+  if (data.title && data.title !== data.claimId) return data.title;
+  return `${data.claimant.businessName || data.claimant.name} · ${data.incident.name}`;
+}
 
 function revenueRows(f: Figures, w: ReportData['words']): TableCell[][] {
   return [
@@ -88,8 +110,8 @@ function summaryPage(data: ReportData, profile: ChannelProfile, madeAt: Date): C
   const claimant = data.claimant;
   const out: Content[] = [
     { text: '장애 손실 계산서', style: 'h1' },
-    { text: `${profile.name.ko} · ${data.title}`, color: MUTED, margin: [0, 0, 0, 2] },
-    { text: `청구 번호 ${data.claimId} · 작성 ${formatKst(madeAt)} (한국 시간)`, fontSize: 8, color: MUTED, margin: [0, 0, 0, 8] },
+    { text: `${profile.name.ko} · ${claimTitle(data)}`, color: MUTED, margin: [0, 0, 0, 2] },
+    { text: `작성 ${formatKst(madeAt)} (한국 시간)`, fontSize: 8, color: MUTED, margin: [0, 0, 0, 8] },
     {
       table: {
         widths: ['*'],
@@ -144,7 +166,7 @@ function summaryPage(data: ReportData, profile: ChannelProfile, madeAt: Date): C
     },
   ];
   if (data.warnings.length) {
-    out.push({ text: '확인할 점', style: 'h3' });
+    out.push(sectionHeading('확인할 점', 'h3'));
     out.push({ ul: data.warnings.map((w) => ({ text: w, fontSize: 8 })), margin: [0, 0, 0, 6] });
   }
   return out;
@@ -152,24 +174,31 @@ function summaryPage(data: ReportData, profile: ChannelProfile, madeAt: Date): C
 
 function methodPage(data: ReportData): Content[] {
   const out: Content[] = [
-    heading('계산 방법과 가정', true),
+    // A new page, and never a blank one when page 1 is full to its foot.
+    sectionHeading('계산 방법과 가정', 'h2', true),
     { text: data.method.summary, margin: [0, 0, 0, 4] },
     { ul: data.method.lines.map((l) => ({ text: l, fontSize: 8.5 })), margin: [0, 0, 0, 8] },
-    { text: '가정 (출처와 확인 여부)', style: 'h3' },
+    sectionHeading('가정 (출처와 확인 여부)', 'h3'),
     {
       table: {
         headerRows: 1,
-        widths: [95, 115, '*', 48],
+        // Labels break only between words (keepWords): 105 pt holds the longest (선물하기·주문하기).
+        widths: [105, 110, '*', 52],
         body: [
           ['항목', '값', '출처', '확인'].map((t) => ({ text: t, bold: true })),
-          ...data.assumptions.map((a) => [a.label, a.value, { text: a.source, fontSize: 8 }, assumptionStatus(a.status)]),
+          ...data.assumptions.map((a) => [
+            { text: keepWords(a.label, 105, 8.5) },
+            { text: keepWords(a.value, 110, 8.5) },
+            { text: keepWords(a.source, STAR_WIDTH, 8), fontSize: 8 },
+            assumptionStatus(a.status),
+          ]),
         ],
       },
       layout: 'lightHorizontalLines',
       fontSize: 8.5,
       margin: [0, 0, 0, 8],
     },
-    { text: '기준일', style: 'h3' },
+    sectionHeading('기준일', 'h3'),
   ];
   if (data.referenceDates.length) {
     out.push({
@@ -178,7 +207,7 @@ function methodPage(data: ReportData): Content[] {
         widths: [90, '*'],
         body: [
           [{ text: '장애일', bold: true }, { text: '같은 요일 기준일 (공휴일·이상일 제외)', bold: true }],
-          ...data.referenceDates.map((r) => [formatDateKo(r.windowDate), r.references.map(formatDateKo).join(', ') || '없음']),
+          ...data.referenceDates.map((r) => [formatDateKo(r.windowDate), { text: keepWords(r.references.map(formatDateKo).join(', ') || '없음', STAR_WIDTH, 8.5) }]),
         ],
       },
       layout: 'lightHorizontalLines',
@@ -189,7 +218,12 @@ function methodPage(data: ReportData): Content[] {
     out.push({ text: '기준일 없음 (신고한 평소 값 사용)', fontSize: 9, margin: [0, 0, 0, 8] });
   }
   if (data.buckets.length) {
-    out.push(bucketChart(data.buckets, CONTENT_WIDTH, 170, { text: `구간별 예상 ${data.words.earnings}과 실제 ${data.words.earnings} (${data.granularity === 'daily' ? '일별' : '시간별'})`, style: 'h3', margin: [0, 4, 0, 8] }, data.words.earnings, data.words.expectedBasis));
+    const e = data.words.earnings;
+    // One bucket is two bars: the title names the bucket instead of 시간별 or 일별.
+    const chartTitle = data.buckets.length === 1
+      ? `${formatBucket(data.buckets[0]!.bucket)} 예상 ${e}과 실제 ${e}`
+      : `구간별 예상 ${e}과 실제 ${e} (${data.granularity === 'daily' ? '일별' : '시간별'})`;
+    out.push(bucketChart(data.buckets, CONTENT_WIDTH, 170, { text: chartTitle, style: 'h3', margin: [0, 4, 0, 8] }, e, data.words.expectedBasis));
   }
   return out;
 }
@@ -209,14 +243,23 @@ function bucketTable(data: ReportData): Content[] {
       '', '', '', '', '',
     ],
     ['구간', '예상 건수(건)', '실제 건수(건)', `예상 ${data.words.earnings}(원)`, `실제 ${data.words.earnings}(원)`, '차이(원)'].map((t, i) => ({ text: t, bold: true, alignment: i ? 'right' : 'left' })),
-    ...data.buckets.map((b) => [
-      formatBucket(b.bucket),
-      { text: formatNumber(b.expectedCount, 1), alignment: 'right' },
-      { text: formatNumber(b.actualCount, 1), alignment: 'right' },
-      { text: formatNumber(b.expected), alignment: 'right' },
-      { text: formatNumber(b.actual), alignment: 'right' },
-      { text: formatNumber(b.expected - b.actual), alignment: 'right' },
-    ] as TableCell[]),
+    // A run of buckets at 0 in every column is one row: it says so, and nothing about why.
+    ...collapseZeroRuns(data.buckets).map((row): TableCell[] => {
+      if (row.kind === 'zeros') {
+        const span = `${formatBucket(row.first.bucket)} ~ ${formatBucket(row.last.bucket)}`;
+        const count = data.granularity === 'daily' ? `${row.count}일` : `${row.count}개 시간`;
+        return [{ text: `${span} (${count}): 예상과 실제 모두 0건, 0원`, colSpan: 6, color: MUTED }, '', '', '', '', ''];
+      }
+      const b = row.bucket;
+      return [
+        formatBucket(b.bucket),
+        { text: formatNumber(b.expectedCount, 1), alignment: 'right' },
+        { text: formatNumber(b.actualCount, 1), alignment: 'right' },
+        { text: formatNumber(b.expected), alignment: 'right' },
+        { text: formatNumber(b.actual), alignment: 'right' },
+        { text: formatNumber(b.expected - b.actual), alignment: 'right' },
+      ];
+    }),
     [
       { text: '합계', bold: true },
       { text: formatNumber(data.figures.expectedCount, 1), alignment: 'right', bold: true },
@@ -237,7 +280,7 @@ function companyRulesSection(data: ReportData): Content[] {
   const rules = data.companyRules ?? [];
   if (rules.length === 0) return [];
   return [
-    heading('회사 보상 기준과 이 계산의 비교'),
+    sectionHeading('회사 보상 기준과 이 계산의 비교'),
     {
       ul: rules.map((r) => ({
         stack: [
@@ -256,7 +299,7 @@ function companyRulesSection(data: ReportData): Content[] {
 function ruleSection(data: ReportData): Content[] {
   const rule = data.rule;
   if (!rule) return [];
-  const out: Content[] = [heading(`회사 보상 기준 계산: ${rule.name}`), { ul: rule.detail.map((d) => ({ text: d, fontSize: 8.5 })), margin: [0, 0, 0, 6] }];
+  const out: Content[] = [sectionHeading(`회사 보상 기준 계산: ${rule.name}`), { ul: rule.detail.map((d) => ({ text: d, fontSize: 8.5 })), margin: [0, 0, 0, 6] }];
   if (rule.weeks?.length) {
     out.push({
       table: {
@@ -267,7 +310,7 @@ function ruleSection(data: ReportData): Content[] {
           ...rule.weeks.map((w) => [
             w.label,
             { text: w.total === null ? '-' : formatNumber(w.total), alignment: 'right' as const },
-            ({ outage: '장애 주간', best: '가장 높은 주', used: '비교', skipped: '제외', after: '장애 후' } as const)[w.role] + (w.note ? ` (${w.note})` : ''),
+            { text: keepWords(({ outage: '장애 주간', best: '가장 높은 주', used: '비교', skipped: '제외', after: '장애 후' } as const)[w.role] + (w.note ? ` (${w.note})` : ''), 120, 8.5) },
           ]),
         ],
       },
@@ -284,7 +327,7 @@ function ruleSection(data: ReportData): Content[] {
         widths: ['*', 170, 90],
         body: [
           ['구간', '시각 (한국 시간)', '수입(원)'].map((t) => ({ text: t, bold: true })),
-          ...rule.windows.map((w) => [w.label, `${w.start} ~ ${w.end}`, { text: formatNumber(w.total), alignment: 'right' as const }]),
+          ...rule.windows.map((w) => [{ text: keepWords(w.label, STAR_WIDTH, 8.5) }, `${w.start} ~ ${w.end}`, { text: formatNumber(w.total), alignment: 'right' as const }]),
         ],
       },
       layout: 'lightHorizontalLines',
@@ -300,10 +343,15 @@ function itemsSection(data: ReportData): Content[] {
   const table = (items: ReportData['figures']['directItems']): Content => ({
     table: {
       headerRows: 1,
-      widths: ['*', 80, 90],
+      // 분류 holds a category of a few words (전달 안 된 메시지·광고): wide enough to break only between them.
+      widths: ['*', 100, 70],
       body: [
-        ['항목', '분류', '금액(원)'].map((t) => ({ text: t, bold: true })),
-        ...items.map((i) => [{ stack: [i.label, ...(i.note ? [{ text: i.note, fontSize: 7.5, color: MUTED }] : [])] }, i.category, { text: formatNumber(i.amount), alignment: 'right' as const }]),
+        [{ text: '항목', bold: true }, { text: '분류', bold: true }, { text: '금액(원)', bold: true, alignment: 'right' as const }],
+        ...items.map((i) => [
+          { stack: [{ text: keepWords(i.label, STAR_WIDTH, 8.5) }, ...(i.note ? [{ text: keepWords(i.note, STAR_WIDTH, 7.5), fontSize: 7.5, color: MUTED }] : [])] },
+          { text: keepWords(i.category, 100, 8.5) },
+          { text: formatNumber(i.amount), alignment: 'right' as const },
+        ]),
       ],
     },
     layout: 'lightHorizontalLines',
@@ -311,14 +359,15 @@ function itemsSection(data: ReportData): Content[] {
     margin: [0, 0, 0, 6],
   });
   const out: Content[] = [];
-  if (f.directItems.length) out.push({ text: '직접 비용 항목 (통상손해)', style: 'h3' }, table(f.directItems));
-  if (f.indirectItems.length) out.push({ text: '간접 손해 항목 (특별손해, 예견 가능성 설명 포함)', style: 'h3' }, table(f.indirectItems));
+  if (f.directItems.length) out.push(sectionHeading('직접 비용 항목 (통상손해)', 'h3'), table(f.directItems));
+  if (f.indirectItems.length) out.push(sectionHeading('간접 손해 항목 (특별손해, 예견 가능성 설명 포함)', 'h3'), table(f.indirectItems));
   return out;
 }
 
 function evidenceSection(data: ReportData): Content[] {
+  const long = data.evidence.length > 12;
   const section: Content[] = [
-    heading('증빙 목록'),
+    long ? sectionHeading('증빙 목록') : heading('증빙 목록'),
     data.evidence.length
       ? {
           table: {
@@ -327,10 +376,11 @@ function evidenceSection(data: ReportData): Content[] {
             body: [
               ['파일', '종류', '크기', 'SHA-256'].map((t) => ({ text: t, bold: true })),
               ...data.evidence.map((e) => [
+                // A file name breaks only at its separators (evidence/소상공인확인서_ / 예시.pdf).
                 e.included
-                  ? { text: `evidence/${e.fileName}`, fontSize: 8 }
-                  : { stack: [{ text: e.fileName, fontSize: 8 }, { text: '파일은 묶음에 없어요', fontSize: 7, color: '#c0392b' }] },
-                { text: e.labelKo, fontSize: 8 },
+                  ? { text: keepFileName(`evidence/${e.fileName}`, 120, 8), fontSize: 8 }
+                  : { stack: [{ text: keepFileName(e.fileName, 120, 8), fontSize: 8 }, { text: '파일은 묶음에 없어요', fontSize: 7, color: '#c0392b' }] },
+                { text: keepWords(e.labelKo, 70, 8), fontSize: 8 },
                 { text: `${formatNumber(e.size)} B`, fontSize: 7.5 },
                 { text: e.sha256, fontSize: 6.5 },
               ]),
@@ -339,10 +389,11 @@ function evidenceSection(data: ReportData): Content[] {
           layout: 'lightHorizontalLines',
           margin: [0, 0, 0, 8],
         }
-      : { text: '첨부한 증빙 파일이 없어요.', margin: [0, 0, 0, 8] },
-    { text: '각 파일의 SHA-256 값은 manifest.json에도 있어요. 값이 같으면 파일이 바뀌지 않았다는 뜻이에요.', fontSize: 8, color: MUTED, margin: [0, 0, 0, 10] },
+      : { text: '첨부한 증빙 파일이 없어요.', margin: [0, 0, 0, 10] },
+    // The hashes' note only when there are files to hash.
+    ...(data.evidence.length ? [{ text: '각 파일의 SHA-256 값은 manifest.json에도 있어요. 값이 같으면 파일이 바뀌지 않았다는 뜻이에요.', fontSize: 8, color: MUTED, margin: [0, 0, 0, 10] } as Content] : []),
   ];
-  return data.evidence.length > 12 ? section : [keepTogether(...section)];
+  return long ? section : [keepTogether(...section)];
 }
 
 function declaration(data: ReportData): Content[] {
@@ -366,11 +417,21 @@ function declaration(data: ReportData): Content[] {
 }
 
 export function reportDocument(data: ReportData, profile: ChannelProfile, madeAt: Date): TDocumentDefinitions {
+  const content: Content[] = [
+    ...summaryPage(data, profile, madeAt),
+    ...methodPage(data),
+    ...bucketTable(data),
+    ...ruleSection(data),
+    ...companyRulesSection(data),
+    ...itemsSection(data),
+    ...evidenceSection(data),
+    ...declaration(data),
+  ];
   return {
     pageSize: 'A4',
     pageMargins: [40, 40, 40, 48],
     info: {
-      title: `장애 손실 계산서 - ${data.title}`,
+      title: `장애 손실 계산서 - ${claimTitle(data)}`,
       subject: profile.name.ko,
       creator: 'Outage Loss Desk (장애 손실 계산기)',
       producer: 'Outage Loss Desk',
@@ -385,22 +446,15 @@ export function reportDocument(data: ReportData, profile: ChannelProfile, madeAt
       h3: { fontSize: 10, bold: true, margin: [0, 4, 0, 3] },
     },
     footer: (currentPage: number, pageCount: number): Content => ({
-      text: `${data.title} · ${profile.name.ko} · ${currentPage} / ${pageCount}`,
+      text: `${claimTitle(data)} · ${profile.name.ko} · ${currentPage} / ${pageCount}`,
       alignment: 'center',
       fontSize: 7.5,
       color: MUTED,
       margin: [40, 16, 40, 0],
     }),
-    content: [
-      ...summaryPage(data, profile, madeAt),
-      ...methodPage(data),
-      ...bucketTable(data),
-      ...ruleSection(data),
-      ...companyRulesSection(data),
-      ...itemsSection(data),
-      ...evidenceSection(data),
-      ...declaration(data),
-    ],
+    // A heading left alone at a page's foot moves to the next page (sectionHeading marks them).
+    pageBreakBefore: withChartsReset(content, keepHeadingsWithContent),
+    content,
   };
 }
 

@@ -84,7 +84,10 @@ describe.each(CASES)('packet for $channel from $example', ({ channel, example: n
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     for (const s of mustContain) expect(text, s).toContain(s);
     expect(text).toContain(built.manifest.figures.claimTotal.toLocaleString('en-US'));
-    expect(text).toContain('SHA-256');
+    // The hashes are listed, and where else they are, only when there are files; else the PDF says there are none.
+    if (evidence.length) expect(text).toContain('SHA-256 값은 manifest.json에도');
+    else expect(text).toContain('첨부한 증빙 파일이 없어요.');
+    if (!evidence.length) expect(text).not.toContain('SHA-256');
     expect(text).toContain('서명');
     // Fonts embedded as subsets (a six-letter tag before the name).
     const fontsList = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
