@@ -286,6 +286,7 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
     fileName: item.fileName,
     label: item.label,
     labelKo: documentLabelKo(item.label),
+    kept: item.provenance,
     sha256: item.sha256,
     size: item.size,
     included: !missingEvidenceIds.has(item.id),
@@ -312,8 +313,9 @@ export function describeClaim(claim: Claim, profile: ChannelProfile, missingEvid
   const windowFacts = claimWindowFactsKo(e.claimWindow);
   const report: ReportData = {
     claimId: claim.id,
-    // The Korean half of a "한국어 / English" title (the examples keep both): the packet speaks Korean.
-    title: (claim.title ? readJoined(claim.title).ko.trim() : '') || claim.id,
+    // The Korean half of a "한국어 / English" title (the examples keep both): the packet speaks Korean. The
+    // claim id is the app's own (a UUID), never printed: a claim without a title reads as its claimant and incident.
+    title: (claim.title ? readJoined(claim.title).ko.trim() : '') || `${(c.kind === 'merchant' && c.businessName) || c.name} · ${claim.incident.name.ko}`,
     claimant: {
       name: c.name,
       kind: c.kind,

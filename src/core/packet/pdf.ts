@@ -73,22 +73,13 @@ function headline(data: ReportData, profile: ChannelProfile): { label: string; a
 
 type Figures = ReportData['figures'];
 
-/**
- * The claim as a reviewer refers to it: its title. The claim id is the app's own (a UUID or an example's file
- * id), never something the claimant typed, so the PDF does not print it; a claim without a title (facts.ts
- * then gives the id as the title) reads as the claimant and the incident.
- */
-function claimTitle(data: ReportData): string {
-  if (data.title && data.title !== data.claimId) return data.title;
-  return `${data.claimant.businessName || data.claimant.name} · ${data.incident.name}`;
-}
 
 function revenueRows(f: Figures, w: ReportData['words']): TableCell[][] {
   return [
     [`예상 ${w.earnings} (평소라면)`, { text: money(f.expected), alignment: 'right' }],
     [`실제 ${w.earnings} (다른 경로 포함)`, { text: money(f.actual), alignment: 'right' }],
     [`줄어든 ${w.earnings} (${formatNumber(f.lostCount, 1)}건)`, { text: money(f.lostRevenue), alignment: 'right' }],
-    [`이익률 ${formatNumber(f.margin * 100, 1)}% 적용: 손실 이익`, { text: money(f.lostProfit), alignment: 'right', bold: true }],
+    [`이익률 ${formatNumber(f.margin * 100, Number.isInteger(Math.round(f.margin * 1000) / 10) ? 0 : 1)}% 적용: 손실 이익`, { text: money(f.lostProfit), alignment: 'right', bold: true }],
     [{ text: `  범위 (${f.range.levelLabel}, ${f.range.driver})`, color: MUTED }, { text: `${money(f.range.low)} ~ ${money(f.range.high)}`, alignment: 'right', color: MUTED, fontSize: 8 }],
   ];
 }
@@ -110,7 +101,7 @@ function summaryPage(data: ReportData, profile: ChannelProfile, madeAt: Date): C
   const claimant = data.claimant;
   const out: Content[] = [
     { text: '장애 손실 계산서', style: 'h1' },
-    { text: `${profile.name.ko} · ${claimTitle(data)}`, color: MUTED, margin: [0, 0, 0, 2] },
+    { text: `${profile.name.ko} · ${data.title}`, color: MUTED, margin: [0, 0, 0, 2] },
     { text: `작성 ${formatKst(madeAt)} (한국 시간)`, fontSize: 8, color: MUTED, margin: [0, 0, 0, 8] },
     {
       table: {
@@ -372,15 +363,22 @@ function evidenceSection(data: ReportData): Content[] {
       ? {
           table: {
             headerRows: 1,
-            widths: [120, 70, 45, '*'],
+            widths: [110, 120, 40, '*'],
             body: [
-              ['파일', '종류', '크기', 'SHA-256'].map((t) => ({ text: t, bold: true })),
+              ['파일', '내용', '크기', 'SHA-256'].map((t) => ({ text: t, bold: true })),
               ...data.evidence.map((e) => [
                 // A file name breaks only at its separators (evidence/소상공인확인서_ / 예시.pdf).
                 e.included
                   ? { text: keepFileName(`evidence/${e.fileName}`, 120, 8), fontSize: 8 }
                   : { stack: [{ text: keepFileName(e.fileName, 120, 8), fontSize: 8 }, { text: '파일은 묶음에 없어요', fontSize: 7, color: '#c0392b' }] },
-                { text: keepWords(e.labelKo, 70, 8), fontSize: 8 },
+                // The kind a reviewer files it under, then the claimant's own words for it and when it was made.
+                {
+                  stack: [
+                    { text: keepWords(e.labelKo, 120, 8), fontSize: 8 },
+                    ...(e.label && e.label !== e.labelKo ? [{ text: keepWords(e.label, 120, 7), fontSize: 7, color: MUTED }] : []),
+                    ...(e.kept ? [{ text: e.kept === 'at-the-time' ? '그때 남긴 자료' : '나중에 다시 만든 자료', fontSize: 7, color: MUTED }] : []),
+                  ],
+                },
                 { text: `${formatNumber(e.size)} B`, fontSize: 7.5 },
                 { text: e.sha256, fontSize: 6.5 },
               ]),
@@ -431,7 +429,7 @@ export function reportDocument(data: ReportData, profile: ChannelProfile, madeAt
     pageSize: 'A4',
     pageMargins: [40, 40, 40, 48],
     info: {
-      title: `장애 손실 계산서 - ${claimTitle(data)}`,
+      title: `장애 손실 계산서 - ${data.title}`,
       subject: profile.name.ko,
       creator: 'Outage Loss Desk (장애 손실 계산기)',
       producer: 'Outage Loss Desk',
@@ -446,7 +444,7 @@ export function reportDocument(data: ReportData, profile: ChannelProfile, madeAt
       h3: { fontSize: 10, bold: true, margin: [0, 4, 0, 3] },
     },
     footer: (currentPage: number, pageCount: number): Content => ({
-      text: `${claimTitle(data)} · ${profile.name.ko} · ${currentPage} / ${pageCount}`,
+      text: `${data.title} · ${profile.name.ko} · ${currentPage} / ${pageCount}`,
       alignment: 'center',
       fontSize: 7.5,
       color: MUTED,

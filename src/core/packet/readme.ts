@@ -17,7 +17,7 @@ export function readmeTxt(profile: ChannelProfile, description: ClaimDescription
   const r = description.report;
   const lines = [
     `장애 손실 청구 묶음 — ${profile.name.ko}`,
-    `청구: ${r.title} (청구 번호 ${r.claimId}), 신청인 ${r.claimant.name}`,
+    `청구: ${r.title}, 신청인 ${r.claimant.name}`,
     `청구 합계 ${formatWon(r.figures.claimTotal)} (직접 ${formatWon(r.figures.directTotal)} + 간접 ${formatWon(r.figures.indirectTotal)})`,
     ...(r.rule ? [`${r.rule.name}: ${formatWon(r.rule.loss)} (${r.rule.bandLabel})`] : []),
     ...(description.quickLogLine ? [description.quickLogLine] : []),

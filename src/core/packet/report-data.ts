@@ -55,7 +55,8 @@ export type ReportCompanyRule = {
 export type ReportItem = { label: string; category: string; amount: number; note?: string };
 
 /** `included`: false when the claim lists the file but the packet does not carry it. */
-export type ReportEvidence = { fileName: string; label: string; labelKo: string; sha256: string; size: number; included: boolean };
+/** `label`: the claimant's own words for the file; `labelKo`: the document kind a reviewer files it under; `kept`: made at the time or later. */
+export type ReportEvidence = { fileName: string; label: string; labelKo: string; kept?: 'at-the-time' | 'reconstructed'; sha256: string; size: number; included: boolean };
 
 export type ReportData = {
   claimId: string;

@@ -88,6 +88,23 @@ describe('the packet speaks to the reviewer, not to the app\'s user', () => {
     expect(report('baemin-ultracall-2025').incident.windowHours).toBe('30분');
   });
 
+  it('the evidence list gives the claimant\'s own words for each file and when it was made; the margin reads as set', async () => {
+    const text = await pdfText('driver-2022');
+    expect(text).toContain('카카오 T 대리 기사 앱 연결 오류 화면');
+    expect(text).toContain('그때 남긴 자료');
+    expect(text).toContain('이익률 75% 적용');
+    expect(text).not.toContain('75.0%');
+  });
+
+  it('an untitled claim is named by its claimant and incident, never by the app\'s id, in the PDF and the README', async () => {
+    const untitled = { ...example('driver-2022'), title: '' };
+    expect(describeClaim(untitled, findChannelProfile('damage365')!).report.title).toBe('김대리 (예시) · 카카오 서비스 장애 (2022년 10월 판교 데이터센터 화재)');
+    const built = await buildPacket({ claim: untitled, channel: 'damage365', fonts: packetFonts(), appVersion: 't', now: new Date('2025-06-02T09:00:00+09:00'), missingEvidence: 'list' });
+    const readme = new TextDecoder().decode(readZipSafely(built.bytes).get('README.txt')!);
+    expect(readme).toContain('청구: 김대리 (예시) · 카카오 서비스 장애');
+    expect(readme).not.toMatch(/청구 번호|example-driver-2022/);
+  });
+
   it('the PDF names no engine and no settings screen', async () => {
     const text = await pdfText('restaurant-hourly');
     expect(text).not.toMatch(/엔진|방법 설정|산정액 그대로|직접 고침/);
