@@ -67,7 +67,7 @@ describe('the packet speaks to the reviewer, not to the app\'s user', () => {
   it('a source keeps its statements and drops the requests its note makes of the user', () => {
     expect(statementsOnly('그 시각을 끝으로 잡았어요. 더 일찍 복구됐다면 고쳐 주세요.')).toBe('그 시각을 끝으로 잡았어요.');
     const window = report('taxi-franchise').assumptions.find((a) => a.label === '카카오 T 택시 장애 기간')!;
-    expect(window.source).toContain('정상화가 확인된 첫 공지는 16일 21:30이에요 (디지털데일리): 그 시각을 끝으로 잡았어요.');
+    expect(window.source).toContain('정상화가 확인된 첫 공지는 16일 21:30이에요 (디지털데일리 2022-10-16): 그 시각을 끝으로 잡았어요.');
     for (const name of EXAMPLES) {
       for (const a of report(name).assumptions) expect(a.source, `${name}: ${a.label}`).not.toMatch(/주세요|설정에서/);
     }
