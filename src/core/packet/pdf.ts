@@ -363,7 +363,7 @@ function evidenceSection(data: ReportData): Content[] {
       ? {
           table: {
             headerRows: 1,
-            widths: [110, 120, 40, '*'],
+            widths: [120, 110, 40, '*'],
             body: [
               ['파일', '내용', '크기', 'SHA-256'].map((t) => ({ text: t, bold: true })),
               ...data.evidence.map((e) => [
@@ -374,8 +374,8 @@ function evidenceSection(data: ReportData): Content[] {
                 // The kind a reviewer files it under, then the claimant's own words for it and when it was made.
                 {
                   stack: [
-                    { text: keepWords(e.labelKo, 120, 8), fontSize: 8 },
-                    ...(e.label && e.label !== e.labelKo ? [{ text: keepWords(e.label, 120, 7), fontSize: 7, color: MUTED }] : []),
+                    { text: keepWords(e.labelKo, 110, 8), fontSize: 8 },
+                    ...(e.label && e.label !== e.labelKo ? [{ text: keepWords(e.label, 110, 7), fontSize: 7, color: MUTED }] : []),
                     ...(e.kept ? [{ text: e.kept === 'at-the-time' ? '그때 남긴 자료' : '나중에 다시 만든 자료', fontSize: 7, color: MUTED }] : []),
                   ],
                 },
